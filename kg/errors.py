@@ -1,0 +1,29 @@
+"""Errors the library raises. Messages say what went wrong, why, and how to fix it.
+
+Only the CLI turns these into one-line messages and exit codes.
+"""
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KGError):
+    """An input document cannot be read: missing, empty, binary, not UTF-8, malformed JSONL."""
+
+
+class OutputError(KGError):
+    """An export cannot be written: unknown format, unwritable folder."""
+
+
+class QueryError(KGError):
+    """A query cannot be run: unknown name, bad SPARQL, an update, an unreadable graph."""
+
+
+class ModelError(KGError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class GazetteerError(KGError):
+    """A user gazetteer file is malformed."""

@@ -1,0 +1,54 @@
+"""Exporters, one module per format family; `write_export` picks one by the file's extension."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from kg.errors import OutputError
+from kg.model import KnowledgeGraph
+
+PROPERTY_GRAPH_FORMATS = (".graphml", ".gexf")
+
+
+def supported_extensions() -> tuple[str, ...]:
+    from kg.export.rdf import RDF_FORMATS
+
+    return tuple(RDF_FORMATS) + PROPERTY_GRAPH_FORMATS
+
+
+def check_output_paths(outputs: Sequence[str | Path]) -> list[Path]:
+    """Every output has a supported extension and a folder we can write in (created if missing).
+    Checked before any work is done, so a typo costs nothing."""
+    paths = [Path(o) for o in outputs]
+    supported = supported_extensions()
+    for path in paths:
+        if path.suffix.lower() not in supported:
+            raise OutputError(f"cannot write {path}: unknown format {path.suffix or '(none)'!r}; "
+                              f"supported: {', '.join(supported)}")
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: cannot create folder {folder} "
+                              f"({exc.strerror or exc})") from exc
+        if path.is_dir():
+            raise OutputError(f"cannot write {path}: it is a folder")
+    return paths
+
+
+def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_info) -> None:
+    """Write one export, atomically, in the format its extension names."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".graphml":
+        from kg.export.graphml import write_graphml
+
+        write_graphml(graph.to_networkx(), path)
+    elif suffix == ".gexf":
+        from kg.export.gexf import write_gexf
+
+        write_gexf(graph.to_networkx(), path)
+    else:
+        from kg.export.rdf import write_rdf
+
+        write_rdf(graph, path, base=base, build_info=build_info)

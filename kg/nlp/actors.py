@@ -1,0 +1,96 @@
+"""States, capitals, places and table organisations: the gazetteer's entity spans turned into
+actor mentions, plus the statistical NER's places the tables do not know."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg import model, resolve
+from kg.nlp import gazetteer as gz
+from kg.nlp.context import Actor, DocContext
+
+# A capital is its government when it acts or is acted with ("Baku said", "signed by Baku and
+# Yerevan", "talks between Kyiv and Moscow"), not when it is where something happens ("in Baku").
+_ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
+_PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "outside", "inside", "across",
+                       "around", "toward", "towards", "via", "through", "of"}
+
+
+def find_table_actors(ctx: DocContext) -> None:
+    """Actor mentions for every gazetteer span (states, adjectives, capitals, places, orgs)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in gz.KG_LABELS or not ent.ent_id_:
+            continue
+        key = ent.ent_id_
+        entry = ctx.gazetteer.entries.get(key)
+        if entry is None:
+            continue
+        if ent.label_ in (gz.STATE, gz.STATE_ADJ):
+            ctx.add_actor(Actor(ent.start, ent.end, key, model.STATE, entry.state,
+                                adjective=ent.label_ == gz.STATE_ADJ), ctx.gazetteer.entity(key))
+        elif ent.label_ == gz.CAPITAL:
+            _add_capital(ctx, ent, entry)
+        elif ent.label_ == gz.PLACE:
+            _add_place(ctx, ent, entry)
+        else:
+            ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, entry.state),
+                          ctx.gazetteer.entity(key))
+
+
+def _add_capital(ctx: DocContext, ent: Span, entry: gz.Entry) -> None:
+    metonym = is_acting(ent.root) or _coordinated_with_state(ctx, ent)
+    state_key = ctx.state_entity(entry.state) if entry.state else None
+    if metonym and state_key:
+        # The mention stands for the State; the city itself is still recorded as a place.
+        ctx.add_entity(ctx.gazetteer.entity(entry.key))
+        ctx.add_actor(Actor(ent.start, ent.end, state_key, model.STATE, entry.state,
+                            metonym=True))
+        return
+    ctx.add_actor(Actor(ent.start, ent.end, entry.key, model.PLACE, entry.state),
+                  ctx.gazetteer.entity(entry.key))
+
+
+def _add_place(ctx: DocContext, ent: Span, entry: gz.Entry) -> None:
+    # The state a table place lies in is background knowledge, added at build time.
+    ctx.add_actor(Actor(ent.start, ent.end, entry.key, model.PLACE, entry.state),
+                  ctx.gazetteer.entity(entry.key))
+
+
+def is_acting(token: Token) -> bool:
+    """Whether a name is used as an actor in its clause rather than as a location."""
+    if token.dep_ in _ACTING_DEPS:
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("between", "with", "by", "against"):
+        return True
+    if token.dep_ == "conj":
+        head = token.head
+        while head.dep_ == "conj":
+            head = head.head
+        return head is not token and is_acting(head)
+    return False
+
+
+def _coordinated_with_state(ctx: DocContext, ent: Span) -> bool:
+    """"Baku, Yerevan and Moscow": capitals coordinated with another capital or a state name."""
+    root = ent.root
+    neighbours = list(root.conjuncts)
+    return any(t.ent_type_ in (gz.STATE, gz.CAPITAL) for t in neighbours)
+
+
+def find_ner_places(ctx: DocContext) -> None:
+    """GPE/LOC spans of the statistical NER that no table knows: places of unknown state."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ctx.overlaps(ent):
+            continue
+        name = _strip_determiner(ent)
+        if not name or not name[0].isupper():
+            continue
+        key = resolve.place_key(name, None)
+        ctx.add_actor(Actor(ent.start, ent.end, key, model.PLACE),
+                      model.Entity(key, model.PLACE, name))
+
+
+def _strip_determiner(span: Span) -> str:
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    return "".join(t.text_with_ws for t in tokens).strip()

@@ -1,0 +1,283 @@
+"""Agreements as first-class nodes: detection, parties, signatories, mediators, date and status.
+
+Detection: a treaty word (treaty, agreement, accord, statement, declaration, memorandum, protocol,
+convention, ceasefire, truce, deal, pact, ...) with its modifiers; words that are often something
+else ("statement", "declaration", "protocol", "initiative") count only when qualified ("joint
+statement", "trilateral statement") or part of a name ("Black Sea Grain Initiative").
+Mentions with the same name are one agreement; a bare "the deal" / "this Agreement" refers back
+to the agreement the text last named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg import model, resolve
+from kg.nlp.context import Actor, DocContext
+from kg.nlp.dates import find_dates
+
+AGREEMENT_WORDS = {
+    "treaty": "treaty", "treaties": "treaty", "agreement": "agreement", "agreements": "agreement",
+    "accord": "accord", "accords": "accord", "statement": "statement",
+    "declaration": "declaration", "memorandum": "memorandum", "protocol": "protocol",
+    "convention": "convention", "ceasefire": "ceasefire", "cease-fire": "ceasefire",
+    "truce": "truce", "armistice": "ceasefire", "deal": "deal", "pact": "pact",
+    "initiative": "initiative", "charter": "charter",
+}
+# These name an agreement only with a qualifier or inside a proper name.
+NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention"}
+QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral", "peace",
+              "ceasefire", "final", "signed"}
+# Heads that say nothing about which agreement is meant: "the deal" refers back.
+GENERIC_NAMES = {"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce"}
+SIGN_VERBS = {"sign", "ink", "conclude", "reach", "seal", "agree", "broker", "strike", "adopt"}
+MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
+STATUS_CUES = {  # lemma -> status
+    "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
+    "propose": "proposed", "draft": "proposed", "delay": "proposed", "await": "proposed",
+    "enter": "in_force", "ratify": "in_force", "implement": "in_force",
+    "withdraw": "terminated", "suspend": "terminated", "terminate": "terminated",
+    "expire": "terminated", "collapse": "terminated", "scrap": "terminated", "abandon": "terminated",
+    "violate": "violated", "violation": "violated", "breach": "violated",
+}
+
+
+@dataclass
+class AgreementMention:
+    start: int
+    end: int
+    head: Token
+    kind: str
+    name: str
+    proper: bool
+
+
+@dataclass
+class Agreement:
+    name: str
+    kind: str
+    mentions: list[AgreementMention] = field(default_factory=list)
+    parties: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+    signatories: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+    mediators: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+    dates: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+    statuses: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+
+
+def find_agreements(ctx: DocContext) -> None:
+    agreements: list[Agreement] = []
+    for token in ctx.doc:
+        mention = _mention_at(ctx, token)
+        if mention is None:
+            continue
+        agreement = _agreement_for(agreements, mention)
+        if agreement is None:
+            agreement = Agreement(mention.name, mention.kind)
+            agreements.append(agreement)
+        agreement.mentions.append(mention)
+        _read_context(ctx, agreement, mention)
+    for agreement in agreements:
+        _record(ctx, agreement)
+
+
+def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
+    kind = AGREEMENT_WORDS.get(head.lower_)
+    if kind is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in AGREEMENT_WORDS:
+        return None  # "ceasefire agreement": the head is the next word
+    start = head.i
+    while start > head.sent.start and _is_modifier(ctx.doc[start - 1], head):
+        start -= 1
+    words = ctx.doc[start:head.i + 1]
+    proper = head.is_title and start < head.i and all(
+        t.is_title or t.is_upper or t.is_punct or t.like_num for t in words)
+    if not proper and head.is_title and head.i > head.sent.start and \
+            ctx.doc[head.i - 1].lower_ in ("this", "the") and kind in GENERIC_NAMES | {"agreement"}:
+        proper = False  # "this Agreement" in treaty texts: a reference, not a name
+    if kind in NEEDS_QUALIFIER and not proper and not any(t.lower_ in QUALIFIERS for t in words):
+        return None
+    name = _name_of(words)
+    return AgreementMention(start, head.i + 1, head, kind, name, proper)
+
+
+def _is_modifier(token: Token, head: Token) -> bool:
+    if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
+        return False
+    if token.like_num and not token.is_title:
+        return token.head == head and token.dep_ == "nummod"
+    return token.head.i >= token.i and token.dep_ in ("compound", "amod", "nmod", "npadvmod") \
+        or token.text == "-" or (token.is_title and token.pos_ == "PROPN")
+
+
+def _name_of(words: Span) -> str:
+    tokens = [t for t in words if t.lower_ not in ("the", "a", "an", "this", "that")]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if any(t.is_title for t in tokens[:-1]) else text.lower()
+
+
+def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
+    """The agreement a mention refers to: one of the same name, or for a bare "the deal" the one
+    last named (a signed one first: news refers back to deals done)."""
+    for agreement in agreements:
+        if agreement.name.lower() == mention.name.lower():
+            return agreement
+    if mention.name.lower() in GENERIC_NAMES and agreements:
+        signed = [a for a in agreements if "signed" in a.statuses or a.dates]
+        return (signed or agreements)[-1]
+    return None
+
+
+def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    span = ctx.doc[mention.start:mention.end]
+    for actor in ctx.actors_in(span):
+        if actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
+            agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
+    _read_between(ctx, agreement, mention)
+    _read_signing(ctx, agreement, mention)
+    _read_dates(ctx, agreement, mention)
+    _read_status(ctx, agreement, mention)
+
+
+def _group(ctx: DocContext, token: Token) -> list[Actor]:
+    """The actors of a token and its conjuncts: "Baku, Yerevan and Moscow"."""
+    found = []
+    for t in [token, *token.conjuncts]:
+        actor = ctx.actor_at(t)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"the treaty between Armenia and Azerbaijan"."""
+    for child in mention.head.children:
+        if child.lower_ == "between":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for actor in _group(ctx, pobj):
+                    _add_participant(agreement.parties, agreement.signatories, ctx, actor,
+                                     ctx.doc[mention.start:pobj.right_edge.i + 1],
+                                     "pattern:agreement-between")
+
+
+def _add_participant(parties: dict, signatories: dict, ctx: DocContext, actor: Actor,
+                     evidence: Span, rule: str, confidence: float = 0.85) -> None:
+    if actor.kind == model.PERSON:
+        signatories.setdefault(actor.key, (evidence, rule, confidence))
+    elif actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
+        parties.setdefault(actor.key, (evidence, rule, confidence))
+
+
+def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X"."""
+    head = mention.head
+    verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") else head.head
+    candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    if verb is not head:
+        candidates.append(verb)
+    for v in candidates:
+        lemma = v.lemma_.lower()
+        if lemma not in SIGN_VERBS and lemma not in MEDIATE_VERBS:
+            continue
+        evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
+        target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
+        for agent in (c for c in v.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                for actor in _group(ctx, pobj):
+                    _add_participant(target, agreement.signatories, ctx, actor, evidence,
+                                     f"pattern:agreement-{lemma}-by")
+        if v is verb and head.dep_ == "dobj":
+            for subj in (c for c in v.children if c.dep_ == "nsubj"):
+                for actor in _group(ctx, subj):
+                    _add_participant(target, agreement.signatories, ctx, actor, evidence,
+                                     f"pattern:subject-{lemma}-agreement")
+        if lemma in SIGN_VERBS and not _not_done(v):
+            agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def _not_done(verb: Token) -> bool:
+    """"aims to sign", "would sign", "has not signed": a signing that has not happened."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may", "might", "shall")
+           for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp"
+
+
+def _read_dates(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """A date in the mention's clause: "signed ... on Nov. 10, 2020", "the accord of 1998"."""
+    head = mention.head
+    scope = head.head if head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
+    lo, hi = scope.left_edge.i, scope.right_edge.i + 1
+    for sub in (head.subtree if scope is head else scope.subtree):
+        if sub.dep_ in ("ccomp", "advcl") and sub is not head:
+            hi = min(hi, sub.left_edge.i) if sub.i > head.i else hi
+    span = ctx.doc[lo:hi]
+    for begin, end, value in find_dates(span.text, ctx.document.date):
+        if value.precision and begin + span.start_char >= ctx.doc[mention.start].idx - 200:
+            evidence = ctx.doc.char_span(span.start_char + begin, span.start_char + end,
+                                         alignment_mode="expand") or span
+            whole = ctx.doc[min(mention.start, evidence.start):max(mention.end, evidence.end)]
+            agreement.dates.setdefault(value.iso, (whole, "pattern:agreement-date", 0.75))
+            break
+
+
+def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """Status cues among the words that govern the mention: "delay the signing of a treaty",
+    "talks on a peace treaty", "the treaty entered into force", "withdrew from the accord"."""
+    token, steps = mention.head, 0
+    while token.head is not token and steps < 4:
+        token, steps = token.head, steps + 1
+        lemma = token.lemma_.lower()
+        if lemma == "signing":
+            continue
+        status = STATUS_CUES.get(lemma)
+        if status is not None:
+            evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
+            agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
+            return
+
+
+def _record(ctx: DocContext, agreement: Agreement) -> None:
+    parties = sorted(agreement.parties)
+    if len(parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord", "deal"):
+        _parties_from_sentence(ctx, agreement)
+        parties = sorted(agreement.parties)
+    key = resolve.agreement_key(agreement.name, parties)
+    entity = model.Entity(key, model.AGREEMENT, _display_name(agreement),
+                          attributes={"agreement_kind": agreement.kind})
+    ctx.add_entity(entity)
+    for m in agreement.mentions:
+        ctx.add_actor(Actor(m.start, m.end, key, model.AGREEMENT), nest=True)
+    for relation, values in ((model.PARTY, agreement.parties),
+                             (model.SIGNATORY, agreement.signatories),
+                             (model.MEDIATOR, agreement.mediators),
+                             (model.DATE_SIGNED, agreement.dates)):
+        for value, (evidence, rule, confidence) in sorted(values.items()):
+            ctx.add_fact(key, relation, value, evidence, rule, confidence)
+    statuses = dict(agreement.statuses)
+    if not statuses and agreement.dates:
+        # A dated agreement with no other cue is reported as done: "the accord of 10 April 1998".
+        first = agreement.mentions[0]
+        statuses["signed"] = (ctx.doc[first.start:first.end], "default:dated-agreement-signed", 0.5)
+    for value, (evidence, rule, confidence) in sorted(statuses.items()):
+        ctx.add_fact(key, model.STATUS, value, evidence, rule, confidence)
+
+
+def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
+    """A peace treaty or ceasefire whose parties the text does not spell out: when its sentence
+    names exactly two states, those are its parties (low confidence)."""
+    for m in agreement.mentions:
+        sent = ctx.doc[m.start].sent
+        states = sorted({a.key for a in ctx.actors_in(sent) if a.kind == model.STATE})
+        if len(states) == 2:
+            for key in states:
+                agreement.parties.setdefault(key, (sent, "heuristic:two-states-in-sentence", 0.5))
+            return
+
+
+def _display_name(agreement: Agreement) -> str:
+    name = agreement.name
+    return name[0].upper() + name[1:] if name.islower() else name

@@ -1,0 +1,27 @@
+"""One document through our rules: a spaCy Doc in, a DocumentExtraction (plain data) out.
+
+The order matters: each step may use what the earlier ones found (states before the bodies
+named after them, bodies before the people who hold posts in them, all before agreements).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.model import Document, DocumentExtraction
+from kg.nlp.actors import find_ner_places, find_table_actors
+from kg.nlp.agreements import find_agreements
+from kg.nlp.context import DocContext
+from kg.nlp.gazetteer import Gazetteer, default_gazetteer
+from kg.nlp.organizations import find_organizations
+from kg.nlp.people import find_people
+from kg.nlp.posts import find_posts
+
+STEPS = (find_table_actors, find_organizations, find_people, find_posts, find_ner_places,
+         find_agreements)
+
+
+def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:
+    ctx = DocContext(doc, document, gazetteer or default_gazetteer())
+    for step in STEPS:
+        step(ctx)
+    return ctx.extraction

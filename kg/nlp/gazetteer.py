@@ -1,0 +1,132 @@
+"""Entity patterns built from our tables (kg.data), run as a spaCy entity ruler before the
+statistical NER, so the NER cannot call "Armenia" an ORG or "Yerevan" a PERSON.
+
+Each pattern's `id` is the key of the entity it denotes (`state/AZE`, `place/AZE/baku`,
+`org/_/united-nations`); `Gazetteer.entries` maps keys to what the tables say about them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+
+from kg import model, resolve
+from kg.data import tables
+
+# Entity labels our ruler assigns (the statistical NER's labels are PERSON, ORG, GPE, ...).
+STATE = "KG_STATE"            # "Azerbaijan", "the Russian Federation"
+STATE_ADJ = "KG_STATE_ADJ"    # "Azerbaijani", "Soviet"
+CAPITAL = "KG_CAPITAL"        # "Baku": a city, and often its government
+PLACE = "KG_PLACE"            # "Lachin", "Nagorno-Karabakh"
+ORG = "KG_ORG"                # "United Nations", "NATO"
+KG_LABELS = (STATE, STATE_ADJ, CAPITAL, PLACE, ORG)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What our tables know about one gazetteer entity."""
+
+    key: str
+    kind: str
+    name: str
+    state: str | None = None          # ISO3
+    parent: str | None = None         # key of a parent organisation
+    aliases: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str | int | float], ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    patterns: list[dict] = field(default_factory=list)
+    capitals: dict[str, str] = field(default_factory=dict)   # ISO3 -> the capital's place key
+
+    def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...]) -> None:
+        known = self.entries.get(entry.key)
+        if known is None:
+            self.entries[entry.key] = entry
+        for name in names:
+            if name and name.strip():
+                self.patterns.append({"label": label, "pattern": name.strip(), "id": entry.key})
+
+    def entity(self, key: str) -> model.Entity:
+        entry = self.entries[key]
+        return model.Entity(key, entry.kind, entry.name, set(entry.aliases) - {entry.name},
+                            dict(entry.attributes))
+
+
+def _variants(name: str) -> list[str]:
+    """The forms a name is written in: as is, with "the", upper case for acronyms."""
+    forms = [name]
+    if name.startswith("the "):
+        forms.append(name[4:])
+    return forms
+
+
+def _add_states(gaz: Gazetteer) -> None:
+    for record in tables.load_states():
+        entity = resolve.state_entity(record)
+        entry = Entry(entity.key, model.STATE, record.name, record.iso3,
+                      aliases=tuple(sorted(entity.aliases)),
+                      attributes=tuple(sorted(entity.attributes.items())))
+        ambiguous = set(record.ambiguous_names)
+        names = [n for name in record.names for n in _variants(name) if n not in ambiguous]
+        gaz.add(entry, STATE, names)
+        gaz.add(entry, STATE_ADJ, [a for a in record.adjectives if a not in ambiguous])
+        capital = resolve.capital_entity(record)
+        if capital is not None:
+            gaz.capitals[record.iso3] = capital.key
+        if capital is not None and record.capital not in ambiguous:
+            gaz.add(Entry(capital.key, model.PLACE, capital.name, record.iso3,
+                          attributes=tuple(sorted(capital.attributes.items()))),
+                    CAPITAL, [record.capital])
+
+
+def _add_places(gaz: Gazetteer) -> None:
+    state_names = {n for r in tables.load_states() for n in r.names}
+    for record in tables.load_places():
+        if record.name in state_names:
+            continue  # a state's own name is the state, not a place of the same name
+        attributes: dict[str, str | int | float] = {"place_kind": record.kind}
+        if record.geonames_id:
+            attributes["geonames"] = record.geonames_id
+        if record.latitude is not None and record.longitude is not None:
+            attributes["latitude"] = record.latitude
+            attributes["longitude"] = record.longitude
+        key = resolve.place_key(record.name, record.state)
+        if key in gaz.entries:
+            continue  # a capital already added with its state
+        entry = Entry(key, model.PLACE, record.name, record.state,
+                      aliases=record.aliases, attributes=tuple(sorted(attributes.items())))
+        gaz.add(entry, PLACE, [record.name, *record.aliases])
+
+
+def _add_organizations(gaz: Gazetteer) -> None:
+    records = tables.load_organizations()
+    keys = {r.name: resolve.organization_key(r.name, r.state) for r in records}
+    for record in records:
+        entry = Entry(keys[record.name], record.kind, record.name, record.state,
+                      parent=keys.get(record.parent) if record.parent else None,
+                      aliases=record.aliases)
+        gaz.add(entry, ORG, [record.name, *record.aliases])
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer built from our own tables (built once per process)."""
+    gaz = Gazetteer()
+    _add_states(gaz)
+    _add_organizations(gaz)
+    _add_places(gaz)
+    return gaz
+
+
+@Language.factory("kg_gazetteer", default_config={})
+def make_gazetteer(nlp: Language, name: str) -> EntityRuler:
+    """An entity ruler holding our table patterns. Matching is on the exact text (ORTH), so
+    "turkey" is not Turkey; every pattern carries its entity key as the span's ent_id."""
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
+    ruler.add_patterns(default_gazetteer().patterns)
+    return ruler

@@ -1,0 +1,313 @@
+"""Organisations named by pattern: ministries, departments, armed forces, governments,
+parliaments, parties and other bodies, with their state and parent organisation.
+
+"Azerbaijani Defense Ministry", "the Ministry of Defence of Azerbaijan" and "Azerbaijan's defence
+ministry" are one organisation (Ministry of Defense, AZE): generic bodies get a canonical name
+and key from their kind, portfolio and state; named bodies keep their name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kg import model, resolve
+from kg.data import tables
+from kg.nlp import gazetteer as gz
+from kg.nlp.context import Actor, DocContext
+
+# The head noun of an organisation's name and the kind it makes.
+HEAD_KINDS = {
+    "ministry": model.MINISTRY,
+    "department": model.DEPARTMENT, "directorate": model.DEPARTMENT, "division": model.DEPARTMENT,
+    "agency": model.AGENCY, "service": model.AGENCY, "bureau": model.AGENCY,
+    "commission": model.AGENCY, "committee": model.AGENCY, "office": model.AGENCY,
+    "army": model.ARMED_FORCES, "forces": model.ARMED_FORCES, "military": model.ARMED_FORCES,
+    "navy": model.ARMED_FORCES, "guard": model.ARMED_FORCES, "corps": model.ARMED_FORCES,
+    "parliament": model.PARLIAMENT, "assembly": model.PARLIAMENT, "senate": model.PARLIAMENT,
+    "duma": model.PARLIAMENT, "legislature": model.PARLIAMENT,
+    "government": model.GOVERNMENT, "cabinet": model.GOVERNMENT,
+    "party": model.POLITICAL_PARTY,
+    "council": model.ORGANIZATION, "organization": model.ORGANIZATION,
+    "organisation": model.ORGANIZATION, "union": model.ORGANIZATION, "court": model.ORGANIZATION,
+    "bank": model.ORGANIZATION, "alliance": model.ORGANIZATION, "league": model.ORGANIZATION,
+    "front": model.ARMED_GROUP, "brigade": model.ARMED_GROUP, "brigades": model.ARMED_GROUP,
+}
+# Heads that name a state's body even in lower case after a state word: "the Armenian army".
+GENERIC_HEADS = {"ministry", "army", "military", "forces", "navy", "government", "parliament",
+                 "cabinet", "legislature"}
+# Words that add nothing to a generic body's identity: "Azerbaijan Armed Forces" = its army.
+GENERIC_WORDS = {"armed", "national", "the", "state", "federal", "central"}
+# Prepositions that attach a unit to the body it belongs to: "department at the ministry".
+PARENT_PREPOSITIONS = {"at", "of", "within", "under", "in"}
+UNIT_KINDS = {model.DEPARTMENT, model.AGENCY}
+
+
+@dataclass
+class OrgSpan:
+    start: int
+    end: int
+    head: Token
+    kind: str
+    state: str | None
+    name: str
+    generic: bool          # a state's body named only by kind and portfolio
+    portfolio_name: tuple[str, str] | None   # (portfolio key, canonical name) of a ministry
+    reference: bool = False  # "the ministry": refers back to a body already named
+
+
+@lru_cache(maxsize=1)
+def _portfolio_variants() -> dict[str, tuple[str, str]]:
+    """Lower-case variant phrase -> (portfolio key, canonical name), longest first."""
+    variants: dict[str, tuple[str, str]] = {}
+    for p in tables.load_portfolios():
+        for v in (p.name, *p.variants):
+            variants[v.lower()] = (p.key, p.name)
+    return dict(sorted(variants.items(), key=lambda kv: -len(kv[0])))
+
+
+def find_portfolio(words: str) -> tuple[str, str] | None:
+    text = f" {words.lower()} "
+    for variant, value in _portfolio_variants().items():
+        if f" {variant} " in text:
+            return value
+    return None
+
+
+def find_organizations(ctx: DocContext) -> None:
+    for sent in ctx.doc.sents:
+        spans = [s for t in sent if (s := _org_at_head(ctx, t)) is not None]
+        spans = _drop_nested(spans)
+        parents = _parent_pairs(ctx, spans)
+        for child, parent in parents:
+            if child.state is None and parent.state is None:
+                _resolve_state(ctx, parent)
+            child.state = child.state or parent.state
+        for org in spans:
+            _resolve_state(ctx, org)
+        actors = {id(s): _record(ctx, s) for s in spans}
+        for child, parent in parents:
+            evidence = ctx.doc[child.start:parent.end]
+            ctx.add_fact(actors[id(child)].key, model.PARENT_ORGANIZATION, actors[id(parent)].key,
+                         evidence, "pattern:unit-at-body", 0.85)
+
+
+def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
+    """Fill in the state of a body named without one, and its canonical name."""
+    if org.state is None and not org.reference:
+        org.state = _inferred_state(ctx, org.kind, org.generic, org.portfolio_name)
+    if org.generic:
+        org.name = _canonical_name(org.kind, org.portfolio_name, org.state)
+
+
+def _is_head(token: Token, state_before: bool) -> bool:
+    word = token.lower_
+    if word not in HEAD_KINDS or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if word == "military" and token.dep_ == "amod":
+        return False  # "military adventurism"
+    if token.is_title or token.is_upper:
+        return True
+    return word in GENERIC_HEADS and state_before
+
+
+def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
+    if head.lower_ not in HEAD_KINDS:
+        return None
+    start, state = _extend_left(ctx, head)
+    if not _is_head(head, state is not None):
+        return None
+    if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in HEAD_KINDS \
+            and ctx.doc[head.i + 1].is_title:
+        return None  # "Army Command": the next token is the head
+    end, right_state = _extend_right(ctx, head)
+    state = state or right_state
+    span = ctx.doc[start:end]
+    if start == head.i and end == head.i + 1 and state is None:
+        return _bare_reference(ctx, head)
+    return _make_org(ctx, span, head, state)
+
+
+def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
+    """Walk left over the name's words; return (start, state named by an adjective or 's)."""
+    doc, i, state = ctx.doc, head.i, None
+    while i > head.sent.start:
+        prev = doc[i - 1]
+        actor = ctx.actor_at(prev)
+        if actor is not None and actor.kind == model.STATE:
+            state = actor.state
+            i = actor.start
+            continue
+        if prev.text in ("'s", "’s") and i - 2 >= head.sent.start:
+            owner = ctx.actor_at(doc[i - 2])
+            if owner is not None and owner.kind == model.STATE:
+                state = owner.state
+            break
+        if prev.is_title or prev.is_upper or (prev.lower_ in _portfolio_words() and prev.is_alpha) \
+                or (prev.text == "-" and i - 2 >= 0 and doc[i - 2].is_title):
+            if prev.pos_ in ("DET", "PRON", "ADP", "PUNCT") and prev.text != "-":
+                break
+            i -= 1
+            continue
+        if prev.lower_ == "and" and i - 2 >= head.sent.start and doc[i - 2].is_title \
+                and i < head.i:
+            i -= 1
+            continue
+        break
+    return i, state
+
+
+def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
+    """"Ministry of Foreign Affairs of the Republic of Azerbaijan": of-phrases of capitalised
+    words (or a state) belong to the name; one that holds another body's head is a parent."""
+    doc, end, state = ctx.doc, head.i + 1, None
+    while end + 1 < head.sent.end and doc[end].lower_ in ("of", "for") :
+        j = end + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < head.sent.end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ == "and"
+                                     or (doc[k].text == "-" and k > j)):
+            if doc[k].lower_ in HEAD_KINDS and head.lower_ not in ("ministry",):
+                return end, state  # "Department of the Ministry ...": a parent, not a name part
+            k += 1
+        while k > j and doc[k - 1].lower_ == "and":
+            k -= 1
+        if k == j:
+            break
+        actor = ctx.actor_at(doc[j])
+        if actor is not None and actor.kind == model.STATE and actor.end == k:
+            state = actor.state
+        end = k
+    return end, state
+
+
+@lru_cache(maxsize=1)
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(w for v in _portfolio_variants() for w in v.split())
+
+
+def _bare_reference(ctx: DocContext, head: Token) -> OrgSpan | None:
+    """"the ministry", "the Defense Ministry" with no state: the last body of that kind."""
+    for actor in reversed(ctx.actors):
+        if actor.kind == HEAD_KINDS[head.lower_] and actor.start < head.i:
+            entity = ctx.extraction.entities.get(actor.key)
+            name = entity.name if entity else head.text
+            return OrgSpan(head.i, head.i + 1, head, actor.kind, actor.state, name, False, None,
+                           reference=True)
+    return None
+
+
+def _make_org(ctx: DocContext, span: Span, head: Token, state: str | None) -> OrgSpan | None:
+    kind = HEAD_KINDS[head.lower_]
+    words = [t for t in span if not _is_state_token(ctx, t) and t.lower_ not in ("the",)
+             and t.text not in ("'s", "’s")]
+    text = " ".join(t.text for t in words)
+    portfolio = find_portfolio(text) if kind == model.MINISTRY else None
+    rest = {t.lower_ for t in words} - GENERIC_WORDS - {head.lower_, "of", "and"}
+    if portfolio is not None:
+        rest -= {w for w in portfolio[1].lower().split()}
+        rest -= _portfolio_words()
+    generic = kind in (model.MINISTRY, model.ARMED_FORCES, model.GOVERNMENT, model.PARLIAMENT) \
+        and not rest
+    if kind == model.MINISTRY and portfolio is None and generic:
+        return _bare_reference(ctx, head) if state is None else None
+    name = "" if generic else _plain_name(span)
+    if not generic and not name:
+        return None
+    return OrgSpan(span.start, span.end, head, kind, state, name, generic, portfolio)
+
+
+def _is_state_token(ctx: DocContext, token: Token) -> bool:
+    actor = ctx.actor_at(token)
+    return actor is not None and actor.kind == model.STATE
+
+
+def _plain_name(span: Span) -> str:
+    tokens = list(span)
+    while tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _canonical_name(kind: str, portfolio: tuple[str, str] | None, state: str | None) -> str:
+    record = tables.state_by_iso3(state) if state else None
+    adjective = record.adjectives[0] if record and record.adjectives else None
+    state_name = record.name if record else None
+    if kind == model.MINISTRY and portfolio:
+        return f"Ministry of {portfolio[1]}"
+    if kind == model.ARMED_FORCES:
+        return f"{adjective} Armed Forces" if adjective else "Armed Forces"
+    if kind == model.GOVERNMENT:
+        return f"Government of {state_name}" if state_name else "Government"
+    if kind == model.PARLIAMENT:
+        return f"Parliament of {state_name}" if state_name else "Parliament"
+    return ""
+
+
+def _inferred_state(ctx: DocContext, kind: str, generic: bool,
+                    portfolio: tuple[str, str] | None) -> str | None:
+    """A body named without its state: the state of an earlier mention of the same body, else
+    of the place the story is datelined in (a national body in a Baku story is Azerbaijan's)."""
+    if generic:
+        for actor in reversed(ctx.actors):
+            entity = ctx.extraction.entities.get(actor.key)
+            if actor.kind == kind and entity is not None and actor.state and \
+                    (portfolio is None or entity.name == f"Ministry of {portfolio[1]}"):
+                return actor.state
+    if kind in (model.INTERNATIONAL_ORGANIZATION, model.POLITICAL_PARTY, model.ORGANIZATION,
+                model.ARMED_GROUP):
+        return None
+    return dateline_state(ctx)
+
+
+def dateline_state(ctx: DocContext) -> str | None:
+    place = ctx.document.dateline_place
+    if not place:
+        return None
+    for entry in ctx.gazetteer.entries.values():
+        if entry.name == place and entry.state and entry.kind in (model.PLACE, model.STATE):
+            return entry.state
+    return None
+
+
+def _drop_nested(spans: list[OrgSpan]) -> list[OrgSpan]:
+    """Keep the longest of overlapping spans."""
+    kept: list[OrgSpan] = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(s.end <= k.start or s.start >= k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _record(ctx: DocContext, org: OrgSpan) -> Actor:
+    if not org.name:
+        org.name = _plain_name(ctx.doc[org.start:org.end])
+    key = resolve.organization_key(org.name, org.state)
+    span = ctx.doc[org.start:org.end]
+    entity = model.Entity(key, org.kind, org.name, {_plain_name(span)} - {org.name})
+    actor = ctx.add_actor(Actor(org.start, org.end, key, org.kind, org.state), entity,
+                          nest=_only_states_inside(ctx, span))
+    if org.state and actor.key == key:
+        ctx.state_entity(org.state)
+        ctx.add_fact(key, model.STATE_OF, f"state/{org.state}", span, "pattern:organization-state",
+                     0.9 if org.generic else 0.8)
+    return actor
+
+
+def _parent_pairs(ctx: DocContext, spans: list[OrgSpan]) -> list[tuple[OrgSpan, OrgSpan]]:
+    """"the International Military Cooperation Department at the Defense Ministry"."""
+    pairs = []
+    for child, parent in zip(spans, spans[1:]):
+        if child.kind not in UNIT_KINDS or parent.kind == model.POLITICAL_PARTY:
+            continue
+        between = [t for t in ctx.doc[child.end:parent.start] if t.lower_ != "the"]
+        if len(between) == 1 and between[0].lower_ in PARENT_PREPOSITIONS:
+            pairs.append((child, parent))
+    return pairs
+
+
+def _only_states_inside(ctx: DocContext, span: Span) -> bool:
+    """An organisation's span may nest state mentions ("Azerbaijan Army"), nothing else."""
+    return all(a.kind == model.STATE for a in ctx.actors_in(span))

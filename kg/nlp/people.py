@@ -1,0 +1,157 @@
+"""People and the posts they hold.
+
+Persons come from the statistical NER, corrected by context (the small model calls "Huseyn
+Mahmudov" an ORG: a name followed by ", head of ..." or by "said" is a person). Posts come from
+titles around a name: "Foreign Minister X", "X, head of the Y at the Z", "President of X Y",
+"X's ambassador to Y, Z", "X, who chairs Y", "a spokesperson for the ministry, X".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kg import model, resolve
+from kg.data import tables
+from kg.nlp.context import Actor, DocContext
+from kg.nlp.organizations import HEAD_KINDS
+
+SPEECH_VERBS = {"said", "says", "told", "added", "stated", "stressed", "noted", "announced",
+                "declared", "warned", "accused", "insisted", "claimed", "argued", "wrote"}
+TITLE_MODIFIERS = {"deputy", "vice", "acting", "first", "former", "interim", "chief", "senior",
+                   "special", "permanent", "prime"}
+# Tokens that end a name: a person's name never runs over these.
+_NOT_NAME = {"the", "a", "an", "of", "and", "said", "'s", "’s"}
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    text: str
+    record: tables.TitleRecord
+
+
+@lru_cache(maxsize=1)
+def _title_index() -> dict[tuple[str, ...], tables.TitleRecord]:
+    index: dict[tuple[str, ...], tables.TitleRecord] = {}
+    for record in tables.load_titles():
+        index[tuple(record.title.lower().replace("-", " - ").split())] = record
+    return index
+
+
+@lru_cache(maxsize=1)
+def _longest_title() -> int:
+    return max((len(k) for k in _title_index()), default=1)
+
+
+def title_at(doc, i: int, end_limit: int) -> Title | None:
+    """The longest title starting at token i (with modifiers such as "Deputy" in front)."""
+    start = i
+    while i < end_limit and doc[i].lower_ in TITLE_MODIFIERS and \
+            (doc[i].lower_, ) not in _title_index():
+        i += 1
+    for n in range(min(_longest_title(), end_limit - i), 0, -1):
+        words = tuple(t.lower_ for t in doc[i:i + n])
+        record = _title_index().get(words)
+        if record is not None:
+            span = doc[start:i + n]
+            return Title(start, i + n, span.text, record)
+    return None
+
+
+def find_people(ctx: DocContext) -> None:
+    """Person mentions: NER persons, corrected NER organisations, and surnames of known people."""
+    doc = ctx.doc
+    for ent in doc.ents:
+        if ctx.overlaps(ent):
+            continue
+        if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP", "GPE", "LOC")
+                                      and _looks_like_person(ctx, ent)):
+            _add_person(ctx, ent)
+    _add_surname_mentions(ctx)
+
+
+def _clean_name_span(ctx: DocContext, span: Span) -> Span | None:
+    """Drop leading titles and determiners and a trailing possessive from a name span."""
+    start, end = span.start, span.end
+    while start < end:
+        title = title_at(ctx.doc, start, end)
+        if title is not None and title.end < end:
+            start = title.end
+        elif ctx.doc[start].lower_ in _NOT_NAME:
+            start += 1
+        else:
+            break
+    while end > start and (ctx.doc[end - 1].text in ("'s", "’s") or not ctx.doc[end - 1].is_alpha
+                           and ctx.doc[end - 1].text not in (".",)):
+        end -= 1
+    if end <= start or not ctx.doc[start].is_title:
+        return None
+    return ctx.doc[start:end]
+
+
+def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
+    span = _clean_name_span(ctx, ent)
+    if span is None or any(t.lower_ in HEAD_KINDS for t in span):
+        return None
+    known = _known_person(ctx, span.text)
+    key = known or resolve.person_key(span.text)
+    entity = None if known else model.Entity(key, model.PERSON, span.text)
+    return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)
+
+
+def _known_person(ctx: DocContext, name: str) -> str | None:
+    """A one-word name that is the surname of a person already named in full."""
+    if " " in name:
+        return None
+    for actor in reversed(ctx.actors):
+        if actor.kind != model.PERSON:
+            continue
+        full = ctx.extraction.entities[actor.key].name.split()
+        if len(full) > 1 and full[-1] == name:
+            return actor.key
+    return None
+
+
+def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
+    """An ORG/GPE span that is really a name: 2–4 capitalised words with no organisation word,
+    followed by an appositive title or a speech verb, or preceded by a title."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    if not 1 <= len(tokens) <= 4 or not all(t.is_title and t.is_alpha for t in tokens):
+        return False
+    if any(t.lower_ in HEAD_KINDS for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return _known_person(ctx, tokens[0].text) is not None
+    doc, after = ctx.doc, ent.end
+    if after + 1 < len(doc) and doc[after].text == "," and title_at(
+            doc, after + 1 + (doc[after + 1].lower_ == "the"), ent.sent.end) is not None:
+        return True
+    if after < len(doc) and doc[after].lower_ in SPEECH_VERBS:
+        return True
+    return ent.start > 0 and _title_ending_at(ctx, ent.start) is not None
+
+
+def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
+    for start in range(max(end - _longest_title() - 2, ctx.doc[end - 1].sent.start), end):
+        title = title_at(ctx.doc, start, end)
+        if title is not None and title.end == end:
+            return title
+    return None
+
+
+def _add_surname_mentions(ctx: DocContext) -> None:
+    """"Mahmudov said": a lone surname of someone already named is that person."""
+    for token in ctx.doc:
+        if token.pos_ != "PROPN" or not token.is_title or ctx.actor_at(token) is not None:
+            continue
+        key = _known_person(ctx, token.text)
+        if key is not None and _before_surname(ctx, token):
+            ctx.add_actor(Actor(token.i, token.i + 1, key, model.PERSON))
+
+
+def _before_surname(ctx: DocContext, token: Token) -> bool:
+    """The surname mention must come after the full name (we read in order)."""
+    return any(a.kind == model.PERSON and a.start < token.i for a in ctx.actors)

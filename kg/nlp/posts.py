@@ -1,0 +1,178 @@
+"""Posts held by people: the title around a person's name, and the organisation or state it is in.
+
+- before the name: "Foreign Minister X", "Azerbaijani President X", "Russia's Foreign Minister X",
+  "UN Secretary-General X", "President of Azerbaijan X"
+- after the name, as an appositive: "X, head of the Y at the Z,", "X, the country's defence
+  minister,", "X, Minister of Foreign Affairs of Y,", "X, who chairs Y"
+- before the name, as an appositive: "a spokesperson for the ministry, X,", "Y's ambassador to Z, X,"
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg import model, resolve
+from kg.nlp.context import Actor, DocContext
+from kg.nlp.people import Title, title_at
+
+STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
+
+
+def find_posts(ctx: DocContext) -> None:
+    for person in [a for a in ctx.actors if a.kind == model.PERSON]:
+        for finder in (_title_before, _appositive_after, _appositive_before, _who_chairs):
+            found = finder(ctx, person)
+            if found is not None:
+                title, phrase, holder, rule = found
+                _record_post(ctx, person, title, phrase, holder, rule)
+                break
+
+
+def _title_before(ctx: DocContext, person: Actor):
+    """"(Azerbaijani|Russia's|UN)? (Deputy)? Foreign Minister X" and "President of Azerbaijan X"."""
+    doc, sent = ctx.doc, ctx.doc[person.start].sent
+    for start in range(max(sent.start, person.start - 8), person.start):
+        title = title_at(doc, start, person.start)
+        if title is None:
+            continue
+        rest = doc[title.end:person.start]
+        holder = _holder_before(ctx, title.start)
+        if len(rest) == 0:
+            return title, doc[title.start:person.start], holder, "pattern:title-name"
+        if len(rest) >= 2 and rest[0].lower_ == "of":
+            actors = ctx.actors_in(rest)
+            if actors and actors[-1].end == person.start:
+                phrase = doc[title.start:person.start]
+                return title, phrase, actors[-1], "pattern:title-of-state-name"
+    return None
+
+
+def _holder_before(ctx: DocContext, start: int) -> Actor | None:
+    """The state or body named just before a title: "Azerbaijani", "Russia's", "UN"."""
+    i = start - 1
+    if i >= 0 and ctx.doc[i].text in ("'s", "’s"):
+        i -= 1
+    if i < 0:
+        return None
+    actor = ctx.actor_at(i)
+    if actor is not None and actor.kind != model.PERSON and actor.kind != model.PLACE:
+        return actor
+    if ctx.doc[i].lower_ in STATE_REFERENCES and i > 0 and ctx.doc[i - 1].lower_ == "the":
+        return _last_state(ctx, i)
+    return None
+
+
+def _last_state(ctx: DocContext, before: int) -> Actor | None:
+    for actor in reversed(ctx.actors):
+        if actor.start < before and actor.kind == model.STATE:
+            return actor
+    return None
+
+
+def _appositive_after(ctx: DocContext, person: Actor):
+    """"X, head of the Y at the Z," — the title phrase runs to the next comma or clause end."""
+    doc = ctx.doc
+    sent = doc[person.start].sent
+    i = person.end
+    if i >= sent.end or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < sent.end and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    holder = None
+    while j < sent.end and (actor := ctx.actor_at(j)) is not None and actor.kind == model.STATE:
+        holder, j = actor, actor.end
+        if j < sent.end and doc[j].text in ("'s", "’s"):
+            j += 1
+    if j + 1 < sent.end and doc[j].lower_ in STATE_REFERENCES and doc[j + 1].text in ("'s", "’s"):
+        holder, j = _last_state(ctx, person.start), j + 2
+    title = title_at(doc, j, sent.end)
+    if title is None:
+        return None
+    end = _phrase_end(doc, title.end, sent.end)
+    phrase = doc[title.start:end]
+    holder = _holder_in(ctx, phrase) or holder
+    return title, phrase, holder, "pattern:name-appositive-title"
+
+
+def _appositive_before(ctx: DocContext, person: Actor):
+    """"a spokesperson for the ministry, X," and "Y's ambassador to Z, X,"."""
+    doc = ctx.doc
+    sent = doc[person.start].sent
+    comma = person.start - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    for start in range(max(sent.start, comma - 12), comma):
+        title = title_at(doc, start, comma)
+        if title is None:
+            continue
+        if start > sent.start and doc[start - 1].text == ",":
+            continue
+        phrase = doc[title.start:comma]
+        holder = _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
+        return title, phrase, holder, "pattern:title-appositive-name"
+    return None
+
+
+def _who_chairs(ctx: DocContext, person: Actor):
+    doc = ctx.doc
+    i = person.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "who" and \
+            doc[i + 2].lower_ in ("chairs", "heads", "leads"):
+        sent_end = doc[i].sent.end
+        end = _phrase_end(doc, i + 3, sent_end)
+        phrase = doc[i + 3:end]
+        holder = _holder_in(ctx, phrase)
+        if holder is None:
+            return None
+        word = {"chairs": "chair", "heads": "head", "leads": "leader"}[doc[i + 2].lower_]
+        title = title_at(doc, i + 2, i + 3) or Title(i + 2, i + 3, word, _fake_record(word))
+        return Title(title.start, title.end, word, title.record), phrase, holder, \
+            "pattern:who-chairs"
+    return None
+
+
+def _fake_record(word: str):
+    from kg.data.tables import TitleRecord
+    return TitleRecord(word, "official", None, None)
+
+
+def _phrase_end(doc, start: int, limit: int) -> int:
+    end = start
+    while end < limit and doc[end].text not in (",", ";", "(", "“", "”", '"') \
+            and not doc[end].is_space and not (doc[end].pos_ == "VERB" and end > start):
+        end += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def _holder_in(ctx: DocContext, phrase: Span) -> Actor | None:
+    """The first organisation named in a title phrase (the unit, not its parent), else a state."""
+    actors = [a for a in ctx.actors_in(phrase) if a.kind not in (model.PERSON, model.PLACE)]
+    orgs = [a for a in actors if a.kind != model.STATE]
+    if orgs:
+        return orgs[0]
+    return actors[0] if actors else None
+
+
+def _record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
+                 holder: Actor | None, rule: str) -> None:
+    stated = _stated_title(ctx, title, phrase, holder)
+    holder_key = holder.key if holder is not None else person.key
+    key = resolve.post_key(holder_key, stated)
+    ctx.add_entity(model.Entity(key, model.POST, stated, attributes={"title": stated}))
+    evidence = ctx.doc[min(person.start, phrase.start):max(person.end, phrase.end)]
+    ctx.add_fact(person.key, model.HOLDS, key, evidence, rule, 0.85)
+    if holder is not None:
+        ctx.add_fact(key, model.POST_IN, holder.key, evidence, rule, 0.8)
+        if holder.kind == model.STATE:
+            ctx.add_fact(person.key, model.STATE_OF, holder.key, evidence, rule, 0.75)
+
+
+def _stated_title(ctx: DocContext, title: Title, phrase: Span, holder: Actor | None) -> str:
+    """The title as the text states it: "head of the International Military Cooperation
+    Department" (up to the end of the body it heads), or the bare title."""
+    if holder is not None and holder.kind != model.STATE and phrase.start <= holder.start \
+            and holder.end <= phrase.end:
+        return ctx.doc[title.start:holder.end].text
+    return title.text
