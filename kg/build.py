@@ -54,16 +54,16 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
                 on_skip: Callable[[InputError], None] | None = None,
                 on_document: Callable[[Document], None] | None = None,
                 on_total: Callable[[int], None] | None = None) -> BuildResult:
-    """Read every input, extract, merge into one graph. Raises NothingToBuild when no document
-    could be read, InputError (strict) for the first bad one."""
+    """Read every input, extract, merge into one graph. Raises InputError for the first bad input
+    (strict) or for the only one (when nothing else was given), NothingToBuild when no document
+    could be read."""
     skipped: list[InputError] = []
-
-    def skip(error: InputError) -> None:
-        skipped.append(error)
-        if on_skip is not None:
+    documents = list(read_documents(inputs, strict=strict, on_skip=skipped.append))
+    if not documents and len(skipped) == 1:
+        raise skipped[0]  # one bad input: its own message, not "skipped" and then "nothing"
+    if on_skip is not None:
+        for error in skipped:  # reading is quick; the slow part (the model) comes after
             on_skip(error)
-
-    documents = list(read_documents(inputs, strict=strict, on_skip=skip))
     if not documents:
         raise NothingToBuild("nothing to build: no readable document in "
                              + ", ".join(str(i) for i in inputs))

@@ -146,6 +146,7 @@ LITERAL_ATTRIBUTES: dict[str, tuple[URIRef, URIRef | None]] = {
     "longitude": (SDO.longitude, XSD.double),
 }
 
+
 def prefixes(base: str = DATA_BASE) -> dict[str, str]:
     """The prefixes bound in every export (Turtle/TriG headers, the JSON-LD @context)."""
     return {

@@ -86,7 +86,8 @@ def test_shapes_parse_and_every_constraint_has_a_message(shapes):
         targets = (SH.targetClass, SH.targetSubjectsOf)
         assert any(shapes.objects(shape, p) for p in targets) or shape in used_by_reference, shape
         for prop_shape in shapes.objects(shape, SH.property):
-            assert shapes.value(prop_shape, SH.message) is not None, shapes.value(prop_shape, SH.path)
+            path = shapes.value(prop_shape, SH.path)
+            assert shapes.value(prop_shape, SH.message) is not None, path
 
 
 def _sh_in(shapes: Graph, path: URIRef) -> list[set[str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import model
@@ -19,10 +19,10 @@ from kg.export.rdf import (RDF_FORMATS, BuildInfo, digest, rdf_format, to_rdf, t
                            write_rdf)
 from kg.model import Claim, Document, Entity, Evidence, Fact, KnowledgeGraph, Mention
 from kg.ontology_files import ontology_path, shapes_path
-from kg.vocab import DATA_BASE, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg import vocab
+from kg.vocab import DATA_BASE, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SKOS
 
 BUILD = BuildInfo(kg_version="0.1.0", model_name="en_core_web_sm", model_version="3.8.0")
-KGD = DATA_BASE
 AZE, ARM, RUS = "state/AZE", "state/ARM", "state/RUS"
 MOD = "org/AZE/ministry-of-defense"
 DEPT = "org/AZE/international-military-cooperation-department"
@@ -80,7 +80,8 @@ def _first_document() -> model.DocumentExtraction:
              (PERSON, model.HOLDS, POST, "Huseyn Mahmudov, head"),
              (POST, model.POST_IN, DEPT, "head of the International"),
              (DEAL, model.PARTY, AZE, "Azerbaijan"), (DEAL, model.PARTY, ARM, "Armenia"),
-             (DEAL, model.PARTY, RUS, "Russia"), (DEAL, model.DATE_SIGNED, "2020-11-10", "Nov. 10, 2020")]
+             (DEAL, model.PARTY, RUS, "Russia"),
+             (DEAL, model.DATE_SIGNED, "2020-11-10", "Nov. 10, 2020")]
     for s, p, o, phrase in facts:
         ex.facts.append((Fact(s, p, o), _evidence(D1, TEXT1, phrase, "pattern:test")))
     return ex
@@ -124,7 +125,7 @@ def flat(graph: KnowledgeGraph) -> Graph:
 
 
 def kgd(key: str) -> URIRef:
-    return URIRef(KGD + key)
+    return URIRef(DATA_BASE + key)
 
 
 def union(dataset: Dataset) -> Graph:
@@ -184,7 +185,7 @@ def test_jsonld_has_an_inline_context(graph, tmp_path):
     write_rdf(graph, path, build_info=BUILD)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert isinstance(data["@context"], dict)
-    assert data["@context"]["kg"] == str(KG) and data["@context"]["kgd"] == KGD
+    assert data["@context"]["kg"] == str(KG) and data["@context"]["kgd"] == DATA_BASE
 
 
 def test_unknown_extension_raises_and_leaves_no_file(graph, tmp_path):
@@ -193,9 +194,6 @@ def test_unknown_extension_raises_and_leaves_no_file(graph, tmp_path):
             write_rdf(graph, tmp_path / name, build_info=BUILD)
         assert ".ttl" in str(info.value) and ".gexf" in str(info.value)
     assert list(tmp_path.iterdir()) == []
-
-
-def test_format_names_are_case_insensitive():
     assert rdf_format("EXPORT.TTL") == "turtle" and rdf_format(Path("a/b.nq")) == "nquads"
 
 
@@ -221,10 +219,11 @@ def test_entities(flat):
     assert (kgd(MOD), RDF.type, KG.Ministry) in flat
     assert (kgd(DEPT), KG.parentOrganization, kgd(MOD)) in flat
     assert (kgd(PERSON), KG.holds, kgd(POST)) in flat
-    assert (kgd(POST), KG.postIn, kgd(DEPT)) in flat and (kgd(POST), KG.title, Literal("head")) in flat
+    assert (kgd(POST), KG.postIn, kgd(DEPT)) in flat
+    assert (kgd(POST), KG.title, Literal("head")) in flat
     assert (kgd(DEAL), KG.agreementKind, Literal("statement")) in flat
-    lat = flat.value(kgd(BAKU), SCHEMA.latitude)
-    assert lat.datatype == XSD.double and float(lat) == pytest.approx(40.37767)
+    lat = flat.value(kgd(BAKU), vocab.SCHEMA.latitude)
+    assert lat.datatype == vocab.XSD.double and float(lat) == pytest.approx(40.37767)
 
 
 def test_unknown_attributes_and_dangling_links_are_left_out(flat):
@@ -233,15 +232,16 @@ def test_unknown_attributes_and_dangling_links_are_left_out(flat):
     assert (None, None, yerevan) not in flat and (yerevan, None, None) not in flat
 
 
-@pytest.mark.parametrize("value,datatype", [("2020-11-10", XSD.date), ("2020-11", XSD.gYearMonth),
-                                            ("2020", XSD.gYear), ("Nov 2020", None)])
+@pytest.mark.parametrize("value,datatype", [
+    ("2020-11-10", vocab.XSD.date), ("2020-11", vocab.XSD.gYearMonth), ("2020", vocab.XSD.gYear),
+    ("Nov 2020", None)])
 def test_dates_are_typed_by_precision(value, datatype):
     assert typed_date(value).datatype == datatype
 
 
 def test_date_signed_keeps_both_precisions(flat):
     dates = {(str(d), d.datatype) for d in flat.objects(kgd(DEAL), KG.dateSigned)}
-    assert dates == {("2020-11-10", XSD.date), ("2020-11", XSD.gYearMonth)}
+    assert dates == {("2020-11-10", vocab.XSD.date), ("2020-11", vocab.XSD.gYearMonth)}
     assert (kgd(DEAL), KG.status, Literal("in_force")) in flat
     assert (kgd(DEAL), KG.lacksParties, None) not in flat
 
@@ -260,8 +260,8 @@ def test_one_assertion_per_fact_and_source(flat):
     assert len(_assertions(flat, DEAL, KG.party, kgd(ARM))) == 1
     for a in two:
         assert (a, RDF.type, KG.Assertion) in flat
-        assert flat.value(a, KG.confidence) == Literal("0.9", datatype=XSD.decimal)
-        assert str(a).startswith(KGD + "assertion/") and len(str(a).rsplit("/", 1)[1]) == 16
+        assert flat.value(a, KG.confidence) == Literal("0.9", datatype=vocab.XSD.decimal)
+        assert str(a).startswith(DATA_BASE + "assertion/") and len(str(a).rsplit("/", 1)[1]) == 16
         doc_text = str(flat.value(flat.value(a, PROV.wasDerivedFrom), NIF.isString))
         begin, end = int(flat.value(a, NIF.beginIndex)), int(flat.value(a, NIF.endIndex))
         assert "Azerbaijan" in doc_text[begin:end]
@@ -294,10 +294,12 @@ def test_mentions_slice_their_document_to_the_anchor(flat):
 
 def test_documents(flat):
     doc = kgd("doc/d1")
-    assert {SCHEMA.NewsArticle, PROV.Entity, NIF.Context} == set(flat.objects(doc, RDF.type))
-    assert flat.value(doc, SCHEMA.datePublished) == Literal("2020-11-10", datatype=XSD.date)
-    assert flat.value(doc, SCHEMA.url) == Literal("https://example.org/a b",
-                                                  datatype=XSD.anyURI)
+    types = {vocab.SCHEMA.NewsArticle, PROV.Entity, NIF.Context}
+    assert set(flat.objects(doc, RDF.type)) == types
+    assert flat.value(doc, vocab.SCHEMA.datePublished) == Literal("2020-11-10",
+                                                                  datatype=vocab.XSD.date)
+    assert flat.value(doc, vocab.SCHEMA.url) == Literal("https://example.org/a b",
+                                                        datatype=vocab.XSD.anyURI)
     assert flat.value(doc, KG.datelinePlace) == Literal("BAKU")
 
 
@@ -314,7 +316,6 @@ def test_background_and_build_provenance(flat):
 
 
 def test_no_blank_nodes(flat):
-    from rdflib import BNode
     assert not any(isinstance(term, BNode) for triple in flat for term in triple)
 
 
@@ -381,7 +382,7 @@ def _export_in_fresh_process(folder: Path, seed: str) -> dict[str, bytes]:
     code = ("import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
             "from test_rdf_export import sample_graph, BUILD\n"
             "from kg.export.rdf import write_rdf\n"
-            "for ext in ('.ttl', '.nt', '.nq'):\n"
+            "for ext in ('.ttl', '.nt', '.nq', '.trig', '.jsonld', '.rdf'):\n"
             "    write_rdf(sample_graph(), sys.argv[3] + '/g' + ext, build_info=BUILD)\n")
     folder.mkdir()
     env = {**os.environ, "PYTHONHASHSEED": seed}
@@ -394,5 +395,5 @@ def test_output_is_byte_identical_across_runs(tmp_path):
     # Different hash seeds change set and dict iteration order; the bytes must not change.
     first = _export_in_fresh_process(tmp_path / "a", "1")
     second = _export_in_fresh_process(tmp_path / "b", "2")
-    assert first.keys() == {"g.ttl", "g.nt", "g.nq"}
+    assert first.keys() == {f"g{ext}" for ext in RDF_FORMATS}
     assert first == second

@@ -58,7 +58,7 @@ class StateRecord:
     name: str
     official_name: str | None
     names: tuple[str, ...]           # `name` first, then the rest sorted
-    adjectives: tuple[str, ...]
+    adjectives: tuple[str, ...]      # the usual demonym first ("German", "West German")
     capital: str | None
     capital_geonames: int | None
     capital_latitude: float | None
@@ -131,7 +131,7 @@ def _or_none(cell: str) -> str | None:
 # ---------------------------------------------------------------- names
 
 
-def fold(text: str) -> str:
+def _fold(text: str) -> str:
     """A matching key: no diacritics, straight apostrophes, hyphens as spaces, "St." as
     "Saint", lower case ("St. John's" and "Saint John’s" fold alike)."""
     key = _ascii(text).lower().replace("-", " ")
@@ -204,7 +204,7 @@ def _city_scan() -> tuple[tuple[_City, ...], dict[tuple[str, str], _City]]:
             large.append(_to_city(raw))
         by_country[iso2].append(raw)
         if raw["name"] in exact.get(iso2, ()):
-            _keep_larger(found, (iso2, fold(raw["name"])), raw)
+            _keep_larger(found, (iso2, _fold(raw["name"])), raw)
     # Folding every name is slow, so only the few names not found as written get a second
     # chance: folded ("Bogota" is "Bogotá"), then among alternate names ("Ulaanbaatar").
     _match_missing(wanted, by_country, found, lambda raw: (raw["name"],))
@@ -222,8 +222,8 @@ def _match_missing(wanted: dict[str, set[tuple[str, str]]],
         for raw in by_country.get(iso2, ()) if missing else ():
             for name in names_of(raw):
                 # A cheap first-letter test spares folding most names.
-                if _ascii(name[:1]).lower() in initials and fold(name) in missing:
-                    _keep_larger(found, (iso2, fold(name)), raw)
+                if _ascii(name[:1]).lower() in initials and _fold(name) in missing:
+                    _keep_larger(found, (iso2, _fold(name)), raw)
 
 
 def _keep_larger(found: dict[tuple[str, str], _City], key: tuple[str, str],
@@ -245,11 +245,11 @@ def _wanted_city_keys() -> dict[str, set[tuple[str, str]]]:
     for row in _state_rows():
         capital = _capital_name(row)
         if row["status"] != "dissolved" and capital and row["iso3"] in iso2_of:
-            wanted[iso2_of[row["iso3"]]].add((capital, fold(capital)))
-    for row in _read_table("places.csv", _PLACE_COLUMNS):
+            wanted[iso2_of[row["iso3"]]].add((capital, _fold(capital)))
+    for row in _place_rows():
         if row["kind"] == "city" and row["state"] in iso2_of:
             for name in (row["name"],) + _split(row["aliases"]):
-                wanted[iso2_of[row["state"]]].add((name, fold(name)))
+                wanted[iso2_of[row["state"]]].add((name, _fold(name)))
     return dict(wanted)
 
 
@@ -306,7 +306,7 @@ def _build_state(row: dict[str, str]) -> StateRecord:
     capital = _capital_name(row)
     city = None
     if country and capital:
-        city = _city_scan()[1].get((country["iso"], fold(capital)))
+        city = _city_scan()[1].get((country["iso"], _fold(capital)))
     return StateRecord(
         iso3=row["iso3"], name=row["name"], official_name=official,
         names=_state_names(row, official, iso, country),
@@ -367,6 +367,11 @@ def state_by_adjective(text: str) -> StateRecord | None:
 
 
 @lru_cache(maxsize=1)
+def _place_rows() -> tuple[dict[str, str], ...]:
+    return tuple(_read_table("places.csv", _PLACE_COLUMNS))
+
+
+@lru_cache(maxsize=1)
 def _dependency_rows() -> tuple[dict[str, str], ...]:
     return tuple(_read_table("dependencies.csv", _DEPENDENCY_COLUMNS))
 
@@ -406,11 +411,11 @@ def _csv_places(found: dict[tuple[str, str], _City]) -> tuple[list[PlaceRecord],
     exists under its name or an alias. Returns the records and the GeoNames ids they claim."""
     iso2_of = {iso3: c["iso"] for iso3, c in _geonames_countries().items()}
     records, claimed = [], set()
-    for row in _read_table("places.csv", _PLACE_COLUMNS):
+    for row in _place_rows():
         aliases = _split(row["aliases"])
         city = None
         if row["kind"] == "city" and row["state"] in iso2_of:
-            keys = [(iso2_of[row["state"]], fold(n)) for n in (row["name"],) + aliases]
+            keys = [(iso2_of[row["state"]], _fold(n)) for n in (row["name"],) + aliases]
             city = next((found[k] for k in keys if k in found), None)
         if city:
             claimed.add(city.geonames_id)
@@ -435,7 +440,7 @@ def _capital_places(claimed: set[int]) -> list[PlaceRecord]:
     for state in load_states():
         if state.capital_geonames and state.capital_geonames not in claimed:
             country = _geonames_countries()[state.iso3]
-            records.append(_city_record(found[(country["iso"], fold(state.capital or ""))]))
+            records.append(_city_record(found[(country["iso"], _fold(state.capital or ""))]))
             claimed.add(state.capital_geonames)
     return records
 

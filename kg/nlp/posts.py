@@ -35,7 +35,7 @@ def _title_before(ctx: DocContext, person: Actor):
         if title is None:
             continue
         rest = doc[title.end:person.start]
-        holder = _holder_before(ctx, title.start)
+        holder = _holder_before(ctx, title.start) or _holder_after(ctx, person)
         if len(rest) == 0:
             return title, doc[title.start:person.start], holder, "pattern:title-name"
         if len(rest) >= 2 and rest[0].lower_ == "of":
@@ -58,6 +58,16 @@ def _holder_before(ctx: DocContext, start: int) -> Actor | None:
         return actor
     if ctx.doc[i].lower_ in STATE_REFERENCES and i > 0 and ctx.doc[i - 1].lower_ == "the":
         return _last_state(ctx, i)
+    return None
+
+
+def _holder_after(ctx: DocContext, person: Actor) -> Actor | None:
+    """"Foreign Minister Jeyhun Bayramov of Azerbaijan": the state named right after the name."""
+    doc = ctx.doc
+    if person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
+        actor = ctx.actor_at(person.end + 1)
+        if actor is not None and actor.kind == model.STATE:
+            return actor
     return None
 
 
@@ -99,6 +109,9 @@ def _appositive_before(ctx: DocContext, person: Actor):
     doc = ctx.doc
     sent = doc[person.start].sent
     comma = person.start - 1
+    honorific = _title_ending_at_token(ctx, person.start)  # ", Sheikh Abdullah ..."
+    if honorific is not None:
+        comma = honorific.start - 1
     if comma <= sent.start or doc[comma].text != ",":
         return None
     for start in range(max(sent.start, comma - 12), comma):
@@ -108,8 +121,19 @@ def _appositive_before(ctx: DocContext, person: Actor):
         if start > sent.start and doc[start - 1].text == ",":
             continue
         phrase = doc[title.start:comma]
+        if any(a.kind == model.PERSON for a in ctx.actors_in(phrase)) or \
+                any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            continue  # "Minister X of Azerbaijan and his counterpart, Y": X's title, not Y's
         holder = _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
         return title, phrase, holder, "pattern:title-appositive-name"
+    return None
+
+
+def _title_ending_at_token(ctx: DocContext, end: int) -> Title | None:
+    for start in range(max(0, end - 3), end):
+        title = title_at(ctx.doc, start, end)
+        if title is not None and title.end == end:
+            return title
     return None
 
 
