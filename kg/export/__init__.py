@@ -16,8 +16,10 @@ def supported_extensions() -> tuple[str, ...]:
     return tuple(RDF_FORMATS) + PROPERTY_GRAPH_FORMATS
 
 
-def check_output_paths(outputs: Sequence[str | Path]) -> list[Path]:
-    """Every output has a supported extension and a folder we can write in (created if missing).
+def check_output_paths(outputs: Sequence[str | Path],
+                       created: list[Path] | None = None) -> list[Path]:
+    """Every output has a supported extension and a folder we can write in (created if missing;
+    the folders made are appended to `created`, so a failed build can remove them again).
     Checked before any work is done, so a typo costs nothing."""
     paths = [Path(o) for o in outputs]
     supported = supported_extensions()
@@ -26,14 +28,30 @@ def check_output_paths(outputs: Sequence[str | Path]) -> list[Path]:
             raise OutputError(f"cannot write {path}: unknown format {path.suffix or '(none)'!r}; "
                               f"supported: {', '.join(supported)}")
         folder = path.parent
+        missing = [f for f in (folder, *folder.parents) if not f.exists()]
+        blocker = next((f for f in (folder, *folder.parents) if f.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise OutputError(f"cannot write {path}: {blocker} is a file, not a folder")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot write {path}: cannot create folder {folder} "
                               f"({exc.strerror or exc})") from exc
+        finally:
+            if created is not None:
+                created.extend(f for f in reversed(missing) if f.is_dir())
         if path.is_dir():
             raise OutputError(f"cannot write {path}: it is a folder")
     return paths
+
+
+def remove_empty_folders(folders: Sequence[Path]) -> None:
+    """Remove the folders `check_output_paths` made, deepest first, where they are still empty."""
+    for folder in reversed(folders):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (an export was written) or already gone: leave it
+            pass
 
 
 def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_info) -> None:

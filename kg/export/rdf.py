@@ -139,7 +139,7 @@ def to_rdf(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: BuildInf
     entities, background facts and the build go into the default graph. Without, everything
     goes into the default graph.
     """
-    _check_base(base)
+    check_base(base)
     dataset = Dataset(default_union=True)  # SPARQL over it sees every graph
     for prefix, namespace in prefixes(base).items():
         dataset.bind(prefix, namespace, override=True, replace=True)
@@ -148,7 +148,7 @@ def to_rdf(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: BuildInf
     return dataset
 
 
-def _check_base(base: str) -> None:
+def check_base(base: str) -> None:
     # Keys and "doc/…#char=" fragments are appended to the base, so it must end a path.
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base) or not base.endswith("/"):
         raise OutputError(f"base IRI {base!r} cannot prefix kg's IRIs: it must be an absolute "

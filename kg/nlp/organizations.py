@@ -93,6 +93,30 @@ def find_organizations(ctx: DocContext) -> None:
                          evidence, "pattern:unit-at-body", 0.85)
 
 
+def find_ner_organizations(ctx: DocContext) -> None:
+    """ORG spans of the statistical NER that no pattern or table explained: organisations of
+    no more specific kind, with the state an adjective in their name gives ("Indian National
+    Congress")."""
+    for ent in ctx.doc.ents:
+        if ent.label_ != "ORG" or ctx.overlaps(ent):
+            continue
+        name = _plain_name(ent).removesuffix("'s").removesuffix("’s").strip()
+        words = name.split()
+        if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
+                                w.lower() not in ("of", "and", "for", "the", "de", "on")):
+            continue
+        states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= ent.start
+                  and a.end <= ent.end]
+        state = states[0].state if states else focus_state(ctx)
+        key = resolve.organization_key(name, state)
+        entity = model.Entity(key, model.ORGANIZATION, name)
+        actor = ctx.add_actor(Actor(ent.start, ent.end, key, model.ORGANIZATION, state), entity,
+                              nest=_only_states_inside(ctx, ent))
+        if state and actor.key == key:
+            ctx.state_entity(state)
+            ctx.add_fact(key, model.STATE_OF, f"state/{state}", ent, "ner:organization-state", 0.7)
+
+
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
     """Fill in the state of a body named without one, and its canonical name."""
     if org.state is None and not org.reference:
@@ -113,8 +137,8 @@ def _is_head(token: Token, state_before: bool) -> bool:
 
 
 def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
-    if head.lower_ not in HEAD_KINDS:
-        return None
+    if head.lower_ not in HEAD_KINDS or ctx.actor_at(head) is not None:
+        return None  # not a head word, or part of a name already known ("Soviet Union")
     start, state = _extend_left(ctx, head)
     if not _is_head(head, state is not None):
         return None
@@ -256,10 +280,24 @@ def _inferred_state(ctx: DocContext, kind: str, generic: bool,
             if actor.kind == kind and entity is not None and actor.state and \
                     (portfolio is None or entity.name == f"Ministry of {portfolio[1]}"):
                 return actor.state
-    if kind in (model.INTERNATIONAL_ORGANIZATION, model.POLITICAL_PARTY, model.ORGANIZATION,
-                model.ARMED_GROUP):
+    if kind == model.INTERNATIONAL_ORGANIZATION:
         return None
-    return dateline_state(ctx)
+    return dateline_state(ctx) or focus_state(ctx)
+
+
+def focus_state(ctx: DocContext) -> str | None:
+    """The state a text is about: the one it names most often (first named on a tie), when it
+    is named at least twice. A body named without a state ("the Senate", "the Labour Party")
+    is, in news and encyclopaedic text, that state's."""
+    counts: dict[str, list[int]] = {}
+    for actor in ctx.actors:
+        if actor.kind == model.STATE and actor.state:
+            entry = counts.setdefault(actor.state, [0, actor.start])
+            entry[0] += 1
+    if not counts:
+        return None
+    state, (count, _first) = min(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    return state if count >= 2 else None
 
 
 def dateline_state(ctx: DocContext) -> str | None:

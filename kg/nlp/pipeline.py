@@ -57,9 +57,9 @@ def load_pipeline(model: str | None = None) -> tuple[Language, ModelInfo]:
         nlp.add_pipe("kg_line_breaks", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_gazetteer", before="ner")
-        nlp.add_pipe("kg_places", after="ner")
+        nlp.add_pipe("kg_late_gazetteer", after="ner")
     else:
         nlp.add_pipe("kg_gazetteer")
-        nlp.add_pipe("kg_places")
+        nlp.add_pipe("kg_late_gazetteer")
     info = ModelInfo(name, str(nlp.meta.get("version", "unknown")))
     return nlp, info

@@ -1,0 +1,198 @@
+"""Extraction of people and the posts they hold (kg.nlp.people, kg.nlp.posts) on sentences we wrote,
+plus a regression floor over tests/data/sentences/officials.jsonl."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import model
+
+SENTENCES = Path(__file__).parent / "data" / "sentences"
+
+
+def person_mentions(ex) -> list[tuple[str, str]]:
+    """(key, anchor) of every person mention in text order, after checking its offsets."""
+    text = ex.document.text
+    found = []
+    for m in sorted(ex.mentions, key=lambda m: m.begin):
+        assert text[m.begin:m.end] == m.anchor, m
+        if m.entity.startswith("person/"):
+            found.append((m.entity, m.anchor))
+    return found
+
+
+def facts(ex, predicate: str, subject: str | None = None) -> list[tuple[str, str]]:
+    """(object, evidence text) of the document's facts with this predicate (and subject)."""
+    text = ex.document.text
+    return [(f.object, text[ev.begin:ev.end]) for f, ev in ex.facts
+            if f.predicate == predicate and (subject is None or f.subject == subject)]
+
+
+# --- people ------------------------------------------------------------------------------------
+
+def test_ner_person_and_later_surname_are_one_person(extract_text):
+    ex = extract_text("Milos Vucevic met reporters on Monday. Vucevic said the talks were "
+                      "constructive.")
+    key = "person/milos-vucevic"
+    assert person_mentions(ex) == [(key, "Milos Vucevic"), (key, "Vucevic")]
+    assert (ex.entities[key].kind, ex.entities[key].name) == (model.PERSON, "Milos Vucevic")
+
+
+def test_lone_capitalised_word_without_title_is_not_a_person(nlp, extract_text):
+    text = "Talks followed with Sooronbay on Friday."
+    # The statistical NER calls the word a PERSON; our rule must overrule it.
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "PERSON"] == \
+        [("Sooronbay", "PERSON")]
+    ex = extract_text(text)
+    assert person_mentions(ex) == []
+    assert not [e for e in ex.entities.values() if e.kind == model.PERSON]
+
+
+def test_name_labelled_org_before_head_of_is_a_person(nlp, extract_text):
+    text = ("Mukhtar Tileuberdi, head of the Water Resources Department at the Ministry of "
+            "Agriculture of Kazakhstan, said the canal would open.")
+    # The statistical NER calls the name an ORG; the appositive title makes it a person.
+    assert ("Mukhtar Tileuberdi", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    key = "person/mukhtar-tileuberdi"
+    assert person_mentions(ex) == [(key, "Mukhtar Tileuberdi")]
+    assert not [k for k in ex.entities if k.startswith("org/") and "tileuberdi" in k]
+    [(post, _)] = facts(ex, model.HOLDS, key)
+    assert facts(ex, model.POST_IN, post)[0][0] == "org/KAZ/water-resources-department"
+
+
+# --- posts: title and holder ---------------------------------------------------------------------
+
+POSTS = [
+    # "Foreign Minister X" with no state named: the post, but nothing it is a post in
+    ("Foreign Minister Bujar Osmani met the delegation in Skopje.",
+     "person/bujar-osmani", "Foreign Minister", None, ["Foreign Minister", "Bujar Osmani"]),
+    # "Kazakh President X"
+    ("Kazakh President Nursultan Nazarbayev arrived in Tashkent.",
+     "person/nursultan-nazarbayev", "President", "state/KAZ",
+     ["President", "Nursultan Nazarbayev"]),
+    # "Serbian Foreign Minister X"
+    ("Serbian Foreign Minister Ivica Dacic met his counterpart.",
+     "person/ivica-dacic", "Foreign Minister", "state/SRB", ["Foreign Minister", "Ivica Dacic"]),
+    # "Foreign Minister X of Y"
+    ("Foreign Minister Park Jin of South Korea met his Japanese counterpart.",
+     "person/park-jin", "Foreign Minister", "state/KOR", ["Foreign Minister", "Park Jin"]),
+    # "President of X Y"
+    ("President of Colombia Ivan Duque addressed the nation.",
+     "person/ivan-duque", "President", "state/COL", ["President of Colombia", "Ivan Duque"]),
+    # "X, head of the Y at the Z": the post is in the unit, not its parent
+    ("Hamid Karimov, head of the Water Resources Department at the Ministry of Agriculture of "
+     "Uzbekistan, said the canal would open.",
+     "person/hamid-karimov", "head of the Water Resources Department",
+     "org/UZB/water-resources-department", ["Hamid Karimov", "head of the Water Resources"]),
+    # "X, the country's defence minister"
+    ("Mali sent Sadio Camara, the country's defence minister, to Moscow.",
+     "person/sadio-camara", "defence minister", "state/MLI", ["Sadio Camara", "defence minister"]),
+    # "a spokesperson for <body>, X"
+    ("A spokesperson for the Kazakh Defense Ministry, Aigerim Nurlanova, said reservists would "
+     "be called up.",
+     "person/aigerim-nurlanova", None, "org/KAZ/ministry-of-defense",
+     ["spokesperson for the Kazakh Defense Ministry", "Aigerim Nurlanova"]),
+    # "X, who chairs Y"
+    ("Aiko Tanaka, who chairs the Pacific Islands Forum, opened the session.",
+     "person/aiko-tanaka", None, "org/_/pacific-islands-forum",
+     ["Aiko Tanaka", "who chairs the Pacific Islands Forum"]),
+]
+
+
+@pytest.mark.parametrize("text, person, title, holder, evidence_words", POSTS, ids=[
+    "title-name", "adjective-title-name", "adjective-minister-name", "title-name-of-state",
+    "title-of-state-name", "head-of-unit-at-body", "the-countrys-minister", "spokesperson-for",
+    "who-chairs"])
+def test_post_and_holder(extract_text, text, person, title, holder, evidence_words):
+    ex = extract_text(text)
+    assert person in dict(person_mentions(ex))
+    [(post, evidence)] = facts(ex, model.HOLDS, person)
+    assert ex.entities[post].kind == model.POST
+    if title is not None:
+        assert ex.entities[post].name == title
+    for words in evidence_words:
+        assert words in evidence, (words, evidence)
+    post_in = facts(ex, model.POST_IN, post)
+    if holder is None:
+        assert post_in == []
+        return
+    assert [h for h, _ in post_in] == [holder]
+    if holder.startswith("state/"):
+        assert [s for s, _ in facts(ex, model.STATE_OF, person)] == [holder]
+
+
+def test_same_title_in_two_states_is_two_posts(extract_text):
+    ex = extract_text("Kazakh President Nursultan Nazarbayev met Uzbek President Islam Karimov.")
+    posts = {p for p, _ in facts(ex, model.HOLDS)}
+    assert posts == {"post/state/KAZ/president", "post/state/UZB/president"}
+
+
+# --- regression floor over our sentence set ------------------------------------------------------
+
+def _title_matches(title: str, post: str) -> bool:
+    """The stated title is the expected one, or it with the body it heads: "head of the X"."""
+    title, post = title.casefold(), post.casefold()
+    return title == post or title.startswith(post + " ")
+
+
+def _holder_state(ex, holder: str | None) -> str | None:
+    if holder is None:
+        return None
+    if holder.startswith("state/"):
+        return holder.split("/", 1)[1]
+    states = [s for s, _ in facts(ex, model.STATE_OF, holder)]
+    return states[0].split("/", 1)[1] if states else None
+
+
+def _holder_matches(ex, holder: str | None, org: str | None) -> bool:
+    if org is None:
+        return holder is None or holder.startswith("state/")
+    entity = ex.entities.get(holder or "")
+    return entity is not None and org.casefold() in \
+        {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+
+
+def test_officials_recall_and_precision_floor(extract_text):
+    """Recall of the person, of the post (person holds the stated title) and of the whole record
+    (title, organisation, state), and precision of the holds facts found."""
+    cases = [json.loads(line) for line in
+             (SENTENCES / "officials.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    people = posts = complete = holds_found = holds_right = 0
+    misses = []
+    for case in cases:
+        expect, ex = case["expect"], extract_text(case["text"])
+        holds = [(f.subject, f.object) for f, _ in ex.facts if f.predicate == model.HOLDS]
+        holds_found += len(holds)
+        keys = [e.key for e in ex.entities.values()
+                if e.kind == model.PERSON and e.name == expect["name"]]
+        if not keys:
+            misses.append(f"{case['text']!r}: no person {expect['name']!r}")
+            continue
+        people += 1
+        mine = [p for s, p in holds if s == keys[0]
+                and _title_matches(ex.entities[p].name, expect["post"])]
+        holds_right += len(mine)
+        if not mine:
+            misses.append(f"{case['text']!r}: no post {expect['post']!r}")
+            continue
+        posts += 1
+        holder = next((h for h, _ in facts(ex, model.POST_IN, mine[0])), None)
+        if _holder_matches(ex, holder, expect["org"]) and \
+                _holder_state(ex, holder) == expect["state"]:
+            complete += 1
+        else:
+            misses.append(f"{case['text']!r}: expected {expect}, got holder {holder}")
+    n = len(cases)
+    person_recall, post_recall, full_recall = people / n, posts / n, complete / n
+    precision = holds_right / holds_found
+    report = (f"person recall {person_recall:.3f}, post recall {post_recall:.3f}, full recall "
+              f"{full_recall:.3f}, holds precision {precision:.3f}; misses:\n" + "\n".join(misses))
+    # Measured when written: person 0.811, post 0.649, full 0.541, holds precision 0.800.
+    assert person_recall >= 0.76, report
+    assert post_recall >= 0.60, report
+    assert full_recall >= 0.49, report
+    assert precision >= 0.75, report
