@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
+from kg.nlp.treaty import read_treaty_text
 
 AGREEMENT_WORDS = {
     "treaty": "treaty", "treaties": "treaty", "agreement": "agreement", "agreements": "agreement",
@@ -72,11 +73,17 @@ class Agreement:
 
 def find_agreements(ctx: DocContext) -> None:
     agreements: list[Agreement] = []
+    own = _treaty_agreement(ctx)
+    if own is not None:
+        agreements.append(own)
     for token in ctx.doc:
         mention = _mention_at(ctx, token)
         if mention is None:
             continue
-        agreement = _agreement_for(agreements, mention)
+        if own is not None and is_generic(mention.name) and mention.kind == "agreement":
+            agreement = own  # "this Agreement" in the agreement's own text
+        else:
+            agreement = _agreement_for(agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
@@ -85,7 +92,27 @@ def find_agreements(ctx: DocContext) -> None:
         agreement.mentions.append(mention)
         _read_context(ctx, agreement, mention)
     for agreement in agreements:
-        _record(ctx, agreement)
+        if agreement.mentions or agreement is own:
+            _record(ctx, agreement)
+
+
+def _treaty_agreement(ctx: DocContext) -> Agreement | None:
+    """The agreement a treaty text is, with the parties of its preamble and signature blocks
+    and the date of its final clause."""
+    found = read_treaty_text(ctx)
+    if found is None:
+        return None
+    name, parties, done = found
+    agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement")
+    for key, span in sorted(parties.items()):
+        agreement.parties[key] = (span, "treaty:preamble-or-signature-party", 0.8)
+    if done is not None:
+        iso, (begin, end) = done
+        span = ctx.doc.char_span(begin, end, alignment_mode="expand")
+        if span is not None:
+            agreement.dates[iso] = (span, "treaty:done-at-date", 0.85)
+            agreement.statuses["signed"] = (span, "treaty:done-at-date", 0.8)
+    return agreement
 
 
 def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:

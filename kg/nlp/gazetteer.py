@@ -81,6 +81,8 @@ def _add_states(gaz: Gazetteer) -> None:
         # after the NER, which keeps them where it sees a person.
         ambiguous = set(record.ambiguous_names)
         names = [n for name in record.names for n in _variants(name)]
+        # Treaty titles and signature blocks are in capitals: "FOR THE REPUBLIC OF MOLDOVA".
+        names += [n.upper() for n in names if n.upper() != n and len(n) > 4]
         gaz.add(entry, STATE, [n for n in names if n not in ambiguous])
         gaz.add(entry, STATE, [n for n in names if n in ambiguous], late=True)
         gaz.add(entry, STATE_ADJ, [a for a in record.adjectives if a not in ambiguous])

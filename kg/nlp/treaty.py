@@ -1,0 +1,92 @@
+"""Treaty texts: a document that is itself an agreement ("... have signed this Agreement. DONE at
+Tokyo on this third day of April 2007 ... For the Government of Japan: ...").
+
+Such a text names its parties in its title ("AGREEMENT BETWEEN THE GOVERNMENT OF X AND THE
+GOVERNMENT OF Y ON ..."), its preamble ("X and Y (hereinafter referred to as "the Parties")") and
+its signature blocks ("For the Government of X"); its date in the final clause ("Done at CITY on
+DATE"); "this Agreement" refers to it.
+"""
+from __future__ import annotations
+
+import re
+
+from kg import model
+from kg.nlp.context import DocContext
+from kg.nlp.dates import find_dates
+
+# Signs that a text is the agreement itself, not news about one.
+_SELF_REFERENCE = re.compile(r"\b(?:this|the present) (?:Agreement|Treaty|Convention|Protocol|"
+                             r"Accord|Memorandum)\b", re.IGNORECASE)
+_CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHEREOF)\b",
+                          re.IGNORECASE)
+_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made)\b(?: in \w+)?(?: at| in)\b")
+_SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
+PREAMBLE_CHARS = 600     # where a preamble names the parties
+SIGNATURE_CHARS = 600    # the signature blocks at the end
+
+
+def is_treaty_text(text: str) -> bool:
+    return len(_SELF_REFERENCE.findall(text)) >= 2 and _CONTRACTING.search(text) is not None
+
+
+def read_treaty_text(ctx: DocContext):
+    """The document's own agreement: (name, kind, {party key: evidence span}, date, in_force
+    date) or None when the text is not a treaty text."""
+    text = ctx.doc.text
+    if not is_treaty_text(text):
+        return None
+    parties = _parties(ctx, 0, PREAMBLE_CHARS)
+    parties.update(_signature_parties(ctx))
+    return _title(text), parties, _done_date(ctx)
+
+
+def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for actor in ctx.actors:
+        span = ctx.doc[actor.start:actor.end]
+        if actor.kind == model.STATE and begin <= span.start_char and span.end_char <= end \
+                and not actor.adjective:
+            found.setdefault(actor.key, span)
+    return found
+
+
+def _parties(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
+    """States named in the title and preamble, up to "hereinafter"/"HAVE AGREED"."""
+    text = ctx.doc.text
+    stop = re.search(r"hereinafter|HAVE AGREED|have agreed|Recognising|Recognizing|Desiring|"
+                     r"Considering|Conscious|Recalling|Bearing in mind|ARTICLE 1", text[begin:end])
+    limit = begin + stop.start() if stop else end
+    return _states_between(ctx, begin, limit)
+
+
+def _signature_parties(ctx: DocContext) -> dict[str, object]:
+    text = ctx.doc.text
+    tail_start = max(0, len(text) - SIGNATURE_CHARS)
+    found: dict[str, object] = {}
+    for match in _SIGNATURE_BLOCK.finditer(text, tail_start):
+        found.update(_states_between(ctx, match.start(), min(len(text), match.end() + 80)))
+    return found
+
+
+def _title(text: str) -> str:
+    """The first line when it is an upper-case title naming an agreement, else "Agreement"."""
+    first = text.strip().split("\n", 1)[0].strip()
+    words = first.split()
+    if _TITLE_WORDS.search(first) and first.upper() == first and 2 <= len(words) <= 30:
+        return " ".join(w.capitalize() if w.lower() not in ("of", "and", "on", "the", "between",
+                                                             "for", "an", "a") else w.lower()
+                        for w in words)
+    return "Agreement"
+
+
+def _done_date(ctx: DocContext):
+    """The date of the final clause: "DONE at Tokyo on this third day of April 2007"."""
+    text = ctx.doc.text
+    for match in reversed(list(_DONE.finditer(text))):
+        window = text[match.start():match.start() + 200]
+        dates = find_dates(window, None)
+        if dates:
+            begin, end, value = dates[0]
+            return value.iso, (match.start(), match.start() + end)
+    return None
