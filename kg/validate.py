@@ -2,9 +2,9 @@
 
 The files are validated as one graph, the union of everything in them, because a TriG/N-Quads
 export keeps a fact's direct triples in its documents' named graphs and the entities they link in
-the default graph. The ontology (`kg.ttl`) is mixed in as pyshacl's `ont_graph`, not as inference:
-`sh:class kg:Organization` must accept a `kg:Ministry`, which takes the ontology's
-`rdfs:subClassOf` triples and nothing more.
+the default graph. The shapes check organisations by their `kg:kind`, so they need no ontology;
+`kg.ttl` is still passed as pyshacl's `ont_graph` (not as inference) so that any class-based
+constraint added later sees the `rdfs:subClassOf` triples and nothing more.
 
 This module reads RDF, so it belongs with the query layer (kg/query.py) in touching rdflib.
 """
