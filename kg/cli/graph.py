@@ -1,0 +1,79 @@
+"""Commands over RDF exports: `kg query`, `kg stats`, `kg validate`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.common import (FormatOption, GraphArgument, app, default_format, fail, stderr,
+                           user_errors)
+
+@app.command()
+def query(
+    graph: Annotated[Optional[list[str]], typer.Argument(
+        metavar="GRAPH... QUERY",
+        help="RDF exports of kg, then the query (the last argument): a named query "
+             "(see --list) or SPARQL text.", show_default=False)] = None,
+    fmt: FormatOption = None,
+    list_queries: Annotated[bool, typer.Option(
+        "--list", help="List the named queries with one line each, and exit.")] = False,
+) -> None:
+    """Run a named query or SPARQL over RDF exports; rows go to stdout.
+
+    Examples:
+
+      kg query exports/graph.ttl agreements
+
+      kg query exports/graph.ttl 'SELECT ?s WHERE { ?s a ?t } LIMIT 5' --format json
+
+      kg query --list
+    """
+    from kg.query import format_result, list_queries as named_queries, run_query
+
+    with user_errors():
+        if list_queries:
+            for name, description in named_queries():
+                typer.echo(f"{name:<16} {description}")
+            return
+        args = [str(g) for g in graph or []]
+        if len(args) < 2:
+            fail("give one or more graph files and a query: kg query GRAPH... NAME|SPARQL "
+                  "(kg query --list shows the names)", 2)
+        result = run_query(args[:-1], args[-1])
+        typer.echo(format_result(result, default_format(fmt)), nl=False)
+
+
+@app.command()
+def stats(graph: GraphArgument, fmt: FormatOption = None) -> None:
+    """Count what a graph holds, by class and by relation.
+
+    Example: kg stats exports/graph.ttl
+    """
+    from kg.query import format_result
+    from kg.stats import graph_stats, stats_result
+
+    with user_errors():
+        result = stats_result(graph_stats([str(g) for g in graph]))
+        typer.echo(format_result(result, default_format(fmt)), nl=False)
+
+
+@app.command()
+def validate(graph: GraphArgument) -> None:
+    """Check exports against kg's SHACL shapes (ontology/shapes.ttl).
+
+    Exit code 0 when the graph conforms, 1 with the violations on stdout when it does not.
+
+    Example: kg validate exports/graph.ttl
+    """
+    from kg.validate import validate_graph
+
+    with user_errors():
+        report = validate_graph([str(g) for g in graph])
+    if report.conforms:
+        stderr.print(f"conforms: {', '.join(str(g) for g in graph)}", markup=False)
+        return
+    for v in report.violations:
+        typer.echo(f"{v.severity}: {v.focus} {v.path or ''}: {v.message}")
+    stderr.print(f"{len(report.violations)} violation(s)", markup=False)
+    raise typer.Exit(1)
