@@ -163,6 +163,7 @@ class LateGazetteer:
             if all(e.label_ in _REPLACEABLE and e.start >= start and e.end <= end
                    for e in overlapping):
                 spans.append(Span(doc, start, end, label=label, span_id=key))
+        spans = [s for s in spans if not (s.label_ == STATE and _inside_other_name(doc, s))]
         places = {s.end: s.id_ for s in spans if s.label_ in (PLACE, CAPITAL)}
         places.update({e.end: e.ent_id_ for e in doc.ents if e.label_ in (PLACE, CAPITAL)})
         # "Atlanta, Georgia": after a city of another state and a comma, a US state, not the country
@@ -175,6 +176,22 @@ class LateGazetteer:
                                                    for s in spans)]
             doc.ents = sorted(kept + spans, key=lambda e: e.start)
         return doc
+
+
+# Words after a name that make it a US state or a sub-national unit: "Georgia Governor X".
+_SUBNATIONAL_NEXT = {"governor", "senator", "state", "county", "legislature", "tech",
+                     "assembly", "representative", "congressman", "congresswoman"}
+
+
+def _inside_other_name(doc: Doc, span: Span) -> bool:
+    """An often-ambiguous state name that is part of another name: "Spanish Guinea" (a
+    colony), "Georgia Governor Jimmy Carter" (a US state)."""
+    if span.end < len(doc) and doc[span.end].lower_ in _SUBNATIONAL_NEXT:
+        return True
+    if span.start > 0:
+        before = doc[span.start - 1]
+        return before.is_title and not before.is_sent_start and before.pos_ in ("PROPN", "ADJ")
+    return False
 
 
 def _other_state(place_key: str | None, state_key: str) -> bool:
