@@ -108,12 +108,12 @@ def test_army_and_armed_forces_of_a_state_are_one_body(extract_text):
 
 def test_generic_government_and_parliament_get_canonical_names(extract_text):
     ex = extract_text("The Uzbek government and the Kyrgyz parliament approved the border deal.")
-    government, parliament = "org/UZB/government-of-uzbekistan", "org/KGZ/parliament-of-kyrgyzstan"
+    government, parliament = "org/UZB/uzbek-government", "org/KGZ/kyrgyz-parliament"
     assert org_mentions(ex) == [(government, "Uzbek government"), (parliament, "Kyrgyz parliament")]
     assert (ex.entities[government].kind, ex.entities[government].name) == \
-        (model.GOVERNMENT, "Government of Uzbekistan")
+        (model.GOVERNMENT, "Uzbek Government")
     assert (ex.entities[parliament].kind, ex.entities[parliament].name) == \
-        (model.PARLIAMENT, "Parliament of Kyrgyzstan")
+        (model.PARLIAMENT, "Kyrgyz Parliament")
 
 
 def test_named_party_is_a_political_party(extract_text):

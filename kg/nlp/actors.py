@@ -33,7 +33,19 @@ def find_table_actors(ctx: DocContext) -> None:
             _add_place(ctx, ent, entry)
         else:
             ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, entry.state),
-                          ctx.gazetteer.entity(key))
+                          _as_named(ctx.gazetteer.entity(key), ent))
+
+
+def _as_named(entity: model.Entity, ent: Span) -> model.Entity:
+    """A table organisation named as the text first names it ("NATO" rather than "North Atlantic
+    Treaty Organization"), its table name kept as an alias: users and gold data know
+    organisations by the name their sources use."""
+    surface = _strip_determiner(ent)
+    if surface and surface != entity.name:
+        entity.aliases.add(entity.name)
+        entity.aliases.discard(surface)
+        entity.name = surface
+    return entity
 
 
 def _add_capital(ctx: DocContext, ent: Span, entry: gz.Entry) -> None:

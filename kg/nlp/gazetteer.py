@@ -46,6 +46,7 @@ class Gazetteer:
     patterns: list[dict] = field(default_factory=list)
     late_patterns: list[dict] = field(default_factory=list)   # run after the NER
     capitals: dict[str, str] = field(default_factory=dict)   # ISO3 -> the capital's place key
+    names: set[str] = field(default_factory=set)             # every name a pattern matches
 
     def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...],
             late: bool = False) -> None:
@@ -56,6 +57,7 @@ class Gazetteer:
         for name in names:
             if name and name.strip():
                 patterns.append({"label": label, "pattern": name.strip(), "id": entry.key})
+                self.names.add(name.strip())
 
     def entity(self, key: str) -> model.Entity:
         entry = self.entries[key]

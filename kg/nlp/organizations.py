@@ -37,6 +37,10 @@ HEAD_KINDS = {
 # Heads that name a state's body even in lower case after a state word: "the Armenian army".
 GENERIC_HEADS = {"ministry", "army", "military", "forces", "navy", "government", "parliament",
                  "cabinet", "legislature"}
+# Heads of a state's bodies that get one canonical name whatever the wording ("the Armenian
+# army" = "Armenian Armed Forces"). A senate, an assembly or a navy is a body of its own.
+CANONICAL_HEADS = {"ministry", "army", "military", "forces", "government", "parliament",
+                   "legislature"}
 # Words that add nothing to a generic body's identity: "Azerbaijan Armed Forces" = its army.
 GENERIC_WORDS = {"armed", "national", "the", "state", "federal", "central"}
 # Prepositions that attach a unit to the body it belongs to: "department at the ministry".
@@ -95,26 +99,102 @@ def find_organizations(ctx: DocContext) -> None:
 
 def find_ner_organizations(ctx: DocContext) -> None:
     """ORG spans of the statistical NER that no pattern or table explained: organisations of
-    no more specific kind, with the state an adjective in their name gives ("Indian National
-    Congress")."""
+    no more specific kind, with the state their name gives ("Diet of Japan", "Royal Canadian
+    Air Force") or else the text's focus state."""
     for ent in ctx.doc.ents:
+        if ent.label_ == "NORP" and not ctx.overlaps(ent):
+            _add_party_family(ctx, ent)
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
-        name = _plain_name(ent).removesuffix("'s").removesuffix("’s").strip()
+        span = _across_state_names(ctx, ent)
+        name = _plain_name(span).removesuffix("'s").removesuffix("’s").strip()
         words = name.split()
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= ent.start
-                  and a.end <= ent.end]
+        if _names_a_person(ctx, span):
+            continue
+        states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= span.start
+                  and a.end <= span.end]
         state = states[0].state if states else focus_state(ctx)
         key = resolve.organization_key(name, state)
         entity = model.Entity(key, model.ORGANIZATION, name)
-        actor = ctx.add_actor(Actor(ent.start, ent.end, key, model.ORGANIZATION, state), entity,
-                              nest=_only_states_inside(ctx, ent))
+        actor = ctx.add_actor(Actor(span.start, span.end, key, model.ORGANIZATION, state), entity,
+                              nest=_only_states_inside(ctx, span))
         if state and actor.key == key:
             ctx.state_entity(state)
-            ctx.add_fact(key, model.STATE_OF, f"state/{state}", ent, "ner:organization-state", 0.7)
+            ctx.add_fact(key, model.STATE_OF, f"state/{state}", span, "ner:organization-state",
+                         0.7 if states else 0.5)
+
+
+# Names of party families that, capitalised, stand for a party: "a Republican", "the Liberals".
+PARTY_FAMILIES = {"republican", "republicans", "democrat", "democrats", "democratic", "liberal",
+                  "liberals", "conservative", "conservatives", "labour", "labor", "whig", "whigs",
+                  "tory", "tories", "socialist", "socialists", "communist", "communists",
+                  "green", "greens", "unionist", "unionists", "nationalist", "nationalists",
+                  "federalist", "federalists"}
+
+
+def _add_party_family(ctx: DocContext, ent: Span) -> None:
+    """A capitalised party-family word the NER calls a nationality or group (NORP): the party
+    of that name in the text's state."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or not all(t.is_title for t in words) or words[-1].lower_ not in PARTY_FAMILIES:
+        return
+    span = ctx.doc[words[0].i:words[-1].i + 1]
+    name = span.text
+    state = focus_state(ctx)
+    key = resolve.organization_key(name, state)
+    ctx.add_actor(Actor(span.start, span.end, key, model.POLITICAL_PARTY, state),
+                  model.Entity(key, model.POLITICAL_PARTY, name))
+    if state:
+        ctx.state_entity(state)
+        ctx.add_fact(key, model.STATE_OF, f"state/{state}", span, "ner:party-family-state", 0.5)
+
+
+def _across_state_names(ctx: DocContext, ent: Span) -> Span:
+    """Our state names are fixed before the NER runs, so the NER stops at them: "Diet of" +
+    Japan, "Royal" + Canadian + "Air Force". Join an ORG span with the state name and
+    capitalised words right after it (and a state adjective right before it)."""
+    doc, start, end = ctx.doc, ent.start, ent.end
+    sent_end = ent.sent.end
+    while end < sent_end:
+        token = doc[end]
+        actor = ctx.actor_at(token)
+        if actor is not None and actor.kind == model.STATE:
+            end = actor.end
+        elif token.lower_ == "of" and end + 1 < sent_end and _state_or_title(ctx, doc[end + 1]):
+            end += 1
+        elif end > ent.end and token.is_title and token.pos_ == "PROPN" and actor is None:
+            end += 1
+        else:
+            break
+    while end > ent.end and doc[end - 1].lower_ == "of":
+        end -= 1
+    if start > ent.sent.start and _is_state_token(ctx, doc[start - 1]) and doc[start - 1].is_title:
+        start = ctx.actor_at(doc[start - 1]).start
+    return doc[start:end]
+
+
+def _state_or_title(ctx: DocContext, token: Token) -> bool:
+    return _is_state_token(ctx, token) or (token.lower_ == "the" and token.i + 1 < len(ctx.doc)
+                                           and _is_state_token(ctx, ctx.doc[token.i + 1]))
+
+
+def _names_a_person(ctx: DocContext, span: Span) -> bool:
+    """An ORG span that is a person's name the text also gives as a person ("Mbomio", "Beatrice
+    Dugand"): it shares its first or last word with a person already found."""
+    if any(t.lower_ in HEAD_KINDS for t in span):
+        return False
+    words = [t.text for t in span if t.is_alpha]
+    if not words or len(words) > 4:
+        return False
+    for actor in ctx.actors:
+        if actor.kind == model.PERSON:
+            person = ctx.extraction.entities[actor.key].name.split()
+            if words[-1] == person[-1] or (len(words) > 1 and words[0] == person[0]):
+                return True
+    return False
 
 
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
@@ -233,8 +313,7 @@ def _make_org(ctx: DocContext, span: Span, head: Token, state: str | None) -> Or
     if portfolio is not None:
         rest -= {w for w in portfolio[1].lower().split()}
         rest -= _portfolio_words()
-    generic = kind in (model.MINISTRY, model.ARMED_FORCES, model.GOVERNMENT, model.PARLIAMENT) \
-        and not rest
+    generic = head.lower_ in CANONICAL_HEADS and not rest
     if kind == model.MINISTRY and portfolio is None and generic:
         return _bare_reference(ctx, head) if state is None else None
     name = "" if generic else _plain_name(span)
@@ -263,10 +342,13 @@ def _canonical_name(kind: str, portfolio: tuple[str, str] | None, state: str | N
         return f"Ministry of {portfolio[1]}"
     if kind == model.ARMED_FORCES:
         return f"{adjective} Armed Forces" if adjective else "Armed Forces"
+    # "Australian Government", "Norwegian Parliament": how English names a state's bodies.
     if kind == model.GOVERNMENT:
-        return f"Government of {state_name}" if state_name else "Government"
+        return f"{adjective} Government" if adjective else (
+            f"Government of {state_name}" if state_name else "Government")
     if kind == model.PARLIAMENT:
-        return f"Parliament of {state_name}" if state_name else "Parliament"
+        return f"{adjective} Parliament" if adjective else (
+            f"Parliament of {state_name}" if state_name else "Parliament")
     return ""
 
 
@@ -287,7 +369,7 @@ def _inferred_state(ctx: DocContext, kind: str, generic: bool,
 
 def focus_state(ctx: DocContext) -> str | None:
     """The state a text is about: the one it names most often (first named on a tie), when it
-    is named at least twice. A body named without a state ("the Senate", "the Labour Party")
+    is named at least twice or is the only state named. A body named without a state ("the Senate", "the Labour Party")
     is, in news and encyclopaedic text, that state's."""
     counts: dict[str, list[int]] = {}
     for actor in ctx.actors:
@@ -297,7 +379,7 @@ def focus_state(ctx: DocContext) -> str | None:
     if not counts:
         return None
     state, (count, _first) = min(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
-    return state if count >= 2 else None
+    return state if count >= 2 or len(counts) == 1 else None
 
 
 def dateline_state(ctx: DocContext) -> str | None:
@@ -320,11 +402,16 @@ def _drop_nested(spans: list[OrgSpan]) -> list[OrgSpan]:
 
 
 def _record(ctx: DocContext, org: OrgSpan) -> Actor:
-    if not org.name:
-        org.name = _plain_name(ctx.doc[org.start:org.end])
-    key = resolve.organization_key(org.name, org.state)
+    """The organisation's mention and entity. A generic body is keyed and named by its
+    canonical name (Ministry of Defense + state), so all its forms merge into one node; the
+    forms the text uses stay aliases."""
     span = ctx.doc[org.start:org.end]
-    entity = model.Entity(key, org.kind, org.name, {_plain_name(span)} - {org.name})
+    surface = _plain_name(span)
+    if not org.name:
+        org.name = surface
+    key = resolve.organization_key(org.name, org.state)
+    name = org.name
+    entity = model.Entity(key, org.kind, name, {org.name} - {name})
     actor = ctx.add_actor(Actor(org.start, org.end, key, org.kind, org.state), entity,
                           nest=_only_states_inside(ctx, span))
     if org.state and actor.key == key:

@@ -25,8 +25,15 @@ TITLE_MODIFIERS = {"deputy", "vice", "acting", "first", "former", "interim", "ch
 _NOT_NAME = {"the", "a", "an", "of", "and", "said", "'s", "’s"}
 
 
-# Words that do not occur inside a person's name ("Order of King Abdulaziz").
-_NOT_IN_NAMES = {"of", "the", "for", "and", "on", "in", "to"}
+REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+                  "XIII", "XIV", "XV", "XVI"}
+# Words that do not occur inside a person's name ("Order of King Abdulaziz", "Brandywine
+# Cemetery", "Dignity Battalions").
+_NOT_IN_NAMES = {"of", "the", "for", "and", "on", "in", "to", "cemetery", "battalion",
+                 "battalions", "river", "mountain", "mount", "lake", "street", "square", "palace",
+                 "airport", "university", "college", "school", "church", "cathedral", "hospital",
+                 "bridge", "island", "islands", "province", "region", "district", "county", "city",
+                 "prize", "award", "order", "war", "treaty", "agreement", "accord"}
 
 
 @dataclass(frozen=True)
@@ -68,13 +75,50 @@ def title_at(doc, i: int, end_limit: int) -> Title | None:
 def find_people(ctx: DocContext) -> None:
     """Person mentions: NER persons, corrected NER organisations, and surnames of known people."""
     doc = ctx.doc
+    _add_biography_subjects(ctx)
     for ent in doc.ents:
-        if ctx.overlaps(ent):
+        ent = _before_parenthesis(ent)
+        if ent is None or ctx.overlaps(ent):
             continue
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP", "GPE", "LOC")
                                       and _looks_like_person(ctx, ent)):
             _add_person(ctx, ent)
     _add_surname_mentions(ctx)
+
+
+def _before_parenthesis(ent: Span) -> Span | None:
+    """"Terje Halleland (Progress Party": the NER ran a name into its party's parenthesis."""
+    for t in ent:
+        if t.text == "(":
+            return ent.doc[ent.start:t.i] if t.i > ent.start else None
+    return ent
+
+
+# Particles inside names: "Fradique de Menezes", "Carl von der Esch", "Osama bin Laden".
+_NAME_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "bin", "ibn",
+                   "al", "el", "y", "del", "di", "du"}
+
+
+def _add_biography_subjects(ctx: DocContext) -> None:
+    """"Gregorio Pacheco Leyes (4 July 1823 – 20 August 1899) was ..." and "Ngoako Ramatlhodi
+    (born 21 August 1955)": the capitalised words opening a text or paragraph before a
+    parenthesis with a birth date are a person's name, whatever the NER made of them."""
+    doc = ctx.doc
+    for sent in doc.sents:
+        end = sent.start
+        while end < sent.end and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES
+                                  or doc[end].text in ('"', "“", "”", "-")):
+            end += 1
+        if end - sent.start < 2 or end >= sent.end or doc[end].text != "(":
+            continue
+        inside = doc[end + 1:min(sent.end, end + 12)]
+        if not any(t.lower_ == "born" or t.like_num and len(t.text) == 4 for t in inside):
+            continue
+        span = doc[sent.start:end]
+        if not ctx.overlaps(span) and not any(t.lower_ in HEAD_KINDS for t in span):
+            key = resolve.person_key(span.text)
+            ctx.add_actor(Actor(span.start, span.end, key, model.PERSON),
+                          model.Entity(key, model.PERSON, span.text))
 
 
 def _clean_name_span(ctx: DocContext, span: Span) -> Span | None:
@@ -101,11 +145,32 @@ def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     if span is None or any(t.lower_ in HEAD_KINDS or t.lower_ in _NOT_IN_NAMES for t in span):
         return None
     known = _known_person(ctx, span.text)
-    if len(span) == 1 and known is None and _title_ending_at(ctx, span.start) is None:
-        return None  # a lone capitalised word is a person only as a surname or after a title
+    if len(span) == 1 and known is None and _title_ending_at(ctx, span.start) is None \
+            and not _lone_name_is_person(span[0]):
+        return None
+    if not span.text.strip() or span.text in ctx.gazetteer.names:
+        return None  # "Madhya Pradesh": a place our tables know, whatever the NER says
     key = known or resolve.person_key(span.text)
     entity = None if known else model.Entity(key, model.PERSON, span.text)
     return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)
+
+
+_LOCATIVE = {"of", "in", "at", "to", "from", "near", "into", "across", "towns", "town", "village"}
+
+
+def _lone_name_is_person(token: Token) -> bool:
+    """A lone capitalised word the NER calls a person is one when it speaks ("Obama said"), and
+    not a place after "in"/"of" ("the towns of Goris and Jermuk"); alone, it is too often a
+    place or a company the small model mislabels."""
+    if token.tag_ != "NNP" or token.is_sent_start:
+        return False
+    head_of_list = token
+    while head_of_list.dep_ == "conj":
+        head_of_list = head_of_list.head
+    before = token.doc[head_of_list.i - 1] if head_of_list.i > 0 else None
+    if before is not None and before.lower_ in _LOCATIVE:
+        return False
+    return token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
 
 
 def _known_person(ctx: DocContext, name: str) -> str | None:
@@ -131,10 +196,16 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
         return False
     if len(tokens) == 1:
         return _known_person(ctx, tokens[0].text) is not None
+    if title_at(ctx.doc, tokens[0].i, ent.end) is not None or tokens[-1].text in REGNAL_NUMBERS:
+        return True  # "King Constantine", "Ferdinand I"
     doc, after = ctx.doc, ent.end
-    if after + 1 < len(doc) and doc[after].text == "," and title_at(
-            doc, after + 1 + (doc[after + 1].lower_ == "the"), ent.sent.end) is not None:
-        return True
+    if after + 1 < len(doc) and doc[after].text in (",", "as"):
+        # "X, head of ...", "X, a former member of ...", "replace X as president"
+        i = after + 1
+        while i < ent.sent.end and doc[i].lower_ in ("the", "a", "an", "former", "then"):
+            i += 1
+        if title_at(doc, i, ent.sent.end) is not None:
+            return True
     if after < len(doc) and doc[after].lower_ in SPEECH_VERBS:
         return True
     return ent.start > 0 and _title_ending_at(ctx, ent.start) is not None
