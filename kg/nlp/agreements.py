@@ -80,8 +80,13 @@ def find_agreements(ctx: DocContext) -> None:
         mention = _mention_at(ctx, token)
         if mention is None:
             continue
-        if own is not None and is_generic(mention.name) and mention.kind == "agreement":
-            agreement = own  # "this Agreement" in the agreement's own text
+        if own is not None and mention.kind == "agreement" and (
+                is_generic(mention.name) or _between_states(ctx, mention)):
+            # "this Agreement", or its own title, in the agreement's own text; its date is the
+            # final clause's, not one met near a mention
+            own.mentions.append(mention)
+            _read_between(ctx, own, mention)
+            continue
         else:
             agreement = _agreement_for(agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
@@ -92,8 +97,40 @@ def find_agreements(ctx: DocContext) -> None:
         agreement.mentions.append(mention)
         _read_context(ctx, agreement, mention)
     for agreement in agreements:
-        if agreement.mentions or agreement is own:
+        _complete(ctx, agreement)
+        if agreement is own or (agreement.mentions and _worth_a_node(agreement)):
             _record(ctx, agreement)
+
+
+def _complete(ctx: DocContext, agreement: Agreement) -> None:
+    """What the whole text adds to an agreement once all its mentions are read."""
+    _parties_from_signatories(ctx, agreement)
+    _governments_as_states(ctx, agreement)
+    _drop_vaguer_dates(agreement)
+    if len(agreement.parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord",
+                                                         "deal"):
+        _parties_from_sentence(ctx, agreement)
+
+
+def _between_states(ctx: DocContext, mention: AgreementMention) -> bool:
+    """A formal title with its parties: "Free Trade Agreement between X and Y"."""
+    nxt = mention.head.i + 1
+    return nxt < len(ctx.doc) and ctx.doc[nxt].lower_ == "between" and any(
+        a.kind == model.STATE for a in _actors_after(ctx, ctx.doc[nxt]))
+
+
+def _worth_a_node(agreement: Agreement) -> bool:
+    """A described agreement ("a bilateral treaty", "an agreement") becomes a node only with
+    something that tells it apart: a name, a party, mediator or signatory, a date, or (for a
+    qualified one, "talks on a peace treaty") a status. Plural mentions that never name one
+    ("free trade agreements") talk about a class, not an agreement."""
+    if any(m.proper for m in agreement.mentions):
+        return True
+    if all(m.head.tag_ in ("NNS", "NNPS") for m in agreement.mentions):
+        return False
+    known = bool(agreement.parties or agreement.mediators or agreement.signatories
+                 or agreement.dates)
+    return known or (not is_generic(agreement.name) and bool(agreement.statuses))
 
 
 def _treaty_agreement(ctx: DocContext) -> Agreement | None:
@@ -124,14 +161,36 @@ def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     start = head.i
     while start > head.sent.start and _is_modifier(ctx.doc[start - 1], head):
         start -= 1
-    words = ctx.doc[start:head.i + 1]
-    proper = head.is_title and start < head.i and all(
-        t.is_title or t.is_upper or t.is_punct or t.like_num for t in words) \
-        and not all(_is_state(ctx, t) for t in words[:-1])
+    end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
+    words = ctx.doc[start:end]
+    before_head = ctx.doc[start:head.i]
+    proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
+        t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in _TITLE_SMALL_WORDS
+        for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
+                                                            for t in before_head))
     name = _name_of(ctx, words) if not proper else _proper_name(words)
     qualified = proper or any(t.lower_ in QUALIFIERS for t in words)
-    return AgreementMention(start, head.i + 1, head, kind, name, proper, qualified,
-                            _determiner(head))
+    return AgreementMention(start, end, head, kind, name, proper, qualified, _determiner(head))
+
+
+# Small words inside agreements' formal names: "Treaty on the Non-Proliferation of Nuclear Weapons".
+_TITLE_SMALL_WORDS = {"of", "on", "the", "and", "between", "for", "in", "to"}
+
+
+def _proper_tail(ctx: DocContext, head: Token) -> int:
+    """Where a formal name that starts with the treaty word ends: "Treaty of The Hague",
+    "Convention of Moss", "Agreement on Trade in Goods" (capitalised words joined by small
+    words, ending on a capitalised word)."""
+    doc, end, last_good = ctx.doc, head.i + 1, head.i + 1
+    sent_end = head.sent.end
+    if end >= sent_end or doc[end].lower_ not in ("of", "on", "between", "for"):
+        return end
+    while end < sent_end and (doc[end].is_title or doc[end].is_upper or doc[end].like_num
+                              or doc[end].lower_ in _TITLE_SMALL_WORDS):
+        if doc[end].is_title or doc[end].is_upper or doc[end].like_num:
+            last_good = end + 1
+        end += 1
+    return last_good
 
 
 def _determiner(head: Token) -> str | None:
@@ -147,6 +206,8 @@ def _is_state(ctx: DocContext, token: Token) -> bool:
 
 
 def _is_modifier(token: Token, head: Token) -> bool:
+    if token.text in ("-", "–", "—") and token.i > 0 and token.nbor(-1).is_title:
+        return True  # "Australia–Chile Free Trade Agreement"
     if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
         return False
     if token.like_num and not token.is_title:
@@ -348,12 +409,7 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
 
 
 def _record(ctx: DocContext, agreement: Agreement) -> None:
-    _parties_from_signatories(ctx, agreement)
-    _drop_vaguer_dates(agreement)
     parties = sorted(agreement.parties)
-    if len(parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord", "deal"):
-        _parties_from_sentence(ctx, agreement)
-        parties = sorted(agreement.parties)
     key = resolve.agreement_key(agreement.name, parties)
     entity = model.Entity(key, model.AGREEMENT, _display_name(agreement),
                           attributes={"agreement_kind": agreement.kind})
@@ -381,6 +437,19 @@ def _parties_from_signatories(ctx: DocContext, agreement: Agreement) -> None:
     for person, (evidence, _rule, _confidence) in sorted(agreement.signatories.items()):
         for fact in ctx.facts_about(person, model.STATE_OF):
             agreement.parties.setdefault(fact.object, (evidence, "pattern:signatory-state", 0.7))
+
+
+def _governments_as_states(ctx: DocContext, agreement: Agreement) -> None:
+    """"The Government of Japan and the Government of Malaysia": a state's government signs for
+    the state, so the state is the party, not a second one beside it."""
+    for key in list(agreement.parties):
+        entity = ctx.extraction.entities.get(key)
+        if entity is None or entity.kind != model.GOVERNMENT:
+            continue
+        states = ctx.facts_about(key, model.STATE_OF)
+        if states:
+            evidence = agreement.parties.pop(key)
+            agreement.parties.setdefault(states[0].object, evidence)
 
 
 def _drop_vaguer_dates(agreement: Agreement) -> None:

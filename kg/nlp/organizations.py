@@ -112,7 +112,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        if _names_a_person(ctx, span):
+        if _names_a_person(ctx, span) or _names_an_agreement(span):
             continue
         states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= span.start
                   and a.end <= span.end]
@@ -179,6 +179,14 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
 def _state_or_title(ctx: DocContext, token: Token) -> bool:
     return _is_state_token(ctx, token) or (token.lower_ == "the" and token.i + 1 < len(ctx.doc)
                                            and _is_state_token(ctx, ctx.doc[token.i + 1]))
+
+
+def _names_an_agreement(span: Span) -> bool:
+    """"the General Agreement on Tariffs and Trade", "Warsaw Pact": the NER calls many
+    agreements ORG; the agreement reader takes them."""
+    from kg.nlp.agreements import AGREEMENT_WORDS
+
+    return any(t.lower_ in AGREEMENT_WORDS and (t.is_title or t.is_upper) for t in span)
 
 
 def _names_a_person(ctx: DocContext, span: Span) -> bool:

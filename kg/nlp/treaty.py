@@ -19,7 +19,7 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|the present) (?:Agreement|Treaty|Conven
                              r"Accord|Memorandum)\b", re.IGNORECASE)
 _CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHEREOF)\b",
                           re.IGNORECASE)
-_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made)\b(?: in \w+)?(?: at| in)\b")
+_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made)\b,?(?: in \w+)?,?(?: at| in)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
 PREAMBLE_CHARS = 600     # where a preamble names the parties
@@ -27,7 +27,13 @@ SIGNATURE_CHARS = 600    # the signature blocks at the end
 
 
 def is_treaty_text(text: str) -> bool:
-    return len(_SELF_REFERENCE.findall(text)) >= 2 and _CONTRACTING.search(text) is not None
+    """A text that calls itself "this Agreement" and speaks as its parties or closes with the
+    signing formula."""
+    references = len(_SELF_REFERENCE.findall(text))
+    if references >= 2 and _CONTRACTING.search(text) is not None:
+        return True
+    return references >= 3 and (_DONE.search(text) is not None
+                                or re.search(r"\bthe Parties\b", text) is not None)
 
 
 def read_treaty_text(ctx: DocContext):
@@ -61,12 +67,22 @@ def _parties(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
 
 
 def _signature_parties(ctx: DocContext) -> dict[str, object]:
+    """States in the "For the Government of X" blocks after the final clause (or, without one,
+    at the end of the text)."""
     text = ctx.doc.text
-    tail_start = max(0, len(text) - SIGNATURE_CHARS)
+    final = _final_clause(text)
+    tail_start = final.start() if final else max(0, len(text) - SIGNATURE_CHARS)
     found: dict[str, object] = {}
     for match in _SIGNATURE_BLOCK.finditer(text, tail_start):
         found.update(_states_between(ctx, match.start(), min(len(text), match.end() + 80)))
     return found
+
+
+def _final_clause(text: str):
+    """The last "IN WITNESS WHEREOF" or "Done at/in": where the signing formula starts."""
+    matches = list(re.finditer(r"IN WITNESS WHEREOF|In witness whereof", text)) or \
+        list(_DONE.finditer(text))
+    return matches[-1] if matches else None
 
 
 def _title(text: str) -> str:
@@ -82,11 +98,16 @@ def _title(text: str) -> str:
 
 def _done_date(ctx: DocContext):
     """The date of the final clause: "DONE at Tokyo on this third day of April 2007"."""
+    # Only the last signing formula counts: an earlier "signed at" cites another instrument,
+    # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
     text = ctx.doc.text
-    for match in reversed(list(_DONE.finditer(text))):
-        window = text[match.start():match.start() + 200]
-        dates = find_dates(window, None)
-        if dates:
-            begin, end, value = dates[0]
-            return value.iso, (match.start(), match.start() + end)
+    matches = list(_DONE.finditer(text))
+    if not matches:
+        return None
+    match = matches[-1]
+    window = text[match.start():match.start() + 200]
+    dates = find_dates(window, None)
+    if dates:
+        begin, end, value = dates[0]
+        return value.iso, (match.start(), match.start() + end)
     return None
