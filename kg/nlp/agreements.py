@@ -57,6 +57,8 @@ class AgreementMention:
     proper: bool
     qualified: bool          # named or qualified enough to be an agreement on its own
     determiner: str | None   # "the", "a", "this", "its", ...
+    described: bool = False  # "the 1988 launch-notification agreement": told apart by words
+                             # its name leaves out, so not a reference back to another
 
 
 @dataclass
@@ -170,7 +172,9 @@ def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
                                                             for t in before_head))
     name = _name_of(ctx, words) if not proper else _proper_name(words)
     qualified = proper or any(t.lower_ in QUALIFIERS for t in words)
-    return AgreementMention(start, end, head, kind, name, proper, qualified, _determiner(head))
+    described = any(t.like_num or t.text in ("-", "–") for t in ctx.doc[head.left_edge.i:head.i])
+    return AgreementMention(start, end, head, kind, name, proper, qualified, _determiner(head),
+                            described)
 
 
 # Small words inside agreements' formal names: "Treaty on the Non-Proliferation of Nuclear Weapons".
@@ -185,9 +189,11 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
     sent_end = head.sent.end
     if end >= sent_end or doc[end].lower_ not in ("of", "on", "between", "for"):
         return end
-    while end < sent_end and (doc[end].is_title or doc[end].is_upper or doc[end].like_num
+    while end < sent_end and (doc[end].is_title or doc[end].is_upper
                               or doc[end].lower_ in _TITLE_SMALL_WORDS):
-        if doc[end].is_title or doc[end].is_upper or doc[end].like_num:
+        if doc[end].ent_type_ == "DATE":
+            break  # "the Algiers Agreement of December 2000": the date is not in the name
+        if doc[end].is_title or doc[end].is_upper:
             last_good = end + 1
         end += 1
     return last_good
@@ -248,7 +254,7 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
     for agreement in agreements:
         if agreement.name.lower() == mention.name.lower():
             return agreement
-    if not is_generic(mention.name) or not agreements:
+    if not is_generic(mention.name) or not agreements or mention.described:
         return None
     same_kind = [a for a in agreements if a.kind == mention.kind]
     if same_kind or mention.kind in NEEDS_QUALIFIER:
@@ -260,7 +266,9 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
 def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     span = ctx.doc[mention.start:mention.end]
     for actor in ctx.actors_in(span):
-        if actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
+        # "the EU–Ukraine Association Agreement"; not words of the title the NER took for a
+        # body ("Further Reduction and Limitation of Strategic Offensive Arms")
+        if actor.kind in (model.STATE, model.INTERNATIONAL_ORGANIZATION):
             agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
     _read_between(ctx, agreement, mention)
     _read_signing(ctx, agreement, mention)
@@ -399,13 +407,24 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
     while token.head is not token and steps < 4:
         token, steps = token.head, steps + 1
         lemma = token.lemma_.lower()
-        if lemma == "signing":
+        if lemma == "signing" or token.dep_ == "prep" and lemma in _GOVERNING_PREPOSITIONS:
             continue
         status = STATUS_CUES.get(lemma)
+        if status is not None and mention.head.dep_ == "nsubj" and steps == 1 \
+                and lemma not in _SUBJECT_CUES:
+            return  # the agreement does not negotiate or violate: whoever does is the subject
         if status is not None:
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
             agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
             return
+        if token.pos_ in ("VERB", "AUX", "ADP"):
+            return  # another verb or a preposition such as "after" governs the mention
+
+
+# Cues whose subject is the agreement itself: "the treaty entered into force", "the deal expired".
+_SUBJECT_CUES = {"enter", "expire", "collapse", "lapse", "terminate", "implement"}
+# Prepositions through which a cue governs an agreement: "talks on", "withdrew from".
+_GOVERNING_PREPOSITIONS = {"on", "over", "about", "of", "from", "to", "for", "into", "with"}
 
 
 def _record(ctx: DocContext, agreement: Agreement) -> None:
