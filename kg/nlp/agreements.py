@@ -78,9 +78,14 @@ def find_agreements(ctx: DocContext) -> None:
     own = _treaty_agreement(ctx)
     if own is not None:
         agreements.append(own)
+    by_head: dict[int, Agreement] = {}   # head token of a mention -> its agreement
+    last: Agreement | None = None
     for token in ctx.doc:
         mention = _mention_at(ctx, token)
         if mention is None:
+            if last is not None and (pronoun := _pronoun_mention(token, last)) is not None:
+                last.mentions.append(pronoun)  # "It was signed on July 30, 2008"
+                _read_context(ctx, last, pronoun)
             continue
         if own is not None and mention.kind == "agreement" and (
                 is_generic(mention.name) or _between_states(ctx, mention)):
@@ -89,14 +94,14 @@ def find_agreements(ctx: DocContext) -> None:
             own.mentions.append(mention)
             _read_between(ctx, own, mention)
             continue
-        else:
-            agreement = _agreement_for(agreements, mention)
+        agreement = _same_as(mention, by_head) or _agreement_for(agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
             agreement = Agreement(mention.name, mention.kind)
             agreements.append(agreement)
         agreement.mentions.append(mention)
+        by_head[mention.head.i] = last = agreement
         _read_context(ctx, agreement, mention)
     for agreement in agreements:
         _complete(ctx, agreement)
@@ -197,6 +202,38 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
             last_good = end + 1
         end += 1
     return last_good
+
+
+# Verbs whose subject, when a pronoun, is the agreement just named: "It was signed on ...".
+_PRONOUN_VERBS = {"sign", "ratify", "conclude", "enter", "expire", "implement", "terminate",
+                  "suspend", "negotiate", "reach", "adopt"}
+
+
+def _pronoun_mention(token: Token, last: Agreement) -> AgreementMention | None:
+    """"It" as the subject of signing or entering into force, right after an agreement was
+    named (the same or the next sentence), refers to it."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if token.head.lemma_.lower() not in _PRONOUN_VERBS:
+        return None
+    previous = last.mentions[-1].head
+    if token.sent.start - previous.sent.start > len(previous.sent) + len(token.sent):
+        return None
+    return AgreementMention(token.i, token.i + 1, token, last.kind, last.name, False, True, None)
+
+
+def _same_as(mention: AgreementMention, by_head: dict[int, Agreement]) -> Agreement | None:
+    """"The X Agreement is a trade agreement between ..." (a predicate describes its subject)
+    and "the Cranford Protocol or Cranford Agreement" (an alternative name): the same one."""
+    head = mention.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
+            if subject.i in by_head:
+                return by_head[subject.i]
+    if head.dep_ == "conj" and head.head.i in by_head and any(
+            c.lower_ == "or" for c in head.head.children if c.dep_ == "cc"):
+        return by_head[head.head.i]
+    return None
 
 
 def _determiner(head: Token) -> str | None:
@@ -388,15 +425,23 @@ def _date_scopes(head: Token) -> list[tuple[int, int]]:
     """Token ranges where a date belongs to the agreement: its own phrase without relative and
     adverbial clauses that do not sign it, then the signing verb's phrase."""
     scopes = []
-    skip = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl")
+    skip = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "conj", "cc")
             and c.lemma_.lower() not in SIGN_VERBS]
     hi = head.right_edge.i + 1
     for clause in skip:
-        hi = min(hi, clause.left_edge.i)
+        if clause.i > head.i:
+            hi = min(hi, clause.left_edge.i)
     scopes.append((head.left_edge.i, max(hi, head.i + 1)))
     verb = head.head
     if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in SIGN_VERBS | {"be"}:
         scopes.append((verb.left_edge.i, verb.right_edge.i + 1))
+    nxt = head.i + 1
+    # "the Treaty of The Hague in 1720": a year or date right after the name, whatever the parse
+    while nxt < head.sent.end and (head.doc[nxt].is_title or head.doc[nxt].lower_ in ("of", "the")):
+        nxt += 1
+    if nxt + 1 < head.sent.end and head.doc[nxt].lower_ in ("in", "on", "of") and \
+            head.doc[nxt + 1].ent_type_ == "DATE":
+        scopes.append((nxt, min(head.sent.end, nxt + 6)))
     return scopes
 
 
