@@ -73,8 +73,17 @@ def _variants(name: str) -> list[str]:
     return forms
 
 
+def _plural_demonyms(adjectives: tuple[str, ...], taken: set[str]) -> list[str]:
+    """"Palestinians", "Israelis", "Ghanaians": the people of a state named in the plural. Only
+    demonyms ending in -n or -i take an -s ("Chinese", "British", "French" do not)."""
+    plurals = [a + "s" for a in adjectives if a[-1] in "ni" and " " not in a]
+    return [p for p in plurals if p not in taken]
+
+
 def _add_states(gaz: Gazetteer) -> None:
-    for record in tables.load_states():
+    records = tables.load_states()
+    state_words = {n for r in records for n in (*r.names, *r.adjectives)}
+    for record in records:
         entity = resolve.state_entity(record)
         entry = Entry(entity.key, model.STATE, record.name, record.iso3,
                       aliases=tuple(sorted(entity.aliases)),
@@ -87,8 +96,9 @@ def _add_states(gaz: Gazetteer) -> None:
         names += [n.upper() for n in names if n.upper() != n and len(n) > 4]
         gaz.add(entry, STATE, [n for n in names if n not in ambiguous])
         gaz.add(entry, STATE, [n for n in names if n in ambiguous], late=True)
-        gaz.add(entry, STATE_ADJ, [a for a in record.adjectives if a not in ambiguous])
-        gaz.add(entry, STATE_ADJ, [a for a in record.adjectives if a in ambiguous], late=True)
+        adjectives = list(record.adjectives) + _plural_demonyms(record.adjectives, state_words)
+        gaz.add(entry, STATE_ADJ, [a for a in adjectives if a not in ambiguous])
+        gaz.add(entry, STATE_ADJ, [a for a in adjectives if a in ambiguous], late=True)
         # A dissolved state's capital (Moscow, Belgrade) now stands for the current state.
         capital = None if record.dissolved else resolve.capital_entity(record)
         if capital is not None:
