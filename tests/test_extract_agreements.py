@@ -167,6 +167,78 @@ def test_relative_date_needs_the_document_date(extract_text):
     assert facts(undated, only_agreement(undated).key, model.DATE_SIGNED) == {}
 
 
+# --- formal names ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, key, name, kind", [
+    ("Ireland held a second referendum on the Treaty of Lisbon in 2009.",
+     "agreement/_/treaty-of-lisbon", "Treaty of Lisbon", "treaty"),
+    ("Laos was among the first states to ratify the Convention on Cluster Munitions.",
+     "agreement/_/convention-on-cluster-munitions", "Convention on Cluster Munitions",
+     "convention"),
+], ids=["treaty-of-place", "convention-on-subject"])
+def test_formal_name_includes_the_words_after_the_treaty_word(extract_text, text, key, name, kind):
+    ex = extract_text(text)
+    agreement = only_agreement(ex)
+    assert (agreement.key, agreement.name) == (key, name)
+    assert agreement.attributes["agreement_kind"] == kind
+    assert [m.anchor for m in ex.mentions if m.entity == key] == [name]
+    # the place in a treaty's name is not a party to it
+    assert facts(ex, key, model.PARTY) == {}
+    assert not [e for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS]
+
+
+def test_en_dash_name_of_two_states_makes_both_parties(extract_text):
+    ex = extract_text("The Malaysia–Chile Free Trade Agreement was signed in 2010.")
+    agreement = only_agreement(ex)
+    name = "Malaysia–Chile Free Trade Agreement"
+    assert agreement.key == "agreement/CHL-MYS/malaysia-chile-free-trade-agreement"
+    assert agreement.name == name
+    assert [m.anchor for m in ex.mentions if m.entity == agreement.key] == [name]
+    assert facts(ex, agreement.key, model.PARTY) == {"state/CHL": name, "state/MYS": name}
+    assert list(facts(ex, agreement.key, model.DATE_SIGNED)) == ["2010"]
+
+
+# --- which described agreements are worth a node ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru have each signed free trade agreements with Asian partners.",
+    "Officials said they hoped to reach an agreement soon.",
+], ids=["plural-class", "bare-an-agreement"])
+def test_described_agreement_with_nothing_to_tell_it_apart_is_no_node(extract_text, text):
+    ex = extract_text(text)
+    assert agreements(ex) == []
+    assert not [f for f, _ in ex.facts if f.subject.startswith("agreement/")]
+
+
+def test_qualified_agreement_with_only_a_status_is_a_node(extract_text):
+    ex = extract_text("Diplomats resumed talks on a peace treaty in Geneva.")
+    treaty = only_agreement(ex)
+    assert treaty.key == "agreement/_/peace-treaty"
+    assert facts(ex, treaty.key, model.STATUS) == \
+        {"under_negotiation": "talks on a peace treaty"}
+    assert facts(ex, treaty.key, model.PARTY) == {}
+
+
+# --- governments sign for their states -----------------------------------------------------------
+
+def test_governments_signing_make_their_states_the_parties(extract_text):
+    ex = extract_text("The accord was signed by the Government of Ecuador and the Government of "
+                      "Colombia on 4 May 2012.")
+    accord = only_agreement(ex)
+    assert accord.key == "agreement/COL-ECU/accord"
+    parties = facts(ex, accord.key, model.PARTY)
+    assert set(parties) == {"state/COL", "state/ECU"}
+    assert all("signed by the Government of Ecuador" in evidence for evidence in parties.values())
+    # the governments are still found, as the states' bodies, but are not parties themselves
+    for key, state in (("org/ECU/ecuadorian-government", "state/ECU"),
+                       ("org/COL/colombian-government", "state/COL")):
+        assert ex.entities[key].kind == model.GOVERNMENT
+        assert key not in parties
+        assert any(f.subject == key and f.predicate == model.STATE_OF and f.object == state
+                   for f, _ in ex.facts)
+    assert list(facts(ex, accord.key, model.DATE_SIGNED)) == ["2012-05-04"]
+
+
 # --- regression floor over our sentence set ------------------------------------------------------
 
 def _identity(ex, key: str) -> str:

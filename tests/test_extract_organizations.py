@@ -155,6 +155,106 @@ def test_ministry_without_state_takes_the_dateline_capitals_state(extract_text):
     assert facts(without, model.STATE_OF) == []
 
 
+# --- NER organisations: joined across state names, parties, agreements, people ------------------
+
+@pytest.mark.parametrize("text, ner_part, name, anchor, state", [
+    ("Members of the Diet of Japan voted on the security bills.",
+     "the Diet of", "Diet of Japan", "the Diet of Japan", "JPN"),
+    ("The Royal Danish Air Force flew two patrols over the Baltic.",
+     "The Royal", "Royal Danish Air Force", "The Royal Danish Air Force", "DNK"),
+], ids=["of-state", "state-adjective-inside"])
+def test_ner_organisation_is_joined_across_a_state_name(nlp, extract_text, text, ner_part, name,
+                                                        anchor, state):
+    # The NER stops at our state name: its ORG span is only the part before it.
+    assert (ner_part, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    key = f"org/{state}/" + name.lower().replace(" ", "-")
+    assert (key, anchor) in org_mentions(ex)
+    assert (ex.entities[key].kind, ex.entities[key].name) == (model.ORGANIZATION, name)
+    assert [s for s, _ in facts(ex, model.STATE_OF, key)] == [f"state/{state}"]
+
+
+def test_party_family_words_are_parties_of_the_focus_state(nlp, extract_text):
+    text = ("Canada's election was close. A Conservative won the seat in Calgary, and the "
+            "Liberals lost two ridings.")
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Conservative", "NORP") in ents and ("Liberals", "NORP") in ents
+    ex = extract_text(text)
+    conservative, liberals = "org/CAN/conservative", "org/CAN/liberals"
+    assert org_mentions(ex) == [(conservative, "Conservative"), (liberals, "Liberals")]
+    for key, name in ((conservative, "Conservative"), (liberals, "Liberals")):
+        assert (ex.entities[key].kind, ex.entities[key].name) == (model.POLITICAL_PARTY, name)
+        assert [s for s, _ in facts(ex, model.STATE_OF, key)] == ["state/CAN"]
+
+
+def test_ner_organisation_naming_an_agreement_is_not_an_organisation(nlp, extract_text):
+    text = "Dairy exports to Moldova rose under the Central European Free Trade Agreement."
+    assert ("the Central European Free Trade Agreement", "ORG") in \
+        [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    assert org_mentions(ex) == []
+    assert not [e for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS]
+    agreement = ex.entities["agreement/_/central-european-free-trade-agreement"]
+    assert agreement.name == "Central European Free Trade Agreement"
+
+
+def test_ner_organisation_sharing_a_surname_with_a_person_is_not_an_organisation(nlp,
+                                                                                  extract_text):
+    text = "Okonkwo Adeyemi led the delegation. Minister Chidi Okonkwo Adeyemi later joined them."
+    assert ("Okonkwo Adeyemi", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    assert org_mentions(ex) == []
+    assert not [e for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS]
+    assert ex.entities["person/chidi-okonkwo-adeyemi"].kind == model.PERSON
+
+
+# --- the text's focus state, canonical and own names --------------------------------------------
+
+def test_body_without_state_takes_the_only_state_named(extract_text):
+    ex = extract_text("Ecuador said the National Assembly would debate the mining law.")
+    key = "org/ECU/national-assembly"
+    assert org_mentions(ex) == [(key, "National Assembly")]
+    assert ex.entities[key].kind == model.PARLIAMENT
+    assert [s for s, _ in facts(ex, model.STATE_OF, key)] == ["state/ECU"]
+    # with two states named once each, the text has no focus state
+    two = extract_text("Ecuador and Peru said the National Assembly would debate the mining law.")
+    assert org_mentions(two) == [("org/_/national-assembly", "National Assembly")]
+    assert facts(two, model.STATE_OF) == []
+
+
+def test_senate_keeps_its_own_name_and_is_not_the_parliament(extract_text):
+    ex = extract_text("The Chilean Senate approved the pension reform, and the Chilean parliament "
+                      "will vote on it again in June.")
+    senate, parliament = "org/CHL/chilean-senate", "org/CHL/chilean-parliament"
+    assert org_mentions(ex) == [(senate, "Chilean Senate"), (parliament, "Chilean parliament")]
+    assert (ex.entities[senate].kind, ex.entities[senate].name) == \
+        (model.PARLIAMENT, "Chilean Senate")
+    assert (ex.entities[parliament].kind, ex.entities[parliament].name) == \
+        (model.PARLIAMENT, "Chilean Parliament")
+    assert {s for s, _ in facts(ex, model.STATE_OF)} == {"state/CHL"}
+
+
+def test_government_of_a_state_gets_the_adjective_name(extract_text):
+    ex = extract_text("The reform was welcomed by the Government of Ghana on Friday.")
+    key = "org/GHA/ghanaian-government"
+    assert org_mentions(ex) == [(key, "Government of Ghana")]
+    assert (ex.entities[key].kind, ex.entities[key].name) == \
+        (model.GOVERNMENT, "Ghanaian Government")
+
+
+def test_table_organisation_is_named_as_the_text_first_names_it(extract_text):
+    key = "org/_/north-atlantic-treaty-organization"
+    short_first = extract_text("NATO ministers met in Vilnius. Officials said the North Atlantic "
+                               "Treaty Organization would respond.")
+    assert [k for k, _ in org_mentions(short_first)] == [key, key]
+    assert short_first.entities[key].name == "NATO"
+    assert "North Atlantic Treaty Organization" in short_first.entities[key].aliases
+    long_first = extract_text("The North Atlantic Treaty Organization opened an office in Vilnius. "
+                              "NATO said it would expand.")
+    assert long_first.entities[key].name == "North Atlantic Treaty Organization"
+    assert "NATO" in long_first.entities[key].aliases
+
+
 # --- regression floor over our sentence set ------------------------------------------------------
 
 def _state_of(ex, key: str) -> str | None:

@@ -130,6 +130,74 @@ def test_same_title_in_two_states_is_two_posts(extract_text):
     assert posts == {"post/state/KAZ/president", "post/state/UZB/president"}
 
 
+# --- names the NER labels as something else, and things it labels as people -------------------
+
+def test_biography_opening_is_a_person_whatever_the_ner_says(nlp, extract_text):
+    text = ("Wanjiru Kamau (born 3 May 1960) is a Kenyan diplomat who served as ambassador to "
+            "Japan.")
+    assert ("Wanjiru Kamau", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    key = "person/wanjiru-kamau"
+    assert person_mentions(ex) == [(key, "Wanjiru Kamau")]
+    assert (ex.entities[key].kind, ex.entities[key].name) == (model.PERSON, "Wanjiru Kamau")
+    assert not [k for k in ex.entities if k.startswith("org/")]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Elnur Mammadli, a former governor, was detained in Ganja.",
+     "Elnur Mammadli", "former governor"),
+    ("The congress voted to replace Dilshod Qodirov as president.", "Dilshod Qodirov", None),
+], ids=["a-former-title", "replace-as-title"])
+def test_name_labelled_org_before_a_title_is_a_person(nlp, extract_text, text, name, title):
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    key = "person/" + name.lower().replace(" ", "-")
+    assert person_mentions(ex) == [(key, name)]
+    assert not [k for k in ex.entities if k.startswith("org/")]
+    if title is not None:
+        [(post, evidence)] = facts(ex, model.HOLDS, key)
+        assert ex.entities[post].name == title
+        assert f"{name}, a {title}" in evidence
+
+
+@pytest.mark.parametrize("text, ner_span, key, anchor", [
+    ("King Moshoeshoe received the envoys at the palace in Maseru.", "King Moshoeshoe",
+     "person/moshoeshoe", "Moshoeshoe"),
+    ("The decree of Tupou V was published in the gazette.", "Tupou V",
+     "person/tupou-v", "Tupou V"),
+], ids=["title-first", "regnal-number"])
+def test_royal_name_labelled_org_is_a_person(nlp, extract_text, text, ner_span, key, anchor):
+    assert (ner_span, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    assert person_mentions(ex) == [(key, anchor)]
+    assert ex.entities[key].kind == model.PERSON
+    assert not [k for k in ex.entities if k.startswith("org/")]
+
+
+def test_title_first_royal_name_holds_the_title(extract_text):
+    ex = extract_text("King Moshoeshoe received the envoys at the palace in Maseru.")
+    [(post, evidence)] = facts(ex, model.HOLDS, "person/moshoeshoe")
+    assert ex.entities[post].name == "King"
+    assert evidence == "King Moshoeshoe"
+
+
+def test_ner_person_with_a_place_word_is_not_a_person(nlp, extract_text):
+    text = "Wreaths were laid by the veterans at Glasnevin Cemetery in Dublin."
+    assert ("Glasnevin Cemetery", "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
+    ex = extract_text(text)
+    assert person_mentions(ex) == []
+    assert not [e for e in ex.entities.values() if e.kind == model.PERSON]
+
+
+def test_ner_person_that_is_a_gazetteer_name_is_not_a_person(nlp, extract_text):
+    text = "After the shelling, Kharkov said it needed more air defence."
+    # "Kharkov" (an alias of Kharkiv in our tables) speaks, which would make a lone name a person
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [("Kharkov", "PERSON")]
+    ex = extract_text(text)
+    assert person_mentions(ex) == []
+    assert not [e for e in ex.entities.values() if e.kind == model.PERSON]
+
+
 # --- regression floor over our sentence set ------------------------------------------------------
 
 def _title_matches(title: str, post: str) -> bool:

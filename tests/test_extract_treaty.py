@@ -56,3 +56,117 @@ def test_news_about_an_agreement_is_not_a_treaty_text(extract_text):
     extraction = extract_text(NEWS)
     rules = {ev.rule for _, ev in extraction.facts}
     assert not any(rule.startswith("treaty:") for rule in rules), rules
+
+
+# --- a treaty text without "hereinafter": three "this Agreement" and a signing formula -----------
+
+ROAD_TRANSPORT = """AGREEMENT BETWEEN GHANA AND TOGO ON ROAD TRANSPORT
+
+Ghana and Togo, wishing to ease the movement of goods across their common border, have agreed as
+follows:
+
+Article 1. Each side shall issue permits to the carriers of the other under this Agreement.
+
+Article 2. Disputes on the application of this Agreement shall be settled by consultation.
+
+Article 3. This Agreement shall remain in force for five years.
+
+Done at Lome on 9 September 2016, in two originals in the English and French languages.
+
+For Ghana                    For Togo
+"""
+
+
+def test_done_at_formula_makes_a_treaty_text_without_hereinafter():
+    from kg.nlp.treaty import is_treaty_text
+
+    assert "hereinafter" not in ROAD_TRANSPORT.lower()
+    assert is_treaty_text(ROAD_TRANSPORT)
+    # the same text without its signing formula is not one
+    assert not is_treaty_text(ROAD_TRANSPORT.replace("Done at Lome on", "Written on"))
+
+
+def test_treaty_text_without_hereinafter_is_read_as_one_agreement(extract_text):
+    extraction = extract_text(ROAD_TRANSPORT)
+    agreements = _agreements(extraction)
+    assert len(agreements) == 1, sorted(agreements)
+    [(key, agreement)] = agreements.items()
+    assert agreement.name == "Agreement between Ghana and Togo on Road Transport"
+    assert _values(extraction, key, model.PARTY) == {"state/GHA", "state/TGO"}
+    assert _values(extraction, key, model.DATE_SIGNED) == {"2016-09-09"}
+
+
+# --- the date is the last signing formula's, and a blank formula gives none ----------------------
+
+RIVER = """AGREEMENT BETWEEN THE GOVERNMENT OF URUGUAY AND THE GOVERNMENT OF PARAGUAY ON RIVER NAVIGATION
+
+The Government of Uruguay and the Government of Paraguay (hereinafter "the Parties"), recalling the
+Convention on Fluvial Transit done at Asuncion on 5 June 1998, have agreed as follows:
+
+ARTICLE 1 The Parties shall keep the channel open under this Agreement.
+
+ARTICLE 2 This Agreement shall enter into force on signature.
+
+IN WITNESS WHEREOF the undersigned have signed this Agreement.
+
+Done at Montevideo on 21 November 2017, in two originals in the Spanish language.
+
+For the Government of Uruguay        For the Government of Paraguay
+"""
+RIVER_BLANK = RIVER.replace("Done at Montevideo on 21 November 2017",
+                            "Done at ____________ this ____ day of ____________")
+
+
+def _own_agreement(extraction) -> str:
+    own = [k for k, e in _agreements(extraction).items()
+           if "Uruguay" in e.name and "Paraguay" in e.name]
+    assert len(own) == 1, sorted(_agreements(extraction))
+    return own[0]
+
+
+def test_treaty_date_is_the_last_signing_formulas(extract_text):
+    extraction = extract_text(RIVER)
+    key = _own_agreement(extraction)
+    # "done at Asuncion on 5 June 1998" in the preamble cites another instrument
+    assert _values(extraction, key, model.DATE_SIGNED) == {"2017-11-21"}
+    assert _values(extraction, key, model.PARTY) == {"state/URY", "state/PRY"}
+
+
+def test_blank_signing_formula_gives_no_date(extract_text):
+    extraction = extract_text(RIVER_BLANK)
+    key = _own_agreement(extraction)
+    assert _values(extraction, key, model.DATE_SIGNED) == set()
+    assert not [ev for f, ev in extraction.facts
+                if f.subject == key and ev.rule == "treaty:done-at-date"]
+    assert _values(extraction, key, model.PARTY) == {"state/URY", "state/PRY"}
+
+
+# --- the agreement's own title, met at the end of its text -------------------------------------
+
+TARIFFS = """The Government of Namibia and the Government of Botswana (hereinafter "the Parties")
+have agreed as follows:
+
+Article 1. The Parties shall remove duties on the goods listed in the Annex to this Agreement.
+
+Article 2. This Agreement shall enter into force ninety days after signature.
+
+IN WITNESS WHEREOF the undersigned have signed this Agreement.
+
+Done at Windhoek on 3 April 2019.
+
+For the Government of Namibia        For the Government of Botswana
+
+Schedule of tariff concessions under the Free Trade Agreement between Namibia and Botswana
+"""
+
+
+def test_own_title_at_the_end_of_a_treaty_text_is_the_same_agreement(extract_text):
+    extraction = extract_text(TARIFFS)
+    agreements = _agreements(extraction)
+    assert len(agreements) == 1, sorted(agreements)
+    [key] = agreements
+    assert _values(extraction, key, model.PARTY) == {"state/NAM", "state/BWA"}
+    assert _values(extraction, key, model.DATE_SIGNED) == {"2019-04-03"}
+    title = [m for m in extraction.mentions
+             if m.entity == key and m.anchor.startswith("Free Trade Agreement")]
+    assert len(title) == 1

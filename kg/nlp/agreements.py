@@ -25,6 +25,9 @@ AGREEMENT_WORDS = {
     "convention": "convention", "ceasefire": "ceasefire", "cease-fire": "ceasefire",
     "truce": "truce", "armistice": "ceasefire", "deal": "deal", "pact": "pact",
     "initiative": "initiative", "charter": "charter",
+    # plurals: kept as agreements only inside a name ("the Geneva Conventions", "Oslo Accords")
+    "conventions": "convention", "protocols": "protocol", "declarations": "declaration",
+    "pacts": "pact", "deals": "deal", "ceasefires": "ceasefire", "truces": "truce",
 }
 # These name an agreement only with a qualifier or inside a proper name.
 NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention"}
@@ -165,6 +168,8 @@ def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
         return None
     if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in AGREEMENT_WORDS:
         return None  # "ceasefire agreement": the head is the next word
+    if _in_organization_name(ctx, head):
+        return None  # "North Atlantic Treaty Organization"
     start = head.i
     while start > head.sent.start and _is_modifier(ctx.doc[start - 1], head):
         start -= 1
@@ -234,6 +239,16 @@ def _same_as(mention: AgreementMention, by_head: dict[int, Agreement]) -> Agreem
             c.lower_ == "or" for c in head.head.children if c.dep_ == "cc"):
         return by_head[head.head.i]
     return None
+
+
+def _in_organization_name(ctx: DocContext, head: Token) -> bool:
+    actor = ctx.actor_at(head)
+    if actor is not None and actor.kind in model.ORGANIZATION_KINDS:
+        return True
+    nxt = head.i + 1
+    return nxt < len(ctx.doc) and (ctx.doc[nxt].is_title or ctx.doc[nxt].is_upper) and \
+        ctx.doc[nxt].lower_ in ("organization", "organisation", "alliance", "council",
+                                "secretariat", "commission")
 
 
 def _determiner(head: Token) -> str | None:

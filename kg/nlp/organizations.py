@@ -102,7 +102,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
     no more specific kind, with the state their name gives ("Diet of Japan", "Royal Canadian
     Air Force") or else the text's focus state."""
     for ent in ctx.doc.ents:
-        if ent.label_ == "NORP" and not ctx.overlaps(ent):
+        if ent.label_ in ("NORP", "ORG") and not ctx.overlaps(ent):
             _add_party_family(ctx, ent)
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
@@ -289,8 +289,9 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
         if k == j:
             break
         actor = ctx.actor_at(doc[j])
-        if actor is not None and actor.kind == model.STATE and actor.end == k:
-            state = actor.state
+        if actor is not None and actor.kind == model.STATE and actor.end <= k:
+            # "GOVERNMENT OF PARAGUAY ON RIVER NAVIGATION": the name ends with the state
+            return actor.end, actor.state
         end = k
     return end, state
 

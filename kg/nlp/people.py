@@ -90,7 +90,7 @@ def _before_parenthesis(ent: Span) -> Span | None:
     """"Terje Halleland (Progress Party": the NER ran a name into its party's parenthesis."""
     for t in ent:
         if t.text == "(":
-            return ent.doc[ent.start:t.i] if t.i > ent.start else None
+            return Span(ent.doc, ent.start, t.i, label=ent.label_) if t.i > ent.start else None
     return ent
 
 
@@ -190,7 +190,8 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     """An ORG/GPE span that is really a name: 2–4 capitalised words with no organisation word,
     followed by an appositive title or a speech verb, or preceded by a title."""
     tokens = [t for t in ent if t.lower_ != "the"]
-    if not 1 <= len(tokens) <= 4 or not all(t.is_title and t.is_alpha for t in tokens):
+    if not 1 <= len(tokens) <= 4 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMBERS
+                                            for t in tokens):
         return False
     if any(t.lower_ in HEAD_KINDS for t in tokens):
         return False
