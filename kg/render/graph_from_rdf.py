@@ -1,0 +1,126 @@
+"""The graph a picture shows, read from kg's RDF exports through the query layer.
+
+Keeps: every entity (a subject with a `kg:kind`) as a node with its `label`, `kind`, `mentions`
+(how many mentions identify it), `aliases` and its literal attributes (`iso3`, `latitude`,
+`longitude`, `agreement_kind`, `title`, and the lists `dateSigned` and `status`); every relation
+between two entities as an edge keyed "subject|relation|object", with `label` (the relation),
+`weight` (the number of assertions that support it) and `background` (true when only kg's tables
+support it). Node ids are entity keys (`state/AZE`) when the IRI is under kg's default data base,
+full IRIs otherwise.
+
+Drops: provenance (documents, sentences, offsets, claims), `owl:sameAs` links and rdf:type, which
+a picture has no room for; `kg query` reaches them.
+
+The shape is that of `KnowledgeGraph.to_networkx()` so a picture of an export and a picture of a
+freshly built graph are drawn by the same code. rdflib stays behind kg.query: this module only
+sends SPARQL and reads rows of strings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import networkx as nx
+
+from kg.export.property_graph import clean_text
+from kg.query import QueryResult, compact_iri, load_graph, query_graph
+from kg.vocab import DATA_BASE
+
+# One query for every triple about an entity, literals flagged: one pass over the data is far
+# faster in rdflib than one query per attribute or a join on both ends of a relation.
+_ENTITY_TRIPLES = """
+SELECT ?s ?p ?o (isLiteral(?o) AS ?literal) WHERE { ?s kg:kind ?kind ; ?p ?o . }
+"""
+_SUPPORT = """
+SELECT ?s ?p ?o (COUNT(DISTINCT ?a) AS ?sources) WHERE {
+  ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+} GROUP BY ?s ?p ?o
+"""
+_BACKGROUND = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  ?a a kg:BackgroundAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+}
+"""
+_MENTIONS = """
+SELECT ?e (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?m itsrdf:taIdentRef ?e . } GROUP BY ?e
+"""
+
+# Literal properties → node attribute names as KnowledgeGraph.to_networkx() spells them. Others
+# (kg:lacksParties, …) keep their local name.
+_SINGLE = {"rdfs:label": "label", "kg:kind": "kind", "kg:iso3": "iso3",
+           "schema:latitude": "latitude", "schema:longitude": "longitude",
+           "kg:agreementKind": "agreement_kind", "kg:title": "title"}
+_MULTIPLE = {"skos:altLabel": "aliases", "kg:dateSigned": "dateSigned", "kg:status": "status"}
+_NUMBERS = {"latitude", "longitude"}
+
+
+def graph_from_rdf(paths: Sequence[str | Path]) -> nx.MultiDiGraph:
+    """Read kg's RDF exports (any format kg.query reads; several files are one graph) into a
+    MultiDiGraph of entities and the relations between them."""
+    dataset = load_graph(paths)
+    rows = query_graph(dataset, _ENTITY_TRIPLES).rows
+    entities = sorted({s for s, *_ in rows})
+    graph = nx.MultiDiGraph()
+    mentions = _counts(query_graph(dataset, _MENTIONS))
+    for iri in entities:
+        graph.add_node(node_id(iri), iri=iri, mentions=mentions.get(iri, 0))
+    _add_literals(graph, [r for r in rows if r[3] == "true"])
+    support = {(s, p, o): int(n) for s, p, o, n in query_graph(dataset, _SUPPORT).rows}
+    background = {tuple(r) for r in query_graph(dataset, _BACKGROUND).rows}
+    known = set(entities)
+    for s, p, o, literal in sorted(rows):
+        if literal == "false" and o in known:
+            _add_relation(graph, (s, p, o), support.get((s, p, o), 0), (s, p, o) in background)
+    return graph
+
+
+def node_id(iri: str) -> str:
+    """The entity key for an IRI under kg's default data base; the IRI itself otherwise."""
+    return iri[len(DATA_BASE):] if iri.startswith(DATA_BASE) and len(iri) > len(DATA_BASE) else iri
+
+
+def relation_name(predicate: str) -> str:
+    """`party` for kg:party; a prefixed name (`skos:related`) for a predicate of another
+    vocabulary; the IRI when no prefix is known."""
+    compact = compact_iri(predicate)
+    prefix, _, local = compact.partition(":")
+    return local if prefix == "kg" else compact
+
+
+def _counts(result: QueryResult) -> dict[str, int]:
+    return {key: int(count) for key, count in result.rows}
+
+
+def _add_literals(graph: nx.MultiDiGraph, rows: list[list[str]]) -> None:
+    for s, p, o, _ in sorted(rows):
+        data = graph.nodes[node_id(s)]
+        name = compact_iri(p)
+        # Control characters and lone surrogates would abort an SVG (XML) or a font lookup.
+        o = clean_text(o)
+        if name in _SINGLE:
+            attribute = _SINGLE[name]
+            # An entity has one label and kind (SHACL); with several files, the first one wins.
+            data.setdefault(attribute, _number(o) if attribute in _NUMBERS else o)
+        else:
+            attribute = _MULTIPLE.get(name, relation_name(p))
+            values = data.setdefault(attribute, [])
+            if isinstance(values, list) and o not in values:
+                values.append(o)
+    for _, data in graph.nodes(data=True):
+        # A node with no label would be blank in every picture; its key is the next best name.
+        data.setdefault("label", node_id(data["iri"]))
+
+
+def _number(text: str) -> float | str:
+    try:
+        return float(text)
+    except ValueError:  # a malformed literal: keep it, as text, rather than fail the picture
+        return text
+
+
+def _add_relation(graph: nx.MultiDiGraph, triple: tuple[str, str, str], sources: int,
+                  background: bool) -> None:
+    s, p, o = triple
+    subject, relation, obj = node_id(s), relation_name(p), node_id(o)
+    graph.add_edge(subject, obj, key=f"{subject}|{relation}|{obj}", label=relation,
+                   weight=sources, background=background and sources == 0)
