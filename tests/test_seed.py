@@ -149,3 +149,40 @@ def test_the_peace_treaty_is_not_signed_yet(seed_graph: Path) -> None:
     assert treaty["parties"] == {"AZE", "ARM"}, treaty
     assert treaty["statuses"], f"the peace treaty has no status: {treaty}"
     assert treaty["statuses"] <= {"proposed", "under_negotiation"}, treaty
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+def is_defense_ministry(name: str) -> bool:
+    lower = name.lower()
+    return "ministry" in lower and ("defense" in lower or "defence" in lower)
+
+
+def test_the_accusation_of_delaying_the_peace_treaty_is_claimed_not_asserted(seed_graph: Path
+                                                                             ) -> None:
+    claims = query(seed_graph, "claims")
+    accusations = [r for r in claims if "delay" in r["text"] and "peace treaty" in r["text"]]
+    assert accusations, f"no claim about delaying the peace treaty:\n{show(claims)}"
+    for r in accusations:
+        assert r["claimant_name"] == "Huseyn Mahmudov" or is_defense_ministry(r["claimant_org"]), r
+        assert r["document"].endswith("/doc/seed") and int(r["begin"]) < int(r["end"]), r
+    # The quotation is Mahmudov's, who speaks for a department of the ministry.
+    assert any(r["claimant_name"] == "Huseyn Mahmudov" for r in accusations), show(accusations)
+    # The opening sentence is an unnamed official's of the ministry.
+    assert any(is_defense_ministry(r["claimant_org"]) for r in accusations), show(accusations)
+
+
+def test_facts_inside_reported_speech_carry_their_claimant(seed_graph: Path) -> None:
+    facts = query(seed_graph, "facts")
+    # The article reports the signing of the trilateral statement through what Mahmudov said.
+    signed = [r for r in facts if r["predicate"] == "dateSigned" and r["object"] == "2020-11-10"]
+    assert signed, show(facts)
+    assert {r["claimant_name"] for r in signed} == {"Huseyn Mahmudov"}, show(signed)
+    # The peace treaty's status comes from the words of an official of the ministry.
+    status = [r for r in facts
+              if r["predicate"] == "status" and "peace" in r["subject_name"].lower()]
+    assert status and all(r["claimant_name"] for r in status), show(status)
+    # His post is stated by the article itself, not by him.
+    holds = [r for r in facts
+             if r["predicate"] == "holds" and r["subject_name"] == "Huseyn Mahmudov"]
+    assert holds and not any(r["claimant_name"] for r in holds), show(holds)

@@ -2,6 +2,7 @@
 
 The order matters: each step may use what the earlier ones found (states before the bodies
 named after them, bodies before the people who hold posts in them, all before agreements).
+Claims come last: they mark the evidence the other steps found inside reported speech.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from kg.model import Document, DocumentExtraction
 from kg.nlp.actors import find_ner_places, find_table_actors
 from kg.nlp.agreements import find_agreements
+from kg.nlp.claims import find_claims
 from kg.nlp.context import DocContext
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
 from kg.nlp.organizations import find_ner_organizations, find_organizations
@@ -17,7 +19,7 @@ from kg.nlp.people import find_people
 from kg.nlp.posts import find_posts
 
 STEPS = (find_table_actors, find_organizations, find_people, find_ner_organizations, find_posts,
-         find_ner_places, find_agreements)
+         find_ner_places, find_agreements, find_claims)
 
 
 def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:

@@ -31,6 +31,13 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if "\n" in token.text or token.text_with_ws.endswith("\n"):
             doc[token.i + 1].is_sent_start = True
+    for token in doc[:-1]:
+        # A line's first word is no sentence of its own: after a dateline line the parser
+        # otherwise cuts "Armenia | wants peace, …", losing the clause's subject.
+        follower = doc[token.i + 1]
+        if token.is_sent_start and not token.is_punct and "\n" not in token.text_with_ws \
+                and follower.is_sent_start is None:
+            follower.is_sent_start = False
     return doc
 
 
