@@ -4,6 +4,8 @@ Public API: a user can do in Python what the CLI does.
 """
 from __future__ import annotations
 
+import sys
+import types
 from importlib.metadata import PackageNotFoundError, version
 
 try:
@@ -33,3 +35,27 @@ def validate(graphs):
     from kg.validate import validate_graph
 
     return validate_graph(graphs)
+
+
+def load(graphs, store):
+    """Load RDF exports into the on-disk Oxigraph store in the folder `store` (created when
+    missing); returns a kg.store.LoadResult. Query it with kg.store.query_store(store, query)."""
+    from kg.store import load_store
+
+    return load_store(graphs, store)
+
+
+class _Package(types.ModuleType):
+    """kg.build, kg.query and kg.validate are both functions of this API and submodules. Python
+    binds a submodule to its package's attribute when it is first imported, which would turn
+    `kg.build(...)` into "'module' object is not callable" once anything imported kg.build. The
+    functions keep their names; the submodules stay importable (`from kg.build import …`)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _API_FUNCTIONS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+_API_FUNCTIONS = frozenset({"build", "query", "validate", "load"})
+sys.modules[__name__].__class__ = _Package

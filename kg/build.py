@@ -1,35 +1,43 @@
 """`kg build`: documents → extractions → one KnowledgeGraph → exports.
 
-The library function behind the CLI command; it reports progress and skipped files through
-callbacks and never prints.
+The library function behind the CLI command; it reports progress, skipped files and warnings
+through callbacks and never prints.
+
+Documents stream through: each is read, looked up in the cache, extracted where it is not cached
+(kg/engines.py: in this process, in worker processes, or on Dask), and merged into the graph in
+input order, so what stays in memory is the graph, not the corpus's Docs.
+
+Heavy dependencies (spaCy, rdflib, networkx) are imported when a build runs, not with this
+module: `kg eval` and the CLI import it freely, and a fully cached build never needs spaCy's model.
 """
 from __future__ import annotations
 
+import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from kg import __version__
-from kg.background import add_background_facts
-from kg.documents import read_documents
 from kg.errors import InputError, KGError
-from kg.export import check_output_paths, remove_empty_folders, write_export
-from kg.export.rdf import BuildInfo, check_base
-from kg.model import Document, DocumentExtraction, KnowledgeGraph
-from kg.nlp.extract import extract
-from kg.nlp.gazetteer import default_gazetteer
-from kg.nlp.pipeline import load_pipeline
-from kg.vocab import DATA_BASE
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.cache import ExtractionCache, PipelineVersion
+    from kg.engines import Engine
+    from kg.export.rdf import BuildInfo
+    from kg.model import Document, DocumentExtraction, KnowledgeGraph
 
 DEFAULT_OUTPUTS = ("exports/graph.ttl", "exports/graph.graphml", "exports/graph.gexf")
-BATCH_SIZE = 32
+CacheSetting = bool | str | os.PathLike   # True: the user's cache folder; False: off; or a folder
 
 
 @dataclass
 class BuildResult:
     graph: KnowledgeGraph
     build_info: BuildInfo
-    built: int = 0
+    built: int = 0               # documents in the graph
+    cached: int = 0              # of which read from the cache
     skipped: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
 
@@ -38,59 +46,216 @@ class NothingToBuild(KGError):
     """Every input was unreadable: nothing is written."""
 
 
-def extract_documents(documents: Iterable[Document], nlp,
+def extract_documents(documents: Iterable[Document], nlp: Language,
                       on_document: Callable[[Document], None] | None = None,
                       ) -> Iterator[DocumentExtraction]:
     """Run the pipeline over documents in batches and our rules over each Doc."""
-    gazetteer = default_gazetteer()
-    stream = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-        yield extract(doc, document, gazetteer)
-        if on_document is not None:
-            on_document(document)
+    from kg.engines import extract_documents as run
+
+    return run(documents, nlp, on_document)
+
+
+def assemble_graph(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
+    """One graph from documents' extractions, completed from our tables. `kg eval` builds each
+    gold document's graph with this too, so it scores exactly what `kg build` would export."""
+    from kg.model import merge_extractions
+
+    return complete_graph(merge_extractions(extractions))
+
+
+def complete_graph(graph: KnowledgeGraph) -> KnowledgeGraph:
+    """Add what our tables say about the entities the documents mention (background facts)."""
+    from kg.background import add_background_facts
+    from kg.nlp.gazetteer import default_gazetteer
+
+    add_background_facts(graph, default_gazetteer())
+    return graph
 
 
 def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool = False,
+                workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
+                scheduler: str | None = None,
                 on_skip: Callable[[InputError], None] | None = None,
                 on_document: Callable[[Document], None] | None = None,
-                on_total: Callable[[int], None] | None = None) -> BuildResult:
-    """Read every input, extract, merge into one graph. Raises InputError for the first bad input
-    (strict) or for the only one (when nothing else was given), NothingToBuild when no document
-    could be read."""
-    skipped: list[InputError] = []
-    documents = list(read_documents(inputs, strict=strict, on_skip=skipped.append))
-    if not documents and len(skipped) == 1:
-        raise skipped[0]  # one bad input: its own message, not "skipped" and then "nothing"
-    if on_skip is not None:
-        for error in skipped:  # reading is quick; the slow part (the model) comes after
-            on_skip(error)
-    if not documents:
+                on_total: Callable[[int], None] | None = None,
+                on_warning: Callable[[str], None] | None = None) -> BuildResult:
+    """Read every input, extract (or take from the cache), merge into one graph. Raises
+    InputError for the first bad input (strict) or for the only one (when nothing else was
+    given), NothingToBuild when no document could be read."""
+    from kg.cache import pipeline_version
+    from kg.documents import read_documents
+    from kg.engines import model_info, open_engine
+    from kg.export.rdf import BuildInfo
+    from kg.model import merge_extractions
+
+    info = model_info(model)   # from the model's metadata: loading waits for an uncached document
+    version = pipeline_version(info.name, info.version)
+    store = _open_cache(cache, version, on_warning)
+    skips = _Skips(on_skip)
+    total = count_documents(inputs)
+    if on_total is not None and total is not None:
+        on_total(total)
+    documents = skips.track(read_documents(inputs, strict=strict, on_skip=skips.add))
+    built = 0
+
+    def merged(extractions: Iterable[DocumentExtraction]) -> Iterator[DocumentExtraction]:
+        nonlocal built
+        for extraction in extractions:
+            built += 1
+            yield extraction
+            if on_document is not None:
+                on_document(extraction.document)
+
+    with open_engine(info.name, engine=engine, workers=workers, scheduler=scheduler,
+                     version=version.digest) as runner:
+        graph = merge_extractions(merged(extract_in_order(documents, store, runner)))
+    skips.check_something_read(built, inputs)   # before the tables are loaded for nothing
+    complete_graph(graph)    # as assemble_graph does: `kg eval` scores what this exports
+    build_info = BuildInfo(kg_version=version.kg_version, model_name=info.name,
+                           model_version=info.version)
+    return BuildResult(graph, build_info, built=built, cached=store.hits if store else 0,
+                       skipped=skips.errors)
+
+
+def _open_cache(cache: CacheSetting, version: PipelineVersion,
+                on_warning: Callable[[str], None] | None) -> ExtractionCache | None:
+    if cache is False or cache is None:
+        return None
+    from kg.cache import ExtractionCache, default_cache_dir
+
+    folder = default_cache_dir() if cache is True else Path(cache)
+    return ExtractionCache(folder, version, on_warning)
+
+
+def extract_in_order(documents: Iterable[Document], cache: ExtractionCache | None,
+                     engine: Engine) -> Iterator[DocumentExtraction]:
+    """The extractions of `documents`, in input order: from the cache where it has them, from
+    the engine otherwise (and then stored in the cache)."""
+    if cache is None:
+        yield from engine.extract(documents)
+        return
+    source = iter(documents)
+    pending: deque[tuple[Document, DocumentExtraction | None]] = deque()  # read, not yet given
+    exhausted = False
+
+    def uncached() -> Iterator[Document]:
+        """The engine's input. It ends early when the read-ahead grows long (a long run of
+        cached documents): those are given out before more is read, so memory stays bounded,
+        at the cost of the engine finishing a partial batch."""
+        nonlocal exhausted
+        while len(pending) < 4 * engine.lookahead + 256:
+            document = next(source, None)
+            if document is None:
+                exhausted = True
+                return
+            cached = cache.get(document)
+            pending.append((document, cached))
+            if cached is None:
+                yield document
+
+    while not exhausted:
+        for extraction in engine.extract(uncached()):
+            yield from _cached_head(pending)
+            pending.popleft()   # the uncached document this extraction is of
+            cache.put(extraction)
+            yield extraction
+        yield from _cached_head(pending)
+
+
+def _cached_head(pending: deque[tuple[Document, DocumentExtraction | None]],
+                 ) -> Iterator[DocumentExtraction]:
+    while pending and pending[0][1] is not None:
+        yield pending.popleft()[1]
+
+
+class _Skips:
+    """Unreadable inputs. Reported as they come once a document has been read; until then they
+    wait, so that a single bad input fails with its own message rather than "skipped" and then
+    "nothing to build"."""
+
+    def __init__(self, report: Callable[[InputError], None] | None) -> None:
+        self.errors: list[InputError] = []
+        self._report = report
+        self._live = False
+
+    def add(self, error: InputError) -> None:
+        self.errors.append(error)
+        if self._live and self._report is not None:
+            self._report(error)
+
+    def track(self, documents: Iterable[Document]) -> Iterator[Document]:
+        for document in documents:
+            if not self._live:
+                self._go_live()
+            yield document
+
+    def _go_live(self) -> None:
+        self._live = True
+        if self._report is not None:
+            for error in self.errors:
+                self._report(error)
+
+    def check_something_read(self, built: int, inputs: Sequence[str]) -> None:
+        if built:
+            return
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        self._go_live()
         raise NothingToBuild("nothing to build: no readable document in "
                              + ", ".join(str(i) for i in inputs))
-    if on_total is not None:
-        on_total(len(documents))
-    nlp, info = load_pipeline(model)
-    graph = KnowledgeGraph()
-    for extraction in extract_documents(documents, nlp, on_document):
-        graph.add_extraction(extraction)
-    add_background_facts(graph, default_gazetteer())
-    build_info = BuildInfo(kg_version=__version__, model_name=info.name, model_version=info.version)
-    return BuildResult(graph, build_info, built=len(documents), skipped=skipped)
+
+
+def count_documents(inputs: Sequence[str]) -> int | None:
+    """About how many documents `inputs` hold, for a progress bar, without parsing any: a .txt
+    file is one, a .jsonl file one per non-blank line. None when standard input is among them."""
+    from kg.documents import STDIN, _folder_files
+
+    total = 0
+    for name in inputs:
+        if name == STDIN:
+            return None
+        path = Path(name)
+        files = [full for _, full in _folder_files(path)] if path.is_dir() else [path]
+        for file in files:
+            total += _count_file(file)
+    return total
+
+
+def _count_file(path: Path) -> int:
+    if path.suffix.lower() != ".jsonl":
+        return 1 if path.is_file() else 0
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0
 
 
 def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
-          model: str | None = None, base: str = DATA_BASE, strict: bool = False,
+          model: str | None = None, base: str | None = None, strict: bool = False,
+          workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
+          scheduler: str | None = None,
           on_skip: Callable[[InputError], None] | None = None,
           on_document: Callable[[Document], None] | None = None,
-          on_total: Callable[[int], None] | None = None) -> BuildResult:
-    """Build the graph of `inputs` and write every output (format by extension), atomically."""
+          on_total: Callable[[int], None] | None = None,
+          on_warning: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the graph of `inputs` and write every output (format by extension), atomically.
+
+    `workers`: extraction processes (default 1; with engine="dask" and no scheduler, the local
+    cluster's size). `cache`: True for the user's cache folder, a folder, or False for none.
+    `engine`: "local" or "dask"; `scheduler`: a Dask scheduler's address (else a local cluster).
+    """
+    from kg.export import check_output_paths, remove_empty_folders, write_export
+    from kg.vocab import DATA_BASE
+
     created: list[Path] = []
     try:
         paths = check_output_paths(outputs, created)  # fail before the slow part on a bad -o
-        result = build_graph(inputs, model=model, strict=strict, on_skip=on_skip,
-                             on_document=on_document, on_total=on_total)
+        result = build_graph(inputs, model=model, strict=strict, workers=workers, cache=cache,
+                             engine=engine, scheduler=scheduler, on_skip=on_skip,
+                             on_document=on_document, on_total=on_total, on_warning=on_warning)
         for path in paths:
-            write_export(result.graph, path, base=base, build_info=result.build_info)
+            write_export(result.graph, path, base=base or DATA_BASE, build_info=result.build_info)
             result.outputs.append(path)
     except BaseException:
         remove_empty_folders(created)  # a failed build leaves no trace, not even a folder

@@ -27,3 +27,8 @@ class ModelError(KGError):
 
 class GazetteerError(KGError):
     """A user gazetteer file is malformed."""
+
+
+class EngineError(KGError):
+    """Extraction cannot run where it was asked to: bad --workers/--engine options, a Dask
+    scheduler out of reach or not installed, a worker that died or runs another kg."""

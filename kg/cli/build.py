@@ -1,12 +1,39 @@
 """`kg build`: articles → a knowledge graph → exports."""
 from __future__ import annotations
 
+import time
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 import typer
+from rich.progress import Progress, TaskID
 
 from kg.cli.common import ModelOption, app, progress_bar, stderr, user_errors
+
+
+class EngineChoice(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+WorkersOption = Annotated[Optional[int], typer.Option(
+    "--workers", metavar="N", help="Extraction processes, each loading the model once (default "
+    "1). With --engine dask and no --scheduler: the local cluster's workers (default: one per "
+    "core).", show_default=False)]
+CacheOption = Annotated[Optional[Path], typer.Option(
+    "--cache", metavar="DIR", help="Folder of the cache of per-document results, which makes "
+    "rebuilds process only new or changed documents (default: the user's cache folder, "
+    "~/.cache/kg on Linux; honours XDG_CACHE_HOME).", show_default=False)]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither read nor write the cache.")]
+EngineOption = Annotated[EngineChoice, typer.Option(
+    "--engine", help="Where extraction runs: local (this machine) or dask (Dask workers; pip "
+    "install 'diplograph[dask]').")]
+SchedulerOption = Annotated[Optional[str], typer.Option(
+    "--scheduler", metavar="ADDRESS", help="The Dask scheduler for --engine dask, e.g. "
+    "tcp://host:8786 (default: start a local cluster for this build).", show_default=False)]
+
 
 @app.command()
 def build(
@@ -16,14 +43,20 @@ def build(
              "and optionally id, title, date, source, url), folders (searched recursively), "
              "or - for standard input.", show_default=False)],
     output: Annotated[Optional[list[Path]], typer.Option(
-        "--output", "-o", metavar="FILE", help="Export file; the extension picks the format: .ttl .nt .nq .trig "
-        ".jsonld .rdf .graphml .gexf. Repeat for several. Default: exports/graph.ttl, "
-        "exports/graph.graphml, exports/graph.gexf.")] = None,
+        "--output", "-o", metavar="FILE", help="Export file; the extension picks the format: "
+        ".ttl .nt .nq .trig .jsonld .rdf .graphml .gexf. Repeat for several. Default: "
+        "exports/graph.ttl, exports/graph.graphml, exports/graph.gexf.")] = None,
     model: ModelOption = None,
     base: Annotated[Optional[str], typer.Option(
-        "--base", metavar="IRI", help="Base IRI of the data's entities (default https://w3id.org/diplograph/id/).")] = None,
+        "--base", metavar="IRI",
+        help="Base IRI of the data's entities (default https://w3id.org/diplograph/id/).")] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop at the first unreadable input instead of skipping it.")] = False,
+    workers: WorkersOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    engine: EngineOption = EngineChoice.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Build a knowledge graph from news articles and export it.
 
@@ -34,20 +67,60 @@ def build(
       kg build a.txt b.txt news.jsonl -o out.ttl
 
       cat article.txt | kg build - -o article.ttl
+
+      kg build news/ --workers 2 -o news.ttl
+
+      kg build news/ --engine dask --scheduler tcp://10.0.0.5:8786 -o news.ttl
     """
     from kg.build import DEFAULT_OUTPUTS
     from kg.build import build as run_build
-    from kg.vocab import DATA_BASE
 
+    _check_options(cache, no_cache, engine, scheduler, workers)
     outputs = [str(o) for o in output] if output else list(DEFAULT_OUTPUTS)
-    with user_errors(), progress_bar() as progress:
+    # No refresh thread: worker processes are forked, and forking a threaded process is unsafe.
+    with user_errors(), progress_bar(auto_refresh=False) as progress:
         task = progress.add_task("extracting", total=None)
         result = run_build(
-            inputs, outputs, model=model, base=base or DATA_BASE, strict=strict,
+            inputs, outputs, model=model, base=base, strict=strict, workers=workers,
+            cache=False if no_cache else (cache or True), engine=engine.value,
+            scheduler=scheduler,
             on_skip=lambda e: progress.console.print(f"kg: skipped: {e}", markup=False),
+            on_warning=lambda m: progress.console.print(f"kg: warning: {m}", markup=False),
             on_total=lambda n: progress.update(task, total=n),
-            on_document=lambda d: progress.advance(task))
+            on_document=_advance(progress, task))
+    cached = f" ({result.cached} cached)" if result.cached else ""
     skipped = f", skipped {len(result.skipped)}" if result.skipped else ""
-    stderr.print(f"built {result.built}{skipped}: {len(result.graph.entities)} entities, "
+    stderr.print(f"built {result.built}{cached}{skipped}: {len(result.graph.entities)} entities, "
                  f"{len(result.graph.facts)} facts → "
                  + ", ".join(str(p) for p in result.outputs), markup=False)
+
+
+def _check_options(cache: Optional[Path], no_cache: bool, engine: EngineChoice,
+                   scheduler: Optional[str], workers: Optional[int]) -> None:
+    """Options that exclude each other are a usage error (exit code 2), like a typo."""
+    if workers is not None and workers < 1:
+        raise typer.BadParameter(f"must be at least 1, not {workers}", param_hint="'--workers'")
+    if cache is not None and no_cache:
+        raise typer.BadParameter("--cache and --no-cache exclude each other",
+                                 param_hint="'--no-cache'")
+    if scheduler is not None and engine is not EngineChoice.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="'--scheduler'")
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter("--workers does not apply with --scheduler: the cluster's own "
+                                 "workers do the work", param_hint="'--workers'")
+
+
+def _advance(progress: Progress, task: TaskID, every: float = 0.1) -> Callable[[object], None]:
+    """Advance the bar per document, redraw it at most every `every` seconds (a cached rebuild
+    goes through thousands of documents a second)."""
+    last = 0.0
+
+    def advance(_document: object) -> None:
+        nonlocal last
+        progress.advance(task)
+        now = time.monotonic()
+        if now - last >= every:
+            last = now
+            progress.refresh()
+
+    return advance

@@ -90,9 +90,12 @@ GraphArgument = Annotated[list[Path], typer.Argument(
 
 
 @contextmanager
-def progress_bar() -> Iterator[Progress]:
+def progress_bar(auto_refresh: bool = True) -> Iterator[Progress]:
+    """A progress bar on stderr (terminals only). `auto_refresh=False` runs no refresh thread
+    (the caller calls refresh()): `kg build --workers` forks worker processes, and forking a
+    process that runs threads is unsafe."""
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=stderr, transient=True,
-                        disable=not stderr.is_terminal)
+                        auto_refresh=auto_refresh, disable=not stderr.is_terminal)
     with progress:
         yield progress

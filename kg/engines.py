@@ -1,0 +1,221 @@
+"""Where extraction runs: in this process, in a pool of local processes (`--workers N`), or on
+Dask workers (`--engine dask`, see kg/dask_engine.py).
+
+Every engine takes documents and gives back their DocumentExtractions in input order, so the
+graph is the same whichever engine made it. Each process (or thread) loads the model once, on
+its first document: a build whose documents all come from the cache loads no model at all.
+spaCy is imported only when a model is loaded, so importing this module is cheap.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import signal
+import sys
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+
+from kg.errors import EngineError, ModelError
+from kg.model import Document, DocumentExtraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.nlp.pipeline import ModelInfo
+
+BATCH_SIZE = 32      # documents per nlp.pipe batch, and per task sent to a worker
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    lookahead: int   # about how many documents it reads ahead of the results it has given
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]: ...
+
+
+# --- the model, per process ----------------------------------------------------------------------
+
+def model_info(model: str | None) -> ModelInfo:
+    """The name and version of the model `kg build --model` would load, read from its meta.json
+    without loading it (the cache key needs them before we know whether to load)."""
+    from kg.nlp.pipeline import ModelInfo, default_model_name
+
+    name = model or default_model_name()
+    if name.startswith("blank:"):
+        return ModelInfo(name, "0.0.0")   # spaCy's version of a blank pipeline
+    meta = _model_folder(name) / "meta.json"
+    try:
+        version = json.loads(meta.read_text(encoding="utf-8")).get("version", "unknown")
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy model {name!r}: it is not installed or not a spaCy "
+                         f"pipeline (pip install it, or pass --model NAME)") from exc
+    return ModelInfo(name, str(version))
+
+
+def _model_folder(name: str) -> Path:
+    """Where spacy.load(name) would find the model: an installed package first, then a folder."""
+    import importlib.util
+
+    if name.isidentifier():
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            return Path(next(iter(spec.submodule_search_locations)))
+    return Path(name)
+
+
+_thread_state = threading.local()
+
+
+def pipeline_for(model: str) -> Language:
+    """This thread's pipeline `model`, loaded on first use and kept: a worker loads it once,
+    and a program calling kg.build() repeatedly loads it once. Per thread, because a spaCy
+    pipeline is not meant to be shared by threads (a Dask worker may run several)."""
+    pipelines = getattr(_thread_state, "pipelines", None)
+    if pipelines is None:
+        pipelines = _thread_state.pipelines = {}
+    if model not in pipelines:
+        from kg.nlp.pipeline import load_pipeline
+
+        pipelines[model] = load_pipeline(model)[0]
+    return pipelines[model]
+
+
+def extract_documents(documents: Iterable[Document], nlp: Language,
+                      on_document: Callable[[Document], None] | None = None,
+                      ) -> Iterator[DocumentExtraction]:
+    """Run the pipeline over documents in batches and our rules over each Doc."""
+    from kg.nlp.extract import extract
+    from kg.nlp.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    stream = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+        yield extract(doc, document, gazetteer)
+        if on_document is not None:
+            on_document(document)
+
+
+def extract_batch(model: str, documents: list[Document]) -> list[DocumentExtraction]:
+    """One task for a worker process: a batch of documents → their extractions."""
+    return list(extract_documents(documents, pipeline_for(model)))
+
+
+# --- engines -------------------------------------------------------------------------------------
+
+class InProcessEngine:
+    """Extraction in this process (`--workers 1`)."""
+
+    lookahead = BATCH_SIZE
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
+        stream = iter(documents)
+        first = next(stream, None)
+        if first is None:
+            return       # nothing to extract: the model is not loaded
+        yield from extract_documents(chain([first], stream), pipeline_for(self.model))
+
+
+class ProcessPoolEngine:
+    """Extraction in `workers` local processes. Ours rather than nlp.pipe(n_process=…): spaCy's
+    processes return Docs to this one, which would then run all our rules alone; ours return
+    finished extractions (plain data, cheap to pickle), so the rules run in parallel too."""
+
+    def __init__(self, model: str, workers: int) -> None:
+        self.model = model
+        self.workers = workers
+        self.lookahead = BATCH_SIZE * _window(workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _submit(self, batch: list[Document]) -> Future:
+        if self._pool is None:   # started on the first batch: a cached build starts no process
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_process_context(),
+                                             initializer=_ignore_interrupts)
+        return self._pool.submit(extract_batch, self.model, batch)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
+        try:
+            yield from ordered_results(batches(documents, BATCH_SIZE), self._submit,
+                                       _window(self.workers))
+        except BrokenProcessPool as exc:
+            raise EngineError("a worker process died (out of memory?); try fewer --workers"
+                              ) from exc
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _window(workers: int) -> int:
+    """Batches in flight: two per worker keeps each busy while we merge, and bounds memory."""
+    return 2 * workers
+
+
+def _process_context() -> multiprocessing.context.BaseContext:
+    """fork on Linux (workers start at once, with spaCy and kg already imported), unless this
+    process runs threads: forking then can copy a lock some thread holds, so forkserver."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the parent should act on it
+    # (it shuts the pool down), or each worker would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    stream = iter(documents)
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+def ordered_results(batches_: Iterable[list[Document]],
+                    submit: Callable[[list[Document]], Future], window: int,
+                    ) -> Iterator[DocumentExtraction]:
+    """Submit batches, at most `window` in flight, and give their results in submission order."""
+    pending: deque[Future] = deque()
+    for batch in batches_:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+@contextmanager
+def open_engine(model: str, *, engine: str = "local", workers: int | None = None,
+                scheduler: str | None = None, version: str | None = None) -> Iterator[Engine]:
+    """The engine for these options, closed on exit. `version` (a pipeline version digest) lets
+    remote workers check that they run the same kg, model and tables as we do."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if workers is not None and workers < 1:
+        raise EngineError(f"--workers must be at least 1, not {workers}")
+    if engine == "local" and scheduler is not None:
+        raise EngineError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from kg.dask_engine import DaskEngine
+
+        runner: Engine = DaskEngine(model, scheduler=scheduler, workers=workers, version=version)
+    elif (workers or 1) > 1:
+        runner = ProcessPoolEngine(model, workers or 1)
+    else:
+        runner = InProcessEngine(model)
+    try:
+        yield runner
+    finally:
+        close = getattr(runner, "close", None)
+        if close is not None:
+            close()
