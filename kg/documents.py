@@ -138,6 +138,12 @@ def _read_txt(path: Path, shown: str, doc_id: str) -> Document:
     return _text_document(_read_bytes(path, shown), shown, doc_id)
 
 
+def text_document(text: str, doc_id: str, shown: str) -> Document:
+    """An article held in memory, read exactly as a `.txt` file holding `text` would be (BOM,
+    line ends, dateline); `shown` names it in messages. `kg eval` reads gold texts with it."""
+    return _text_document(text.encode("utf-8", "surrogatepass"), shown, doc_id)
+
+
 def _read_stdin() -> Document:
     buffer = getattr(sys.stdin, "buffer", None)
     data = buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
