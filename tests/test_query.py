@@ -160,7 +160,8 @@ def test_other_named_queries():
         ("Huseyn Mahmudov", "Ministry of Defense", "31")]
     mentions = records(run_query([MINI], "mentions"))
     assert [(m["name"], m["begin"], m["anchor"]) for m in mentions] == [
-        ("Azerbaijan", "31", "Azerbaijan"), ("Huseyn Mahmudov", "104", "Huseyn Mahmudov")]
+        ("Azerbaijan", "31", "Azerbaijan"), ("Armenia", "43", "Armenia"),
+        ("Russia", "55", "Russia"), ("Huseyn Mahmudov", "104", "Huseyn Mahmudov")]
     relations = dict(run_query([MINI], "relations").rows)
     assert relations["party"] == "5" and relations["mediator"] == "0"
 
