@@ -5,9 +5,10 @@ the description `kg query --list` prints). Queries only read: a SPARQL update is
 are SERVICE and FROM, which would make rdflib fetch graphs from the web instead of reading the
 files it was given.
 
-One backend for now, rdflib, which is fine for the graphs one build makes. Loading
-(`load_graph`) and evaluation (`_execute`) are the only backend-specific steps; a second backend
-(an Oxigraph store for large exports) plugs in there and returns the same `QueryResult`.
+Two backends return the same `QueryResult`: rdflib over files (here: `load_graph`, `_execute`),
+fine for the graphs one build makes, and an on-disk Oxigraph store for large graphs
+(kg/store.py). Both accept exactly the queries `checked_sparql` accepts, and both print literals
+through `literal_text`, so the same query gives the same rows on either (tests/test_store.py).
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ import csv
 import io
 import json
 import re
+import struct
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -46,6 +49,12 @@ _UPDATE_KEYWORDS = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _NAME = re.compile(r"[\w.-]+")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = frozenset(_XSD + name for name in (
+    "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
+    "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _TABLE_CELL_WIDTH = 60  # a terminal table truncates longer cells; csv/tsv/json never do
 
 
@@ -101,6 +110,14 @@ def _resolve(query: str) -> str:
     if _NAME.fullmatch(text):  # a bare word cannot be SPARQL, so it must be a name
         return query_text(text)
     return query
+
+
+def checked_sparql(query: str) -> str:
+    """The SPARQL text of a named query or of SPARQL text, once it has passed the checks every
+    backend applies (valid SPARQL 1.1, no update, no FROM, no SERVICE); QueryError otherwise."""
+    sparql = _resolve(query)
+    _prepare(sparql)
+    return sparql
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -234,7 +251,54 @@ def _text(term: Any) -> str:
         return ""
     if isinstance(term, rdflib.BNode):
         return f"_:{term}"
-    return str(term)  # an IRI as itself, a literal's lexical form (no quotes, tag or datatype)
+    if isinstance(term, rdflib.Literal):
+        return literal_text(str(term), None if term.datatype is None else str(term.datatype))
+    return str(term)  # an IRI as itself
+
+
+def literal_text(lexical: str, datatype: str | None) -> str:
+    """A literal as a result cell: its lexical form, without quotes, tag or datatype; numbers and
+    booleans in canonical form ("1.0"^^xsd:decimal is "1", "1E3"^^xsd:double is "1000",
+    "1"^^xsd:boolean is "true"). Oxigraph keeps values, not lexical forms, and prints them so;
+    printing rdflib's the same way gives the same rows from files and from a store. A lexical
+    form that is not valid for its datatype is shown as written (Oxigraph keeps those too)."""
+    try:
+        if datatype in _INTEGER_TYPES and _INTEGER.fullmatch(lexical):
+            return str(int(lexical))
+        if datatype == _XSD + "decimal" and _DECIMAL.fullmatch(lexical):
+            return _plain_number(Decimal(lexical) + 0)  # + 0: Decimal's "-0.0" is "0"
+        if datatype in (_XSD + "double", _XSD + "float") and "_" not in lexical \
+                and lexical == lexical.strip():
+            return _floating_text(float(lexical), single=datatype == _XSD + "float")
+        if datatype == _XSD + "boolean" and lexical in ("1", "0"):
+            return "true" if lexical == "1" else "false"
+    except (ValueError, ArithmeticError, InvalidOperation, OverflowError):
+        pass
+    return lexical
+
+
+def _plain_number(value: Decimal) -> str:
+    """Positional notation, no exponent, no trailing zeros after the point ("-0" kept)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _floating_text(value: float, single: bool) -> str:
+    # Oxigraph prints floating-point values as Rust does: the shortest digits that read back as
+    # the same number, in positional notation; INF, -INF, NaN.
+    if single:
+        value = struct.unpack("f", struct.pack("f", value))[0]  # xsd:float is 32-bit
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "INF" if value > 0 else "-INF"
+    if not single:
+        return _plain_number(Decimal(repr(value)))
+    for digits in range(1, 10):  # the shortest decimal that rounds to the same 32-bit value
+        shortest = f"{value:.{digits}g}"
+        if struct.unpack("f", struct.pack("f", float(shortest)))[0] == value:
+            return _plain_number(Decimal(shortest))
+    return _plain_number(Decimal(repr(value)))
 
 
 def compact_iri(iri: str, known: dict[str, str] | None = None) -> str:

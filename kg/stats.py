@@ -1,14 +1,14 @@
 """How big an export is: triples, instances per class, triples per predicate.
 
 Counted with SPARQL through the query layer, so this module needs no RDF library of its own and
-will count over whichever backend kg/query.py uses. Names are short prefixed names (`kg:State`,
+counts the same way over files (rdflib, kg/query.py) and over an Oxigraph store (kg/store.py). Names are short prefixed names (`kg:State`,
 `rdfs:label`) wherever a known prefix fits.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from kg.query import QueryResult, compact_iri, load_graph, query_graph
 
@@ -30,10 +30,20 @@ class Stats:
 def graph_stats(paths: Sequence[str | Path]) -> Stats:
     """Triple count, instances per rdf:type and triples per predicate of the RDF files `paths`."""
     graph = load_graph(paths)
-    triples = query_graph(graph, _TRIPLES).rows
+    return _count(lambda sparql: query_graph(graph, sparql))
+
+
+def store_stats(store_dir: str | Path) -> Stats:
+    """The same counts over everything loaded into an Oxigraph store (kg load)."""
+    from kg.store import query_store  # pyoxigraph only when a store is asked for
+
+    return _count(lambda sparql: query_store(store_dir, sparql))
+
+
+def _count(run: Callable[[str], QueryResult]) -> Stats:
+    triples = run(_TRIPLES).rows
     return Stats(triples=int(triples[0][0]) if triples else 0,
-                 classes=_counted(query_graph(graph, _CLASSES).rows),
-                 relations=_counted(query_graph(graph, _PREDICATES).rows))
+                 classes=_counted(run(_CLASSES).rows), relations=_counted(run(_PREDICATES).rows))
 
 
 def _counted(rows: list[list[str]]) -> list[tuple[str, int]]:

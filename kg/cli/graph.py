@@ -1,4 +1,5 @@
-"""Commands over RDF exports: `kg query`, `kg stats`, `kg validate`."""
+"""Commands over RDF exports: `kg query`, `kg stats`, `kg validate` (query and stats also over an
+Oxigraph store made by `kg load`, kg/cli/store.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,14 +9,17 @@ import typer
 
 from kg.cli.common import (FormatOption, GraphArgument, app, default_format, fail, stderr,
                            user_errors)
+from kg.cli.store import StoreOption
 
 @app.command()
 def query(
     graph: Annotated[Optional[list[str]], typer.Argument(
         metavar="GRAPH... QUERY",
         help="RDF exports of kg, then the query (the last argument): a named query "
-             "(see --list) or SPARQL text.", show_default=False)] = None,
+             "(see --list) or SPARQL text. With --store, only the query.",
+        show_default=False)] = None,
     fmt: FormatOption = None,
+    store: StoreOption = None,
     list_queries: Annotated[bool, typer.Option(
         "--list", help="List the named queries with one line each, and exit.")] = False,
 ) -> None:
@@ -27,6 +31,8 @@ def query(
 
       kg query exports/graph.ttl 'SELECT ?s WHERE { ?s a ?t } LIMIT 5' --format json
 
+      kg query --store graph.db officials
+
       kg query --list
     """
     from kg.query import format_result, list_queries as named_queries, run_query
@@ -37,25 +43,46 @@ def query(
                 typer.echo(f"{name:<16} {description}")
             return
         args = [str(g) for g in graph or []]
-        if len(args) < 2:
-            fail("give one or more graph files and a query: kg query GRAPH... NAME|SPARQL "
-                  "(kg query --list shows the names)", 2)
-        result = run_query(args[:-1], args[-1])
+        if store is not None:
+            if len(args) != 1:
+                fail("with --store, give only the query: kg query --store DIR NAME|SPARQL", 2)
+            from kg.store import query_store
+
+            result = query_store(store, args[0])
+        else:
+            if len(args) < 2:
+                fail("give one or more graph files and a query: kg query GRAPH... NAME|SPARQL "
+                     "(kg query --list shows the names)", 2)
+            result = run_query(args[:-1], args[-1])
         typer.echo(format_result(result, default_format(fmt)), nl=False)
 
 
 @app.command()
-def stats(graph: GraphArgument, fmt: FormatOption = None) -> None:
+def stats(
+    graph: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="GRAPH...",
+        help="RDF exports of kg (.ttl .nt .nq .trig .jsonld .rdf); several are read as one "
+             "graph. None with --store.", show_default=False)] = None,
+    fmt: FormatOption = None,
+    store: StoreOption = None,
+) -> None:
     """Count what a graph holds, by class and by relation.
 
-    Example: kg stats exports/graph.ttl
+    Examples:
+
+      kg stats exports/graph.ttl
+
+      kg stats --store graph.db
     """
     from kg.query import format_result
-    from kg.stats import graph_stats, stats_result
+    from kg.stats import graph_stats, stats_result, store_stats
 
+    if (store is None) == (not graph):
+        fail("give graph files or --store DIR (one of the two): kg stats GRAPH... or "
+             "kg stats --store DIR", 2)
     with user_errors():
-        result = stats_result(graph_stats([str(g) for g in graph]))
-        typer.echo(format_result(result, default_format(fmt)), nl=False)
+        counts = store_stats(store) if store is not None else graph_stats([str(g) for g in graph])
+        typer.echo(format_result(stats_result(counts), default_format(fmt)), nl=False)
 
 
 @app.command()

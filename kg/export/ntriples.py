@@ -1,0 +1,73 @@
+"""N-Triples and N-Quads, streamed: a KnowledgeGraph to lines without an rdflib graph in memory.
+
+Keeps exactly what the other RDF formats keep (the quads come from kg/export/rdf_terms.py, the
+same generator `to_rdf` uses); N-Triples puts them all in one graph, N-Quads keeps each
+document's named graph. Drops nothing else: no prefixes are needed in a line format.
+
+Memory: besides the KnowledgeGraph itself, one chunk (an entity, a fact with its assertions, a
+document, …) at a time. Determinism comes from `rdf_chunks`' sorted order plus sorting the lines
+within each chunk, so the file is byte-identical for the same graph, and each line is unique
+because no quad is in two chunks. The file is not sorted as a whole (that would need the whole
+graph): `sort -u` on two exports gives the same bytes when the graphs are the same.
+
+Terms are written in RDF 1.1 N-Triples syntax, UTF-8. In a literal only `"`, `\\`, line feed and
+carriage return must be escaped (rdflib's `Literal.n3()` would write a triple-quoted Turtle
+string for text with newlines, which is not N-Triples, hence the writer here).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import OutputError
+from kg.export.files import atomic_open
+from kg.export.rdf_terms import BuildInfo, Quad, rdf_chunks
+from kg.model import KnowledgeGraph
+from kg.vocab import DATA_BASE
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# Characters N-Triples' IRIREF production forbids; kg's own IRIs are percent-encoded, so one of
+# these means a bug or a bad --base, and a line a parser rejects must never be written.
+_IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def write_ntriples(graph: KnowledgeGraph, path: str | Path, *, base: str = DATA_BASE,
+                   build_info: BuildInfo, quads: bool = False) -> None:
+    """Write `graph` as N-Triples (or, with `quads`, N-Quads with the documents' named graphs)
+    to `path`, atomically, one chunk of quads at a time."""
+    with atomic_open(path, "w") as out:
+        for chunk in rdf_chunks(graph, base=base, build_info=build_info, named_graphs=quads):
+            # A set: a fact stated twice in one document gives one line.
+            out.writelines(sorted({quad_line(quad) for quad in chunk}))
+
+
+def quad_line(quad: Quad) -> str:
+    """One N-Quads line (an N-Triples line when the quad is in the default graph)."""
+    s, p, o, g = quad
+    graph = "" if g is None else " " + _iri(g)
+    return f"{_iri(s)} {_iri(p)} {term_text(o)}{graph} .\n"
+
+
+def term_text(term: Node) -> str:
+    """A term in N-Triples syntax: <iri> or "lexical form" with its language or datatype."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^{_iri(term.datatype)}" if term.datatype is not None else text
+    if isinstance(term, URIRef):
+        return _iri(term)
+    raise OutputError(f"cannot write {term!r} in N-Triples: kg's exports have no blank nodes")
+
+
+# Predicates and datatypes repeat on every line, a subject on every line of its chunk.
+@lru_cache(maxsize=1 << 12)
+def _iri(iri: URIRef) -> str:
+    if _IRI_FORBIDDEN.search(iri):
+        raise OutputError(f"cannot write the IRI {str(iri)!r}: it holds a character IRIs may not "
+                          "(a space, <, >, \", {, }, |, ^, ` or \\); check --base")
+    return f"<{iri}>"

@@ -1,0 +1,339 @@
+"""Which RDF quads a KnowledgeGraph yields: the one source of truth for every RDF export.
+
+`rdf_chunks` yields the graph's quads in small chunks: one entity, one fact with its assertions,
+one document, one mention IRI, one claim, one background fact, the tables, the build. The rdflib
+path (kg/export/rdf.py: Turtle, TriG, JSON-LD, RDF/XML) adds them to a Dataset; the streaming path
+(kg/export/ntriples.py: N-Triples, N-Quads) writes each chunk as sorted lines and forgets it.
+
+Two promises the streaming writer relies on (tests/test_streaming.py checks both):
+- chunks come in a deterministic order (sorted keys and ids, never insertion or hash order);
+- no quad is in two chunks, so a file written chunk by chunk has no duplicate lines without a
+  whole-graph index. Within a chunk a quad may repeat (a fact stated twice in one document);
+  the writer de-duplicates there.
+docs/rdf-model.md describes what each part means.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from itertools import groupby
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg import model
+from kg.errors import OutputError
+from kg.model import Claim, Document, Entity, Evidence, Fact, KnowledgeGraph, Mention
+from kg.vocab import (CLASS_BY_KIND, DATA_BASE, DCTERMS, GEONAMES, ITSRDF, KG, LITERAL_ATTRIBUTES,
+                      NIF, ONTOLOGY_IRI, OWL, PROPERTY_BY_RELATION, PROV, RDF, RDFS, SCHEMA, SKOS,
+                      WD, XSD)
+
+# (subject, predicate, object, graph); graph None is the default graph.
+Quad = tuple[URIRef, URIRef, Node, Optional[URIRef]]
+Chunk = list[Quad]
+_T = TypeVar("_T")
+
+# A date at the precision the text gives, typed accordingly (the longest pattern first).
+_DATE_TYPES = ((re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), XSD.date),
+               (re.compile(r"[0-9]{4}-[0-9]{2}"), XSD.gYearMonth),
+               (re.compile(r"[0-9]{4}"), XSD.gYear))
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What made the graph, recorded as PROV (no timestamp: same input, same output)."""
+
+    kg_version: str
+    model_name: str
+    model_version: str
+
+
+def check_base(base: str) -> None:
+    # Keys and "doc/…#char=" fragments are appended to the base, so it must end a path.
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base) or not base.endswith("/"):
+        raise OutputError(f"base IRI {base!r} cannot prefix kg's IRIs: it must be an absolute "
+                          f"IRI ending in '/', like {DATA_BASE!r}")
+
+
+def digest(*parts: object) -> str:
+    """The first 16 hex digits of the SHA-1 of a canonical JSON encoding of `parts`."""
+    canonical = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+# Literals are immutable, and rdflib parses a typed literal's value on creation (slow next to
+# writing a line): the small, repeating ones (offsets, confidences, dates) are made once.
+@lru_cache(maxsize=1 << 16)
+def typed_date(value: str) -> Literal:
+    """An ISO date at its precision: xsd:date, xsd:gYearMonth or xsd:gYear; else a plain string
+    (which the shapes then flag, rather than a silently dropped or guessed date)."""
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 12)
+def _decimal(value: float) -> Literal:
+    # repr() is the shortest exact text of the float; ":f" keeps it out of exponent notation,
+    # which xsd:decimal does not allow.
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=1 << 16)
+def _offset(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.nonNegativeInteger)
+
+
+def rdf_chunks(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: BuildInfo,
+               named_graphs: bool) -> Iterator[Chunk]:
+    """Every quad of the graph's RDF, chunk by chunk, in a deterministic order.
+
+    With `named_graphs`, each document's description, mentions, claims, assertions and the direct
+    triples of the facts it supports go into the graph `{base}graph/{doc id}`; entities,
+    background facts and the build into the default graph. Without, everything is default."""
+    check_base(base)
+    quads = _Quads(graph, base, named_graphs)
+    for key in sorted(graph.entities):
+        yield quads.entity(graph.entities[key])
+    for fact, evidence in graph.sorted_facts():
+        yield quads.fact(fact, evidence)
+    for doc_id in sorted(graph.documents):
+        yield quads.document(graph.documents[doc_id])
+    # One chunk per IRI: two entities mentioned at one span share the mention's IRI.
+    for group in _grouped(graph.mentions, lambda m: (m.document, m.begin, m.end)):
+        yield quads.mention(group)
+    for group in _grouped(graph.claims, lambda c: (c.document, c.key)):
+        yield quads.claim(group)
+    yield from quads.background(build_info.kg_version)
+    yield quads.build(build_info)
+
+
+def _grouped(items: Iterable[_T], key: Callable[[_T], tuple]) -> Iterator[list[_T]]:
+    for _, group in groupby(sorted(items, key=key), key=key):
+        yield list(group)
+
+
+class _Quads:
+    """One method per part of docs/rdf-model.md; each returns the quads of one chunk."""
+
+    def __init__(self, graph: KnowledgeGraph, base: str, named_graphs: bool) -> None:
+        self.kg = graph
+        self.base = base
+        self.named_graphs = named_graphs
+        self.party_counts = self.count_parties()
+
+    # -- IRIs ------------------------------------------------------------------------------
+
+    def iri(self, path: str) -> URIRef:
+        """`base` + a path, percent-encoding what an IRI path may not hold (spaces, '#', …)."""
+        return URIRef(self.base + quote(path, safe="/-._~"))
+
+    def segments_iri(self, *segments: str) -> URIRef:
+        """`base` + path segments, each encoded whole ('/' in a name or version included)."""
+        return URIRef(self.base + "/".join(quote(part, safe="-._~") for part in segments))
+
+    def doc_iri(self, doc_id: str) -> URIRef:
+        return self.iri(f"doc/{doc_id}")
+
+    def claim_iri(self, doc_id: str, key: str) -> URIRef:
+        # Claim keys need only be unique within their document, so the document is hashed too.
+        return self.iri(f"claim/{digest(doc_id, key)}")
+
+    def graph_for(self, doc_id: str) -> URIRef | None:
+        return self.iri(f"graph/{doc_id}") if self.named_graphs else None
+
+    def known(self, key: str | None) -> bool:
+        return key is not None and key in self.kg.entities
+
+    # -- entities --------------------------------------------------------------------------
+
+    def entity(self, entity: Entity) -> Chunk:
+        if entity.kind not in CLASS_BY_KIND:
+            raise OutputError(f"entity {entity.key!r} has kind {entity.kind!r}, which has no RDF "
+                              f"class; known kinds: {', '.join(model.ENTITY_KINDS)}")
+        node, chunk = self.iri(entity.key), []
+        _add(chunk, None, node, (RDF.type, CLASS_BY_KIND[entity.kind]),
+             (RDFS.label, Literal(entity.name)), (KG.kind, Literal(entity.kind)),
+             *[(SKOS.altLabel, Literal(alias)) for alias in sorted(entity.aliases)],
+             *self.attributes(entity))
+        if entity.kind == model.POST and "title" not in entity.attributes:
+            # Every post has a title (shapes.ttl); a post's name is its title as stated.
+            _add(chunk, None, node, (KG.title, Literal(entity.name)))
+        if entity.kind == model.AGREEMENT and self.party_counts.get(entity.key, 0) < 2:
+            _add(chunk, None, node, (KG.lacksParties, Literal(True)))
+        return chunk
+
+    def attributes(self, entity: Entity) -> list[tuple[URIRef, Node]]:
+        pairs: list[tuple[URIRef, Node]] = []
+        for name in sorted(entity.attributes):
+            value = entity.attributes[name]
+            if name in LITERAL_ATTRIBUTES:
+                prop, datatype = LITERAL_ATTRIBUTES[name]
+                if datatype == XSD.double:
+                    pairs.append((prop, Literal(float(value), datatype=XSD.double)))
+                else:
+                    pairs.append((prop, Literal(str(value), datatype=datatype)))
+            elif name == "geonames" and str(value).strip().isdigit():
+                # A malformed id would assert identity with the wrong place: worse than none.
+                pairs.append((OWL.sameAs, GEONAMES[f"{int(str(value).strip())}/"]))
+            elif name == "wikidata" and _WIKIDATA_ID.fullmatch(str(value).strip()):
+                pairs.append((OWL.sameAs, WD[str(value).strip()]))
+            # Other attributes are working data of the pipeline, not claims about the world.
+        return pairs
+
+    def count_parties(self) -> dict[str, int]:
+        """Distinct described parties per agreement, from extracted and background facts."""
+        parties: dict[str, set[str]] = {}
+        for f in [*self.kg.facts, *self.kg.background]:
+            if f.predicate == model.PARTY and self.known(f.object):
+                parties.setdefault(f.subject, set()).add(f.object)
+        return {agreement: len(found) for agreement, found in parties.items()}
+
+    # -- facts -----------------------------------------------------------------------------
+
+    def triple(self, fact: Fact) -> tuple[URIRef, URIRef, Node] | None:
+        """The direct triple of a fact, or None when it links to an entity we do not describe."""
+        if not self.known(fact.subject) or fact.predicate not in PROPERTY_BY_RELATION:
+            return None
+        if fact.predicate == model.DATE_SIGNED:
+            obj: Node = typed_date(fact.object)
+        elif fact.is_literal:
+            obj = Literal(fact.object)
+        elif self.known(fact.object):
+            obj = self.iri(fact.object)
+        else:
+            return None
+        return self.iri(fact.subject), PROPERTY_BY_RELATION[fact.predicate], obj
+
+    def fact(self, fact: Fact, evidence: list[Evidence]) -> Chunk:
+        triple, chunk = self.triple(fact), []
+        if triple is None:
+            return chunk
+        if not evidence:
+            chunk.append((*triple, None))
+        for ev in evidence:
+            g = self.graph_for(ev.document)
+            chunk.append((*triple, g))
+            self.assertion(chunk, g, fact, triple, ev)
+        return chunk
+
+    def assertion(self, chunk: Chunk, g: URIRef | None, fact: Fact,
+                  triple: tuple[URIRef, URIRef, Node], ev: Evidence) -> None:
+        node = self.iri("assertion/" + digest(
+            fact.subject, fact.predicate, fact.object, ev.document, ev.begin, ev.end,
+            ev.sentence_begin, ev.sentence_end, ev.rule, ev.confidence, ev.claim))
+        document = self.kg.documents.get(ev.document)
+        sentence = document and Literal(document.text[ev.sentence_begin:ev.sentence_end])
+        _add(chunk, g, node, *_reified(KG.Assertion, triple),
+             (PROV.wasDerivedFrom, self.doc_iri(ev.document)),
+             (NIF.beginIndex, _offset(ev.begin)), (NIF.endIndex, _offset(ev.end)),
+             (KG.sentenceBegin, _offset(ev.sentence_begin)),
+             (KG.sentenceEnd, _offset(ev.sentence_end)), (KG.sentence, sentence),
+             (KG.rule, Literal(ev.rule)), (KG.confidence, _decimal(ev.confidence)),
+             (KG.claim, ev.claim is not None and self.claim_iri(ev.document, ev.claim)))
+
+    def background(self, version: str) -> Iterator[Chunk]:
+        for fact in sorted(self.kg.background, key=lambda f: (f.subject, f.predicate, f.object)):
+            triple, table, chunk = self.triple(fact), self.kg.background[fact], []
+            if triple is None:
+                continue
+            # The same fact extracted from text already put this triple in the default graph
+            # (its own chunk); writing it again would repeat a line in N-Triples.
+            evidence = self.kg.facts.get(fact)
+            if evidence is None or (self.named_graphs and evidence):
+                chunk.append((*triple, None))
+            node = self.iri("background/" + digest(fact.subject, fact.predicate, fact.object,
+                                                   table))
+            _add(chunk, None, node, *_reified(KG.BackgroundAssertion, triple),
+                 (PROV.wasDerivedFrom, self.segments_iri("table", table, version)))
+            yield chunk
+        build, chunk = self.iri("build"), []
+        for table in sorted(set(self.kg.background.values())):
+            node = self.segments_iri("table", table, version)
+            chunk.append((build, PROV.used, node, None))
+            _add(chunk, None, node, (RDF.type, PROV.Entity),
+                 (RDFS.label, Literal(f"kg table {table} ({version})")))
+        yield chunk
+
+    # -- documents, mentions, claims -------------------------------------------------------
+
+    def document(self, doc: Document) -> Chunk:
+        chunk: Chunk = []
+        _add(chunk, self.graph_for(doc.id), self.doc_iri(doc.id),
+             (RDF.type, SCHEMA.NewsArticle), (RDF.type, PROV.Entity), (RDF.type, NIF.Context),
+             (NIF.isString, Literal(doc.text)),
+             # NIF wants a context's own span: the whole text.
+             (NIF.beginIndex, _offset(0)), (NIF.endIndex, _offset(len(doc.text))),
+             (DCTERMS.title, doc.title and Literal(doc.title)),
+             (SCHEMA.datePublished, doc.date and typed_date(doc.date)),
+             (DCTERMS.source, doc.source and Literal(doc.source)),
+             # A literal, not an IRI: feeds carry URLs no IRI parser would accept.
+             (SCHEMA.url, doc.url and Literal(doc.url, datatype=XSD.anyURI)),
+             (KG.datelinePlace, doc.dateline_place and Literal(doc.dateline_place)))
+        return chunk
+
+    def mention(self, mentions: list[Mention]) -> Chunk:
+        """The quads of one mention IRI (a span of a document), for every entity named there."""
+        chunk: Chunk = []
+        for m in mentions:
+            if not self.known(m.entity):
+                continue
+            doc = self.doc_iri(m.document)
+            _add(chunk, self.graph_for(m.document), URIRef(f"{doc}#char={m.begin},{m.end}"),
+                 (RDF.type, NIF.Phrase), (NIF.beginIndex, _offset(m.begin)),  # RFC 5147
+                 (NIF.endIndex, _offset(m.end)), (NIF.anchorOf, Literal(m.anchor)),
+                 (NIF.referenceContext, doc), (ITSRDF.taIdentRef, self.iri(m.entity)))
+        return chunk
+
+    def claim(self, claims: list[Claim]) -> Chunk:
+        chunk: Chunk = []
+        for c in claims:
+            document = self.kg.documents.get(c.document)
+            _add(chunk, self.graph_for(c.document), self.claim_iri(c.document, c.key),
+                 (RDF.type, KG.Claim), (RDF.type, PROV.Entity),
+                 (PROV.wasDerivedFrom, self.doc_iri(c.document)),
+                 (NIF.beginIndex, _offset(c.begin)), (NIF.endIndex, _offset(c.end)),
+                 (NIF.anchorOf, document and Literal(document.text[c.begin:c.end])),
+                 (KG.cue, Literal(c.cue)),
+                 (KG.claimant, self.known(c.claimant) and self.iri(c.claimant)),
+                 (KG.claimantOrganization,
+                  self.known(c.claimant_org) and self.iri(c.claimant_org)),
+                 (DCTERMS.date, c.date and typed_date(c.date)))
+        return chunk
+
+    # -- the build -------------------------------------------------------------------------
+
+    def build(self, info: BuildInfo) -> Chunk:
+        build, chunk = self.iri("build"), []
+        software = self.segments_iri("software", "kg", info.kg_version)
+        used = self.segments_iri("model", info.model_name, info.model_version)
+        _add(chunk, None, self.iri("graph"), (RDF.type, PROV.Entity),
+             (PROV.wasGeneratedBy, build), (DCTERMS.conformsTo, ONTOLOGY_IRI))
+        _add(chunk, None, build, (RDF.type, PROV.Activity),
+             (PROV.wasAssociatedWith, software), (PROV.used, used))
+        _add(chunk, None, software, (RDF.type, PROV.SoftwareAgent),
+             (RDFS.label, Literal(f"kg {info.kg_version}")))
+        _add(chunk, None, used, (RDF.type, PROV.Entity),
+             (RDFS.label, Literal(f"{info.model_name} {info.model_version}")))
+        return chunk
+
+
+def _add(chunk: Chunk, g: URIRef | None, node: URIRef,
+         *pairs: tuple[URIRef, Node | None | bool | str]) -> None:
+    """Append (node, p, o, g) for each pair whose object is a term; falsy objects mean absent."""
+    for prop, obj in pairs:
+        if isinstance(obj, Node):
+            chunk.append((node, prop, obj, g))
+
+
+def _reified(cls: URIRef, triple: tuple[URIRef, URIRef, Node]) -> list[tuple[URIRef, Node]]:
+    return [(RDF.type, cls), (RDF.type, PROV.Entity), (RDF.subject, triple[0]),
+            (RDF.predicate, triple[1]), (RDF.object, triple[2])]

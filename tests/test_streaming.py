@@ -1,0 +1,187 @@
+"""Streamed N-Triples / N-Quads (kg/export/ntriples.py): the same quads as `to_rdf`, each line
+once, valid for strict parsers, the same bytes whatever the insertion or hash order, and no rdflib
+graph built on the way."""
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib import BNode, Literal, URIRef
+
+from kg.errors import OutputError
+from kg.export.ntriples import term_text, write_ntriples
+from kg.export.rdf import BuildInfo, to_rdf, write_rdf
+from kg.model import Document, Entity, Evidence, Fact, KnowledgeGraph, Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = BuildInfo(kg_version="0.1.0", model_name="en_core_web_sm", model_version="3.8.0")
+
+
+@pytest.fixture(scope="module")
+def examples(examples_graph) -> tuple[KnowledgeGraph, BuildInfo]:
+    """The graph of examples/ (built once per session, tests/conftest.py)."""
+    return examples_graph.graph, examples_graph.build_info
+
+
+def _quads(dataset: rdflib.Dataset) -> set[tuple]:
+    return set(dataset.quads((None, None, None, None)))
+
+
+def _parsed(path: Path, fmt: str) -> set[tuple]:
+    dataset = rdflib.Dataset()
+    dataset.parse(str(path), format=fmt)
+    return _quads(dataset)
+
+
+@pytest.mark.parametrize("ext,fmt,named", [(".nt", "nt", False), (".nq", "nquads", True)])
+def test_streamed_export_holds_exactly_the_quads_of_to_rdf(examples, tmp_path, ext, fmt, named):
+    graph, info = examples
+    path = tmp_path / f"g{ext}"
+    write_rdf(graph, path, build_info=info)
+    expected = _quads(to_rdf(graph, build_info=info, named_graphs=named))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # No blank nodes anywhere, so equal quad sets are isomorphic graphs.
+    assert not any(isinstance(term, BNode) for quad in expected for term in quad)
+    parsed = _parsed(path, fmt)
+    assert parsed == expected
+    assert len(lines) == len(set(lines)) == len(expected), "a quad was written twice"
+    graphs = {g for *_, g in parsed} - {rdflib.graph.DATASET_DEFAULT_GRAPH_ID}
+    assert len(graphs) == (len(graph.documents) if named else 0)
+
+
+def test_strict_parser_reads_every_line(examples, tmp_path):
+    graph, info = examples
+    path = tmp_path / "g.nq"
+    write_rdf(graph, path, build_info=info)
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == len(path.read_text(encoding="utf-8").splitlines())
+
+
+def _shuffled(graph: KnowledgeGraph, seed: int) -> KnowledgeGraph:
+    """The same graph with every dict and list in another insertion order."""
+    rng = random.Random(seed)
+
+    def shuffled(items: list) -> list:
+        return rng.sample(items, len(items))
+
+    copy = pickle.loads(pickle.dumps(graph))
+    copy.entities = dict(shuffled(list(copy.entities.items())))
+    copy.facts = {f: shuffled(ev) for f, ev in shuffled(list(copy.facts.items()))}
+    copy.background = dict(shuffled(list(copy.background.items())))
+    copy.documents = dict(shuffled(list(copy.documents.items())))
+    copy.mentions = shuffled(copy.mentions)
+    copy.claims = shuffled(copy.claims)
+    return copy
+
+
+@pytest.mark.parametrize("ext", [".nt", ".nq"])
+def test_bytes_follow_the_graph_not_its_insertion_order(examples, tmp_path, ext):
+    graph, info = examples
+    first, second = tmp_path / f"a{ext}", tmp_path / f"b{ext}"
+    write_rdf(graph, first, build_info=info)
+    write_rdf(_shuffled(graph, seed=7), second, build_info=info)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_bytes_are_identical_across_processes_and_hash_seeds(examples, tmp_path):
+    graph, info = examples
+    pickled = tmp_path / "graph.pickle"
+    pickled.write_bytes(pickle.dumps((graph, info)))
+    code = ("import pickle, sys\n"
+            "from kg.export.rdf import write_rdf\n"
+            "graph, info = pickle.load(open(sys.argv[1], 'rb'))\n"
+            "for ext in ('.nt', '.nq'):\n"
+            "    write_rdf(graph, sys.argv[2] + '/g' + ext, build_info=info)\n")
+    outputs = []
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        folder.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-c", code, str(pickled), str(folder)], check=True,
+                       env=env)
+        outputs.append({p.name: p.read_bytes() for p in folder.iterdir()})
+    assert outputs[0].keys() == {"g.nt", "g.nq"}
+    assert outputs[0] == outputs[1]
+
+
+def test_streaming_builds_no_rdflib_graph(examples, tmp_path, monkeypatch):
+    graph, info = examples
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an rdflib graph was built")
+
+    monkeypatch.setattr(rdflib.Graph, "add", refuse)
+    write_rdf(graph, tmp_path / "g.nt", build_info=info)
+    write_rdf(graph, tmp_path / "g.nq", build_info=info)
+    with pytest.raises(AssertionError):  # the patch bites: Turtle goes through rdflib
+        write_rdf(graph, tmp_path / "g.ttl", build_info=info)
+
+
+AWKWARD = ('Line one "quoted" \\ back\\slash\nline two\r\nTab\there; ünïcødé, emoji 🕊, '
+           'a triple quote """ and an end quote"')
+
+
+def _awkward_graph() -> KnowledgeGraph:
+    graph = KnowledgeGraph()
+    graph.documents["odd id ü"] = Document("odd id ü", AWKWARD, title='A "title"\n2nd line')
+    graph.entities["state/AZE"] = Entity("state/AZE", "state", 'Azer"baijan\\',
+                                         aliases={"line\nbreak"}, attributes={"iso3": "AZE"})
+    graph.mentions.append(Mention("state/AZE", "odd id ü", 0, 4, AWKWARD[:4]))
+    return graph
+
+
+@pytest.mark.parametrize("ext,fmt,ox_format", [(".nt", "nt", ox.RdfFormat.N_TRIPLES),
+                                               (".nq", "nquads", ox.RdfFormat.N_QUADS)])
+def test_awkward_text_is_escaped_and_reads_back_exactly(tmp_path, ext, fmt, ox_format):
+    graph = _awkward_graph()
+    path = tmp_path / f"g{ext}"
+    write_rdf(graph, path, build_info=BUILD)
+    assert _parsed(path, fmt) == _quads(to_rdf(graph, build_info=BUILD, named_graphs=ext == ".nq"))
+    texts = {q.object.value for q in ox.parse(path=str(path), format=ox_format)
+             if isinstance(q.object, ox.Literal)}
+    assert {AWKWARD, 'A "title"\n2nd line', 'Azer"baijan\\', "line\nbreak"} <= texts
+    assert all(line.endswith(" .") for line in path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("ext,fmt", [(".nt", "nt"), (".nq", "nquads")])
+@pytest.mark.parametrize("evidence", [0, 1, 2])
+def test_a_fact_both_extracted_and_from_the_tables_is_one_line(tmp_path, ext, fmt, evidence):
+    graph = KnowledgeGraph()
+    text = "Baku, Azerbaijan. Baku lies in Azerbaijan."
+    graph.documents["d"] = Document("d", text)
+    graph.entities["state/AZE"] = Entity("state/AZE", "state", "Azerbaijan")
+    graph.entities["place/AZE/baku"] = Entity("place/AZE/baku", "place", "Baku")
+    fact = Fact("place/AZE/baku", "locatedIn", "state/AZE")
+    graph.facts[fact] = [Evidence("d", b, b + 4, 0, len(text), "r", 0.9)
+                         for b in (0, 18)][:evidence]  # 0, 1 or 2 statements in one document
+    graph.add_background(fact, "places")
+    path = tmp_path / f"g{ext}"
+    write_rdf(graph, path, build_info=BUILD)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expected = _quads(to_rdf(graph, build_info=BUILD, named_graphs=ext == ".nq"))
+    assert _parsed(path, fmt) == expected
+    assert len(lines) == len(set(lines)) == len(expected)
+
+
+def test_term_text_is_n_triples_syntax():
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert term_text(URIRef("https://a.example/x")) == "<https://a.example/x>"
+    assert term_text(Literal("a\nb")) == '"a\\nb"'  # n3() would give """a\nb""": Turtle only
+    assert term_text(Literal("hi", lang="en")) == '"hi"@en'
+    assert term_text(Literal("5", datatype=URIRef(xsd + "integer"))) == f'"5"^^<{xsd}integer>'
+    with pytest.raises(OutputError):
+        term_text(BNode("b0"))
+
+
+def test_an_iri_no_parser_accepts_is_refused(tmp_path):
+    with pytest.raises(OutputError, match="IRI"):
+        write_ntriples(_awkward_graph(), tmp_path / "g.nt", base="https://a.example/sp ace/",
+                       build_info=BUILD)
+    assert not list(tmp_path.iterdir()), "a refused export left a file behind"
