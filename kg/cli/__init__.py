@@ -6,6 +6,10 @@ purpose (KGError) become one line on stderr and exit code 1, never a traceback.
 from __future__ import annotations
 
 from kg.cli import build, graph  # noqa: F401  (each module registers its commands on `app`)
+from kg.cli import evaluate  # noqa: F401  (kg eval)
+from kg.cli import explain  # noqa: F401  (kg explain)
+from kg.cli import render  # noqa: F401  (kg render)
+from kg.cli import store  # noqa: F401  (kg load)
 from kg.cli.common import app
 
 __all__ = ["app"]
