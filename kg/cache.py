@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +23,8 @@ from typing import Callable
 
 import kg
 from kg.data import tables
+from kg.errors import OutputError
+from kg.export.files import atomic_open
 from kg.model import Claim, Document, DocumentExtraction, Entity, Evidence, Fact, Mention
 
 SCHEMA = 1  # bump when the entry format changes
@@ -147,27 +147,14 @@ class ExtractionCache:
             if path.parent not in self._made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(path.parent)
-            _write_atomically(path, encode_entry(extraction, key))
-        except OSError as exc:
+            # No fsync: after a crash a renamed-but-empty entry fails its checksum and is
+            # recomputed, which is cheaper than syncing thousands of small files.
+            with atomic_open(path, "wb") as handle:
+                handle.write(encode_entry(extraction, key))
+        except (OSError, OutputError) as exc:
             self._writable = False
             self._warn(f"cannot write the cache in {self.root} ({exc.strerror or exc}); "
                        f"continuing without it")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # No fsync: after a crash a renamed-but-empty entry fails its checksum and is recomputed,
-    # which is cheaper than syncing every one of thousands of small files.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 # --- the entry format ----------------------------------------------------------------------------

@@ -134,16 +134,21 @@ def load_graph(paths: Sequence[str | Path]) -> rdflib.Dataset:
     return dataset
 
 
-def _parse_into(dataset: rdflib.Dataset, path: Path) -> None:
-    parser, format_name = RDF_FORMATS.get(path.suffix.lower(), (None, None))
-    if parser is None:
-        known = ", ".join(RDF_FORMATS)
+def check_rdf_file(path: Path, formats) -> None:
+    """A readable file with one of the `formats` extensions, or a one-line QueryError."""
+    if path.suffix.lower() not in formats:
+        known = ", ".join(formats)
         raise QueryError(f"{path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
                          f"use a file ending in one of {known}")
     if not path.exists():
         raise QueryError(f"{path}: no such file")
     if not path.is_file():
         raise QueryError(f"{path}: not a file")
+
+
+def _parse_into(dataset: rdflib.Dataset, path: Path) -> None:
+    check_rdf_file(path, RDF_FORMATS)
+    parser, format_name = RDF_FORMATS[path.suffix.lower()]
     try:
         dataset.parse(str(path), format=parser)
     except OSError as exc:

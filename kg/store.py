@@ -32,7 +32,7 @@ from typing import Iterator, Sequence
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query import QueryResult, checked_sparql, literal_text
+from kg.query import QueryResult, check_rdf_file, checked_sparql, literal_text
 from kg.vocab import DATA_BASE, prefixes
 
 STORE_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
@@ -91,14 +91,7 @@ def load_store(paths: Sequence[str | Path], store_dir: str | Path) -> LoadResult
 
 
 def _checked_file(path: Path) -> Path:
-    if path.suffix.lower() not in STORE_FORMATS:
-        known = ", ".join(STORE_FORMATS)
-        raise QueryError(f"{path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
-                         f"use a file ending in one of {known}")
-    if not path.exists():
-        raise QueryError(f"{path}: no such file")
-    if not path.is_file():
-        raise QueryError(f"{path}: not a file")
+    check_rdf_file(path, STORE_FORMATS)
     return path
 
 

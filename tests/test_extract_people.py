@@ -9,25 +9,13 @@ import pytest
 
 from kg import model
 
+from extraction_helpers import facts, mentions_of
+
 SENTENCES = Path(__file__).parent / "data" / "sentences"
 
 
 def person_mentions(ex) -> list[tuple[str, str]]:
-    """(key, anchor) of every person mention in text order, after checking its offsets."""
-    text = ex.document.text
-    found = []
-    for m in sorted(ex.mentions, key=lambda m: m.begin):
-        assert text[m.begin:m.end] == m.anchor, m
-        if m.entity.startswith("person/"):
-            found.append((m.entity, m.anchor))
-    return found
-
-
-def facts(ex, predicate: str, subject: str | None = None) -> list[tuple[str, str]]:
-    """(object, evidence text) of the document's facts with this predicate (and subject)."""
-    text = ex.document.text
-    return [(f.object, text[ev.begin:ev.end]) for f, ev in ex.facts
-            if f.predicate == predicate and (subject is None or f.subject == subject)]
+    return mentions_of(ex, "person/")
 
 
 # --- people ------------------------------------------------------------------------------------
