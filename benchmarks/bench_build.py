@@ -307,7 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.report:
         results = Results()
         for path in args.report:
-            results.merge(Results.load(path))
+            loaded = Results.load(path)
+            loaded.header[:0] = [f"From {path.name}:", ""]
+            loaded.header.append("")
+            results.merge(loaded)
         print_results(results)
         return 0
     args.work_dir.mkdir(parents=True, exist_ok=True)

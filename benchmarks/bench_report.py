@@ -105,7 +105,7 @@ class Results:
 
     def merge(self, other: Results) -> None:
         """Add another run's results; where both measured the same thing, the other's win."""
-        self.header += [line for line in other.header if line not in self.header]
+        self.header += other.header
         keys = {(t.tool, t.size, t.workers) for t in other.throughput}
         self.throughput = [t for t in self.throughput
                            if (t.tool, t.size, t.workers) not in keys] + other.throughput

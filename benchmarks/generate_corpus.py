@@ -7,7 +7,8 @@ officials with their titles, ministries, agreements signed on dates, ceasefires 
 states, talks on treaties, "X said" — plus a few sentences taken from the articles in examples/.
 The actors are drawn from kg's own tables (kg.data.tables): states with their adjectives and
 capitals, international organisations, titles of office; people get names from our short lists.
-Articles are 250–400 words, like real news, with a dateline on the first line.
+Articles are 250–430 words (a target of 250–400, overshot by at most one sentence), like real
+news, with a dateline on the first line.
 
 The output is deterministic for a seed, and article i depends only on (seed, i): the corpus of
 N + 1 articles is the corpus of N plus one more (the incremental-cache benchmark relies on it).
