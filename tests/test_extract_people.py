@@ -252,3 +252,86 @@ def test_officials_recall_and_precision_floor(extract_text):
     assert post_recall >= 0.60, report
     assert full_recall >= 0.49, report
     assert precision >= 0.75, report
+
+
+# --- name variants, regnal numbers, places the NER calls people ---------------------------------
+
+def test_shorter_names_of_one_person_are_that_person(extract_text):
+    ex = extract_text("Talks were led by Carlos Alberto Mendoza and John Peterson. Peterson said "
+                      "the ceasefire would hold, and Carlos Mendoza agreed.")
+    assert sorted(set(person_mentions(ex))) == [
+        ("person/carlos-alberto-mendoza", "Carlos Alberto Mendoza"),
+        ("person/carlos-alberto-mendoza", "Carlos Mendoza"),
+        ("person/john-peterson", "John Peterson"), ("person/john-peterson", "Peterson")]
+    assert "Carlos Mendoza" in ex.entities["person/carlos-alberto-mendoza"].aliases
+    assert "person/carlos-mendoza" not in ex.entities
+
+
+def test_a_shorter_name_that_fits_two_people_stays_apart(extract_text):
+    ex = extract_text("Carlos Alberto Mendoza met Carlos Eduardo Mendoza in Lima. Later, Carlos "
+                      "Mendoza said little.")
+    people = {k for k, _ in person_mentions(ex)}
+    assert people == {"person/carlos-alberto-mendoza", "person/carlos-eduardo-mendoza",
+                      "person/carlos-mendoza"}
+
+
+def test_regnal_number_belongs_to_the_name(extract_text):
+    # The NER sees no name at all in "King Peter I"; the title and the numeral make one.
+    ex = extract_text("She married a daughter of King Peter I of Serbia in 1922.")
+    assert person_mentions(ex) == [("person/peter-i", "Peter I")]
+    [(post, _)] = facts(ex, model.HOLDS, "person/peter-i")
+    assert facts(ex, model.POST_IN, post)[0][0] == "state/SRB"
+
+
+def test_pronoun_i_after_a_name_is_not_a_regnal_number(extract_text):
+    ex = extract_text("When I met Minister David Miller I knew the talks had failed.")
+    assert person_mentions(ex) == [("person/david-miller", "David Miller")]
+
+
+def test_subdivision_the_ner_calls_a_person_is_not_one(nlp, extract_text):
+    # ISO 3166-2 writes "Tamil Nādu": accents do not matter.
+    text = "Voters in Uttar Pradesh and Tamil Nadu went to the polls on Monday."
+    assert "Tamil Nadu" in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    ex = extract_text(text)
+    assert not [k for k in ex.entities if k.startswith("person/")]
+
+
+# --- posts given by a verb: "X was President of Y" -------------------------------------------------
+
+PREDICATE_POSTS = [
+    ("Tomas Berzins (1901–1977) was President of Latvia from 1936 to 1940.",
+     "person/tomas-berzins", "President", "state/LVA"),
+    ("David Miller later served as Prime Minister of Portugal.",
+     "person/david-miller", "Prime Minister", "state/PRT"),
+    ("Robert Johnson was elected President of Moldova in 2016.",
+     "person/robert-johnson", "President", "state/MDA"),
+    ("Mihail Stan reigned as King of Romania until his abdication.",
+     "person/mihail-stan", "King", "state/ROU"),
+]
+
+
+@pytest.mark.parametrize("text, person, title, holder", PREDICATE_POSTS,
+                         ids=["was", "served-as", "was-elected", "reigned-as"])
+def test_post_given_by_a_verb(extract_text, text, person, title, holder):
+    ex = extract_text(text)
+    [(post, evidence)] = facts(ex, model.HOLDS, person)
+    assert ex.entities[post].name == title
+    assert title in evidence
+    assert [h for h, _ in facts(ex, model.POST_IN, post)] == [holder]
+
+
+def test_a_verb_without_a_title_gives_no_post(extract_text):
+    ex = extract_text("David Miller was a teacher in Portugal before the war.")
+    assert "person/david-miller" in dict(person_mentions(ex))
+    assert facts(ex, model.HOLDS, "person/david-miller") == []
+
+
+def test_a_father_named_in_a_patronymic_is_another_person(extract_text):
+    # The short name comes first here, and "bin Abdullah" names a father, not a surname:
+    # either alone must keep the two apart.
+    ex = extract_text("King Abdullah of Jordan hosted the talks, attended by Crown Prince Hussein "
+                      "bin Abdullah and the ministers.")
+    assert {k for k, _ in person_mentions(ex)} == {"person/abdullah",
+                                                  "person/hussein-bin-abdullah"}
+    ex = extract_text("Ahmed bin Hassan arrived in Doha on Monday. Hassan met him there.")
+    assert ("person/ahmed-bin-hassan", "Hassan") not in person_mentions(ex)

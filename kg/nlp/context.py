@@ -2,7 +2,7 @@
 (actor mentions by token), and helpers that record entities, mentions and facts with evidence."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +65,22 @@ class DocContext:
         """Every actor mention inside the span, nested ones included, in text order."""
         return sorted((a for a in self.actors if span.start <= a.start and a.end <= span.end),
                       key=lambda a: (a.start, -a.end))
+
+    def rekey(self, old: str, new: str) -> None:
+        """Make every mention and fact of entity `old` one of `new` ("Haqqani" is "Husain
+        Haqqani"); `old`'s name becomes an alias of `new`."""
+        for actor in self.actors:
+            if actor.key == old:
+                actor.key = new
+        self.extraction.mentions = [replace(m, entity=new) if m.entity == old else m
+                                    for m in self.extraction.mentions]
+        self.extraction.facts = [
+            (Fact(new if f.subject == old else f.subject, f.predicate,
+                  new if f.object == old else f.object), e)
+            for f, e in self.extraction.facts]
+        entity = self.extraction.entities.pop(old, None)
+        if entity is not None and new in self.extraction.entities:
+            self.extraction.entities[new].merge(entity)
 
     def overlaps(self, span: Span) -> bool:
         return any(i in self._by_token for i in range(span.start, span.end))

@@ -76,6 +76,7 @@ def find_people(ctx: DocContext) -> None:
     """Person mentions: NER persons, corrected NER organisations, and surnames of known people."""
     doc = ctx.doc
     _add_biography_subjects(ctx)
+    _add_titled_regnal_names(ctx)
     for ent in doc.ents:
         ent = _before_parenthesis(ent)
         if ent is None or ctx.overlaps(ent):
@@ -84,6 +85,7 @@ def find_people(ctx: DocContext) -> None:
                                       and _looks_like_person(ctx, ent)):
             _add_person(ctx, ent)
     _add_surname_mentions(ctx)
+    _merge_name_variants(ctx)
 
 
 def _before_parenthesis(ent: Span) -> Span | None:
@@ -121,6 +123,29 @@ def _add_biography_subjects(ctx: DocContext) -> None:
                           model.Entity(key, model.PERSON, span.text))
 
 
+def _add_titled_regnal_names(ctx: DocContext) -> None:
+    """"King Peter I of Serbia", "Emperor Franz Joseph I": a title, capitalised words and a
+    regnal number make a name whatever the NER saw (it often sees nothing)."""
+    doc = ctx.doc
+    for token in doc:
+        if not _regnal_number_at(doc, token.i):
+            continue
+        start = token.i
+        while start > max(token.sent.start, token.i - 4) and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha:
+            start -= 1
+        title = title_at(doc, start, token.i)
+        if title is not None:   # "King Peter I": the loop above ran over the title itself
+            start = title.end
+        elif _title_ending_at(ctx, start) is None:
+            continue
+        name = doc[start:token.i + 1]
+        if len(name) >= 2 and not ctx.overlaps(name):
+            key = resolve.person_key(name.text)
+            ctx.add_actor(Actor(name.start, name.end, key, model.PERSON),
+                          model.Entity(key, model.PERSON, name.text))
+
+
 def _clean_name_span(ctx: DocContext, span: Span) -> Span | None:
     """Drop leading titles and determiners and a trailing possessive from a name span."""
     start, end = span.start, span.end
@@ -137,7 +162,22 @@ def _clean_name_span(ctx: DocContext, span: Span) -> Span | None:
         end -= 1
     if end <= start or not ctx.doc[start].is_title:
         return None
+    if _regnal_number_at(ctx.doc, end) and ctx.actor_at(end) is None:
+        end += 1   # "King Constantine I of Greece": the NER leaves the numeral out
     return ctx.doc[start:end]
+
+
+# What follows a regnal "I" ("Carol I of Romania", "Carol I in 1914"); the pronoun "I" is
+# followed by a verb ("when Carol I met").
+_AFTER_REGNAL_I = {"of", "in", "and", "was", "'s", "’s", ",", ".", ")", "(", ";"}
+
+
+def _regnal_number_at(doc, i: int) -> bool:
+    if i >= len(doc) or doc[i].text not in REGNAL_NUMBERS:
+        return False
+    if doc[i].text != "I":
+        return True
+    return i + 1 == len(doc) or doc[i + 1].lower_ in _AFTER_REGNAL_I
 
 
 def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
@@ -148,11 +188,29 @@ def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     if len(span) == 1 and known is None and _title_ending_at(ctx, span.start) is None \
             and not _lone_name_is_person(span[0]):
         return None
-    if not span.text.strip() or span.text in ctx.gazetteer.names:
-        return None  # "Madhya Pradesh": a place our tables know, whatever the NER says
+    titled = _title_ending_at(ctx, span.start) is not None or span[-1].text in REGNAL_NUMBERS
+    if not span.text.strip() or not titled and (span.text in ctx.gazetteer.names
+                                                or _is_subdivision(span.text)):
+        return None  # "Madhya Pradesh": a place, whatever the NER says ("King Constantine" is not)
     key = known or resolve.person_key(span.text)
     entity = None if known else model.Entity(key, model.PERSON, span.text)
     return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)
+
+
+@lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    """Names of more than one word of the states' first-level subdivisions (ISO 3166-2, from
+    pycountry): "Madhya Pradesh", "Nusa Tenggara Barat". Single words ("Georgia", "Victoria")
+    and saints' names ("Saint Andrew") are too often people's names."""
+    import pycountry
+
+    return frozenset(resolve.slug(s.name) for s in pycountry.subdivisions
+                     if " " in s.name and not s.name.startswith(("Saint ", "St. ", "St ")))
+
+
+def _is_subdivision(name: str) -> bool:
+    """Accents aside: the text's "Tamil Nadu" is ISO's "Tamil Nādu"."""
+    return " " in name and resolve.slug(name) in _subdivision_names()
 
 
 _LOCATIVE = {"of", "in", "at", "to", "from", "near", "into", "across", "towns", "town", "village"}
@@ -181,7 +239,7 @@ def _known_person(ctx: DocContext, name: str) -> str | None:
         if actor.kind != model.PERSON:
             continue
         full = ctx.extraction.entities[actor.key].name.split()
-        if len(full) > 1 and full[-1] == name:
+        if len(full) > 1 and full[-1] == name and full[-2].lower() not in _PATRONYMIC_PARTICLES:
             return actor.key
     return None
 
@@ -228,6 +286,37 @@ def _add_surname_mentions(ctx: DocContext) -> None:
         key = _known_person(ctx, token.text)
         if key is not None and _before_surname(ctx, token):
             ctx.add_actor(Actor(token.i, token.i + 1, key, model.PERSON))
+
+
+def _merge_name_variants(ctx: DocContext) -> None:
+    """"Husain Haqqani" and later "Haqqani", "Luis Armando Roche" and later "Luis Roche",
+    "Joseph Octave Mousseau" and "Joseph-Octave": a shorter name whose words all occur, in
+    order, in exactly one longer name named before it is that person (accents and hyphens
+    aside). A lone word must be the longer name's surname: its last word, and not a father's
+    name ("King Salman" is not "Mohammed bin Salman")."""
+    words: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for actor in ctx.actors:
+        if actor.kind == model.PERSON:
+            words.setdefault(actor.key, actor.key.split("/", 1)[1].split("-"))
+            first[actor.key] = min(first.get(actor.key, actor.start), actor.start)
+    for short in sorted(words, key=lambda k: (len(words[k]), k)):
+        longer = [k for k in words if len(words[k]) > len(words[short]) and first[k] < first[short]
+                  and _is_name_variant(words[short], words[k])]
+        widest = [k for k in longer if not any(
+            len(words[o]) > len(words[k]) and _is_name_variant(words[k], words[o]) for o in longer)]
+        if len(widest) == 1:
+            ctx.rekey(short, widest[0])
+
+
+def _is_name_variant(short: list[str], long: list[str]) -> bool:
+    if len(short) == 1 and (short[0] != long[-1] or long[-2] in _PATRONYMIC_PARTICLES):
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)   # an ordered subsequence
+
+
+_PATRONYMIC_PARTICLES = {"bin", "ibn", "ben", "bint", "ould"}
 
 
 def _before_surname(ctx: DocContext, token: Token) -> bool:

@@ -19,7 +19,8 @@ STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence min
 
 def find_posts(ctx: DocContext) -> None:
     for person in [a for a in ctx.actors if a.kind == model.PERSON]:
-        for finder in (_title_before, _appositive_after, _appositive_before, _who_chairs):
+        for finder in (_title_before, _appositive_after, _appositive_before, _who_chairs,
+                       _predicate_title):
             found = finder(ctx, person)
             if found is not None:
                 title, phrase, holder, rule = found
@@ -153,6 +154,40 @@ def _who_chairs(ctx: DocContext, person: Actor):
         return Title(title.start, title.end, word, title.record), phrase, holder, \
             "pattern:who-chairs"
     return None
+
+
+# Verbs that give their subject a post: "X was President of Y", "X became Prime Minister",
+# "X served as ambassador to Y", "X reigned as King of Y", "X was elected President of Y".
+_COPULAS = {"be", "become", "serve", "reign", "remain", "act"}
+_MADE = {"elect", "appoint", "name", "choose", "sworn", "swear", "install", "nominate", "re-elect",
+         "reelect", "crown"}
+_BETWEEN = {"also", "later", "then", "briefly", "subsequently", "twice", "again", "in", "as",
+            "the", "a", "an", "its", "first", "last", "sole", "only"}
+
+
+def _predicate_title(ctx: DocContext, person: Actor):
+    """"X (1936–2009) was President of Panama", "X reigned as King of Romania", "X was elected
+    Prime Minister": the title after a verb whose subject is the person."""
+    doc = ctx.doc
+    head = doc[person.end - 1]
+    while head.dep_ in ("compound", "flat") and head.head.i < person.end:
+        head = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in _COPULAS and verb.lemma_.lower() not in _MADE:
+        return None
+    sent_end = verb.sent.end
+    j = verb.i + 1
+    while j < sent_end and (doc[j].lower_ in _BETWEEN or doc[j].lemma_.lower() in _MADE):
+        j += 1
+    title = title_at(doc, j, sent_end)
+    if title is None or (j > verb.i + 1 and doc[j - 1].lower_ == "in"):
+        return None
+    end = _phrase_end(doc, title.end, sent_end)
+    phrase = doc[title.start:end]
+    holder = _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
+    return title, phrase, holder, "pattern:subject-verb-title"
 
 
 def _fake_record(word: str):
