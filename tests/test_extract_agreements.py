@@ -93,7 +93,9 @@ def test_truce_brokered_by_a_state_has_it_as_mediator(extract_text):
      "terminated", "withdrew from the nuclear deal"),
     ("Kyrgyzstan accused Tajikistan of violating the ceasefire.",
      "violated", "violating the ceasefire"),
-], ids=["talks-on", "entered-into-force", "withdrew-from", "violating"])
+    ("In 2015 the Kenyan government ended the Lamu Fisheries Agreement.",
+     "terminated", "ended the Lamu Fisheries Agreement"),
+], ids=["talks-on", "entered-into-force", "withdrew-from", "violating", "ended"])
 def test_status_cues(extract_text, text, status, evidence_words):
     ex = extract_text(text)
     agreement = only_agreement(ex)
@@ -120,6 +122,23 @@ def test_dated_agreement_without_other_cue_is_signed(extract_text):
 
 
 # --- what is and is not an agreement, and what refers back --------------------------------------
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("The Lamu Protocol or Lamu Agreement was an oral undertaking given in 1961 by the Kenyan "
+     "government. In 2015 the government ended the Lamu Agreement.",
+     "Lamu Protocol", "Lamu Agreement"),
+    ("The Treaty of Kars (also known as the Kars Agreement) was signed by Turkey and Armenia in "
+     "1921. Armenia later disputed the Kars Agreement.",
+     "Treaty of Kars", "Kars Agreement"),
+], ids=["a-or-b", "b-in-brackets"])
+def test_a_second_name_is_an_alias_of_one_agreement(extract_text, text, name, alias):
+    ex = extract_text(text)
+    agreement = only_agreement(ex)
+    assert agreement.name == name
+    assert agreement.aliases == {alias}
+    named = {m.anchor for m in ex.mentions if m.entity == agreement.key}
+    assert {name, alias} <= named
+
 
 def test_in_a_statement_is_not_an_agreement(extract_text):
     ex = extract_text("In a statement, the Fijian government said the cyclone had caused heavy "

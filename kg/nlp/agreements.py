@@ -44,7 +44,8 @@ STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
     "propose": "proposed", "draft": "proposed", "delay": "proposed", "await": "proposed",
     "enter": "in_force", "ratify": "in_force", "implement": "in_force",
-    "withdraw": "terminated", "suspend": "terminated", "terminate": "terminated",
+    "withdraw": "terminated", "suspend": "terminated", "end": "terminated", "cancel": "terminated",
+    "annul": "terminated", "revoke": "terminated", "repudiate": "terminated", "terminate": "terminated",
     "expire": "terminated", "collapse": "terminated", "scrap": "terminated", "abandon": "terminated",
     "violate": "violated", "violation": "violated", "breach": "violated",
 }
@@ -69,6 +70,7 @@ class Agreement:
     name: str
     kind: str
     mentions: list[AgreementMention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)   # "the Cranford Protocol or Cranford Agreement"
     parties: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     signatories: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     mediators: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
@@ -82,6 +84,7 @@ def find_agreements(ctx: DocContext) -> None:
     if own is not None:
         agreements.append(own)
     by_head: dict[int, Agreement] = {}   # head token of a mention -> its agreement
+    by_end: dict[int, Agreement] = {}    # end (exclusive) of a named mention -> its agreement
     last: Agreement | None = None
     for token in ctx.doc:
         mention = _mention_at(ctx, token)
@@ -97,14 +100,19 @@ def find_agreements(ctx: DocContext) -> None:
             own.mentions.append(mention)
             _read_between(ctx, own, mention)
             continue
-        agreement = _same_as(mention, by_head) or _agreement_for(agreements, mention)
+        agreement = _same_as(ctx, mention, by_head, by_end) or \
+            _agreement_for(agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
             agreement = Agreement(mention.name, mention.kind)
             agreements.append(agreement)
+        elif mention.proper and mention.name.lower() != agreement.name.lower():
+            agreement.aliases.add(mention.name)
         agreement.mentions.append(mention)
         by_head[mention.head.i] = last = agreement
+        if mention.proper:
+            by_end[mention.end] = agreement
         _read_context(ctx, agreement, mention)
     for agreement in agreements:
         _complete(ctx, agreement)
@@ -227,9 +235,23 @@ def _pronoun_mention(token: Token, last: Agreement) -> AgreementMention | None:
     return AgreementMention(token.i, token.i + 1, token, last.kind, last.name, False, True, None)
 
 
-def _same_as(mention: AgreementMention, by_head: dict[int, Agreement]) -> Agreement | None:
-    """"The X Agreement is a trade agreement between ..." (a predicate describes its subject)
-    and "the Cranford Protocol or Cranford Agreement" (an alternative name): the same one."""
+# Words that open a second name in brackets: "the Treaty of Kars (also known as the Kars
+# Agreement)".
+_ALIAS_OPENERS = {"also", "known", "as", "or", "the", "formally", "officially", "called",
+                  "commonly", "often", "sometimes", "informally"}
+
+
+def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agreement],
+             by_end: dict[int, Agreement]) -> Agreement | None:
+    """"The X Agreement is a trade agreement between ..." (a predicate describes its subject),
+    "the Cranford Protocol or Cranford Agreement" and "the Treaty of Kars (the Kars
+    Agreement)" (an alternative name): the same one."""
+    if mention.proper:
+        i = mention.start - 1
+        while i > 0 and ctx.doc[i].lower_ in _ALIAS_OPENERS:
+            i -= 1
+        if ctx.doc[i].text == "(" and i in by_end:
+            return by_end[i]
     head = mention.head
     if head.dep_ == "attr" and head.head.lemma_ == "be":
         for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
@@ -304,7 +326,7 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
     last named (a signed one first: news refers back to deals done); for a bare "the statement"
     the last statement."""
     for agreement in agreements:
-        if agreement.name.lower() == mention.name.lower():
+        if mention.name.lower() in {n.lower() for n in (agreement.name, *agreement.aliases)}:
             return agreement
     if not is_generic(mention.name) or not agreements or mention.described:
         return None
@@ -491,7 +513,7 @@ def _record(ctx: DocContext, agreement: Agreement) -> None:
     parties = sorted(agreement.parties)
     key = resolve.agreement_key(agreement.name, parties)
     entity = model.Entity(key, model.AGREEMENT, _display_name(agreement),
-                          attributes={"agreement_kind": agreement.kind})
+                          aliases=set(agreement.aliases), attributes={"agreement_kind": agreement.kind})
     ctx.add_entity(entity)
     for m in agreement.mentions:
         ctx.add_actor(Actor(m.start, m.end, key, model.AGREEMENT), nest=True)
