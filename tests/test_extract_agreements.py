@@ -104,6 +104,12 @@ def test_status_cues(extract_text, text, status, evidence_words):
     assert evidence_words in statuses[status]
 
 
+def test_a_war_that_ended_with_an_agreement_did_not_end_the_agreement(extract_text):
+    ex = extract_text("The border war ended with the Lamu Agreement of March 1961.")
+    agreement = only_agreement(ex)
+    assert "terminated" not in facts(ex, agreement.key, model.STATUS)
+
+
 @pytest.mark.parametrize("text", [
     "Sudan and South Sudan fought a war, but no peace treaty has been signed.",
     "Serbia and Kosovo have not signed the deal.",

@@ -495,6 +495,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
         if status is not None and mention.head.dep_ == "nsubj" and steps == 1 \
                 and lemma not in _SUBJECT_CUES:
             return  # the agreement does not negotiate or violate: whoever does is the subject
+        if lemma in _OBJECT_CUES and not (steps == 1 and mention.head.dep_ == "dobj"):
+            return  # "ended the accord", but "the war ended with the accord"
         if status is not None:
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
             agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
@@ -505,6 +507,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
 
 # Cues whose subject is the agreement itself: "the treaty entered into force", "the deal expired".
 _SUBJECT_CUES = {"enter", "expire", "collapse", "lapse", "terminate", "implement"}
+# Cues that end an agreement only when it is their object: "the government ended the accord".
+_OBJECT_CUES = {"end", "cancel", "annul", "revoke", "repudiate"}
 # Prepositions through which a cue governs an agreement: "talks on", "withdrew from".
 _GOVERNING_PREPOSITIONS = {"on", "over", "about", "of", "from", "to", "for", "into", "with"}
 
@@ -513,7 +517,8 @@ def _record(ctx: DocContext, agreement: Agreement) -> None:
     parties = sorted(agreement.parties)
     key = resolve.agreement_key(agreement.name, parties)
     entity = model.Entity(key, model.AGREEMENT, _display_name(agreement),
-                          aliases=set(agreement.aliases), attributes={"agreement_kind": agreement.kind})
+                          aliases=set(agreement.aliases),
+                          attributes={"agreement_kind": agreement.kind})
     ctx.add_entity(entity)
     for m in agreement.mentions:
         ctx.add_actor(Actor(m.start, m.end, key, model.AGREEMENT), nest=True)
