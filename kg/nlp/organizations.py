@@ -112,7 +112,8 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        if _names_a_person(ctx, span) or _names_an_agreement(span):
+        if _names_a_person(ctx, span) or _names_an_agreement(span) or \
+                _names_something_else(ctx, span, name):
             continue
         states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= span.start
                   and a.end <= span.end]
@@ -191,7 +192,8 @@ def _names_an_agreement(span: Span) -> bool:
 
 def _names_a_person(ctx: DocContext, span: Span) -> bool:
     """An ORG span that is a person's name the text also gives as a person ("Mbomio", "Beatrice
-    Dugand"): it shares its first or last word with a person already found."""
+    Dugand"): it shares its first or last word with a person already found, or, alone, is any
+    word of one's name ("Pacheco" of "Gregorio Pacheco Leyes")."""
     if any(t.lower_ in HEAD_KINDS for t in span):
         return False
     words = [t.text for t in span if t.is_alpha]
@@ -202,7 +204,34 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
             person = ctx.extraction.entities[actor.key].name.split()
             if words[-1] == person[-1] or (len(words) > 1 and words[0] == person[0]):
                 return True
+            if len(words) == 1 and len(person) > 2 and words[0] in person[1:-1]:
+                return True
     return False
+
+
+def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
+    """An ORG span that names no body: a portfolio alone ("ministries including Finance,
+    Justice and Interior"), or a place our tables know in a state the text names ("Kulakov
+    served as Stavropol First Secretary" in a text on Russia; but "the Commonwealth" is no
+    town of the Philippines in a text that does not name them)."""
+    if name.lower() in _portfolio_variants():
+        return True
+    named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
+    return any(key.split("/")[1] in named_states for key in _places_named(ctx.gazetteer, name))
+
+
+_PLACES: dict[int, dict[str, tuple[str, ...]]] = {}   # id(gazetteer) -> name -> place keys
+
+
+def _places_named(gazetteer: gz.Gazetteer, name: str) -> tuple[str, ...]:
+    places = _PLACES.get(id(gazetteer))
+    if places is None:
+        found: dict[str, list[str]] = {}
+        for pattern in (*gazetteer.patterns, *gazetteer.late_patterns):
+            if pattern["id"].startswith("place/") and isinstance(pattern["pattern"], str):
+                found.setdefault(pattern["pattern"], []).append(pattern["id"])
+        places = _PLACES[id(gazetteer)] = {n: tuple(keys) for n, keys in found.items()}
+    return places.get(name, ())
 
 
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
