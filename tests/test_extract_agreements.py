@@ -104,6 +104,26 @@ def test_status_cues(extract_text, text, status, evidence_words):
     assert evidence_words in statuses[status]
 
 
+def test_agreements_in_a_list_are_not_aliases(extract_text):
+    ex = extract_text("The Accra Accord, the Volta Agreement and the Lome Convention were "
+                      "discussed.")
+    names = sorted(e.name for e in ex.entities.values() if e.kind == model.AGREEMENT)
+    assert names == ["Accra Accord", "Lome Convention", "Volta Agreement"]
+    assert all(not e.aliases for e in ex.entities.values() if e.kind == model.AGREEMENT)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The Accra Accord was a settlement reached by Ghana, Togo and Benin in 1961.",
+     {"state/BEN", "state/GHA", "state/TGO"}),
+    ("The Treaty of Lome was a border treaty signed in 1962 between Togo and Benin.",
+     {"state/BEN", "state/TGO"}),
+], ids=["was-a-settlement-reached-by", "signed-in-year-between"])
+def test_parties_from_what_the_agreement_is_said_to_be(extract_text, text, parties):
+    ex = extract_text(text)
+    agreement = only_agreement(ex)
+    assert set(facts(ex, agreement.key, model.PARTY)) == parties
+
+
 def test_a_war_that_ended_with_an_agreement_did_not_end_the_agreement(extract_text):
     ex = extract_text("The border war ended with the Lamu Agreement of March 1961.")
     agreement = only_agreement(ex)
@@ -136,7 +156,10 @@ def test_dated_agreement_without_other_cue_is_signed(extract_text):
     ("The Treaty of Kars (also known as the Kars Agreement) was signed by Turkey and Armenia in "
      "1921. Armenia later disputed the Kars Agreement.",
      "Treaty of Kars", "Kars Agreement"),
-], ids=["a-or-b", "b-in-brackets"])
+    ("The Accra Accord, also known as the Volta Agreement, was signed by Ghana and Togo in "
+     "1961. Togo later left the Volta Agreement.",
+     "Accra Accord", "Volta Agreement"),
+], ids=["a-or-b", "b-in-brackets", "comma-also-known-as"])
 def test_a_second_name_is_an_alias_of_one_agreement(extract_text, text, name, alias):
     ex = extract_text(text)
     agreement = only_agreement(ex)

@@ -250,7 +250,10 @@ def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agre
         i = mention.start - 1
         while i > 0 and ctx.doc[i].lower_ in _ALIAS_OPENERS:
             i -= 1
-        if ctx.doc[i].text == "(" and i in by_end:
+        # "A (B)", "A (also known as B)", "A, also known as B,"; not "A, B and C"
+        said = {t.lower_ for t in ctx.doc[i + 1:mention.start]}
+        if i in by_end and (ctx.doc[i].text == "(" or ctx.doc[i].text == "," and said & {
+                "known", "called", "or", "formally", "officially"}):
             return by_end[i]
     head = mention.head
     if head.dep_ == "attr" and head.head.lemma_ == "be":
@@ -361,8 +364,11 @@ def _group(ctx: DocContext, token: Token) -> list[Actor]:
 
 
 def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
-    """"the treaty between Armenia and Azerbaijan"."""
-    for child in mention.head.children:
+    """"the treaty between Armenia and Azerbaijan", "a treaty signed in 1923 between Turkey
+    and Greece"."""
+    head = mention.head
+    holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
+    for child in (c for h in holders for c in h.children):
         if child.lower_ == "between":
             actors = _actors_after(ctx, child)
             if actors:
@@ -404,6 +410,7 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
     if verb is not head:
         candidates.append(verb)
+    candidates += _described_by(head)
     for v in candidates:
         lemma = v.lemma_.lower()
         if lemma not in SIGN_VERBS and lemma not in MEDIATE_VERBS:
@@ -426,6 +433,15 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                                          f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def _described_by(head: Token) -> list[Token]:
+    """"The Munich Agreement was a settlement reached by A and B": the verbs that describe the
+    noun the agreement is said to be."""
+    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return []
+    return [verb for attr in head.head.children if attr.dep_ == "attr"
+            for verb in attr.children if verb.dep_ in ("acl", "relcl")]
 
 
 def _not_done(verb: Token, head: Token | None = None) -> bool:
