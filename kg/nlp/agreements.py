@@ -86,7 +86,10 @@ def find_agreements(ctx: DocContext) -> None:
     by_head: dict[int, Agreement] = {}   # head token of a mention -> its agreement
     by_end: dict[int, Agreement] = {}    # end (exclusive) of a named mention -> its agreement
     last: Agreement | None = None
-    for token in ctx.doc:
+    for i, lower in enumerate(ctx.lowers):
+        if lower not in AGREEMENT_WORDS and lower != "it":
+            continue   # neither a treaty word nor a pronoun that may refer back
+        token = ctx.doc[i]
         mention = _mention_at(ctx, token)
         if mention is None:
             if last is not None and (pronoun := _pronoun_mention(token, last)) is not None:
@@ -229,8 +232,8 @@ def _pronoun_mention(token: Token, last: Agreement) -> AgreementMention | None:
         return None
     if token.head.lemma_.lower() not in _PRONOUN_VERBS:
         return None
-    previous = last.mentions[-1].head
-    if token.sent.start - previous.sent.start > len(previous.sent) + len(token.sent):
+    previous, sentence = last.mentions[-1].head.sent, token.sent
+    if sentence.start - previous.start > len(previous) + len(sentence):
         return None
     return AgreementMention(token.i, token.i + 1, token, last.kind, last.name, False, True, None)
 

@@ -90,8 +90,8 @@ def find_claims(ctx: DocContext) -> None:
     """Add a Claim for every reporting construction and mark the evidence found inside it."""
     speakers = _SpeakerMemory(ctx)
     scopes: dict[tuple[int, int], _Scope] = {}
-    for sentence in ctx.doc.sents:
-        for report in _reports(sentence):
+    for sentence in ctx.sentences:
+        for report in _reports(ctx, sentence):
             speaker = speakers.resolve(report.speaker)
             span = _claimed_span(ctx, report.content)
             if span is None or span in scopes and scopes[span].claim.claimant is not None:
@@ -125,11 +125,13 @@ def _after_dateline(ctx: DocContext, begin: int, end: int) -> int:
 
 # --- constructions --------------------------------------------------------------------------
 
-def _reports(sentence: Span) -> Iterator[Report]:
-    for token in sentence:
-        if token.lower_ == "according":
-            yield from _according_to(sentence, token)
-        elif is_speech_verb(token):
+def _reports(ctx: DocContext, sentence: Span) -> Iterator[Report]:
+    lowers, lemmas = ctx.lowers, ctx.lemmas
+    for i in range(sentence.start, sentence.end):
+        if lowers[i] == "according":
+            yield from _according_to(sentence, ctx.doc[i])
+        elif (lemmas[i] in SPEECH_LEMMAS or lowers[i] in SPEECH_VERBS) and \
+                is_speech_verb(token := ctx.doc[i]):
             yield from _accusation(token)
             yield from _speech_with_complement(sentence, token)
 

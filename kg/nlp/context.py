@@ -2,7 +2,9 @@
 (actor mentions by token), and helpers that record entities, mentions and facts with evidence."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +37,57 @@ class DocContext:
 
     def __post_init__(self) -> None:
         self.extraction = DocumentExtraction(self.document)
+
+    # --- the document's tokens, read once --------------------------------------------------
+    # Every Token a rule touches is a new Python object; rules that scan the whole document
+    # look at these plain lists first and build Tokens only where something may be found.
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case text."""
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array("LOWER").tolist()]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text."""
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array("ORTH").tolist()]
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text (Doc.text joins every token each time it is read)."""
+        return self.doc.text
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lemma, in lower case."""
+        strings = self.doc.vocab.strings
+        return [strings[h].lower() for h in self.doc.to_array("LEMMA").tolist()]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The document's sentences (the whole document when it has none)."""
+        starts, ends = self._sentence_bounds
+        return [self.doc[s:e] for s, e in zip(starts, ends)]
+
+    @cached_property
+    def _has_sentences(self) -> bool:
+        return self.doc.has_annotation("SENT_START")
+
+    @cached_property
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
+        if not self._has_sentences:
+            return [0], [len(self.doc)]
+        sentences = list(self.doc.sents)
+        return [s.start for s in sentences], [s.end for s in sentences]
+
+    def sentence(self, start: int, end: int | None = None) -> Span:
+        """The sentence holding tokens [start, end) (several, if the span crosses a boundary),
+        as Span.sent gives it, without walking the document."""
+        starts, ends = self._sentence_bounds
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, (end if end is not None else start + 1) - 1)) - 1
+        return self.doc[starts[first]:ends[last]]
 
     # --- entities and mentions -------------------------------------------------------------
     def add_entity(self, entity: Entity) -> Entity:
@@ -95,21 +148,26 @@ class DocContext:
     # --- facts ----------------------------------------------------------------------------
     def add_fact(self, subject: str, predicate: str, obj: str, evidence: Span, rule: str,
                  confidence: float, claim: str | None = None) -> None:
-        sentence = evidence.sent if evidence.doc.has_annotation("SENT_START") else evidence
+        sentence = self.sentence(evidence.start, evidence.end) if self._has_sentences \
+            else evidence
         self.extraction.facts.append((
             Fact(subject, predicate, obj),
             Evidence(self.document.id, evidence.start_char, evidence.end_char,
-                     sentence.start_char, _sentence_end(sentence), rule, round(confidence, 2),
-                     claim)))
+                     sentence.start_char, _sentence_end(sentence, self.text), rule,
+                     round(confidence, 2), claim)))
 
     def facts_about(self, subject: str, predicate: str) -> list[Fact]:
         return [f for f, _ in self.extraction.facts
                 if f.subject == subject and f.predicate == predicate]
 
 
-def _sentence_end(sentence: Span) -> int:
-    """End of the sentence's text without trailing whitespace (spaCy keeps newlines in it)."""
-    return sentence.start_char + len(sentence.text.rstrip())
+def _sentence_end(sentence: Span, text: str) -> int:
+    """End of the sentence's text (`text`: the document's) without trailing whitespace (spaCy
+    keeps newlines in it)."""
+    end = sentence.end_char
+    while end > sentence.start_char and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def covering_span(doc: Doc, first: int, last: int) -> Span:

@@ -80,8 +80,10 @@ def find_portfolio(words: str) -> tuple[str, str] | None:
 
 
 def find_organizations(ctx: DocContext) -> None:
-    for sent in ctx.doc.sents:
-        spans = [s for t in sent if (s := _org_at_head(ctx, t)) is not None]
+    heads = [i for i, lower in enumerate(ctx.lowers) if lower in HEAD_KINDS]
+    for sent in ctx.sentences if heads else ():
+        spans = [s for i in heads if sent.start <= i < sent.end
+                 and (s := _org_at_head(ctx, ctx.doc[i])) is not None]
         spans = _drop_nested(spans)
         parents = _parent_pairs(ctx, spans)
         for child, parent in parents:

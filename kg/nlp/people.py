@@ -57,16 +57,28 @@ def _longest_title() -> int:
     return max((len(k) for k in _title_index()), default=1)
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tables.TitleRecord], ...]]:
+    """Titles by their first word, longest first: title_at runs on every token of a document,
+    and most tokens start no title."""
+    grouped: dict[str, list[tuple[tuple[str, ...], tables.TitleRecord]]] = {}
+    for words, record in _title_index().items():
+        grouped.setdefault(words[0], []).append((words, record))
+    return {first: tuple(sorted(titles, key=lambda t: (-len(t[0]), t[0])))
+            for first, titles in grouped.items()}
+
+
 def title_at(doc, i: int, end_limit: int) -> Title | None:
     """The longest title starting at token i (with modifiers such as "Deputy" in front)."""
     start = i
     while i < end_limit and doc[i].lower_ in TITLE_MODIFIERS and \
             (doc[i].lower_, ) not in _title_index():
         i += 1
-    for n in range(min(_longest_title(), end_limit - i), 0, -1):
-        words = tuple(t.lower_ for t in doc[i:i + n])
-        record = _title_index().get(words)
-        if record is not None:
+    if i >= end_limit:
+        return None
+    for words, record in _titles_by_first_word().get(doc[i].lower_, ()):
+        n = len(words)
+        if i + n <= end_limit and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
             span = doc[start:i + n]
             return Title(start, i + n, span.text, record)
     return None
@@ -106,7 +118,7 @@ def _add_biography_subjects(ctx: DocContext) -> None:
     (born 21 August 1955)": the capitalised words opening a text or paragraph before a
     parenthesis with a birth date are a person's name, whatever the NER made of them."""
     doc = ctx.doc
-    for sent in doc.sents:
+    for sent in ctx.sentences:
         end = sent.start
         while end < sent.end and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES
                                   or doc[end].text in ('"', "“", "”", "-")):
@@ -127,8 +139,9 @@ def _add_titled_regnal_names(ctx: DocContext) -> None:
     """"King Peter I of Serbia", "Emperor Franz Joseph I": a title, capitalised words and a
     regnal number make a name whatever the NER saw (it often sees nothing)."""
     doc = ctx.doc
-    for token in doc:
-        if not _regnal_number_at(doc, token.i):
+    for i in [i for i, text in enumerate(ctx.texts) if text in REGNAL_NUMBERS]:
+        token = doc[i]
+        if not _regnal_number_at(doc, i):
             continue
         start = token.i
         while start > max(token.sent.start, token.i - 4) and doc[start - 1].is_title \
@@ -280,7 +293,10 @@ def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
 
 def _add_surname_mentions(ctx: DocContext) -> None:
     """"Mahmudov said": a lone surname of someone already named is that person."""
-    for token in ctx.doc:
+    surnames = {ctx.extraction.entities[a.key].name.rsplit(" ", 1)[-1] for a in ctx.actors
+                if a.kind == model.PERSON}
+    for i in [i for i, text in enumerate(ctx.texts) if text in surnames]:
+        token = ctx.doc[i]
         if token.pos_ != "PROPN" or not token.is_title or ctx.actor_at(token) is not None:
             continue
         key = _known_person(ctx, token.text)

@@ -39,7 +39,7 @@ def is_treaty_text(text: str) -> bool:
 def read_treaty_text(ctx: DocContext):
     """The document's own agreement: (name, kind, {party key: evidence span}, date, in_force
     date) or None when the text is not a treaty text."""
-    text = ctx.doc.text
+    text = ctx.text
     if not is_treaty_text(text):
         return None
     parties = _parties(ctx, 0, PREAMBLE_CHARS)
@@ -59,7 +59,7 @@ def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
 
 def _parties(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
     """States named in the title and preamble, up to "hereinafter"/"HAVE AGREED"."""
-    text = ctx.doc.text
+    text = ctx.text
     stop = re.search(r"hereinafter|HAVE AGREED|have agreed|Recognising|Recognizing|Desiring|"
                      r"Considering|Conscious|Recalling|Bearing in mind|ARTICLE 1", text[begin:end])
     limit = begin + stop.start() if stop else end
@@ -69,7 +69,7 @@ def _parties(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
 def _signature_parties(ctx: DocContext) -> dict[str, object]:
     """States in the "For the Government of X" blocks after the final clause (or, without one,
     at the end of the text)."""
-    text = ctx.doc.text
+    text = ctx.text
     final = _final_clause(text)
     tail_start = final.start() if final else max(0, len(text) - SIGNATURE_CHARS)
     found: dict[str, object] = {}
@@ -100,7 +100,7 @@ def _done_date(ctx: DocContext):
     """The date of the final clause: "DONE at Tokyo on this third day of April 2007"."""
     # Only the last signing formula counts: an earlier "signed at" cites another instrument,
     # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
-    text = ctx.doc.text
+    text = ctx.text
     matches = list(_DONE.finditer(text))
     if not matches:
         return None
