@@ -104,6 +104,27 @@ def test_status_cues(extract_text, text, status, evidence_words):
     assert evidence_words in statuses[status]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Peace of Oliva ended the war between Sweden and Poland in 1660.", "Peace of Oliva"),
+    ("The Vienna Final Act was signed by twelve states in 1820.", "Vienna Final Act"),
+    ("The Compact of Free Association was signed by the United States and Palau in 1994.",
+     "Compact of Free Association"),
+    ("The Tirana Communique restated the two governments' aims.", "Tirana Communique"),
+], ids=["peace-of", "final-act", "compact", "communique"])
+def test_less_common_agreement_words(extract_text, text, name):
+    assert only_agreement(extract_text(text)).name == name
+
+
+@pytest.mark.parametrize("text", [
+    "She won the Nobel Peace Prize and worked for peace in the region.",
+    "The Patriot Act was passed by Congress in 2001.",
+    "The two sides signed nothing, and a communique was not issued.",
+], ids=["peace-prize", "a-law-named-act", "bare-communique"])
+def test_words_that_are_not_agreements_here(extract_text, text):
+    ex = extract_text(text)
+    assert not [e for e in ex.entities.values() if e.kind == model.AGREEMENT]
+
+
 def test_agreements_in_a_list_are_not_aliases(extract_text):
     ex = extract_text("The Accra Accord, the Volta Agreement and the Lome Convention were "
                       "discussed.")

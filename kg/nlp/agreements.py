@@ -24,13 +24,19 @@ AGREEMENT_WORDS = {
     "declaration": "declaration", "memorandum": "memorandum", "protocol": "protocol",
     "convention": "convention", "ceasefire": "ceasefire", "cease-fire": "ceasefire",
     "truce": "truce", "armistice": "ceasefire", "deal": "deal", "pact": "pact",
-    "initiative": "initiative", "charter": "charter",
+    "initiative": "initiative", "charter": "charter", "compact": "compact",
+    "concordat": "concordat", "entente": "entente", "communique": "communique",
+    "communiqué": "communique", "covenant": "covenant",
     # plurals: kept as agreements only inside a name ("the Geneva Conventions", "Oslo Accords")
     "conventions": "convention", "protocols": "protocol", "declarations": "declaration",
     "pacts": "pact", "deals": "deal", "ceasefires": "ceasefire", "truces": "truce",
 }
+# Words that head an agreement only in a formal name: "the Peace of Westphalia", "the Helsinki
+# Final Act" (see _head_word_fits). They never modify another agreement word ("peace treaty").
+FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act"}
 # These name an agreement only with a qualifier or inside a proper name.
-NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention"}
+NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention",
+                   "compact", "entente", "communique", "covenant"}
 QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral", "peace",
               "ceasefire", "final", "signed"}
 # Adjectives that are part of what an agreement is called ("joint statement", "peace treaty");
@@ -87,7 +93,7 @@ def find_agreements(ctx: DocContext) -> None:
     by_end: dict[int, Agreement] = {}    # end (exclusive) of a named mention -> its agreement
     last: Agreement | None = None
     for i, lower in enumerate(ctx.lowers):
-        if lower not in AGREEMENT_WORDS and lower != "it":
+        if lower not in AGREEMENT_WORDS and lower not in FORMAL_NAME_WORDS and lower != "it":
             continue   # neither a treaty word nor a pronoun that may refer back
         token = ctx.doc[i]
         mention = _mention_at(ctx, token)
@@ -174,13 +180,15 @@ def _treaty_agreement(ctx: DocContext) -> Agreement | None:
 
 
 def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
-    kind = AGREEMENT_WORDS.get(head.lower_)
+    kind = AGREEMENT_WORDS.get(head.lower_) or FORMAL_NAME_WORDS.get(head.lower_)
     if kind is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
     if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in AGREEMENT_WORDS:
         return None  # "ceasefire agreement": the head is the next word
     if _in_organization_name(ctx, head):
         return None  # "North Atlantic Treaty Organization"
+    if not _head_word_fits(ctx, head):
+        return None
     start = head.i
     while start > head.sent.start and _is_modifier(ctx.doc[start - 1], head):
         start -= 1
@@ -196,6 +204,16 @@ def _mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     described = any(t.like_num or t.text in ("-", "–") for t in ctx.doc[head.left_edge.i:head.i])
     return AgreementMention(start, end, head, kind, name, proper, qualified, _determiner(head),
                             described)
+
+
+def _head_word_fits(ctx: DocContext, head: Token) -> bool:
+    """"Peace" heads an agreement only as a formal name ("the Peace of Westphalia", not "the
+    Nobel Peace Prize"), "Act" only as a "Final Act" (a "Patriot Act" is a law)."""
+    if head.lower_ == "peace":
+        return head.is_title and _proper_tail(ctx, head) > head.i + 1
+    if head.lower_ == "act":
+        return head.i > 0 and ctx.doc[head.i - 1].lower_ == "final"
+    return True
 
 
 # Small words inside agreements' formal names: "Treaty on the Non-Proliferation of Nuclear Weapons".
