@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg import model
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.coreference import pronoun_subjects
 
 # Nouns for a party's member, written after the party: "a Labour politician", "Republican
 # senator X" is a post and left to kg.nlp.posts.
@@ -32,20 +33,24 @@ BODY_KINDS = {model.POLITICAL_PARTY, model.ORGANIZATION, model.PARLIAMENT, model
 
 def find_memberships(ctx: DocContext) -> None:
     found: set[tuple[str, str]] = set()
-    for person in [a for a in ctx.actors if a.kind == model.PERSON]:
-        for finder in (_member_of, _party_in_brackets, _party_before_name, _party_politician):
+    named = [(a, (_member_of, _party_in_brackets, _party_before_name, _party_politician), "")
+             for a in ctx.actors if a.kind == model.PERSON]
+    # "He was a member of the X Party": what is said of a pronoun standing for a person
+    pronouns = [(a, (_member_of, _party_politician), "+pronoun") for a in pronoun_subjects(ctx)]
+    for person, finders, via in named + pronouns:
+        for finder in finders:
             result = finder(ctx, person)
             if result is None:
                 continue
             body, evidence, rule = result
             if (person.key, body.key) not in found:
                 found.add((person.key, body.key))
-                ctx.add_fact(person.key, model.MEMBER_OF, body.key, evidence, rule, 0.8)
+                ctx.add_fact(person.key, model.MEMBER_OF, body.key, evidence, rule + via, 0.8)
             break
-        _nationality(ctx, person)
+        _nationality(ctx, person, via)
 
 
-def _nationality(ctx: DocContext, person: Actor) -> None:
+def _nationality(ctx: DocContext, person: Actor, via: str = "") -> None:
     """"X is a Polish politician", "X, a Kenyan diplomat,": a state adjective right after the
     article that opens what is said of the person."""
     doc = ctx.doc
@@ -59,7 +64,7 @@ def _nationality(ctx: DocContext, person: Actor) -> None:
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.actor_at(noun.i) is not None:
         return   # "a Polish delegation" is not said of a person; "an Indian National Congress"
     ctx.add_fact(person.key, model.STATE_OF, actor.key, _cover(ctx, person, actor),
-                 "pattern:nationality-adjective", 0.75)
+                 "pattern:nationality-adjective" + via, 0.75)
 
 
 def _body_at(ctx: DocContext, i: int, kinds: set[str] = BODY_KINDS) -> Actor | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.coreference import pronoun_subjects
 from kg.nlp.people import Title, title_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
@@ -26,6 +27,11 @@ def find_posts(ctx: DocContext) -> None:
                 title, phrase, holder, rule = found
                 _record_post(ctx, person, title, phrase, holder, rule)
                 break
+    for pronoun in pronoun_subjects(ctx):      # "He was President of Panama from 1989"
+        found = _predicate_title(ctx, pronoun)
+        if found is not None:
+            title, phrase, holder, rule = found
+            _record_post(ctx, pronoun, title, phrase, holder, rule + "+pronoun")
 
 
 def _title_before(ctx: DocContext, person: Actor):
