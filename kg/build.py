@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from kg.cache import ExtractionCache, PipelineVersion
+    from kg.data.user_gazetteer import UserEntry
     from kg.engines import Engine
     from kg.export.rdf import BuildInfo
     from kg.model import Document, DocumentExtraction, KnowledgeGraph
 
 DEFAULT_OUTPUTS = ("exports/graph.ttl", "exports/graph.graphml", "exports/graph.gexf")
 CacheSetting = bool | str | os.PathLike   # True: the user's cache folder; False: off; or a folder
+USER_GAZETTEER_TABLE = "user-gazetteer"   # the source background facts of user entries name
 
 
 @dataclass
@@ -48,48 +50,85 @@ class NothingToBuild(KGError):
 
 def extract_documents(documents: Iterable[Document], nlp: Language,
                       on_document: Callable[[Document], None] | None = None,
+                      extra_entries: tuple[UserEntry, ...] = (),
                       ) -> Iterator[DocumentExtraction]:
-    """Run the pipeline over documents in batches and our rules over each Doc."""
+    """Run the pipeline over documents in batches and our rules over each Doc. `nlp` must have
+    been loaded with the user gazetteer's `extra_entries` (load_pipeline(model, extra_entries))."""
     from kg.engines import extract_documents as run
 
-    return run(documents, nlp, on_document)
+    return run(documents, nlp, on_document, extra_entries=extra_entries)
 
 
-def assemble_graph(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
+def assemble_graph(extractions: Iterable[DocumentExtraction],
+                   extra_entries: tuple[UserEntry, ...] = ()) -> KnowledgeGraph:
     """One graph from documents' extractions, completed from our tables. `kg eval` builds each
     gold document's graph with this too, so it scores exactly what `kg build` would export."""
     from kg.model import merge_extractions
 
-    return complete_graph(merge_extractions(extractions))
+    return complete_graph(merge_extractions(extractions), extra_entries)
 
 
-def complete_graph(graph: KnowledgeGraph) -> KnowledgeGraph:
-    """Add what our tables say about the entities the documents mention (background facts)."""
+def complete_graph(graph: KnowledgeGraph,
+                   extra_entries: tuple[UserEntry, ...] = ()) -> KnowledgeGraph:
+    """Add what our tables, and the user gazetteer's `extra_entries`, say about the entities
+    the documents mention (background facts)."""
     from kg.background import add_background_facts
-    from kg.nlp.gazetteer import default_gazetteer
+    from kg.nlp.gazetteer import gazetteer_for
 
-    add_background_facts(graph, default_gazetteer())
+    add_background_facts(graph, gazetteer_for(extra_entries))
+    if extra_entries:
+        _user_background(graph, extra_entries)
     return graph
+
+
+def _user_background(graph: KnowledgeGraph, extra_entries: tuple[UserEntry, ...]) -> None:
+    """Background facts that come from user entries name the user gazetteer as their source,
+    not a table of kg; a user person's state is one too."""
+    from kg import model
+    from kg.data.user_gazetteer import user_keys
+    from kg.model import Fact
+    from kg.nlp.gazetteer import default_gazetteer, gazetteer_for
+
+    tables = default_gazetteer()
+    keys = user_keys(tables, extra_entries)
+    for fact in list(graph.background):
+        entry = keys.get(fact.subject)
+        if entry is None or entry.kind == "state":
+            continue
+        if fact.subject not in tables.entries or (fact.predicate == model.STATE_OF
+                                                  and entry.state):
+            graph.background[fact] = USER_GAZETTEER_TABLE
+    gazetteer = gazetteer_for(extra_entries)
+    for key, entry in sorted(keys.items()):
+        if entry.kind == "person" and entry.state and key in graph.entities:
+            state = f"state/{entry.state}"
+            if state not in graph.entities:
+                graph.add_entity(gazetteer.entity(state))
+            graph.add_background(Fact(key, model.STATE_OF, state), USER_GAZETTEER_TABLE)
 
 
 def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool = False,
                 workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
                 scheduler: str | None = None,
+                gazetteers: Sequence[str | os.PathLike] = (),
                 on_skip: Callable[[InputError], None] | None = None,
                 on_document: Callable[[Document], None] | None = None,
                 on_total: Callable[[int], None] | None = None,
                 on_warning: Callable[[str], None] | None = None) -> BuildResult:
     """Read every input, extract (or take from the cache), merge into one graph. Raises
     InputError for the first bad input (strict) or for the only one (when nothing else was
-    given), NothingToBuild when no document could be read."""
+    given), NothingToBuild when no document could be read, GazetteerError for a bad file in
+    `gazetteers` (user gazetteers, kg.data.user_gazetteer), before anything else is done."""
     from kg.cache import pipeline_version
+    from kg.data.user_gazetteer import entries_digest, read_user_gazetteers
     from kg.documents import read_documents
     from kg.engines import model_info, open_engine
     from kg.export.rdf import BuildInfo
     from kg.model import merge_extractions
 
+    extra = read_user_gazetteers(gazetteers)
     info = model_info(model)   # from the model's metadata: loading waits for an uncached document
-    version = pipeline_version(info.name, info.version)
+    version = pipeline_version(info.name, info.version, user_gazetteer=entries_digest(extra))
     store = _open_cache(cache, version, on_warning)
     skips = _Skips(on_skip)
     total = count_documents(inputs)
@@ -107,10 +146,10 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
                 on_document(extraction.document)
 
     with open_engine(info.name, engine=engine, workers=workers, scheduler=scheduler,
-                     version=version.digest) as runner:
+                     version=version.digest, extra_entries=extra) as runner:
         graph = merge_extractions(merged(extract_in_order(documents, store, runner)))
     skips.check_something_read(built, inputs)   # before the tables are loaded for nothing
-    complete_graph(graph)    # as assemble_graph does: `kg eval` scores what this exports
+    complete_graph(graph, extra)    # as assemble_graph does: `kg eval` scores what this exports
     build_info = BuildInfo(kg_version=version.kg_version, model_name=info.name,
                            model_version=info.version)
     return BuildResult(graph, build_info, built=built, cached=store.hits if store else 0,
@@ -234,7 +273,7 @@ def _count_file(path: Path) -> int:
 def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
           model: str | None = None, base: str | None = None, strict: bool = False,
           workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
-          scheduler: str | None = None,
+          scheduler: str | None = None, gazetteers: Sequence[str | os.PathLike] = (),
           on_skip: Callable[[InputError], None] | None = None,
           on_document: Callable[[Document], None] | None = None,
           on_total: Callable[[int], None] | None = None,
@@ -244,6 +283,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     `workers`: extraction processes (default 1; with engine="dask" and no scheduler, the local
     cluster's size). `cache`: True for the user's cache folder, a folder, or False for none.
     `engine`: "local" or "dask"; `scheduler`: a Dask scheduler's address (else a local cluster).
+    `gazetteers`: user gazetteer files (CSV or JSONL) whose names extend kg's tables.
     """
     from kg.export import check_output_paths, remove_empty_folders, write_export
     from kg.vocab import DATA_BASE
@@ -252,7 +292,8 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     try:
         paths = check_output_paths(outputs, created)  # fail before the slow part on a bad -o
         result = build_graph(inputs, model=model, strict=strict, workers=workers, cache=cache,
-                             engine=engine, scheduler=scheduler, on_skip=on_skip,
+                             engine=engine, scheduler=scheduler, gazetteers=gazetteers,
+                             on_skip=on_skip,
                              on_document=on_document, on_total=on_total, on_warning=on_warning)
         for path in paths:
             write_export(result.graph, path, base=base or DATA_BASE, build_info=result.build_info)

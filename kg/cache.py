@@ -2,8 +2,9 @@
 
 An entry is keyed by the document (every field but `path`, which only names the file in
 messages, so a moved corpus keeps its cache) and by the *pipeline version*: kg's version, the
-model's name and version, the digest of our tables, and a digest of the source of everything
-that decides what extraction returns or how an entry is stored. Any change to them gives new
+model's name and version, the digest of our tables, the digest of the user gazetteer's entries
+(`--gazetteer`), and a digest of the source of everything that decides what extraction returns or
+how an entry is stored. Any change to them gives new
 keys, so a stale entry is never read; old entries are simply left behind (each pipeline version
 has its own folder, which makes them easy to delete).
 
@@ -44,6 +45,7 @@ class PipelineVersion:
     model_fingerprint: str   # files of a model given as a folder; "" for an installed package
     tables: str
     rules: str
+    user_gazetteer: str = ""   # kg.data.user_gazetteer.entries_digest; "" for none
 
     @property
     def digest(self) -> str:
@@ -51,13 +53,16 @@ class PipelineVersion:
         return hashlib.sha256(fields_json.encode()).hexdigest()
 
 
-def pipeline_version(model_name: str, model_version: str) -> PipelineVersion:
+def pipeline_version(model_name: str, model_version: str,
+                     user_gazetteer: str = "") -> PipelineVersion:
     """The version of the pipeline named `model_name` (a package or a folder), read without
-    loading the model. Looked up at call time, so a test can change any part of it."""
+    loading the model. Looked up at call time, so a test can change any part of it.
+    `user_gazetteer`: the digest of the user gazetteer's entries (entries_digest)."""
     return PipelineVersion(kg_version=kg.__version__, model_name=model_name,
                            model_version=model_version,
                            model_fingerprint=_folder_fingerprint(model_name),
-                           tables=tables.tables_digest(), rules=rules_digest())
+                           tables=tables.tables_digest(), rules=rules_digest(),
+                           user_gazetteer=user_gazetteer)
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ INSTALL_HINT = "pip install 'diplograph[dask]'"
 
 class DaskEngine:
     def __init__(self, model: str, *, scheduler: str | None = None, workers: int | None = None,
-                 version: str | None = None) -> None:
+                 version: str | None = None, extra_entries: tuple = ()) -> None:
         try:
             import distributed  # noqa: F401
         except ImportError:
@@ -41,6 +41,7 @@ class DaskEngine:
         self.scheduler = scheduler
         self.workers = workers
         self.version = version
+        self.extra_entries = extra_entries   # a user gazetteer's, sent with every task
         self.lookahead = BATCH_SIZE * 2 * (workers or os.cpu_count() or 1)
         self._client: Any = None
         self._cluster: Any = None
@@ -79,7 +80,8 @@ class DaskEngine:
         client = self._connect()
         window = self._window(client)
         self.lookahead = BATCH_SIZE * window
-        submit = partial(client.submit, extract_on_worker, self.model, self.version, pure=False)
+        submit = partial(client.submit, extract_on_worker, self.model, self.version, pure=False,
+                         **({"extra_entries": self.extra_entries} if self.extra_entries else {}))
         try:
             yield from ordered_results(batches(chain([first], stream), BATCH_SIZE), submit,
                                        window)
@@ -96,20 +98,23 @@ class DaskEngine:
             self._cluster = None
 
 
-def extract_on_worker(model: str, expected: str | None,
-                      documents: list[Document]) -> list[DocumentExtraction]:
-    """A task on a Dask worker: check the worker runs our pipeline version, then extract."""
+def extract_on_worker(model: str, expected: str | None, documents: list[Document],
+                      extra_entries: tuple = ()) -> list[DocumentExtraction]:
+    """A task on a Dask worker: check the worker runs our pipeline version, then extract. The
+    client's user gazetteer (`extra_entries`) comes with the task, and is part of the version."""
     if expected is not None:
-        found = _pipeline_digest(model)
+        found = _pipeline_digest(model, extra_entries)
         if found != expected:
             raise EngineError(f"a Dask worker runs another kg, model or tables than this "
                               f"client (pipeline {found[:12]}, not {expected[:12]}): install the "
                               f"same kg and model on every worker")
-    return extract_batch(model, documents)
+    return extract_batch(model, documents, extra_entries)
 
 
 @lru_cache(maxsize=None)
-def _pipeline_digest(model: str) -> str:
+def _pipeline_digest(model: str, extra_entries: tuple = ()) -> str:
     from kg.cache import pipeline_version
+    from kg.data.user_gazetteer import entries_digest
 
-    return pipeline_version(model, model_info(model).version).digest
+    return pipeline_version(model, model_info(model).version,
+                            user_gazetteer=entries_digest(extra_entries)).digest

