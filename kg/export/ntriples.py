@@ -42,30 +42,38 @@ def write_ntriples(graph: KnowledgeGraph, path: str | Path, *, base: str = DATA_
     with atomic_open(path, "w") as out:
         for chunk in rdf_chunks(graph, base=base, build_info=build_info, named_graphs=quads):
             # A set: a fact stated twice in one document gives one line.
-            out.writelines(sorted({quad_line(quad) for quad in chunk}))
+            out.write("".join(sorted({quad_line(quad) for quad in chunk})))
 
 
 def quad_line(quad: Quad) -> str:
     """One N-Quads line (an N-Triples line when the quad is in the default graph)."""
     s, p, o, g = quad
-    graph = "" if g is None else " " + _iri(g)
-    return f"{_iri(s)} {_iri(p)} {term_text(o)}{graph} .\n"
+    obj = _iri(o) if type(o) is URIRef else term_text(o)   # the common case first: it is cheap
+    if g is None:
+        return f"{_iri(s)} {_iri(p)} {obj} .\n"
+    return f"{_iri(s)} {_iri(p)} {obj} {_iri(g)} .\n"
 
 
 def term_text(term: Node) -> str:
     """A term in N-Triples syntax: <iri> or "lexical form" with its language or datatype."""
     if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
+        text = str(term)
+        # Most literals hold none of the four characters; scanning for them is cheaper than
+        # translating every character.
+        if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+            text = text.translate(_ESCAPES)
         if term.language:
-            return f"{text}@{term.language}"
-        return f"{text}^^{_iri(term.datatype)}" if term.datatype is not None else text
+            return f'"{text}"@{term.language}'
+        datatype = term.datatype
+        return f'"{text}"^^{_iri(datatype)}' if datatype is not None else f'"{text}"'
     if isinstance(term, URIRef):
         return _iri(term)
     raise OutputError(f"cannot write {term!r} in N-Triples: kg's exports have no blank nodes")
 
 
-# Predicates and datatypes repeat on every line, a subject on every line of its chunk.
-@lru_cache(maxsize=1 << 12)
+# Predicates and datatypes repeat on every line, a subject on every line of its chunk, entities
+# and graphs in many chunks.
+@lru_cache(maxsize=1 << 14)
 def _iri(iri: URIRef) -> str:
     if _IRI_FORBIDDEN.search(iri):
         raise OutputError(f"cannot write the IRI {str(iri)!r}: it holds a character IRIs may not "

@@ -27,17 +27,36 @@ from urllib.parse import quote
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg import model
+from kg import model, vocab
 from kg.errors import OutputError
 from kg.model import Claim, Document, Entity, Evidence, Fact, KnowledgeGraph, Mention
-from kg.vocab import (CLASS_BY_KIND, DATA_BASE, DCTERMS, GEONAMES, ITSRDF, KG, LITERAL_ATTRIBUTES,
-                      NIF, ONTOLOGY_IRI, OWL, PROPERTY_BY_RELATION, PROV, RDF, RDFS, SCHEMA, SKOS,
-                      WD, XSD)
+from kg.vocab import (CLASS_BY_KIND, DATA_BASE, GEONAMES, LITERAL_ATTRIBUTES, ONTOLOGY_IRI,
+                      PROPERTY_BY_RELATION, WD)
 
 # (subject, predicate, object, graph); graph None is the default graph.
 Quad = tuple[URIRef, URIRef, Node, Optional[URIRef]]
 Chunk = list[Quad]
 _T = TypeVar("_T")
+_TERM_TYPES = (URIRef, Literal)
+
+
+class _Terms:
+    """A namespace whose terms are looked up once. rdflib's namespaces build a new URIRef on
+    every attribute access (about 2 µs), and an export reads `RDF.type` and the like hundreds
+    of thousands of times."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)   # later reads find it in the instance, not here
+        return term
+
+
+DCTERMS, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = (
+    _Terms(ns) for ns in (vocab.DCTERMS, vocab.ITSRDF, vocab.KG, vocab.NIF, vocab.OWL, vocab.PROV,
+                          vocab.RDF, vocab.RDFS, vocab.SCHEMA, vocab.SKOS, vocab.XSD))
 
 # A date at the precision the text gives, typed accordingly (the longest pattern first).
 _DATE_TYPES = ((re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), XSD.date),
@@ -69,7 +88,8 @@ def digest(*parts: object) -> str:
 
 
 # Literals are immutable, and rdflib parses a typed literal's value on creation (slow next to
-# writing a line): the small, repeating ones (offsets, confidences, dates) are made once.
+# writing a line): the small, repeating ones (offsets, confidences, dates, rules, anchors, the
+# sentence of each fact it states) are made once.
 @lru_cache(maxsize=1 << 16)
 def typed_date(value: str) -> Literal:
     """An ISO date at its precision: xsd:date, xsd:gYearMonth or xsd:gYear; else a plain string
@@ -77,6 +97,11 @@ def typed_date(value: str) -> Literal:
     for pattern, datatype in _DATE_TYPES:
         if pattern.fullmatch(value):
             return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 14)
+def _text(value: str) -> Literal:
     return Literal(value)
 
 
@@ -116,6 +141,13 @@ def rdf_chunks(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: Buil
     yield quads.build(build_info)
 
 
+# Every chunk that points at an entity, a document or a graph names it again: its IRI is built
+# once (quoting and a URIRef cost more than writing the line it ends up in).
+@lru_cache(maxsize=1 << 14)
+def _iri(base: str, path: str) -> URIRef:
+    return URIRef(base + quote(path, safe="/-._~"))
+
+
 def _grouped(items: Iterable[_T], key: Callable[[_T], tuple]) -> Iterator[list[_T]]:
     for _, group in groupby(sorted(items, key=key), key=key):
         yield list(group)
@@ -134,7 +166,7 @@ class _Quads:
 
     def iri(self, path: str) -> URIRef:
         """`base` + a path, percent-encoding what an IRI path may not hold (spaces, '#', …)."""
-        return URIRef(self.base + quote(path, safe="/-._~"))
+        return _iri(self.base, path)
 
     def segments_iri(self, *segments: str) -> URIRef:
         """`base` + path segments, each encoded whole ('/' in a name or version included)."""
@@ -231,13 +263,13 @@ class _Quads:
             fact.subject, fact.predicate, fact.object, ev.document, ev.begin, ev.end,
             ev.sentence_begin, ev.sentence_end, ev.rule, ev.confidence, ev.claim))
         document = self.kg.documents.get(ev.document)
-        sentence = document and Literal(document.text[ev.sentence_begin:ev.sentence_end])
+        sentence = document and _text(document.text[ev.sentence_begin:ev.sentence_end])
         _add(chunk, g, node, *_reified(KG.Assertion, triple),
              (PROV.wasDerivedFrom, self.doc_iri(ev.document)),
              (NIF.beginIndex, _offset(ev.begin)), (NIF.endIndex, _offset(ev.end)),
              (KG.sentenceBegin, _offset(ev.sentence_begin)),
              (KG.sentenceEnd, _offset(ev.sentence_end)), (KG.sentence, sentence),
-             (KG.rule, Literal(ev.rule)), (KG.confidence, _decimal(ev.confidence)),
+             (KG.rule, _text(ev.rule)), (KG.confidence, _decimal(ev.confidence)),
              (KG.claim, ev.claim is not None and self.claim_iri(ev.document, ev.claim)))
 
     def background(self, version: str) -> Iterator[Chunk]:
@@ -289,7 +321,7 @@ class _Quads:
             doc = self.doc_iri(m.document)
             _add(chunk, self.graph_for(m.document), URIRef(f"{doc}#char={m.begin},{m.end}"),
                  (RDF.type, NIF.Phrase), (NIF.beginIndex, _offset(m.begin)),  # RFC 5147
-                 (NIF.endIndex, _offset(m.end)), (NIF.anchorOf, Literal(m.anchor)),
+                 (NIF.endIndex, _offset(m.end)), (NIF.anchorOf, _text(m.anchor)),
                  (NIF.referenceContext, doc), (ITSRDF.taIdentRef, self.iri(m.entity)))
         return chunk
 
@@ -301,8 +333,8 @@ class _Quads:
                  (RDF.type, KG.Claim), (RDF.type, PROV.Entity),
                  (PROV.wasDerivedFrom, self.doc_iri(c.document)),
                  (NIF.beginIndex, _offset(c.begin)), (NIF.endIndex, _offset(c.end)),
-                 (NIF.anchorOf, document and Literal(document.text[c.begin:c.end])),
-                 (KG.cue, Literal(c.cue)),
+                 (NIF.anchorOf, document and _text(document.text[c.begin:c.end])),
+                 (KG.cue, _text(c.cue)),
                  (KG.claimant, self.known(c.claimant) and self.iri(c.claimant)),
                  (KG.claimantOrganization,
                   self.known(c.claimant_org) and self.iri(c.claimant_org)),
@@ -330,7 +362,7 @@ def _add(chunk: Chunk, g: URIRef | None, node: URIRef,
          *pairs: tuple[URIRef, Node | None | bool | str]) -> None:
     """Append (node, p, o, g) for each pair whose object is a term; falsy objects mean absent."""
     for prop, obj in pairs:
-        if isinstance(obj, Node):
+        if type(obj) in _TERM_TYPES or isinstance(obj, Node):   # the first test is the fast one
             chunk.append((node, prop, obj, g))
 
 

@@ -1,0 +1,97 @@
+"""Our spaCy components (kg/nlp/pipeline.py, kg/nlp/gazetteer.py) decide what a slower, plainer
+version decides: the late gazetteer's lazily filled matcher finds what a PhraseMatcher holding
+every pattern finds, in the same order, and the line-break rule sets the sentence starts that a
+token-by-token reading sets."""
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from spacy.attrs import SENT_START
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.nlp.gazetteer import _LazyPhraseMatcher, default_gazetteer
+from kg.nlp.pipeline import mark_line_breaks
+
+
+def _late_patterns(nlp) -> list[tuple[str, str]]:
+    """(text, match id) of every late pattern whose tokens another match id shares ("Congo",
+    "Cambridge"), where the order of equal matches shows, plus a sample of the others."""
+    patterns = [(p["pattern"], f"{p['label']}|{p['id']}") for p in default_gazetteer().late_patterns]
+    ids_by_tokens: dict[tuple[str, ...], set[str]] = {}
+    for text, match_id in patterns:
+        ids_by_tokens.setdefault(tuple(t.text for t in nlp.tokenizer(text)), set()).add(match_id)
+    shared = {tokens for tokens, ids in ids_by_tokens.items() if len(ids) > 1}
+    assert shared, "no late pattern shares its tokens: this test no longer checks match order"
+    return [(text, match_id) for i, (text, match_id) in enumerate(patterns)
+            if tuple(t.text for t in nlp.tokenizer(text)) in shared or i % 20 == 0]
+
+
+def _full_matcher(nlp, patterns: list[tuple[str, str]]) -> PhraseMatcher:
+    """A PhraseMatcher holding every pattern, added as LateGazetteer used to add them."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_id: dict[str, list[str]] = {}
+    for text, match_id in patterns:
+        by_id.setdefault(match_id, []).append(text)
+    for match_id, texts in by_id.items():
+        matcher.add(match_id, list(nlp.tokenizer.pipe(texts)))
+    return matcher
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def test_the_lazy_late_matcher_matches_as_a_full_one(nlp) -> None:
+    patterns = _late_patterns(nlp)
+    texts = [text for text, _ in patterns]
+    random.Random(0).shuffle(texts)
+    # Each name twice, in running text, split across lines too: "New\nYork" is no "New York".
+    documents = [" ".join(f"Talks in {t} and {t}'s envoy.\n{t.replace(' ', chr(10))} rests."
+                          for t in texts[i:i + 30]) for i in range(0, len(texts), 30)]
+    lazy, full = _LazyPhraseMatcher(nlp, patterns), _full_matcher(nlp, patterns)
+    found = 0
+    for doc in nlp.tokenizer.pipe(documents):
+        expected = full(doc)
+        assert lazy(doc) == expected
+        found += len(expected)
+    assert found >= 2 * len(texts)
+
+
+def _line_breaks_token_by_token(doc: Doc) -> Doc:
+    """The rule as first written: every token read in Python."""
+    for token in doc[:-1]:
+        if "\n" in token.text or token.text_with_ws.endswith("\n"):
+            doc[token.i + 1].is_sent_start = True
+    for token in doc[:-1]:
+        follower = doc[token.i + 1]
+        if token.is_sent_start and not token.is_punct and "\n" not in token.text_with_ws \
+                and follower.is_sent_start is None:
+            follower.is_sent_start = False
+    return doc
+
+
+def test_line_breaks_set_the_starts_a_token_by_token_reading_sets(blank) -> None:
+    pieces = ["BAKU", ",", "Azerbaijan", "\n", "\n\n", " \n", "\r\n", "\t", "  ", ".", "—",
+              "Armenia", "wants", "peace", "(", ")", '"', "\u00a0", "x\ny", "Nov.", "10", "'s"]
+    rng = random.Random(1)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "])
+                       for _ in range(rng.randint(0, 12)))
+        ours, reference = blank.make_doc(text), blank.make_doc(text)
+        if len(ours) > 2 and rng.random() < 0.3:   # a start an earlier component decided
+            i, value = rng.randrange(1, len(ours)), rng.choice([True, False])
+            ours[i].is_sent_start = reference[i].is_sent_start = value
+        mark_line_breaks(ours)
+        _line_breaks_token_by_token(reference)
+        assert ours.to_array(SENT_START).tolist() == reference.to_array(SENT_START).tolist(), \
+            repr(text)
+
+
+def test_a_dateline_line_is_a_sentence_of_its_own(nlp) -> None:
+    doc = nlp("BAKU, Azerbaijan\nArmenia wants peace, the minister said.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["BAKU, Azerbaijan",
+                                                         "Armenia wants peace, the minister said."]
