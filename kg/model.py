@@ -10,7 +10,7 @@ with its sources.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 import networkx as nx
@@ -192,6 +192,31 @@ class KnowledgeGraph:
             return copy
         known.merge(entity)
         return known
+
+    def rekey(self, mapping: dict[str, str]) -> None:
+        """Make entities one: every mention, fact and claim of `old` becomes one of
+        `mapping[old]`, whose entity takes `old`'s names as aliases."""
+        def new(key: str | None) -> str | None:
+            return mapping.get(key, key) if key is not None else None
+
+        for old, target in sorted(mapping.items()):
+            entity = self.entities.pop(old, None)
+            if entity is not None and target in self.entities:
+                self.entities[target].merge(entity)
+        facts: dict[Fact, list[Evidence]] = {}
+        for fact, evidence in self.facts.items():
+            moved = Fact(new(fact.subject), fact.predicate,
+                         fact.object if fact.is_literal else new(fact.object))
+            sources = facts.setdefault(moved, [])
+            sources.extend(e for e in evidence if e not in sources)
+        self.facts = facts
+        self.background = {Fact(new(f.subject), f.predicate,
+                                f.object if f.is_literal else new(f.object)): table
+                           for f, table in self.background.items()}
+        self.mentions = [replace(m, entity=new(m.entity)) if m.entity in mapping else m
+                         for m in self.mentions]
+        self.claims = [replace(c, claimant=new(c.claimant), claimant_org=new(c.claimant_org))
+                       for c in self.claims]
 
     def add_background(self, fact: Fact, table: str) -> None:
         self.background.setdefault(fact, table)
