@@ -11,9 +11,11 @@ with its sources.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 # Entity kinds. Each maps to one ontology class (kg/vocab.py holds the mapping).
 STATE = "state"
@@ -235,6 +237,10 @@ class KnowledgeGraph:
     def to_networkx(self) -> nx.MultiDiGraph:
         """A property graph for GraphML/GEXF: one node per entity, one edge per relation between
         entities (key = a unique edge id), literal facts folded into node attributes."""
+        # Imported here, not at the top: builds that write only RDF never need networkx, and
+        # its import costs a tenth of a second of every start-up.
+        import networkx as nx
+
         graph = nx.MultiDiGraph()
         counts = self.mention_counts()
         for key in sorted(self.entities):
