@@ -187,7 +187,7 @@ def _state_or_title(ctx: DocContext, token: Token) -> bool:
 def _names_an_agreement(span: Span) -> bool:
     """"the General Agreement on Tariffs and Trade", "Warsaw Pact": the NER calls many
     agreements ORG; the agreement reader takes them."""
-    from kg.nlp.agreements import AGREEMENT_WORDS
+    from kg.nlp.agreement_mentions import AGREEMENT_WORDS
 
     return any(t.lower_ in AGREEMENT_WORDS and (t.is_title or t.is_upper) for t in span)
 

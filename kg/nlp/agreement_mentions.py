@@ -1,0 +1,174 @@
+"""Agreement mentions: where a text names an agreement, and what it calls it.
+
+A treaty word (treaty, agreement, accord, statement, declaration, memorandum, protocol,
+convention, ceasefire, truce, deal, pact, ...) with its modifiers; words that are often something
+else ("statement", "declaration", "protocol", "initiative") count only when qualified ("joint
+statement", "trilateral statement") or part of a name ("Black Sea Grain Initiative").
+kg.nlp.agreements groups the mentions into agreements and reads their parties, dates and
+status.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg import model
+from kg.nlp.context import DocContext
+
+AGREEMENT_WORDS = {
+    "treaty": "treaty", "treaties": "treaty", "agreement": "agreement", "agreements": "agreement",
+    "accord": "accord", "accords": "accord", "statement": "statement",
+    "declaration": "declaration", "memorandum": "memorandum", "protocol": "protocol",
+    "convention": "convention", "ceasefire": "ceasefire", "cease-fire": "ceasefire",
+    "truce": "truce", "armistice": "ceasefire", "deal": "deal", "pact": "pact",
+    "initiative": "initiative", "charter": "charter", "compact": "compact",
+    "concordat": "concordat", "entente": "entente", "communique": "communique",
+    "communiqué": "communique", "covenant": "covenant",
+    # plurals: kept as agreements only inside a name ("the Geneva Conventions", "Oslo Accords")
+    "conventions": "convention", "protocols": "protocol", "declarations": "declaration",
+    "pacts": "pact", "deals": "deal", "ceasefires": "ceasefire", "truces": "truce",
+}
+# Words that head an agreement only in a formal name: "the Peace of Westphalia", "the Helsinki
+# Final Act" (see _head_word_fits). They never modify another agreement word ("peace treaty").
+FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act"}
+# These name an agreement only with a qualifier or inside a proper name.
+NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention",
+                   "compact", "entente", "communique", "covenant"}
+QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral", "peace",
+              "ceasefire", "final", "signed"}
+# Adjectives that are part of what an agreement is called ("joint statement", "peace treaty");
+# other adjectives ("last", "formal", "complete", "separate") only describe it.
+NAME_ADJECTIVES = QUALIFIERS | {"comprehensive", "strategic", "military", "economic", "nuclear",
+                                "maritime", "free", "framework", "preliminary", "interim"}
+
+
+@dataclass
+class AgreementMention:
+    start: int
+    end: int
+    head: Token
+    kind: str
+    name: str
+    proper: bool
+    qualified: bool          # named or qualified enough to be an agreement on its own
+    determiner: str | None   # "the", "a", "this", "its", ...
+    described: bool = False  # "the 1988 launch-notification agreement": told apart by words
+                             # its name leaves out, so not a reference back to another
+
+
+def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
+    kind = AGREEMENT_WORDS.get(head.lower_) or FORMAL_NAME_WORDS.get(head.lower_)
+    if kind is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in AGREEMENT_WORDS:
+        return None  # "ceasefire agreement": the head is the next word
+    if _in_organization_name(ctx, head):
+        return None  # "North Atlantic Treaty Organization"
+    if not _head_word_fits(ctx, head):
+        return None
+    start = head.i
+    while start > head.sent.start and _is_modifier(ctx.doc[start - 1], head):
+        start -= 1
+    end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
+    words = ctx.doc[start:end]
+    before_head = ctx.doc[start:head.i]
+    proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
+        t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in _TITLE_SMALL_WORDS
+        for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
+                                                            for t in before_head))
+    name = _name_of(ctx, words) if not proper else _proper_name(words)
+    qualified = proper or any(t.lower_ in QUALIFIERS for t in words)
+    described = any(t.like_num or t.text in ("-", "–") for t in ctx.doc[head.left_edge.i:head.i])
+    return AgreementMention(start, end, head, kind, name, proper, qualified, _determiner(head),
+                            described)
+
+
+def _head_word_fits(ctx: DocContext, head: Token) -> bool:
+    """"Peace" heads an agreement only as a formal name ("the Peace of Westphalia", not "the
+    Nobel Peace Prize"), "Act" only as a "Final Act" (a "Patriot Act" is a law)."""
+    if head.lower_ == "peace":
+        return head.is_title and _proper_tail(ctx, head) > head.i + 1
+    if head.lower_ == "act":
+        return head.i > 0 and ctx.doc[head.i - 1].lower_ == "final"
+    return True
+
+
+# Small words inside agreements' formal names: "Treaty on the Non-Proliferation of Nuclear Weapons".
+_TITLE_SMALL_WORDS = {"of", "on", "the", "and", "between", "for", "in", "to"}
+
+
+def _proper_tail(ctx: DocContext, head: Token) -> int:
+    """Where a formal name that starts with the treaty word ends: "Treaty of The Hague",
+    "Convention of Moss", "Agreement on Trade in Goods" (capitalised words joined by small
+    words, ending on a capitalised word)."""
+    doc, end, last_good = ctx.doc, head.i + 1, head.i + 1
+    sent_end = head.sent.end
+    if end >= sent_end or doc[end].lower_ not in ("of", "on", "between", "for"):
+        return end
+    while end < sent_end and (doc[end].is_title or doc[end].is_upper
+                              or doc[end].lower_ in _TITLE_SMALL_WORDS):
+        if doc[end].ent_type_ == "DATE":
+            break  # "the Algiers Agreement of December 2000": the date is not in the name
+        if doc[end].is_title or doc[end].is_upper:
+            last_good = end + 1
+        end += 1
+    return last_good
+
+
+def _in_organization_name(ctx: DocContext, head: Token) -> bool:
+    actor = ctx.actor_at(head)
+    if actor is not None and actor.kind in model.ORGANIZATION_KINDS:
+        return True
+    nxt = head.i + 1
+    return nxt < len(ctx.doc) and (ctx.doc[nxt].is_title or ctx.doc[nxt].is_upper) and \
+        ctx.doc[nxt].lower_ in ("organization", "organisation", "alliance", "council",
+                                "secretariat", "commission")
+
+
+def _determiner(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ in ("det", "poss") and child.i < head.i:
+            return child.lower_
+    return None
+
+
+def _is_state(ctx: DocContext, token: Token) -> bool:
+    actor = ctx.actor_at(token)
+    return actor is not None and actor.kind == model.STATE
+
+
+def _is_modifier(token: Token, head: Token) -> bool:
+    if token.text in ("-", "–", "—") and token.i > 0 and token.nbor(-1).is_title:
+        return True  # "Australia–Chile Free Trade Agreement"
+    if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
+        return False
+    if token.like_num and not token.is_title:
+        return False
+    return token.head.i >= token.i and token.dep_ in ("compound", "amod", "nmod", "npadvmod") \
+        or token.text == "-" or (token.is_title and token.pos_ == "PROPN")
+
+
+def _proper_name(words: Span) -> str:
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _name_of(ctx: DocContext, words: Span) -> str:
+    """What a described agreement is called: its head with the nouns and naming adjectives
+    before it ("peace treaty", "trilateral statement"), without states (they are parties) and
+    without describing words ("the last treaty", "a formal agreement")."""
+    kept = []
+    for t in words:
+        if _is_state(ctx, t) or t.is_punct or t.like_num:
+            continue
+        if t.i < words.end - 1 and t.pos_ == "ADJ" and t.lower_ not in NAME_ADJECTIVES:
+            continue
+        if t.i < words.end - 1 and (t.nbor(1).text == "-" or t.i > 0 and t.nbor(-1).text == "-"):
+            continue  # "multi-party", "20-point": describing compounds
+        kept.append(t.lower_)
+    return " ".join(kept)
+
+
+def is_generic(name: str) -> bool:
+    """"the deal", "the accords", "this Agreement": names that say nothing of which one."""
+    return all(w in AGREEMENT_WORDS for w in name.lower().split())
