@@ -33,6 +33,9 @@ class DocContext:
     gazetteer: Gazetteer
     extraction: DocumentExtraction = field(init=False)
     actors: list[Actor] = field(default_factory=list)
+    # "he"/"she" standing for a person (kg.nlp.coreference): read like the person's mentions by
+    # the rules on what is said of a subject, but not mentions themselves
+    pronoun_persons: list[Actor] = field(default_factory=list)
     _by_token: dict[int, Actor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -88,6 +91,20 @@ class DocContext:
         first = bisect_right(starts, start) - 1
         last = bisect_right(starts, max(start, (end if end is not None else start + 1) - 1)) - 1
         return self.doc[starts[first]:ends[last]]
+
+    def sentences_back(self, i: int, back: int) -> int:
+        """Where the sentence `back` sentences before token i's starts (the document's start
+        if there are fewer)."""
+        starts, _ = self._sentence_bounds
+        return starts[max(0, bisect_right(starts, i) - 1 - back)]
+
+    def name_head(self, actor: Actor) -> Token:
+        """The syntactic head of a name: "Mahmudov" in "Huseyn Mahmudov" (the NER span's last
+        word, climbed up through compound and flat links inside the name)."""
+        head = self.doc[actor.end - 1]
+        while head.dep_ in ("compound", "flat") and head.head.i < actor.end:
+            head = head.head
+        return head
 
     # --- entities and mentions -------------------------------------------------------------
     def add_entity(self, entity: Entity) -> Entity:

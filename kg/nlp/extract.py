@@ -13,14 +13,15 @@ from kg.nlp.actors import find_ner_places, find_table_actors
 from kg.nlp.agreements import find_agreements
 from kg.nlp.claims import find_claims
 from kg.nlp.context import DocContext
+from kg.nlp.coreference import find_pronoun_persons
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
 from kg.nlp.memberships import find_memberships
 from kg.nlp.organizations import find_ner_organizations, find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.posts import find_posts
 
-STEPS = (find_table_actors, find_organizations, find_people, find_ner_organizations, find_posts,
-         find_memberships, find_ner_places, find_agreements, find_claims)
+STEPS = (find_table_actors, find_organizations, find_people, find_ner_organizations,
+         find_pronoun_persons, find_posts, find_memberships, find_ner_places, find_agreements, find_claims)
 
 
 def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:

@@ -49,9 +49,13 @@ class Gazetteer:
     late_patterns: list[dict] = field(default_factory=list)   # run after the NER
     capitals: dict[str, str] = field(default_factory=dict)   # ISO3 -> the capital's place key
     names: set[str] = field(default_factory=set)             # every name a pattern matches
+    # name -> keys of the places its patterns match, built on first use (see place_keys)
+    _place_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False,
+                                                           compare=False)
 
     def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...],
             late: bool = False) -> None:
+        self._place_keys = None
         known = self.entries.get(entry.key)
         if known is None:
             self.entries[entry.key] = entry
@@ -60,6 +64,17 @@ class Gazetteer:
             if name and name.strip():
                 patterns.append({"label": label, "pattern": name.strip(), "id": entry.key})
                 self.names.add(name.strip())
+
+    def place_keys(self, name: str) -> tuple[str, ...]:
+        """Keys of the places a pattern matches for exactly this name: "Constantine" is a town
+        of Algeria, "Commonwealth" one of the Philippines."""
+        if self._place_keys is None:
+            found: dict[str, list[str]] = {}
+            for pattern in (*self.patterns, *self.late_patterns):
+                if pattern["id"].startswith("place/") and isinstance(pattern["pattern"], str):
+                    found.setdefault(pattern["pattern"], []).append(pattern["id"])
+            self._place_keys = {text: tuple(keys) for text, keys in found.items()}
+        return self._place_keys.get(name, ())
 
     def entity(self, key: str) -> model.Entity:
         entry = self.entries[key]

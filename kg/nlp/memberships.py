@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 
 from kg import model
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.coreference import pronoun_subjects
 
 # Nouns for a party's member, written after the party: "a Labour politician", "Republican
 # senator X" is a post and left to kg.nlp.posts.
@@ -36,7 +35,7 @@ def find_memberships(ctx: DocContext) -> None:
     named = [(a, (_member_of, _party_in_brackets, _party_before_name, _party_politician), "")
              for a in ctx.actors if a.kind == model.PERSON]
     # "He was a member of the X Party": what is said of a pronoun standing for a person
-    pronouns = [(a, (_member_of, _party_politician), "+pronoun") for a in pronoun_subjects(ctx)]
+    pronouns = [(a, (_member_of, _party_politician), "+pronoun") for a in ctx.pronoun_persons]
     for person, finders, via in named + pronouns:
         for finder in finders:
             result = finder(ctx, person)
@@ -81,9 +80,7 @@ def _after_subject(ctx: DocContext, person: Actor) -> int | None:
     doc = ctx.doc
     if person.end < len(doc) and doc[person.end].text == ",":
         return person.end + 1
-    head = doc[person.end - 1]
-    while head.dep_ in ("compound", "flat") and head.head.i < person.end:
-        head = head.head
+    head = ctx.name_head(person)
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _SUBJECT_VERBS \
             and head.head.i >= person.end:
         return head.head.i + 1
@@ -96,7 +93,7 @@ def _member_of(ctx: DocContext, person: Actor):
     i = _after_subject(ctx, person)
     if i is None:
         return None
-    sent_end = doc[person.start].sent.end
+    sent_end = ctx.sentence(person.start).end
     while i < sent_end and doc[i].lower_ in _BEFORE_MEMBER:
         i += 1
     if i + 1 >= sent_end or doc[i].lower_ not in ("member", "members") or doc[i + 1].lower_ != "of":

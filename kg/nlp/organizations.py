@@ -219,21 +219,7 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     if name.lower() in _portfolio_variants():
         return True
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
-    return any(key.split("/")[1] in named_states for key in _places_named(ctx.gazetteer, name))
-
-
-_PLACES: dict[int, dict[str, tuple[str, ...]]] = {}   # id(gazetteer) -> name -> place keys
-
-
-def _places_named(gazetteer: gz.Gazetteer, name: str) -> tuple[str, ...]:
-    places = _PLACES.get(id(gazetteer))
-    if places is None:
-        found: dict[str, list[str]] = {}
-        for pattern in (*gazetteer.patterns, *gazetteer.late_patterns):
-            if pattern["id"].startswith("place/") and isinstance(pattern["pattern"], str):
-                found.setdefault(pattern["pattern"], []).append(pattern["id"])
-        places = _PLACES[id(gazetteer)] = {n: tuple(keys) for n, keys in found.items()}
-    return places.get(name, ())
+    return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name))
 
 
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:

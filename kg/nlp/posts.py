@@ -12,7 +12,6 @@ from spacy.tokens import Span
 
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.coreference import pronoun_subjects
 from kg.nlp.people import Title, title_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
@@ -27,7 +26,7 @@ def find_posts(ctx: DocContext) -> None:
                 title, phrase, holder, rule = found
                 _record_post(ctx, person, title, phrase, holder, rule)
                 break
-    for pronoun in pronoun_subjects(ctx):      # "He was President of Panama from 1989"
+    for pronoun in ctx.pronoun_persons:      # "He was President of Panama from 1989"
         found = _predicate_title(ctx, pronoun)
         if found is not None:
             title, phrase, holder, rule = found
@@ -36,7 +35,7 @@ def find_posts(ctx: DocContext) -> None:
 
 def _title_before(ctx: DocContext, person: Actor):
     """"(Azerbaijani|Russia's|UN)? (Deputy)? Foreign Minister X" and "President of Azerbaijan X"."""
-    doc, sent = ctx.doc, ctx.doc[person.start].sent
+    doc, sent = ctx.doc, ctx.sentence(person.start)
     for start in range(max(sent.start, person.start - 8), person.start):
         title = title_at(doc, start, person.start)
         if title is None:
@@ -88,7 +87,7 @@ def _last_state(ctx: DocContext, before: int) -> Actor | None:
 def _appositive_after(ctx: DocContext, person: Actor):
     """"X, head of the Y at the Z," — the title phrase runs to the next comma or clause end."""
     doc = ctx.doc
-    sent = doc[person.start].sent
+    sent = ctx.sentence(person.start)
     i = person.end
     if i >= sent.end or doc[i].text != ",":
         return None
@@ -114,7 +113,7 @@ def _appositive_after(ctx: DocContext, person: Actor):
 def _appositive_before(ctx: DocContext, person: Actor):
     """"a spokesperson for the ministry, X," and "Y's ambassador to Z, X,"."""
     doc = ctx.doc
-    sent = doc[person.start].sent
+    sent = ctx.sentence(person.start)
     comma = person.start - 1
     honorific = _title_ending_at_token(ctx, person.start)  # ", Sheikh Abdullah ..."
     if honorific is not None:
@@ -149,7 +148,7 @@ def _who_chairs(ctx: DocContext, person: Actor):
     i = person.end
     if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "who" and \
             doc[i + 2].lower_ in ("chairs", "heads", "leads"):
-        sent_end = doc[i].sent.end
+        sent_end = ctx.sentence(i).end
         end = _phrase_end(doc, i + 3, sent_end)
         phrase = doc[i + 3:end]
         holder = _holder_in(ctx, phrase)
@@ -175,15 +174,13 @@ def _predicate_title(ctx: DocContext, person: Actor):
     """"X (1936–2009) was President of Panama", "X reigned as King of Romania", "X was elected
     Prime Minister": the title after a verb whose subject is the person."""
     doc = ctx.doc
-    head = doc[person.end - 1]
-    while head.dep_ in ("compound", "flat") and head.head.i < person.end:
-        head = head.head
+    head = ctx.name_head(person)
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = head.head
     if verb.lemma_.lower() not in _COPULAS and verb.lemma_.lower() not in _MADE:
         return None
-    sent_end = verb.sent.end
+    sent_end = ctx.sentence(verb.i).end
     j = verb.i + 1
     while j < sent_end and (doc[j].lower_ in _BETWEEN or doc[j].lemma_.lower() in _MADE):
         j += 1
