@@ -95,3 +95,20 @@ def test_a_dateline_line_is_a_sentence_of_its_own(nlp) -> None:
     doc = nlp("BAKU, Azerbaijan\nArmenia wants peace, the minister said.")
     assert [s.text.strip() for s in doc.sents][:2] == ["BAKU, Azerbaijan",
                                                          "Armenia wants peace, the minister said."]
+
+
+def test_the_ner_learns_no_labels_from_our_gazetteer(nlp) -> None:
+    """Our ruler's matches reach the NER under labels it has, so it adds no actions (which would
+    widen its output layer and slow it), and leave it under our labels and keys."""
+    from kg.nlp.gazetteer import CAPITAL, KG_LABELS, ORG, STATE, STATE_ADJ
+
+    ner = nlp.get_pipe("ner")
+    moves = ner.moves.n_moves
+    doc = nlp("Azerbaijani troops left Baku, and Armenia asked the United Nations for help.")
+    assert ner.moves.n_moves == moves
+    assert not set(KG_LABELS) & set(ner.labels)
+    ours = {e.text: (e.label_, e.ent_id_) for e in doc.ents if e.ent_id_}
+    assert ours["Azerbaijani"] == (STATE_ADJ, "state/AZE")
+    assert ours["Armenia"] == (STATE, "state/ARM")
+    assert ours["Baku"][0] == CAPITAL and ours["Baku"][1].startswith("place/AZE/")
+    assert ours["United Nations"][0] == ORG

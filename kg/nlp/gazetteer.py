@@ -27,6 +27,13 @@ CAPITAL = "KG_CAPITAL"        # "Baku": a city, and often its government
 PLACE = "KG_PLACE"            # "Lachin", "Nagorno-Karabakh"
 ORG = "KG_ORG"                # "United Nations", "NATO"
 KG_LABELS = (STATE, STATE_ADJ, CAPITAL, PLACE, ORG)
+# What the entity ruler before the NER labels our matches with: labels the NER already has.
+# A label it lacks makes spaCy's NER add four actions per label and widen its output layer
+# (Parser._ensure_labels_are_added), which slows every later document by a tenth and lets
+# untrained actions win. The ruler's match id carries our label; the late gazetteer, the first
+# component after the NER, puts it back (restore_labels).
+_NER_LABEL = {STATE: "GPE", CAPITAL: "GPE", PLACE: "GPE", STATE_ADJ: "NORP", ORG: "ORG"}
+_LABEL_SEPARATOR = "|"
 
 
 @dataclass(frozen=True)
@@ -197,6 +204,7 @@ class LateGazetteer:
         self.labels = {f"{p['label']}|{p['id']}": (p["label"], p["id"]) for p in patterns}
 
     def __call__(self, doc: Doc) -> Doc:
+        restore_labels(doc)
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, key = self.labels[doc.vocab.strings[match_id]]
@@ -313,8 +321,31 @@ def make_gazetteer(nlp: Language, name: str, extra_entries: list) -> EntityRuler
     "turkey" is not Turkey; every pattern carries its entity key as the span's ent_id.
     `extra_entries`: a user gazetteer's entries as JSON data (UserEntry.to_config())."""
     ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
+    patterns = [_ner_pattern(p) for p in gazetteer_for(_extra(extra_entries)).patterns]
     # The ruler turns each pattern into a Doc with nlp.pipe; matching on ORTH needs only the
     # tokenizer, and running the tagger and parser over ~13,000 names cost seconds per load.
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(gazetteer_for(_extra(extra_entries)).patterns)
+        ruler.add_patterns(patterns)
     return ruler
+
+
+def _ner_pattern(pattern: dict) -> dict:
+    """A pattern as the ruler before the NER holds it. A user's person is PERSON already."""
+    label = pattern["label"]
+    if label not in _NER_LABEL:
+        return pattern
+    return {"label": _NER_LABEL[label], "pattern": pattern["pattern"],
+            "id": f"{label}{_LABEL_SEPARATOR}{pattern['id']}"}
+
+
+def restore_labels(doc: Doc) -> None:
+    """Give the entity ruler's matches our label and our key back (see _NER_LABEL)."""
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        label, separator, key = ent.ent_id_.partition(_LABEL_SEPARATOR)
+        if separator:
+            ents[i] = Span(doc, ent.start, ent.end, label=label, span_id=key)
+            changed = True
+    if changed:
+        doc.ents = ents
