@@ -112,3 +112,37 @@ def test_the_ner_learns_no_labels_from_our_gazetteer(nlp) -> None:
     assert ours["Armenia"] == (STATE, "state/ARM")
     assert ours["Baku"][0] == CAPITAL and ours["Baku"][1].startswith("place/AZE/")
     assert ours["United Nations"][0] == ORG
+
+
+def test_the_early_gazetteer_sets_the_entities_spacys_entity_ruler_sets(nlp) -> None:
+    """EarlyGazetteer re-implements EntityRuler (phrase patterns on ORTH, overwrite_ents) over a
+    lazily filled matcher: on running text full of our names, nested and overlapping ones
+    included ("Korea" in "Republic of Korea"), both give the same entities in the same order.
+    Where patterns spell the same words, ours is the first pattern (the ruler's, the first hash)."""
+    from spacy.pipeline import EntityRuler
+
+    from kg.nlp.gazetteer import EarlyGazetteer, _ner_pattern
+
+    patterns = [_ner_pattern(p) for p in default_gazetteer().patterns]
+    ruler = EntityRuler(nlp, phrase_matcher_attr="ORTH", overwrite_ents=True)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    early = EarlyGazetteer(nlp, patterns)
+    names = [p["pattern"] for p in patterns]
+    random.Random(2).shuffle(names)
+    documents = [" and ".join(names[i:i + 25]) + ", said the Republic of Korea's envoy in Seoul."
+                 for i in range(0, len(names), 25)]
+    first: dict[str, tuple[str, str]] = {}
+    for p in patterns:
+        first.setdefault(" ".join(t.text for t in nlp.make_doc(p["pattern"])),
+                         (p["label"], p["id"]))
+    found = tied = 0
+    for text in documents:
+        ours, theirs = early(nlp.make_doc(text)), ruler(nlp.make_doc(text))
+        assert [(e.start, e.end) for e in ours.ents] == [(e.start, e.end) for e in theirs.ents]
+        for ent, other in zip(ours.ents, theirs.ents):
+            assert (ent.label_, ent.ent_id_) == first[" ".join(t.text for t in ent)]
+            tied += ent.ent_id_ != other.ent_id_
+        found += len(ours.ents)
+    assert found > len(names) / 2
+    assert tied, "no two patterns spell the same words: the tie rule is not tested"
