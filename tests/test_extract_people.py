@@ -335,3 +335,54 @@ def test_a_father_named_in_a_patronymic_is_another_person(extract_text):
                                                   "person/hussein-bin-abdullah"}
     ex = extract_text("Ahmed bin Hassan arrived in Doha on Monday. Hassan met him there.")
     assert ("person/ahmed-bin-hassan", "Hassan") not in person_mentions(ex)
+
+
+def _extract_with_persons(nlp, text: str, persons: list[str]):
+    """Extraction from `text` where the NER's PERSON entities are exactly `persons` (pieces of
+    text, in order), whatever the model saw: the rule under test must not depend on a model's
+    mood."""
+    from spacy.tokens import Span
+
+    from kg.model import Document
+    from kg.nlp.extract import extract
+
+    doc = nlp(text)
+    spans, at = [], 0
+    for piece in persons:
+        begin = text.index(piece, at)
+        at = begin + len(piece)
+        spans.append(doc.char_span(begin, at, label="PERSON"))
+    kept = [e for e in doc.ents if e.label_ != "PERSON"
+            and not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = sorted(kept + [Span(doc, s.start, s.end, label="PERSON") for s in spans],
+                      key=lambda e: e.start)
+    return extract(doc, Document(id="t", text=text))
+
+
+@pytest.mark.parametrize("text, pieces, name", [
+    # The NER cut one name in two touching persons.
+    ("The new governor was Ram Prakash Yadav, who left the party in 2004.",
+     ["Ram", "Prakash Yadav"], "Ram Prakash Yadav"),
+    # It left out a given name before a patronymic.
+    ("The report was signed by Yevgeny Maksimovich Primakov last week.",
+     ["Maksimovich Primakov"], "Yevgeny Maksimovich Primakov"),
+    ("Talks were led by Olga Petrovna Ivanova and the Turkish envoy.",
+     ["Petrovna Ivanova"], "Olga Petrovna Ivanova"),
+])
+def test_a_name_the_ner_cut_in_pieces_is_one_person(nlp, text, pieces, name):
+    ex = _extract_with_persons(nlp, text, pieces)
+    assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
+
+
+@pytest.mark.parametrize("text, pieces, name", [
+    ("Sir Thomas Grey wrote the report.", ["Thomas Grey"], "Thomas Grey"),           # address
+    ("Foreign Minister Ana Lopes met the envoy.", ["Ana Lopes"], "Ana Lopes"),      # a title
+    ("The Scotland Secretary Ana Lopes met the envoy.", ["Ana Lopes"], "Ana Lopes"),  # its head
+    ("The host, Sheikh Khalid Al Thani, met the envoy.", ["Khalid Al Thani"], "Khalid Al Thani"),
+    ("In Paris Marie Dubois met the envoy.", ["Marie Dubois"], "Marie Dubois"),     # a place
+    ("Ana Lopes, Marie Dubois and the envoy met.", ["Ana Lopes", "Marie Dubois"], "Ana Lopes"),
+])
+def test_a_word_before_a_name_that_is_no_given_name_stays_out(nlp, text, pieces, name):
+    ex = _extract_with_persons(nlp, text, pieces)
+    names = [e.name for e in ex.entities.values() if e.kind == model.PERSON]
+    assert names[0] == name and all(n in pieces for n in names)

@@ -53,6 +53,12 @@ def _title_index() -> dict[tuple[str, ...], tables.TitleRecord]:
 
 
 @lru_cache(maxsize=1)
+def _title_head_words() -> frozenset[str]:
+    """The last word of every title ("secretary" of "Northern Ireland Secretary")."""
+    return frozenset(words[-1] for words in _title_index())
+
+
+@lru_cache(maxsize=1)
 def _longest_title() -> int:
     return max((len(k) for k in _title_index()), default=1)
 
@@ -89,7 +95,7 @@ def find_people(ctx: DocContext) -> None:
     doc = ctx.doc
     _add_biography_subjects(ctx)
     _add_titled_regnal_names(ctx)
-    for ent in doc.ents:
+    for ent in _whole_person_names(ctx, doc.ents):
         ent = _before_parenthesis(ent)
         if ent is None or ctx.overlaps(ent):
             continue
@@ -98,6 +104,44 @@ def find_people(ctx: DocContext) -> None:
             _add_person(ctx, ent)
     _add_surname_mentions(ctx)
     _merge_name_variants(ctx)
+
+
+def _whole_person_names(ctx: DocContext, ents: tuple[Span, ...]) -> list[Span]:
+    """The NER's entities, with the person names it cut in pieces made whole again: two persons
+    that touch ("Govind" + "Narayan Singh") are one, and a capitalised proper noun it left out
+    just before a person's name ("Anatoly" of "Anatoly Borisovich Chubais") belongs to it,
+    unless that word is a title or a title's last word ("Secretary"), a form of address ("Sir"),
+    a name in our tables, or in another entity."""
+    doc, joined = ctx.doc, []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if ent.label_ == "PERSON" and previous is not None and previous.label_ == "PERSON" \
+                and previous.end == ent.start and doc[ent.start - 1].whitespace_ == " ":
+            joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+            continue
+        if ent.label_ == "PERSON":
+            start = ent.start
+            sentence_start = ctx.sentence(ent.start).start
+            while start > sentence_start and start > ent.start - 2 \
+                    and _left_out_given_name(ctx, doc[start - 1]) \
+                    and (previous is None or previous.end < start):
+                start -= 1
+            ent = Span(doc, start, ent.end, label="PERSON") if start < ent.start else ent
+        joined.append(ent)
+    return joined
+
+
+# Forms of address, not given names: "Sir Thomas Legg" is Thomas Legg.
+_HONORIFICS = {"sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "madam", "mister",
+               "sheikh", "sheikha", "sayyid", "imam", "rabbi", "father", "reverend"}
+
+
+def _left_out_given_name(ctx: DocContext, token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type
+            and token.whitespace_ == " " and token.text not in ctx.gazetteer.names
+            and token.lower_ not in _NOT_NAME and token.lower_ not in _NOT_IN_NAMES
+            and token.lower_ not in _HONORIFICS and token.lower_ not in _title_head_words()
+            and _title_ending_at(ctx, token.i + 1) is None)
 
 
 def _before_parenthesis(ent: Span) -> Span | None:
