@@ -170,3 +170,37 @@ def test_own_title_at_the_end_of_a_treaty_text_is_the_same_agreement(extract_tex
     title = [m for m in extraction.mentions
              if m.entity == key and m.anchor.startswith("Free Trade Agreement")]
     assert len(title) == 1
+
+
+def test_this_agreement_under_a_heading_is_no_agreement_of_its_own(extract_text):
+    """A capitalised "This" after an article heading can pass for part of a name; it points
+    at the agreement the text names, it names none."""
+    text = ("The Agreement on Fisheries between the Republic of Chile and the Republic of Peru "
+            "was signed in Lima.\n\nARTICLE 12 Entry Into Force\nThis Agreement shall enter "
+            "into force on 1 March 2021.\n\nARTICLE 13 Amendment\n1. This Agreement may be "
+            "amended by the Parties.")
+    names = [e.name for e in _agreements(extract_text(text)).values()]
+    assert names == ["Agreement on Fisheries between the Republic of Chile and the Republic of Peru"]
+
+
+def test_a_formal_name_wrapped_after_a_small_word_runs_on(extract_text):
+    """Hard-wrapped texts break lines inside names; a break after "on", "of" or "between" does
+    not end the name, a break after a capitalised word does."""
+    wrapped = extract_text("Recalling the General Agreement on\nTariffs and Trade 1994, Chile "
+                           "and Peru agreed to cut duties.")
+    assert [e.name for e in _agreements(wrapped).values()] == [
+        "General Agreement on Tariffs and Trade"]
+    heading = extract_text("The Treaty of Friendship\nThe two parties, Chile and Peru, meet "
+                           "every year.")
+    assert [e.name for e in _agreements(heading).values()] == ["Treaty of Friendship"]
+
+
+def test_own_title_with_between_after_the_subject_is_the_same_agreement(extract_text):
+    """"Agreement on Trade between X and Y", repeated in the treaty's own text (its title
+    wrapped over two lines there), is the treaty, not a second agreement."""
+    text = TREATY.replace("ON TRADE\n", "\n").replace(
+        "AGREEMENT BETWEEN", "AGREEMENT ON TRADE BETWEEN", 1).replace(
+        "ARTICLE 1 The Parties", "ARTICLE 1 Under the Agreement on Trade between\nthe Government "
+        "of Mongolia and the Government of the Republic of Chile, the Parties")
+    agreements = _agreements(extract_text(text))
+    assert len(agreements) == 1, [a.name for a in agreements.values()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import model
 from kg.nlp.context import DocContext
@@ -75,7 +75,7 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     before_head = ctx.doc[start:head.i]
     proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
         t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in _TITLE_SMALL_WORDS
-        for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
+        or t.is_space for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
                                                             for t in before_head))
     name = _name_of(ctx, words) if not proper else _proper_name(words)
     qualified = proper or any(t.lower_ in QUALIFIERS for t in words)
@@ -106,14 +106,35 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
     sent_end = head.sent.end
     if end >= sent_end or doc[end].lower_ not in ("of", "on", "between", "for"):
         return end
-    while end < sent_end and (doc[end].is_title or doc[end].is_upper
-                              or doc[end].lower_ in _TITLE_SMALL_WORDS):
+    while end < len(doc):
+        if _wrapped_after_small_word(doc, end) and end + 1 < len(doc):
+            # A line break ends a sentence (kg_line_breaks): the name goes on in the next.
+            sent_end = max(sent_end, ctx.sentence(end + 1).end)
+            end += 1
+            continue
+        if end >= sent_end or not (doc[end].is_title or doc[end].is_upper
+                                   or doc[end].lower_ in _TITLE_SMALL_WORDS):
+            break
         if doc[end].ent_type_ == "DATE":
             break  # "the Algiers Agreement of December 2000": the date is not in the name
-        if doc[end].is_title or doc[end].is_upper:
+        if (doc[end].is_title or doc[end].is_upper) and not _hyphen_after(doc, end):
             last_good = end + 1
         end += 1
     return last_good
+
+
+def _hyphen_after(doc: Doc, i: int) -> bool:
+    """"Co-⏎operation": a word that goes on after a hyphen is no place for a name to end."""
+    return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+
+
+def _wrapped_after_small_word(doc: Doc, i: int) -> bool:
+    """A line break inside a name, where a hard-wrapped text broke it after a small word: "the
+    General Agreement on⏎Tariffs and Trade". After a capitalised word a break ends the name
+    (a heading "Treaty of Friendship" above a line starting "The Parties")."""
+    token = doc[i]
+    return token.is_space and token.text.count("\n") == 1 and i > 0 \
+        and doc[i - 1].lower_ in _TITLE_SMALL_WORDS
 
 
 def _in_organization_name(ctx: DocContext, head: Token) -> bool:
@@ -138,9 +159,16 @@ def _is_state(ctx: DocContext, token: Token) -> bool:
     return actor is not None and actor.kind == model.STATE
 
 
+# Words that point at an agreement rather than name it, whatever the tagger makes of them
+# ("This Agreement shall enter into force", where a capitalised "This" can pass for a name).
+_POINTING_WORDS = {"this", "that", "these", "those", "present", "said", "such"}
+
+
 def _is_modifier(token: Token, head: Token) -> bool:
     if token.text in ("-", "–", "—") and token.i > 0 and token.nbor(-1).is_title:
         return True  # "Australia–Chile Free Trade Agreement"
+    if token.lower_ in _POINTING_WORDS:
+        return False
     if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
         return False
     if token.like_num and not token.is_title:
@@ -150,7 +178,7 @@ def _is_modifier(token: Token, head: Token) -> bool:
 
 
 def _proper_name(words: Span) -> str:
-    return "".join(t.text_with_ws for t in words).strip()
+    return " ".join("".join(t.text_with_ws for t in words).split())   # a wrapped line joined
 
 
 def _name_of(ctx: DocContext, words: Span) -> str:
@@ -159,7 +187,7 @@ def _name_of(ctx: DocContext, words: Span) -> str:
     without describing words ("the last treaty", "a formal agreement")."""
     kept = []
     for t in words:
-        if _is_state(ctx, t) or t.is_punct or t.like_num:
+        if _is_state(ctx, t) or t.is_punct or t.like_num or t.is_space:
             continue
         if t.i < words.end - 1 and t.pos_ == "ADJ" and t.lower_ not in NAME_ADJECTIVES:
             continue

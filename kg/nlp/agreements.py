@@ -100,10 +100,15 @@ def _complete(ctx: DocContext, agreement: Agreement) -> None:
 
 
 def _between_states(ctx: DocContext, mention: AgreementMention) -> bool:
-    """A formal title with its parties: "Free Trade Agreement between X and Y"."""
-    nxt = mention.head.i + 1
-    return nxt < len(ctx.doc) and ctx.doc[nxt].lower_ == "between" and any(
-        a.kind == model.STATE for a in _actors_after(ctx, ctx.doc[nxt]))
+    """A formal title with its parties: "Free Trade Agreement between X and Y", "Agreement on
+    Trade between X and Y", the parties also on the title's next line."""
+    doc = ctx.doc
+    between = next((i for i in range(mention.head.i + 1, max(mention.end, mention.head.i + 2))
+                    if i < len(doc) and ctx.lowers[i] == "between"), None)
+    if between is None:
+        return False
+    return any(a.kind == model.STATE for a in (*_actors_after(ctx, doc[between]),
+                                               *ctx.actors_in(doc[between:mention.end])))
 
 
 def _worth_a_node(agreement: Agreement) -> bool:
