@@ -74,7 +74,7 @@ class Setup:
 
 
 def find_setup(work: Path, max_load: float | None) -> Setup:
-    from kg.nlp.pipeline import default_model_name
+    from kg.nlp.models import default_model_name
 
     try:
         from kg.engines import BATCH_SIZE

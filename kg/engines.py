@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from kg.data.user_gazetteer import UserEntry
-    from kg.nlp.pipeline import ModelInfo
+    from kg.nlp.models import ModelInfo
 
 BATCH_SIZE = 32      # documents per nlp.pipe batch, and per task sent to a worker
 ENGINES = ("local", "dask")
@@ -45,7 +45,7 @@ class Engine(Protocol):
 def model_info(model: str | None) -> ModelInfo:
     """The name and version of the model `kg build --model` would load, read from its meta.json
     without loading it (the cache key needs them before we know whether to load)."""
-    from kg.nlp.pipeline import ModelInfo, default_model_name
+    from kg.nlp.models import ModelInfo, default_model_name
 
     name = model or default_model_name()
     if name.startswith("blank:"):

@@ -12,7 +12,8 @@ from spacy.attrs import SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import _LazyPhraseMatcher, default_gazetteer
+from kg.nlp.gazetteer import default_gazetteer
+from kg.nlp.gazetteer_components import _LazyPhraseMatcher
 from kg.nlp.pipeline import mark_line_breaks
 
 
@@ -121,7 +122,7 @@ def test_the_early_gazetteer_sets_the_entities_spacys_entity_ruler_sets(nlp) -> 
     Where patterns spell the same words, ours is the first pattern (the ruler's, the first hash)."""
     from spacy.pipeline import EntityRuler
 
-    from kg.nlp.gazetteer import EarlyGazetteer, _ner_pattern
+    from kg.nlp.gazetteer_components import EarlyGazetteer, _ner_pattern
 
     patterns = [_ner_pattern(p) for p in default_gazetteer().patterns]
     ruler = EntityRuler(nlp, phrase_matcher_attr="ORTH", overwrite_ents=True)

