@@ -174,23 +174,34 @@ def encode_entry(extraction: DocumentExtraction, key: str) -> bytes:
         "facts": [[_row(fact), _row(evidence)] for fact, evidence in extraction.facts],
         "claims": [_row(c) for c in extraction.claims],
     }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"schema": SCHEMA, "key": key,
-                         "sha256": hashlib.sha256(payload).hexdigest()})
-    return header.encode("ascii") + b"\n" + payload
+    return sealed({"schema": SCHEMA, "key": key}, payload)
+
+
+def sealed(header: dict, payload: bytes) -> bytes:
+    """What a cache file holds: a header line (`header` and the payload's SHA-256), then the
+    payload. Entries here and kg/data/derived_cache.py's files share it."""
+    header = {**header, "sha256": hashlib.sha256(payload).hexdigest()}
+    return json.dumps(header).encode("ascii") + b"\n" + payload
+
+
+def unsealed(data: bytes, expected: dict) -> bytes:
+    """The payload of `sealed` data whose header holds `expected`; ValueError if it is truncated,
+    has another header, or fails its checksum."""
+    head, newline, payload = data.partition(b"\n")
+    if not newline:
+        raise ValueError("truncated: no payload")
+    header = json.loads(head)
+    if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
+        raise ValueError("header does not match")
+    if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
+        raise ValueError("checksum mismatch")
+    return payload
 
 
 def decode_entry(data: bytes, key: str, document: Document) -> DocumentExtraction:
     """The extraction in an entry; ValueError (or TypeError for a wrong shape) if it is not a
     whole, intact entry for `key`."""
-    head, newline, payload = data.partition(b"\n")
-    if not newline:
-        raise ValueError("truncated: no payload")
-    header = json.loads(head)
-    if not isinstance(header, dict) or header.get("schema") != SCHEMA or header.get("key") != key:
-        raise ValueError("header does not match")
-    if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-        raise ValueError("checksum mismatch")
-    record = json.loads(payload)
+    record = json.loads(unsealed(data, {"schema": SCHEMA, "key": key}))
     extraction = DocumentExtraction(document)
     for key_, kind, name, aliases, attributes in record["entities"]:
         extraction.entities[key_] = Entity(key_, kind, name, set(aliases), dict(attributes))

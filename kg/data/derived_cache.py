@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+from kg.cache import default_cache_dir, sealed, unsealed
+from kg.errors import OutputError
+from kg.export.files import atomic_open
 
 FOLDER = "derived-v1"
 
@@ -44,39 +46,22 @@ def source_key(*parts: str, sources: tuple[Path, ...] = ()) -> str:
 
 
 def _folder() -> Path:
-    from kg.cache import default_cache_dir
-
     return default_cache_dir() / FOLDER
 
 
 def _read(path: Path, key: str) -> Any | None:
-    """The data of a file written by _write: a header line (key, SHA-256 of the rest), then the
-    data as JSON. None unless all of it checks out."""
+    """The data of a file _write wrote under `key`; None unless all of it checks out."""
     try:
-        with path.open("rb") as handle:
-            header = json.loads(handle.readline())
-            payload = handle.read()
-        if header.get("key") != key or hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-            return None    # stale, edited or damaged: never trusted
-        return json.loads(payload)
-    except (OSError, ValueError, AttributeError):
-        return None
+        return json.loads(unsealed(path.read_bytes(), {"key": key}))
+    except (OSError, ValueError):
+        return None    # missing, stale, edited or damaged: never trusted
 
 
 def _write(path: Path, key: str, data: Any) -> None:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"key": key, "sha256": hashlib.sha256(payload).hexdigest()})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(header.encode("utf-8") + b"\n" + payload)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        with atomic_open(path, "wb") as out:
+            out.write(sealed({"key": key}, payload))
+    except (OSError, OutputError):
+        pass    # derived again next time
