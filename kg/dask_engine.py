@@ -81,7 +81,7 @@ class DaskEngine:
         window = self._window(client)
         self.lookahead = BATCH_SIZE * window
         submit = partial(client.submit, extract_on_worker, self.model, self.version, pure=False,
-                         **({"extra_entries": self.extra_entries} if self.extra_entries else {}))
+                         extra_entries=self.extra_entries)
         try:
             yield from ordered_results(batches(chain([first], stream), BATCH_SIZE), submit,
                                        window)

@@ -147,8 +147,7 @@ class ProcessPoolEngine:
                  extra_entries: tuple[UserEntry, ...] = ()) -> None:
         self.model = model
         self.workers = workers
-        # Passed only when there are some, as extract_batch's third argument.
-        self._extra = (extra_entries,) if extra_entries else ()
+        self.extra_entries = extra_entries
         self.lookahead = BATCH_SIZE * _window(workers)
         self._pool: ProcessPoolExecutor | None = None
 
@@ -156,7 +155,7 @@ class ProcessPoolEngine:
         if self._pool is None:   # started on the first batch: a cached build starts no process
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_process_context(),
                                              initializer=_ignore_interrupts)
-        return self._pool.submit(extract_batch, self.model, batch, *self._extra)
+        return self._pool.submit(extract_batch, self.model, batch, self.extra_entries)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
         try:

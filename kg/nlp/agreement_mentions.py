@@ -67,8 +67,8 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
         return None  # "North Atlantic Treaty Organization"
     if not _head_word_fits(ctx, head):
         return None
-    start = head.i
-    while start > head.sent.start and _is_modifier(ctx.doc[start - 1], head):
+    start, sentence_start = head.i, ctx.sentence(head.i).start
+    while start > sentence_start and _is_modifier(ctx.doc[start - 1], head):
         start -= 1
     end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
     words = ctx.doc[start:end]
@@ -103,7 +103,7 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
     "Convention of Moss", "Agreement on Trade in Goods" (capitalised words joined by small
     words, ending on a capitalised word)."""
     doc, end, last_good = ctx.doc, head.i + 1, head.i + 1
-    sent_end = head.sent.end
+    sent_end = ctx.sentence(head.i).end
     if end >= sent_end or doc[end].lower_ not in ("of", "on", "between", "for"):
         return end
     while end < len(doc):

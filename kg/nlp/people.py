@@ -54,7 +54,8 @@ def _title_index() -> dict[tuple[str, ...], tables.TitleRecord]:
 
 @lru_cache(maxsize=1)
 def _title_head_words() -> frozenset[str]:
-    """The last word of every title ("secretary" of "Northern Ireland Secretary")."""
+    """The last word of every title ("secretary" of "Northern Ireland Secretary"): a word that
+    ends no title ends none of the titles title_at finds either."""
     return frozenset(words[-1] for words in _title_index())
 
 
@@ -140,8 +141,7 @@ def _left_out_given_name(ctx: DocContext, token: Token) -> bool:
     return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type
             and token.whitespace_ == " " and token.text not in ctx.gazetteer.names
             and token.lower_ not in _NOT_NAME and token.lower_ not in _NOT_IN_NAMES
-            and token.lower_ not in _HONORIFICS and token.lower_ not in _title_head_words()
-            and _title_ending_at(ctx, token.i + 1) is None)
+            and token.lower_ not in _HONORIFICS and token.lower_ not in _title_head_words())
 
 
 def _before_parenthesis(ent: Span) -> Span | None:
@@ -187,8 +187,8 @@ def _add_titled_regnal_names(ctx: DocContext) -> None:
         token = doc[i]
         if not _regnal_number_at(doc, i):
             continue
-        start = token.i
-        while start > max(token.sent.start, token.i - 4) and doc[start - 1].is_title \
+        start, lowest = token.i, max(ctx.sentence(token.i).start, token.i - 4)
+        while start > lowest and doc[start - 1].is_title \
                 and doc[start - 1].is_alpha:
             start -= 1
         title = title_at(doc, start, token.i)
