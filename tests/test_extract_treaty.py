@@ -195,6 +195,19 @@ def test_a_formal_name_wrapped_after_a_small_word_runs_on(extract_text):
     assert [e.name for e in _agreements(heading).values()] == ["Treaty of Friendship"]
 
 
+def test_a_hyphenated_word_inside_a_formal_name_belongs_to_it(extract_text):
+    """"Non-Proliferation" is one word of the name; a word broken by a hyphen at a line's end
+    ("Co-⏎operation") is no place for the name to end."""
+    for text in ("Peru is a party to the Treaty on the Non-Proliferation of Nuclear Weapons.",
+                 "Peru is a party to the Treaty on the\nNon-Proliferation of Nuclear Weapons."):
+        assert [e.name for e in _agreements(extract_text(text)).values()] == [
+            "Treaty on the Non-Proliferation of Nuclear Weapons"]
+    broken = extract_text("Chile recalled the Final Act of the Conference on Security and Co-\n"
+                          "operation in Europe.")
+    assert [e.name for e in _agreements(broken).values()] == [
+        "Final Act of the Conference on Security"]
+
+
 def test_own_title_with_between_after_the_subject_is_the_same_agreement(extract_text):
     """"Agreement on Trade between X and Y", repeated in the treaty's own text (its title
     wrapped over two lines there), is the treaty, not a second agreement."""

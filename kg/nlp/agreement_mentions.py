@@ -113,7 +113,8 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
             end += 1
             continue
         if end >= sent_end or not (doc[end].is_title or doc[end].is_upper
-                                   or doc[end].lower_ in _TITLE_SMALL_WORDS):
+                                   or doc[end].lower_ in _TITLE_SMALL_WORDS
+                                   or _hyphen_inside_word(doc, end)):
             break
         if doc[end].ent_type_ == "DATE":
             break  # "the Algiers Agreement of December 2000": the date is not in the name
@@ -124,8 +125,19 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
 
 
 def _hyphen_after(doc: Doc, i: int) -> bool:
-    """"Co-⏎operation": a word that goes on after a hyphen is no place for a name to end."""
+    """"Non-Proliferation", "Co-⏎operation": a word that goes on after a hyphen is no place for
+    a name to end."""
+    if doc[i].text.endswith("-"):
+        return True    # "Co-" before a line break is one token
     return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+
+
+def _hyphen_inside_word(doc: Doc, i: int) -> bool:
+    """The hyphen of "Non-Proliferation", between two parts of one capitalised word (not one
+    that ends a line, "Co-⏎operation")."""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and i + 1 < len(doc) \
+        and (doc[i + 1].is_title or doc[i + 1].is_upper)
 
 
 def _wrapped_after_small_word(doc: Doc, i: int) -> bool:
