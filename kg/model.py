@@ -144,6 +144,28 @@ class Claim:
     cue: str                     # the reporting verb or phrase ("said", "according to")
 
 
+class _Rekeying:
+    """Entity keys in facts, mentions and claims, moved by `mapping` (old key -> new key)."""
+
+    def __init__(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+
+    def key(self, key: str | None) -> str | None:
+        return self.mapping.get(key, key) if key is not None else None
+
+    def fact(self, fact: Fact) -> Fact:
+        return Fact(self.key(fact.subject), fact.predicate,
+                    fact.object if fact.is_literal else self.key(fact.object))
+
+    def mentions(self, mentions: list[Mention]) -> list[Mention]:
+        return [replace(m, entity=self.key(m.entity)) if m.entity in self.mapping else m
+                for m in mentions]
+
+    def claims(self, claims: list[Claim]) -> list[Claim]:
+        return [replace(c, claimant=self.key(c.claimant), claimant_org=self.key(c.claimant_org))
+                for c in claims]
+
+
 @dataclass
 class DocumentExtraction:
     """All that one document yields. Plain data, so it can be cached and merged anywhere."""
@@ -161,6 +183,18 @@ class DocumentExtraction:
             return entity
         known.merge(entity)
         return known
+
+    def rekey(self, mapping: dict[str, str]) -> None:
+        """Make entities one: every mention, fact and claim of `old` becomes one of
+        `mapping[old]`, whose entity takes `old`'s names as aliases (or is `old`'s, renamed)."""
+        rekey = _Rekeying(mapping)
+        for old, target in mapping.items():
+            entity = self.entities.pop(old, None)
+            if entity is not None:
+                self.add_entity(Entity(target, entity.kind, entity.name, set(entity.aliases),
+                                       dict(entity.attributes)))
+        self.facts = [(rekey.fact(f), e) for f, e in self.facts]
+        self.mentions, self.claims = rekey.mentions(self.mentions), rekey.claims(self.claims)
 
 
 @dataclass
@@ -198,27 +232,18 @@ class KnowledgeGraph:
     def rekey(self, mapping: dict[str, str]) -> None:
         """Make entities one: every mention, fact and claim of `old` becomes one of
         `mapping[old]`, whose entity takes `old`'s names as aliases."""
-        def new(key: str | None) -> str | None:
-            return mapping.get(key, key) if key is not None else None
-
+        rekey = _Rekeying(mapping)
         for old, target in sorted(mapping.items()):
             entity = self.entities.pop(old, None)
             if entity is not None and target in self.entities:
                 self.entities[target].merge(entity)
         facts: dict[Fact, list[Evidence]] = {}
         for fact, evidence in self.facts.items():
-            moved = Fact(new(fact.subject), fact.predicate,
-                         fact.object if fact.is_literal else new(fact.object))
-            sources = facts.setdefault(moved, [])
+            sources = facts.setdefault(rekey.fact(fact), [])
             sources.extend(e for e in evidence if e not in sources)
         self.facts = facts
-        self.background = {Fact(new(f.subject), f.predicate,
-                                f.object if f.is_literal else new(f.object)): table
-                           for f, table in self.background.items()}
-        self.mentions = [replace(m, entity=new(m.entity)) if m.entity in mapping else m
-                         for m in self.mentions]
-        self.claims = [replace(c, claimant=new(c.claimant), claimant_org=new(c.claimant_org))
-                       for c in self.claims]
+        self.background = {rekey.fact(f): table for f, table in self.background.items()}
+        self.mentions, self.claims = rekey.mentions(self.mentions), rekey.claims(self.claims)
 
     def add_background(self, fact: Fact, table: str) -> None:
         self.background.setdefault(fact, table)

@@ -495,23 +495,10 @@ def person_alias_keys(entries: tuple[UserEntry, ...]) -> dict[str, str]:
 def rekey_people(extraction: Any, gazetteer: Gazetteer, aliases: dict[str, str]) -> Any:
     """Rewrite a DocumentExtraction's person keys named in `aliases` (person_alias_keys) to the
     user person's key, everywhere: entities, mentions, facts and claims."""
-    found = [key for key in extraction.entities if key in aliases]
-    if not found:
-        return extraction
-    for key in found:
-        entity = extraction.entities.pop(key)
-        target = aliases[key]
+    mapping = {key: aliases[key] for key in extraction.entities if key in aliases}
+    for target in mapping.values():
         if target in gazetteer.entries:
             extraction.add_entity(gazetteer.entity(target))
-        extraction.add_entity(model.Entity(target, entity.kind, entity.name,
-                                           set(entity.aliases), dict(entity.attributes)))
-
-    def new(key: str | None) -> str | None:
-        return aliases.get(key, key) if key is not None else None
-
-    extraction.mentions = [replace(m, entity=new(m.entity)) for m in extraction.mentions]
-    extraction.facts = [(replace(f, subject=new(f.subject), object=new(f.object)), e)
-                        for f, e in extraction.facts]
-    extraction.claims = [replace(c, claimant=new(c.claimant), claimant_org=new(c.claimant_org))
-                         for c in extraction.claims]
+    if mapping:
+        extraction.rekey(mapping)
     return extraction

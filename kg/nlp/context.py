@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -142,15 +142,7 @@ class DocContext:
         for actor in self.actors:
             if actor.key == old:
                 actor.key = new
-        self.extraction.mentions = [replace(m, entity=new) if m.entity == old else m
-                                    for m in self.extraction.mentions]
-        self.extraction.facts = [
-            (Fact(new if f.subject == old else f.subject, f.predicate,
-                  new if f.object == old else f.object), e)
-            for f, e in self.extraction.facts]
-        entity = self.extraction.entities.pop(old, None)
-        if entity is not None and new in self.extraction.entities:
-            self.extraction.entities[new].merge(entity)
+        self.extraction.rekey({old: new})
 
     def overlaps(self, span: Span) -> bool:
         return any(i in self._by_token for i in range(span.start, span.end))
