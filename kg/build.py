@@ -284,7 +284,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     """Build the graph of `inputs` and write every output (format by extension), atomically.
 
     `workers`: extraction processes (default 1; with engine="dask" and no scheduler, the local
-    cluster's size). `cache`: True for the user's cache folder, a folder, or False for none.
+    cluster's size), and the processes that write N-Triples and N-Quads exports. `cache`: True for the user's cache folder, a folder, or False for none.
     `engine`: "local" or "dask"; `scheduler`: a Dask scheduler's address (else a local cluster).
     `gazetteers`: user gazetteer files (CSV or JSONL) whose names extend kg's tables.
     """
@@ -299,7 +299,8 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
                              on_skip=on_skip,
                              on_document=on_document, on_total=on_total, on_warning=on_warning)
         for path in paths:
-            write_export(result.graph, path, base=base or DATA_BASE, build_info=result.build_info)
+            write_export(result.graph, path, base=base or DATA_BASE, build_info=result.build_info,
+                         processes=workers or 1)
             result.outputs.append(path)
     except BaseException:
         remove_empty_folders(created)  # a failed build leaves no trace, not even a folder

@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kg.engines
+import kg.export.ntriples
 from kg.build import build, build_graph, extract_in_order
 from kg.cli import app
 from kg.engines import BATCH_SIZE, open_engine, ordered_results
@@ -80,8 +81,20 @@ def pid_marking_extract_batch(model: str, documents: list[Document],
     return extractions
 
 
-def test_two_workers_export_what_one_process_exports(corpus, single_process, tmp_path) -> None:
+def test_two_workers_export_what_one_process_exports(corpus, single_process, tmp_path,
+                                                     monkeypatch) -> None:
+    # The N-Quads export is written by two processes too, once the extraction pool is gone.
+    written_by_processes = []
+    original = kg.export.ntriples._write_in_processes
+
+    def spy(plan, blocks, processes, out, folder):
+        written_by_processes.append(processes)
+        original(plan, blocks, processes, out, folder)
+
+    monkeypatch.setattr(kg.export.ntriples, "_BLOCK", 20)
+    monkeypatch.setattr(kg.export.ntriples, "_write_in_processes", spy)
     assert export([str(corpus)], tmp_path / "two", workers=2, cache=False) == single_process
+    assert written_by_processes == [2]
 
 
 @pytest.mark.parametrize("method", ["fork", "forkserver"])

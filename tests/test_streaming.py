@@ -8,6 +8,7 @@ import pickle
 import random
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,6 +17,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 
 from kg.errors import OutputError
+from kg.export import ntriples
 from kg.export.ntriples import term_text, write_ntriples
 from kg.export.rdf import BuildInfo, to_rdf, write_rdf
 from kg.model import Document, Entity, Evidence, Fact, KnowledgeGraph, Mention
@@ -180,8 +182,56 @@ def test_term_text_is_n_triples_syntax():
         term_text(BNode("b0"))
 
 
-def test_an_iri_no_parser_accepts_is_refused(tmp_path):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_iri_no_parser_accepts_is_refused(tmp_path, monkeypatch, processes):
+    monkeypatch.setattr(ntriples, "_BLOCK", 2)   # several blocks, so processes are used
     with pytest.raises(OutputError, match="IRI"):
         write_ntriples(_awkward_graph(), tmp_path / "g.nt", base="https://a.example/sp ace/",
-                       build_info=BUILD)
+                       build_info=BUILD, processes=processes)
     assert not list(tmp_path.iterdir()), "a refused export left a file behind"
+
+
+# --- several processes write one export ----------------------------------------------------------
+
+@pytest.fixture
+def used_processes(monkeypatch) -> list[int]:
+    """Small blocks, and a record of every export written by forked processes."""
+    calls: list[int] = []
+    original = ntriples._write_in_processes
+
+    def spy(plan, blocks, processes, out, folder):
+        calls.append(len(blocks))
+        original(plan, blocks, processes, out, folder)
+
+    monkeypatch.setattr(ntriples, "_BLOCK", 7)
+    monkeypatch.setattr(ntriples, "_write_in_processes", spy)
+    return calls
+
+
+@pytest.mark.parametrize("quads", [False, True])
+def test_processes_write_the_same_bytes_as_one(examples, tmp_path, used_processes, quads):
+    graph, info = examples
+    one, two = tmp_path / "one.nt", tmp_path / "two.nt"
+    write_ntriples(graph, one, build_info=info, quads=quads)
+    assert used_processes == []
+    write_ntriples(graph, two, build_info=info, quads=quads, processes=2)
+    assert used_processes and used_processes[0] > 2, "the forked processes were not used"
+    assert one.read_bytes() == two.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.nt", "two.nt"], \
+        "the processes' block files were left behind"
+
+
+def test_a_process_with_threads_writes_alone(examples, tmp_path, used_processes):
+    # Forking a process that runs threads is unsafe: one may hold a lock the child then needs.
+    graph, info = examples
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        write_ntriples(graph, tmp_path / "threaded.nt", build_info=info, processes=2)
+    finally:
+        stop.set()
+        thread.join()
+    assert used_processes == []
+    write_ntriples(graph, tmp_path / "alone.nt", build_info=info)
+    assert (tmp_path / "threaded.nt").read_bytes() == (tmp_path / "alone.nt").read_bytes()

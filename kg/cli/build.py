@@ -19,8 +19,8 @@ class EngineChoice(str, Enum):
 
 WorkersOption = Annotated[Optional[int], typer.Option(
     "--workers", metavar="N", help="Extraction processes, each loading the model once (default "
-    "1). With --engine dask and no --scheduler: the local cluster's workers (default: one per "
-    "core).", show_default=False)]
+    "1); as many write .nt and .nq exports. With --engine dask and no --scheduler: the local "
+    "cluster's workers (default: one per core).", show_default=False)]
 CacheOption = Annotated[Optional[Path], typer.Option(
     "--cache", metavar="DIR", help="Folder of the cache of per-document results, which makes "
     "rebuilds process only new or changed documents (default: the user's cache folder, "

@@ -54,8 +54,10 @@ def remove_empty_folders(folders: Sequence[Path]) -> None:
             pass
 
 
-def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_info) -> None:
-    """Write one export, atomically, in the format its extension names."""
+def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_info,
+                 processes: int = 1) -> None:
+    """Write one export, atomically, in the format its extension names; N-Triples and N-Quads
+    with up to `processes` processes."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".graphml":
@@ -69,4 +71,4 @@ def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_in
     else:
         from kg.export.rdf import write_rdf
 
-        write_rdf(graph, path, base=base, build_info=build_info)
+        write_rdf(graph, path, base=base, build_info=build_info, processes=processes)

@@ -4,9 +4,10 @@ Keeps exactly what the other RDF formats keep (the quads come from kg/export/rdf
 same generator `to_rdf` uses); N-Triples puts them all in one graph, N-Quads keeps each
 document's named graph. Drops nothing else: no prefixes are needed in a line format.
 
-Memory: besides the KnowledgeGraph itself, one chunk (an entity, a fact with its assertions, a
-document, …) at a time. Determinism comes from `rdf_chunks`' sorted order plus sorting the lines
-within each chunk, so the file is byte-identical for the same graph, and each line is unique
+Memory: besides the KnowledgeGraph itself and the sorted lists of its parts, one block of
+chunks (an entity, a fact with its assertions, a document, …) at a time per process.
+Determinism comes from the chunks' sorted order (kg.export.rdf_terms.ChunkPlan) plus sorting the
+lines within each chunk, so the file is byte-identical for the same graph, and each line is unique
 because no quad is in two chunks. The file is not sorted as a whole (that would need the whole
 graph): `sort -u` on two exports gives the same bytes when the graphs are the same.
 
@@ -16,16 +17,24 @@ string for text with newlines, which is not N-Triples, hence the writer here).
 """
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 import re
+import shutil
+import sys
+import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import OutputError
 from kg.export.files import atomic_open
-from kg.export.rdf_terms import BuildInfo, Quad, rdf_chunks
+from kg.export.rdf_terms import BuildInfo, ChunkPlan, Quad
 from kg.model import KnowledgeGraph
 from kg.vocab import DATA_BASE
 
@@ -36,13 +45,69 @@ _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 def write_ntriples(graph: KnowledgeGraph, path: str | Path, *, base: str = DATA_BASE,
-                   build_info: BuildInfo, quads: bool = False) -> None:
+                   build_info: BuildInfo, quads: bool = False, processes: int = 1) -> None:
     """Write `graph` as N-Triples (or, with `quads`, N-Quads with the documents' named graphs)
-    to `path`, atomically, one chunk of quads at a time."""
-    with atomic_open(path, "w") as out:
-        for chunk in rdf_chunks(graph, base=base, build_info=build_info, named_graphs=quads):
-            # A set: a fact stated twice in one document gives one line.
-            out.write("".join(sorted({quad_line(quad) for quad in chunk})))
+    to `path`, atomically, one chunk of quads at a time; with `processes` > 1, that many forked
+    processes make and render the chunks, block by block, and this one joins their blocks in
+    order (the same bytes)."""
+    plan = ChunkPlan(graph, base=base, build_info=build_info, named_graphs=quads)
+    total = len(plan)
+    blocks = [(start, min(start + _BLOCK, total)) for start in range(0, total, _BLOCK)]
+    with atomic_open(path, "wb") as out:
+        if processes < 2 or len(blocks) < 2 or not _can_fork():
+            for start, stop in blocks:
+                out.write(_render(plan, start, stop).encode("utf-8"))
+        else:
+            _write_in_processes(plan, blocks, processes, out, Path(path).parent)
+
+
+# Chunks per block handed to a process: about a megabyte of lines, so a large graph's blocks
+# spread evenly over the processes and each costs little to hand over.
+_BLOCK = 1000
+_plan_to_render: ChunkPlan | None = None   # what forked processes render (they inherit it)
+
+
+def _write_in_processes(plan: ChunkPlan, blocks: list[tuple[int, int]], processes: int,
+                        out: IO[bytes], folder: Path) -> None:
+    """Each process writes the blocks it rendered to files of their own beside the export (a
+    file copy is cheaper than sending the text through a pipe); this one appends them in order."""
+    global _plan_to_render
+    _plan_to_render = plan
+    # Frozen, the graph's objects are left alone by the children's garbage collector, which
+    # would otherwise touch, and so copy, every page of them.
+    gc.freeze()
+    try:
+        with tempfile.TemporaryDirectory(prefix=".kg-blocks-", dir=folder) as parts, \
+                multiprocessing.get_context("fork").Pool(processes) as pool:
+            tasks = [(start, stop, os.path.join(parts, f"{start}.nt")) for start, stop in blocks]
+            for part in pool.imap(_render_block_to, tasks):
+                with open(part, "rb") as rendered:
+                    shutil.copyfileobj(rendered, out)
+                os.unlink(part)
+    finally:
+        gc.unfreeze()
+        _plan_to_render = None
+
+
+def _can_fork() -> bool:
+    # A fork shares the graph with the parent (copy-on-write), but is unsafe in a process that
+    # runs threads (one may hold a lock); elsewhere (macOS, Windows, a Dask client) this process
+    # writes alone.
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _render_block_to(task: tuple[int, int, str]) -> str:
+    start, stop, part = task
+    assert _plan_to_render is not None, "only forked processes render blocks"
+    with open(part, "wb") as out:
+        out.write(_render(_plan_to_render, start, stop).encode("utf-8"))
+    return part
+
+
+def _render(plan: ChunkPlan, start: int, stop: int) -> str:
+    # A set: a fact stated twice in one document gives one line.
+    return "".join("".join(sorted({quad_line(quad) for quad in chunk}))
+                   for chunk in plan.chunks(start, stop))
 
 
 def quad_line(quad: Quad) -> str:

@@ -59,13 +59,15 @@ def rdf_format(path: str | Path) -> str:
 
 
 def write_rdf(graph: KnowledgeGraph, path: str | Path, *, base: str = DATA_BASE,
-              build_info: BuildInfo) -> None:
-    """Write `graph` to `path` in the RDF format its extension names (see RDF_FORMATS)."""
+              build_info: BuildInfo, processes: int = 1) -> None:
+    """Write `graph` to `path` in the RDF format its extension names (see RDF_FORMATS); the
+    line formats (N-Triples, N-Quads) with up to `processes` processes."""
     fmt = rdf_format(path)
     if fmt in STREAMED_FORMATS:
         from kg.export.ntriples import write_ntriples
 
-        write_ntriples(graph, path, base=base, build_info=build_info, quads=fmt == "nquads")
+        write_ntriples(graph, path, base=base, build_info=build_info, quads=fmt == "nquads",
+                       processes=processes)
         return
     dataset = to_rdf(graph, base=base, build_info=build_info,
                      named_graphs=fmt in DATASET_FORMATS)

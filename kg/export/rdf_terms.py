@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
-from typing import Callable, Iterable, Iterator, Optional, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
@@ -124,21 +124,43 @@ def rdf_chunks(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: Buil
     With `named_graphs`, each document's description, mentions, claims, assertions and the direct
     triples of the facts it supports go into the graph `{base}graph/{doc id}`; entities,
     background facts and the build into the default graph. Without, everything is default."""
-    check_base(base)
-    quads = _Quads(graph, base, named_graphs)
-    for key in sorted(graph.entities):
-        yield quads.entity(graph.entities[key])
-    for fact, evidence in graph.sorted_facts():
-        yield quads.fact(fact, evidence)
-    for doc_id in sorted(graph.documents):
-        yield quads.document(graph.documents[doc_id])
-    # One chunk per IRI: two entities mentioned at one span share the mention's IRI.
-    for group in _grouped(graph.mentions, lambda m: (m.document, m.begin, m.end)):
-        yield quads.mention(group)
-    for group in _grouped(graph.claims, lambda c: (c.document, c.key)):
-        yield quads.claim(group)
-    yield from quads.background(build_info.kg_version)
-    yield quads.build(build_info)
+    return ChunkPlan(graph, base=base, build_info=build_info, named_graphs=named_graphs).chunks()
+
+
+class ChunkPlan:
+    """What `rdf_chunks` yields, as a sequence whose chunks are made only when asked for: the
+    plan itself only sorts and groups, so a range of it can be made anywhere, e.g. in a forked
+    process writing part of an N-Triples file (kg/export/ntriples.py)."""
+
+    def __init__(self, graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: BuildInfo,
+                 named_graphs: bool) -> None:
+        check_base(base)
+        quads = _Quads(graph, base, named_graphs)
+        # (what makes a chunk, the items it makes one chunk of each), in the file's order
+        self.parts: list[tuple[Callable[[Any], Chunk], Sequence[Any]]] = [
+            (quads.entity, [graph.entities[key] for key in sorted(graph.entities)]),
+            (lambda pair: quads.fact(*pair), graph.sorted_facts()),
+            (quads.document, [graph.documents[doc_id] for doc_id in sorted(graph.documents)]),
+            # One chunk per IRI: two entities mentioned at one span share the mention's IRI.
+            (quads.mention, _grouped(graph.mentions, lambda m: (m.document, m.begin, m.end))),
+            (quads.claim, _grouped(graph.claims, lambda c: (c.document, c.key))),
+            (lambda fact: quads.background_fact(fact, build_info.kg_version),
+             sorted(graph.background, key=lambda f: (f.subject, f.predicate, f.object))),
+            (quads.tables, [build_info.kg_version]),
+            (quads.build, [build_info]),
+        ]
+
+    def __len__(self) -> int:
+        return sum(len(items) for _, items in self.parts)
+
+    def chunks(self, start: int = 0, stop: int | None = None) -> Iterator[Chunk]:
+        """The chunks numbered start to stop (exclusive; None: to the end)."""
+        stop = len(self) if stop is None else stop
+        offset = 0
+        for make, items in self.parts:
+            for i in range(max(start - offset, 0), min(stop - offset, len(items))):
+                yield make(items[i])
+            offset += len(items)
 
 
 # Every chunk that points at an entity, a document or a graph names it again: its IRI is built
@@ -148,9 +170,8 @@ def _iri(base: str, path: str) -> URIRef:
     return URIRef(base + quote(path, safe="/-._~"))
 
 
-def _grouped(items: Iterable[_T], key: Callable[[_T], tuple]) -> Iterator[list[_T]]:
-    for _, group in groupby(sorted(items, key=key), key=key):
-        yield list(group)
+def _grouped(items: Iterable[_T], key: Callable[[_T], tuple]) -> list[list[_T]]:
+    return [list(group) for _, group in groupby(sorted(items, key=key), key=key)]
 
 
 class _Quads:
@@ -272,28 +293,28 @@ class _Quads:
              (KG.rule, _text(ev.rule)), (KG.confidence, _decimal(ev.confidence)),
              (KG.claim, ev.claim is not None and self.claim_iri(ev.document, ev.claim)))
 
-    def background(self, version: str) -> Iterator[Chunk]:
-        for fact in sorted(self.kg.background, key=lambda f: (f.subject, f.predicate, f.object)):
-            triple, table, chunk = self.triple(fact), self.kg.background[fact], []
-            if triple is None:
-                continue
-            # The same fact extracted from text already put this triple in the default graph
-            # (its own chunk); writing it again would repeat a line in N-Triples.
-            evidence = self.kg.facts.get(fact)
-            if evidence is None or (self.named_graphs and evidence):
-                chunk.append((*triple, None))
-            node = self.iri("background/" + digest(fact.subject, fact.predicate, fact.object,
-                                                   table))
-            _add(chunk, None, node, *_reified(KG.BackgroundAssertion, triple),
-                 (PROV.wasDerivedFrom, self.segments_iri("table", table, version)))
-            yield chunk
+    def background_fact(self, fact: Fact, version: str) -> Chunk:
+        triple, table, chunk = self.triple(fact), self.kg.background[fact], []
+        if triple is None:
+            return chunk
+        # The same fact extracted from text already put this triple in the default graph
+        # (its own chunk); writing it again would repeat a line in N-Triples.
+        evidence = self.kg.facts.get(fact)
+        if evidence is None or (self.named_graphs and evidence):
+            chunk.append((*triple, None))
+        node = self.iri("background/" + digest(fact.subject, fact.predicate, fact.object, table))
+        _add(chunk, None, node, *_reified(KG.BackgroundAssertion, triple),
+             (PROV.wasDerivedFrom, self.segments_iri("table", table, version)))
+        return chunk
+
+    def tables(self, version: str) -> Chunk:
         build, chunk = self.iri("build"), []
         for table in sorted(set(self.kg.background.values())):
             node = self.segments_iri("table", table, version)
             chunk.append((build, PROV.used, node, None))
             _add(chunk, None, node, (RDF.type, PROV.Entity),
                  (RDFS.label, Literal(f"kg table {table} ({version})")))
-        yield chunk
+        return chunk
 
     # -- documents, mentions, claims -------------------------------------------------------
 
