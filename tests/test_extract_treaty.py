@@ -217,3 +217,52 @@ def test_own_title_with_between_after_the_subject_is_the_same_agreement(extract_
         "of Mongolia and the Government of the Republic of Chile, the Parties")
     agreements = _agreements(extract_text(text))
     assert len(agreements) == 1, [a.name for a in agreements.values()]
+
+
+# --- a title wrapped over several lines ----------------------------------------------------------
+
+def test_a_title_wrapped_over_lines_is_read_whole_up_to_the_heading_below_it():
+    from kg.nlp.treaty import _title
+
+    after_small_word = "ECONOMIC PARTNERSHIP AGREEMENT BETWEEN\nICELAND AND THE REPUBLIC OF PERU"
+    assert _title(after_small_word + "\n\nPREAMBLE\n\nIceland and Peru ...") == (
+        "Economic Partnership Agreement between Iceland and the Republic of Peru",
+        len(after_small_word))
+    before_small_word = "AGREEMENT BETWEEN JAPAN AND MONGOLIA\nFOR AN ECONOMIC PARTNERSHIP"
+    assert _title("\n " + before_small_word + "\nPREAMBLE\nJapan and Mongolia ...") == (
+        "Agreement between Japan and Mongolia for an Economic Partnership",
+        2 + len(before_small_word))
+    # a finished title stops at the next upper-case line, even without a blank line between
+    assert _title("TREATY OF AMITY\nARTICLE 1\nThe Parties ...") == ("Treaty of Amity", 15)
+    assert _title("PREAMBLE\nThe Parties to this Agreement ...") == ("Agreement", 0)
+
+
+def test_a_wrapped_title_names_the_treaty_text(extract_text):
+    wrapped = RIVER.replace("PARAGUAY ON RIVER NAVIGATION", "PARAGUAY\nON RIVER NAVIGATION", 1)
+    extraction = extract_text(wrapped)
+    agreement = _agreements(extraction)[_own_agreement(extraction)]
+    assert agreement.name == ("Agreement between the Government of Uruguay and the Government "
+                              "of Paraguay on River Navigation")
+
+
+def test_a_title_broken_line_by_line_is_the_one_agreement(extract_text):
+    # One line per part of the title: the words before the line break are no agreement apart.
+    broken = ROAD_TRANSPORT.replace("AGREEMENT BETWEEN GHANA AND TOGO ON ROAD TRANSPORT",
+                                    "ROAD TRANSPORT AGREEMENT\nBETWEEN\nTHE REPUBLIC OF GHANA\n"
+                                    "AND\nTHE TOGOLESE REPUBLIC", 1)
+    extraction = extract_text(broken)
+    agreements = _agreements(extraction)
+    assert [e.name for e in agreements.values()] == [
+        "Road Transport Agreement between the Republic of Ghana and the Togolese Republic"]
+    [key] = agreements
+    assert _values(extraction, key, model.PARTY) == {"state/GHA", "state/TGO"}
+
+
+def test_this_with_a_name_in_a_treaty_text_is_the_text_itself(extract_text):
+    named = ROAD_TRANSPORT.replace("have agreed as\nfollows:",
+                                   "have agreed to conclude this Road Transport Agreement:", 1)
+    assert named != ROAD_TRANSPORT
+    extraction = extract_text(named)
+    agreements = _agreements(extraction)
+    assert [e.name for e in agreements.values()] == [
+        "Agreement between Ghana and Togo on Road Transport"]

@@ -46,7 +46,7 @@ class Agreement:
 
 def find_agreements(ctx: DocContext) -> None:
     agreements: list[Agreement] = []
-    own = _treaty_agreement(ctx)
+    own, title_end = _treaty_agreement(ctx)
     if own is not None:
         agreements.append(own)
     by_head: dict[int, Agreement] = {}   # head token of a mention -> its agreement
@@ -62,10 +62,12 @@ def find_agreements(ctx: DocContext) -> None:
                 last.mentions.append(pronoun)  # "It was signed on July 30, 2008"
                 _read_context(ctx, last, pronoun)
             continue
-        if own is not None and mention.kind == "agreement" and (
-                is_generic(mention.name) or _between_states(ctx, mention)):
-            # "this Agreement", or its own title, in the agreement's own text; its date is the
-            # final clause's, not one met near a mention
+        if own is not None and (token.idx < title_end or mention.determiner == "this" or (
+                mention.kind == "agreement" and (is_generic(mention.name)
+                                                 or _between_states(ctx, mention)))):
+            # its own title, "this Agreement" ("to conclude this Free Trade Agreement") or the
+            # title again, in the agreement's own text; its date is the final clause's, not one
+            # met near a mention
             own.mentions.append(mention)
             _read_between(ctx, own, mention)
             continue
@@ -125,13 +127,13 @@ def _worth_a_node(agreement: Agreement) -> bool:
     return known or (not is_generic(agreement.name) and bool(agreement.statuses))
 
 
-def _treaty_agreement(ctx: DocContext) -> Agreement | None:
+def _treaty_agreement(ctx: DocContext) -> tuple[Agreement | None, int]:
     """The agreement a treaty text is, with the parties of its preamble and signature blocks
-    and the date of its final clause."""
+    and the date of its final clause, and where the title it starts with ends (0: none)."""
     found = read_treaty_text(ctx)
     if found is None:
-        return None
-    name, parties, done = found
+        return None, 0
+    name, title_end, parties, done = found
     agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement")
     for key, span in sorted(parties.items()):
         agreement.parties[key] = (span, "treaty:preamble-or-signature-party", 0.8)
@@ -141,7 +143,7 @@ def _treaty_agreement(ctx: DocContext) -> Agreement | None:
         if span is not None:
             agreement.dates[iso] = (span, "treaty:done-at-date", 0.85)
             agreement.statuses["signed"] = (span, "treaty:done-at-date", 0.8)
-    return agreement
+    return agreement, title_end
 
 
 # Verbs whose subject, when a pronoun, is the agreement just named: "It was signed on ...".

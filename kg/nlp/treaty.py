@@ -21,6 +21,8 @@ _CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHER
                           re.IGNORECASE)
 _DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made)\b,?(?: in \w+)?,?(?: at| in)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
+# Words written in lower case inside a title, and that leave it unfinished at a line's end.
+_SMALL_WORDS = {"of", "and", "on", "the", "between", "for", "an", "a", "to", "in"}
 _TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
 PREAMBLE_CHARS = 600     # where a preamble names the parties
 SIGNATURE_CHARS = 600    # the signature blocks at the end
@@ -37,14 +39,16 @@ def is_treaty_text(text: str) -> bool:
 
 
 def read_treaty_text(ctx: DocContext):
-    """The document's own agreement: (name, kind, {party key: evidence span}, date, in_force
-    date) or None when the text is not a treaty text."""
+    """The document's own agreement: (name, where its title ends (a character offset; 0
+    without a title), {party key: evidence span}, (date, its character span) or None), or None
+    when the text is not a treaty text."""
     text = ctx.text
     if not is_treaty_text(text):
         return None
     parties = _parties(ctx, 0, PREAMBLE_CHARS)
     parties.update(_signature_parties(ctx))
-    return _title(text), parties, _done_date(ctx)
+    name, title_end = _title(text)
+    return name, title_end, parties, _done_date(ctx)
 
 
 def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
@@ -85,15 +89,27 @@ def _final_clause(text: str):
     return matches[-1] if matches else None
 
 
-def _title(text: str) -> str:
-    """The first line when it is an upper-case title naming an agreement, else "Agreement"."""
-    first = text.strip().split("\n", 1)[0].strip()
-    words = first.split()
+def _title(text: str) -> tuple[str, int]:
+    """The upper-case title naming an agreement the text starts with, and the offset where it
+    ends; else ("Agreement", 0). A long title may be wrapped ("FREE TRADE AGREEMENT BETWEEN⏎NEW
+    ZEALAND AND …", "… AND THE REPUBLIC OF CHILE⏎ON TRADE"): a line continues it when the title
+    so far ends with a small word or the line starts with one; a heading below it ("PREAMBLE")
+    does neither."""
+    start = len(text) - len(text.lstrip())
+    lines = text[start:].split("\n")
+    words, end = lines[0].split(), start + len(lines[0])
+    for line in lines[1:]:
+        more = line.split()
+        if not more or line.upper() != line or not (words[-1].lower() in _SMALL_WORDS
+                                                    or more[0].lower() in _SMALL_WORDS):
+            break
+        words += more
+        end += 1 + len(line)
+    first = " ".join(words)
     if _TITLE_WORDS.search(first) and first.upper() == first and 2 <= len(words) <= 30:
-        return " ".join(w.capitalize() if w.lower() not in ("of", "and", "on", "the", "between",
-                                                             "for", "an", "a") else w.lower()
-                        for w in words)
-    return "Agreement"
+        name = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in words)
+        return name, end
+    return "Agreement", 0
 
 
 def _done_date(ctx: DocContext):
