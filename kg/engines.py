@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import signal
-import sys
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 from kg.errors import EngineError, ModelError
 from kg.model import Document, DocumentExtraction
+from kg.processes import fork_is_safe, ignore_interrupts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -154,7 +153,7 @@ class ProcessPoolEngine:
     def _submit(self, batch: list[Document]) -> Future:
         if self._pool is None:   # started on the first batch: a cached build starts no process
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_process_context(),
-                                             initializer=_ignore_interrupts)
+                                             initializer=ignore_interrupts)
         return self._pool.submit(extract_batch, self.model, batch, self.extra_entries)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
@@ -177,18 +176,12 @@ def _window(workers: int) -> int:
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
-    """fork on Linux (workers start at once, with spaCy and kg already imported), unless this
-    process runs threads: forking then can copy a lock some thread holds, so forkserver."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    """fork where it is safe (workers start at once, with spaCy and kg already imported), else
+    forkserver (or spawn)."""
+    if fork_is_safe():
         return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches every process of the terminal's group; only the parent should act on it
-    # (it shuts the pool down), or each worker would print its own traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -22,9 +22,7 @@ import multiprocessing
 import os
 import re
 import shutil
-import sys
 import tempfile
-import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import IO
@@ -36,6 +34,7 @@ from kg.errors import OutputError
 from kg.export.files import atomic_open
 from kg.export.rdf_terms import BuildInfo, ChunkPlan, Quad
 from kg.model import KnowledgeGraph
+from kg.processes import fork_is_safe, ignore_interrupts
 from kg.vocab import DATA_BASE
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -54,7 +53,9 @@ def write_ntriples(graph: KnowledgeGraph, path: str | Path, *, base: str = DATA_
     total = len(plan)
     blocks = [(start, min(start + _BLOCK, total)) for start in range(0, total, _BLOCK)]
     with atomic_open(path, "wb") as out:
-        if processes < 2 or len(blocks) < 2 or not _can_fork():
+        if processes < 2 or len(blocks) < 2 or not fork_is_safe():
+            # Elsewhere (macOS, Windows, a process running threads such as a Dask client) this
+            # process writes alone.
             for start, stop in blocks:
                 out.write(_render(plan, start, stop).encode("utf-8"))
         else:
@@ -78,7 +79,8 @@ def _write_in_processes(plan: ChunkPlan, blocks: list[tuple[int, int]], processe
     gc.freeze()
     try:
         with tempfile.TemporaryDirectory(prefix=".kg-blocks-", dir=folder) as parts, \
-                multiprocessing.get_context("fork").Pool(processes) as pool:
+                multiprocessing.get_context("fork").Pool(
+                    processes, initializer=ignore_interrupts) as pool:
             tasks = [(start, stop, os.path.join(parts, f"{start}.nt")) for start, stop in blocks]
             for part in pool.imap(_render_block_to, tasks):
                 with open(part, "rb") as rendered:
@@ -87,13 +89,6 @@ def _write_in_processes(plan: ChunkPlan, blocks: list[tuple[int, int]], processe
     finally:
         gc.unfreeze()
         _plan_to_render = None
-
-
-def _can_fork() -> bool:
-    # A fork shares the graph with the parent (copy-on-write), but is unsafe in a process that
-    # runs threads (one may hold a lock); elsewhere (macOS, Windows, a Dask client) this process
-    # writes alone.
-    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _render_block_to(task: tuple[int, int, str]) -> str:
