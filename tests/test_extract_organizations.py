@@ -104,6 +104,31 @@ def test_generic_government_and_parliament_get_canonical_names(extract_text):
         (model.PARLIAMENT, "Kyrgyz Parliament")
 
 
+@pytest.mark.parametrize("text, anchor, key", [
+    ("Lawmakers in the Storting rejected the fishing quota on Tuesday.", "Storting",
+     "org/NOR/storting"),
+    ("The bill now goes to the Knesset, where the coalition holds a majority.", "Knesset",
+     "org/ISR/knesset"),
+    ("A vote in the Verkhovna Rada is expected next month, officials in Kyiv said.",
+     "Verkhovna Rada", "org/UKR/verkhovna-rada"),
+], ids=["storting", "knesset", "verkhovna-rada"])
+def test_a_legislature_known_by_its_own_name_is_its_states_parliament(extract_text, text,
+                                                                       anchor, key):
+    # Our table knows national legislatures by name, so no state need be named beside them:
+    # the table gives it, as a background fact of the graph.
+    from kg.background import add_background_facts
+    from kg.model import Fact, KnowledgeGraph
+    from kg.nlp.gazetteer import default_gazetteer
+
+    ex = extract_text(text)
+    assert (key, anchor) in org_mentions(ex)
+    assert ex.entities[key].kind == model.PARLIAMENT
+    graph = KnowledgeGraph()
+    graph.add_extraction(ex)
+    add_background_facts(graph, default_gazetteer())
+    assert [f.object for f in graph.background if f.subject == key] == [f"state/{key[4:7]}"]
+
+
 def test_named_party_is_a_political_party(extract_text):
     ex = extract_text("The Social Democratic Party won the most seats in the Lithuanian election.")
     [(key, anchor)] = org_mentions(ex)
