@@ -58,7 +58,7 @@ def find_agreements(ctx: DocContext) -> None:
         token = ctx.doc[i]
         mention = mention_at(ctx, token)
         if mention is None:
-            if last is not None and (pronoun := _pronoun_mention(token, last)) is not None:
+            if last is not None and (pronoun := _pronoun_mention(ctx, token, last)) is not None:
                 last.mentions.append(pronoun)  # "It was signed on July 30, 2008"
                 _read_context(ctx, last, pronoun)
             continue
@@ -151,14 +151,14 @@ _PRONOUN_VERBS = {"sign", "ratify", "conclude", "enter", "expire", "implement", 
                   "suspend", "negotiate", "reach", "adopt"}
 
 
-def _pronoun_mention(token: Token, last: Agreement) -> AgreementMention | None:
+def _pronoun_mention(ctx: DocContext, token: Token, last: Agreement) -> AgreementMention | None:
     """"It" as the subject of signing or entering into force, right after an agreement was
     named (the same or the next sentence), refers to it."""
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if token.head.lemma_.lower() not in _PRONOUN_VERBS:
         return None
-    previous, sentence = last.mentions[-1].head.sent, token.sent
+    previous, sentence = ctx.sentence(last.mentions[-1].head.i), ctx.sentence(token.i)
     if sentence.start - previous.start > len(previous) + len(sentence):
         return None
     return AgreementMention(token.i, token.i + 1, token, last.kind, last.name, False, True, None)
@@ -258,7 +258,7 @@ def _actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
     """The actors listed after "by" or "between", up to the end of the list. A more robust
     reading than the parse's conjuncts, which often break on titles before names."""
     doc, end = ctx.doc, preposition.i + 1
-    sent_end = preposition.sent.end
+    sent_end = ctx.sentence(preposition.i).end
     while end < sent_end and doc[end].lower_ not in _LIST_ENDS and \
             not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
         end += 1
@@ -335,7 +335,7 @@ def _read_dates(ctx: DocContext, agreement: Agreement, mention: AgreementMention
     """A date in the mention's phrase or its signing clause: "signed ... on Nov. 10, 2020", "the
     accord of 1998", "The statement of Nov. 10, 2020, was signed"; not a date inside another
     clause ("the statement that ended the 2020 war")."""
-    for lo, hi in _date_scopes(mention.head):
+    for lo, hi in _date_scopes(mention.head, ctx.sentence(mention.head.i).end):
         span = ctx.doc[lo:hi]
         for begin, end, value in find_dates(span.text, ctx.document.date):
             evidence = ctx.doc.char_span(span.start_char + begin, span.start_char + end,
@@ -345,7 +345,7 @@ def _read_dates(ctx: DocContext, agreement: Agreement, mention: AgreementMention
             return
 
 
-def _date_scopes(head: Token) -> list[tuple[int, int]]:
+def _date_scopes(head: Token, sent_end: int) -> list[tuple[int, int]]:
     """Token ranges where a date belongs to the agreement: its own phrase without relative and
     adverbial clauses that do not sign it, then the signing verb's phrase."""
     scopes = []
@@ -361,11 +361,11 @@ def _date_scopes(head: Token) -> list[tuple[int, int]]:
         scopes.append((verb.left_edge.i, verb.right_edge.i + 1))
     nxt = head.i + 1
     # "the Treaty of The Hague in 1720": a year or date right after the name, whatever the parse
-    while nxt < head.sent.end and (head.doc[nxt].is_title or head.doc[nxt].lower_ in ("of", "the")):
+    while nxt < sent_end and (head.doc[nxt].is_title or head.doc[nxt].lower_ in ("of", "the")):
         nxt += 1
-    if nxt + 1 < head.sent.end and head.doc[nxt].lower_ in ("in", "on", "of") and \
+    if nxt + 1 < sent_end and head.doc[nxt].lower_ in ("in", "on", "of") and \
             head.doc[nxt + 1].ent_type_ == "DATE":
-        scopes.append((nxt, min(head.sent.end, nxt + 6)))
+        scopes.append((nxt, min(sent_end, nxt + 6)))
     return scopes
 
 
@@ -456,7 +456,7 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
     """A peace treaty or ceasefire whose parties the text does not spell out: when its sentence
     names exactly two states, those are its parties (low confidence)."""
     for m in agreement.mentions:
-        sent = ctx.doc[m.start].sent
+        sent = ctx.sentence(m.start)
         states = sorted({a.key for a in ctx.actors_in(sent) if a.kind == model.STATE})
         if len(states) == 2:
             for key in states:

@@ -160,7 +160,8 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
     Japan, "Royal" + Canadian + "Air Force". Join an ORG span with the state name and
     capitalised words right after it (and a state adjective right before it)."""
     doc, start, end = ctx.doc, ent.start, ent.end
-    sent_end = ent.sent.end
+    sentence = ctx.sentence(ent.start, ent.end)
+    sent_end = sentence.end
     while end < sent_end:
         token = doc[end]
         actor = ctx.actor_at(token)
@@ -174,7 +175,7 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
             break
     while end > ent.end and doc[end - 1].lower_ == "of":
         end -= 1
-    if start > ent.sent.start and _is_state_token(ctx, doc[start - 1]) and doc[start - 1].is_title:
+    if start > sentence.start and _is_state_token(ctx, doc[start - 1]) and doc[start - 1].is_title:
         start = ctx.actor_at(doc[start - 1]).start
     return doc[start:end]
 
@@ -261,14 +262,15 @@ def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
 def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     """Walk left over the name's words; return (start, state named by an adjective or 's)."""
     doc, i, state = ctx.doc, head.i, None
-    while i > head.sent.start:
+    sent_start = ctx.sentence(head.i).start
+    while i > sent_start:
         prev = doc[i - 1]
         actor = ctx.actor_at(prev)
         if actor is not None and actor.kind == model.STATE:
             state = actor.state
             i = actor.start
             continue
-        if prev.text in ("'s", "’s") and i - 2 >= head.sent.start:
+        if prev.text in ("'s", "’s") and i - 2 >= sent_start:
             owner = ctx.actor_at(doc[i - 2])
             if owner is not None and owner.kind == model.STATE:
                 state = owner.state
@@ -279,7 +281,7 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
                 break
             i -= 1
             continue
-        if prev.lower_ == "and" and i - 2 >= head.sent.start and doc[i - 2].is_title \
+        if prev.lower_ == "and" and i - 2 >= sent_start and doc[i - 2].is_title \
                 and i < head.i:
             i -= 1
             continue
@@ -291,12 +293,13 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     """"Ministry of Foreign Affairs of the Republic of Azerbaijan": of-phrases of capitalised
     words (or a state) belong to the name; one that holds another body's head is a parent."""
     doc, end, state = ctx.doc, head.i + 1, None
-    while end + 1 < head.sent.end and doc[end].lower_ in ("of", "for") :
+    sent_end = ctx.sentence(head.i).end
+    while end + 1 < sent_end and doc[end].lower_ in ("of", "for"):
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
         k = j
-        while k < head.sent.end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ == "and"
+        while k < sent_end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ == "and"
                                      or (doc[k].text == "-" and k > j)):
             if doc[k].lower_ in HEAD_KINDS and head.lower_ not in ("ministry",):
                 return end, state  # "Department of the Ministry ...": a parent, not a name part
