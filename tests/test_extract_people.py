@@ -386,3 +386,56 @@ def test_a_word_before_a_name_that_is_no_given_name_stays_out(nlp, text, pieces,
     ex = _extract_with_persons(nlp, text, pieces)
     names = [e.name for e in ex.entities.values() if e.kind == model.PERSON]
     assert names[0] == name and all(n in pieces for n in names)
+
+
+def _extract_with_organizations(nlp, text: str, pieces: list[str]):
+    """Extraction from `text` where the NER calls each of `pieces` an ORG and finds no person at
+    all, whatever the model saw."""
+    from spacy.tokens import Span
+
+    from kg.model import Document
+    from kg.nlp.extract import extract
+
+    doc = nlp(text)
+    spans, at = [], 0
+    for piece in pieces:
+        begin = text.index(piece, at)
+        at = begin + len(piece)
+        spans.append(doc.char_span(begin, at, label="ORG"))
+    kept = [e for e in doc.ents if e.label_ != "PERSON"
+            and not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = sorted(kept + spans, key=lambda e: e.start)
+    return extract(doc, Document(id="t", text=text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 1901 he married Clara Wendt, a teacher from the coast.", "Clara Wendt"),
+    ("The novelist was married to Clara Wendt for forty years.", "Clara Wendt"),
+    ("The mayor retired in 1998 and was succeeded by Tomas Lindqvist of the Centre Party.",
+     "Tomas Lindqvist"),
+    ("The house was left to the widow of Tomas Lindqvist after the war.", "Tomas Lindqvist"),
+    ("The party's candidate, Joana Ferreira, won 52% of the vote.", "Joana Ferreira"),
+    ("The prize went to Joana Ferreira, born 3 May 1950 in Luanda.", "Joana Ferreira"),
+], ids=["married", "married-to", "succeeded-by", "widow-of", "candidate", "born"])
+def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text, name):
+    ex = _extract_with_organizations(nlp, text, [name])
+    assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
+    assert not [e for e in ex.entities.values() if e.name == name and e.kind != model.PERSON]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The son of the founder of Nordic Timber Holdings sold his shares.",
+     "Nordic Timber Holdings"),
+    ("The couple married at Grace Harbour Chapel in June.", "Grace Harbour Chapel"),
+])
+def test_kin_words_not_right_before_a_name_leave_it_an_organisation(nlp, text, name):
+    ex = _extract_with_organizations(nlp, text, [name])
+    assert not [e for e in ex.entities.values() if e.kind == model.PERSON and e.name == name]
+
+
+def test_a_biography_opening_with_a_span_of_years_is_a_person(nlp):
+    # "1866–1932" is one token: a year opens it.
+    name = "Harald Ulrik Brekke"
+    ex = _extract_with_organizations(nlp, f"{name} (March 31, 1866–1932) was a Norwegian ship "
+                                          "owner and politician.", [name])
+    assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]

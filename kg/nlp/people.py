@@ -170,7 +170,8 @@ def _add_biography_subjects(ctx: DocContext) -> None:
         if end - sent.start < 2 or end >= sent.end or doc[end].text != "(":
             continue
         inside = doc[end + 1:min(sent.end, end + 12)]
-        if not any(t.lower_ == "born" or t.like_num and len(t.text) == 4 for t in inside):
+        # a year, alone or opening a span of years ("1866–1932")
+        if not any(t.lower_ == "born" or t.text[:4].isdigit() for t in inside):
             continue
         span = doc[sent.start:end]
         if not ctx.overlaps(span) and not any(t.lower_ in HEAD_KINDS for t in span):
@@ -317,18 +318,40 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     doc, after = ctx.doc, ent.end
     if after + 1 < len(doc) and doc[after].text in (",", "as"):
         # "X, head of ...", "X, a former member of ...", "replace X as president"
-        i = after + 1
-        while i < ent.sent.end and doc[i].lower_ in ("the", "a", "an", "former", "then"):
+        i, sent_end = after + 1, ctx.sentence(ent.start, ent.end).end
+        while i < sent_end and doc[i].lower_ in ("the", "a", "an", "former", "then"):
             i += 1
-        if title_at(doc, i, ent.sent.end) is not None:
+        if title_at(doc, i, sent_end) is not None:
             return True
     if after < len(doc) and doc[after].lower_ in SPEECH_VERBS:
         return True
-    return ent.start > 0 and _title_ending_at(ctx, ent.start) is not None
+    if after + 1 < len(doc) and doc[after].text in (",", "(") and doc[after + 1].lower_ == "born":
+        return True   # "X, born 5 January 1938"
+    return ent.start > 0 and (_title_ending_at(ctx, ent.start) is not None
+                              or _said_only_of_people(doc, ent.start))
+
+
+# Words that, just before a name, say it is a person's: "he married X", "succeeded by X", "the
+# wife of X", "its candidate, X". An organisation is not married, nor anyone's son.
+_KIN = {"wife", "husband", "son", "daughter", "widow", "brother", "sister", "father", "mother"}
+_PERSON_NOUNS = _KIN | {"candidate", "nominee", "successor", "predecessor"}
+
+
+def _said_only_of_people(doc, start: int) -> bool:
+    before = [t.lower_ for t in doc[max(start - 2, 0):start]]
+    if not before:
+        return False
+    if before[-1] == "married" or before[-2:] == ["married", "to"]:
+        return True
+    if before[-2:] in (["succeeded", "by"], ["preceded", "by"]):
+        return True
+    if len(before) == 2 and before[-1] == "of" and before[0] in _KIN:
+        return True
+    return len(before) == 2 and before[-1] == "," and before[0] in _PERSON_NOUNS
 
 
 def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
-    for start in range(max(end - _longest_title() - 2, ctx.doc[end - 1].sent.start), end):
+    for start in range(max(end - _longest_title() - 2, ctx.sentence(end - 1).start), end):
         title = title_at(ctx.doc, start, end)
         if title is not None and title.end == end:
             return title
