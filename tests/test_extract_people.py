@@ -337,10 +337,10 @@ def test_a_father_named_in_a_patronymic_is_another_person(extract_text):
     assert ("person/ahmed-bin-hassan", "Hassan") not in person_mentions(ex)
 
 
-def _extract_with_persons(nlp, text: str, persons: list[str]):
-    """Extraction from `text` where the NER's PERSON entities are exactly `persons` (pieces of
-    text, in order), whatever the model saw: the rule under test must not depend on a model's
-    mood."""
+def _extract_with_entities(nlp, text: str, pieces: list[str], label: str = "PERSON"):
+    """Extraction from `text` where the NER gives each of `pieces` (in order) the `label` and
+    finds no other person, whatever the model saw: the rule under test must not depend on a
+    model's mood."""
     from spacy.tokens import Span
 
     from kg.model import Document
@@ -348,13 +348,13 @@ def _extract_with_persons(nlp, text: str, persons: list[str]):
 
     doc = nlp(text)
     spans, at = [], 0
-    for piece in persons:
+    for piece in pieces:
         begin = text.index(piece, at)
         at = begin + len(piece)
-        spans.append(doc.char_span(begin, at, label="PERSON"))
+        spans.append(doc.char_span(begin, at, label=label))
     kept = [e for e in doc.ents if e.label_ != "PERSON"
             and not any(e.start < s.end and s.start < e.end for s in spans)]
-    doc.ents = sorted(kept + [Span(doc, s.start, s.end, label="PERSON") for s in spans],
+    doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=label) for s in spans],
                       key=lambda e: e.start)
     return extract(doc, Document(id="t", text=text))
 
@@ -370,7 +370,7 @@ def _extract_with_persons(nlp, text: str, persons: list[str]):
      ["Petrovna Ivanova"], "Olga Petrovna Ivanova"),
 ])
 def test_a_name_the_ner_cut_in_pieces_is_one_person(nlp, text, pieces, name):
-    ex = _extract_with_persons(nlp, text, pieces)
+    ex = _extract_with_entities(nlp, text, pieces)
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
 
 
@@ -383,29 +383,9 @@ def test_a_name_the_ner_cut_in_pieces_is_one_person(nlp, text, pieces, name):
     ("Ana Lopes, Marie Dubois and the envoy met.", ["Ana Lopes", "Marie Dubois"], "Ana Lopes"),
 ])
 def test_a_word_before_a_name_that_is_no_given_name_stays_out(nlp, text, pieces, name):
-    ex = _extract_with_persons(nlp, text, pieces)
+    ex = _extract_with_entities(nlp, text, pieces)
     names = [e.name for e in ex.entities.values() if e.kind == model.PERSON]
     assert names[0] == name and all(n in pieces for n in names)
-
-
-def _extract_with_organizations(nlp, text: str, pieces: list[str]):
-    """Extraction from `text` where the NER calls each of `pieces` an ORG and finds no person at
-    all, whatever the model saw."""
-    from spacy.tokens import Span
-
-    from kg.model import Document
-    from kg.nlp.extract import extract
-
-    doc = nlp(text)
-    spans, at = [], 0
-    for piece in pieces:
-        begin = text.index(piece, at)
-        at = begin + len(piece)
-        spans.append(doc.char_span(begin, at, label="ORG"))
-    kept = [e for e in doc.ents if e.label_ != "PERSON"
-            and not any(e.start < s.end and s.start < e.end for s in spans)]
-    doc.ents = sorted(kept + spans, key=lambda e: e.start)
-    return extract(doc, Document(id="t", text=text))
 
 
 @pytest.mark.parametrize("text, name", [
@@ -418,7 +398,7 @@ def _extract_with_organizations(nlp, text: str, pieces: list[str]):
     ("The prize went to Joana Ferreira, born 3 May 1950 in Luanda.", "Joana Ferreira"),
 ], ids=["married", "married-to", "succeeded-by", "widow-of", "candidate", "born"])
 def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text, name):
-    ex = _extract_with_organizations(nlp, text, [name])
+    ex = _extract_with_entities(nlp, text, [name], "ORG")
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
     assert not [e for e in ex.entities.values() if e.name == name and e.kind != model.PERSON]
 
@@ -429,13 +409,13 @@ def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text,
     ("The couple married at Grace Harbour Chapel in June.", "Grace Harbour Chapel"),
 ])
 def test_kin_words_not_right_before_a_name_leave_it_an_organisation(nlp, text, name):
-    ex = _extract_with_organizations(nlp, text, [name])
+    ex = _extract_with_entities(nlp, text, [name], "ORG")
     assert not [e for e in ex.entities.values() if e.kind == model.PERSON and e.name == name]
 
 
 def test_a_biography_opening_with_a_span_of_years_is_a_person(nlp):
     # "1866–1932" is one token: a year opens it.
     name = "Harald Ulrik Brekke"
-    ex = _extract_with_organizations(nlp, f"{name} (March 31, 1866–1932) was a Norwegian ship "
-                                          "owner and politician.", [name])
+    ex = _extract_with_entities(nlp, f"{name} (March 31, 1866–1932) was a Norwegian ship owner "
+                                     "and politician.", [name], "ORG")
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
