@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import groupby
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
@@ -142,8 +143,8 @@ class ChunkPlan:
             (lambda pair: quads.fact(*pair), graph.sorted_facts()),
             (quads.document, [graph.documents[doc_id] for doc_id in sorted(graph.documents)]),
             # One chunk per IRI: two entities mentioned at one span share the mention's IRI.
-            (quads.mention, _grouped(graph.mentions, lambda m: (m.document, m.begin, m.end))),
-            (quads.claim, _grouped(graph.claims, lambda c: (c.document, c.key))),
+            (quads.mention, _Grouped(graph.mentions, lambda m: (m.document, m.begin, m.end))),
+            (quads.claim, _Grouped(graph.claims, lambda c: (c.document, c.key))),
             (lambda fact: quads.background_fact(fact, build_info.kg_version),
              sorted(graph.background, key=lambda f: (f.subject, f.predicate, f.object))),
             (quads.tables, [build_info.kg_version]),
@@ -170,8 +171,22 @@ def _iri(base: str, path: str) -> URIRef:
     return URIRef(base + quote(path, safe="/-._~"))
 
 
-def _grouped(items: Iterable[_T], key: Callable[[_T], tuple]) -> list[list[_T]]:
-    return [list(group) for _, group in groupby(sorted(items, key=key), key=key)]
+class _Grouped(Sequence):
+    """The runs of items with equal keys, in key order, as a sequence of lists. Only where each
+    run starts is kept, not a list per run: a large graph has hundreds of thousands of mention
+    IRIs, and a list each would add tens of megabytes to the export's peak memory."""
+
+    def __init__(self, items: Iterable[_T], key: Callable[[_T], tuple]) -> None:
+        self.items = sorted(items, key=key)
+        keys = [key(item) for item in self.items]
+        self.starts = array("q", (i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, run: int) -> list[_T]:  # type: ignore[override]
+        stop = self.starts[run + 1] if run + 1 < len(self.starts) else len(self.items)
+        return self.items[self.starts[run]:stop]
 
 
 class _Quads:
