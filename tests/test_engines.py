@@ -26,6 +26,7 @@ from kg.cli import app
 from kg.engines import BATCH_SIZE, open_engine, ordered_results
 from kg.errors import EngineError
 from kg.model import Document, DocumentExtraction
+from kg.processes import fork_is_safe
 
 EXPORTS = ("graph.ttl", "graph.nq", "graph.graphml", "graph.gexf")
 PAIRS = [("France", "Germany", "Paris"), ("Japan", "Vietnam", "Tokyo"),
@@ -83,7 +84,8 @@ def pid_marking_extract_batch(model: str, documents: list[Document],
 
 def test_two_workers_export_what_one_process_exports(corpus, single_process, tmp_path,
                                                      monkeypatch) -> None:
-    # The N-Quads export is written by two processes too, once the extraction pool is gone.
+    # The N-Quads export is written by two processes too, once the extraction pool is gone
+    # (unless an earlier test, a Dask cluster's, left threads running in this process).
     written_by_processes = []
     original = kg.export.ntriples._write_in_processes
 
@@ -94,7 +96,7 @@ def test_two_workers_export_what_one_process_exports(corpus, single_process, tmp
     monkeypatch.setattr(kg.export.ntriples, "_BLOCK", 20)
     monkeypatch.setattr(kg.export.ntriples, "_write_in_processes", spy)
     assert export([str(corpus)], tmp_path / "two", workers=2, cache=False) == single_process
-    assert written_by_processes == [2]
+    assert written_by_processes == ([2] if fork_is_safe() else [])
 
 
 @pytest.mark.parametrize("method", ["fork", "forkserver"])
