@@ -74,7 +74,7 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     words = ctx.doc[start:end]
     before_head = ctx.doc[start:head.i]
     proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
-        t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in _TITLE_SMALL_WORDS
+        t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in TITLE_SMALL_WORDS
         or t.is_space for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
                                                             for t in before_head))
     name = _name_of(ctx, words) if not proper else _proper_name(words)
@@ -95,7 +95,7 @@ def _head_word_fits(ctx: DocContext, head: Token) -> bool:
 
 
 # Small words inside agreements' formal names: "Treaty on the Non-Proliferation of Nuclear Weapons".
-_TITLE_SMALL_WORDS = {"of", "on", "the", "and", "between", "for", "in", "to"}
+TITLE_SMALL_WORDS = {"of", "on", "the", "and", "between", "for", "in", "to"}
 
 
 def _proper_tail(ctx: DocContext, head: Token) -> int:
@@ -113,7 +113,7 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
             end += 1
             continue
         if end >= sent_end or not (doc[end].is_title or doc[end].is_upper
-                                   or doc[end].lower_ in _TITLE_SMALL_WORDS
+                                   or doc[end].lower_ in TITLE_SMALL_WORDS
                                    or _hyphen_inside_word(doc, end)):
             break
         if doc[end].ent_type_ == "DATE":
@@ -146,7 +146,7 @@ def _wrapped_after_small_word(doc: Doc, i: int) -> bool:
     (a heading "Treaty of Friendship" above a line starting "The Parties")."""
     token = doc[i]
     return token.is_space and token.text.count("\n") == 1 and i > 0 \
-        and doc[i - 1].lower_ in _TITLE_SMALL_WORDS
+        and doc[i - 1].lower_ in TITLE_SMALL_WORDS
 
 
 def _in_organization_name(ctx: DocContext, head: Token) -> bool:

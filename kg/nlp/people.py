@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import model, resolve
 from kg.data import tables
@@ -337,7 +337,7 @@ _KIN = {"wife", "husband", "son", "daughter", "widow", "brother", "sister", "fat
 _PERSON_NOUNS = _KIN | {"candidate", "nominee", "successor", "predecessor"}
 
 
-def _said_only_of_people(doc, start: int) -> bool:
+def _said_only_of_people(doc: Doc, start: int) -> bool:
     before = [t.lower_ for t in doc[max(start - 2, 0):start]]
     if not before:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg import model
+from kg.nlp.agreement_mentions import TITLE_SMALL_WORDS
 from kg.nlp.context import DocContext
 from kg.nlp.dates import find_dates
 
@@ -22,7 +23,7 @@ _CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHER
 _DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made)\b,?(?: in \w+)?,?(?: at| in)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
 # Words written in lower case inside a title, and that leave it unfinished at a line's end.
-_SMALL_WORDS = {"of", "and", "on", "the", "between", "for", "an", "a", "to", "in"}
+_SMALL_WORDS = TITLE_SMALL_WORDS | {"a", "an"}
 _TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
 PREAMBLE_CHARS = 600     # where a preamble names the parties
 SIGNATURE_CHARS = 600    # the signature blocks at the end
