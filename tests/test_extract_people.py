@@ -391,12 +391,11 @@ def test_a_word_before_a_name_that_is_no_given_name_stays_out(nlp, text, pieces,
 @pytest.mark.parametrize("text, name", [
     ("In 1901 he married Clara Wendt, a teacher from the coast.", "Clara Wendt"),
     ("The novelist was married to Clara Wendt for forty years.", "Clara Wendt"),
-    ("The mayor retired in 1998 and was succeeded by Tomas Lindqvist of the Centre Party.",
-     "Tomas Lindqvist"),
+    ("In 1998 he was succeeded by Tomas Lindqvist of the Centre Party.", "Tomas Lindqvist"),
     ("The house was left to the widow of Tomas Lindqvist after the war.", "Tomas Lindqvist"),
-    ("The party's candidate, Joana Ferreira, won 52% of the vote.", "Joana Ferreira"),
+    ("His widow, Joana Ferreira, won 52% of the vote.", "Joana Ferreira"),
     ("The prize went to Joana Ferreira, born 3 May 1950 in Luanda.", "Joana Ferreira"),
-], ids=["married", "married-to", "succeeded-by", "widow-of", "candidate", "born"])
+], ids=["married", "married-to", "succeeded-by", "widow-of", "widow-comma", "born"])
 def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text, name):
     ex = _extract_with_entities(nlp, text, [name], "ORG")
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
@@ -407,8 +406,12 @@ def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text,
     ("The son of the founder of Nordic Timber Holdings sold his shares.",
      "Nordic Timber Holdings"),
     ("The couple married at Grace Harbour Chapel in June.", "Grace Harbour Chapel"),
+    # Companies are succeeded by companies, and are candidates for contracts.
+    ("In 1986 Harbour Motors was succeeded by Nordic Timber Holdings.", "Nordic Timber Holdings"),
+    ("The ministry's preferred candidate, Nordic Timber Holdings, won the tender.",
+     "Nordic Timber Holdings"),
 ])
-def test_kin_words_not_right_before_a_name_leave_it_an_organisation(nlp, text, name):
+def test_words_said_of_companies_too_leave_a_name_an_organisation(nlp, text, name):
     ex = _extract_with_entities(nlp, text, [name], "ORG")
     assert not [e for e in ex.entities.values() if e.kind == model.PERSON and e.name == name]
 

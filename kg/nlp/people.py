@@ -328,26 +328,36 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     if after + 1 < len(doc) and doc[after].text in (",", "(") and doc[after + 1].lower_ == "born":
         return True   # "X, born 5 January 1938"
     return ent.start > 0 and (_title_ending_at(ctx, ent.start) is not None
-                              or _said_only_of_people(doc, ent.start))
+                              or _said_only_of_people(ctx, ent.start))
 
 
-# Words that, just before a name, say it is a person's: "he married X", "succeeded by X", "the
-# wife of X", "its candidate, X". An organisation is not married, nor anyone's son.
+# Kin words: just before a name ("the wife of X", "his widow, X"), they say it is a person's.
+# Words said of companies too ("its successor, X", "the preferred candidate, X") are not here.
 _KIN = {"wife", "husband", "son", "daughter", "widow", "brother", "sister", "father", "mother"}
-_PERSON_NOUNS = _KIN | {"candidate", "nominee", "successor", "predecessor"}
+_PERSONAL_PRONOUNS = {"he", "she"}
 
 
-def _said_only_of_people(doc: Doc, start: int) -> bool:
+def _said_only_of_people(ctx: DocContext, start: int) -> bool:
+    """Words before a name that only a person's can follow: "he married X", "the wife of X",
+    "his widow, X", and "he was succeeded by X" (a person's office passes to a person; a
+    company is succeeded by a company, so only after "he"/"she" or a person)."""
+    doc = ctx.doc
     before = [t.lower_ for t in doc[max(start - 2, 0):start]]
     if not before:
         return False
     if before[-1] == "married" or before[-2:] == ["married", "to"]:
         return True
+    if len(before) == 2 and before[-1] in ("of", ",") and before[0] in _KIN:
+        return True
     if before[-2:] in (["succeeded", "by"], ["preceded", "by"]):
-        return True
-    if len(before) == 2 and before[-1] == "of" and before[0] in _KIN:
-        return True
-    return len(before) == 2 and before[-1] == "," and before[0] in _PERSON_NOUNS
+        subjects = [c for c in doc[start - 2].children if c.dep_ == "nsubjpass"]
+        return any(s.lower_ in _PERSONAL_PRONOUNS or _is_person(ctx, s) for s in subjects)
+    return False
+
+
+def _is_person(ctx: DocContext, token: Token) -> bool:
+    actor = ctx.actor_at(token)
+    return actor is not None and actor.kind == model.PERSON
 
 
 def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
