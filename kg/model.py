@@ -33,9 +33,11 @@ INTERNATIONAL_ORGANIZATION = "international_organization"
 POLITICAL_PARTY = "political_party"
 ORGANIZATION = "organization"  # an organisation of no more specific kind
 ARMED_GROUP = "armed_group"
+NEWS_MEDIA = "news_media"            # a newspaper, broadcaster or news agency
 
 ORGANIZATION_KINDS = (GOVERNMENT, MINISTRY, DEPARTMENT, AGENCY, ARMED_FORCES, PARLIAMENT,
-                      INTERNATIONAL_ORGANIZATION, POLITICAL_PARTY, ARMED_GROUP, ORGANIZATION)
+                      INTERNATIONAL_ORGANIZATION, POLITICAL_PARTY, ARMED_GROUP, NEWS_MEDIA,
+                      ORGANIZATION)
 ENTITY_KINDS = (STATE, PERSON, POST, PLACE, AGREEMENT) + ORGANIZATION_KINDS
 
 # Relations (predicates). Each is a term of the ontology with the same local name.

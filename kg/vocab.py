@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     InternationalOrganization: URIRef
     PoliticalParty: URIRef
     ArmedGroup: URIRef
+    NewsMedia: URIRef
     # Provenance classes.
     Assertion: URIRef
     BackgroundAssertion: URIRef
@@ -130,6 +131,7 @@ CLASS_BY_KIND: dict[str, URIRef] = {
     model.POLITICAL_PARTY: KG.PoliticalParty,
     model.ORGANIZATION: KG.Organization,
     model.ARMED_GROUP: KG.ArmedGroup,
+    model.NEWS_MEDIA: KG.NewsMedia,
 }
 
 # Relation names are the properties' local names by design; KG[...] fails loudly at import if

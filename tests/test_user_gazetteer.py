@@ -124,7 +124,7 @@ def test_the_example_file_in_docs_reads() -> None:
     ("name,kind,type\nSable Hand,organization,gang of four\n",
      'line 2: unknown organisation type "gang of four" (expected one of government, ministry, '
      'department, agency, armed forces, parliament, international organization, political '
-     'party, armed group, organization, or de facto authority)'),
+     'party, armed group, news media, organization, or de facto authority)'),
     ("name,kind\n\nRepublic of Artsakh,state\n",
      'line 3: "Republic of Artsakh" is no state kg knows; a kind state entry adds names to a '
      'known state (give its ISO3 code as state), and a de facto authority is kind '
@@ -218,6 +218,14 @@ def test_a_user_name_takes_a_text_from_the_tables_and_the_tables_stay_as_they_we
     assert _patterns(gaz, "Artsakh") == [("KG_ORG", "org/_/republic-of-artsakh")]
     assert gaz.entries["org/_/republic-of-artsakh"].kind == "government"
     assert _patterns(default_gazetteer(), "Artsakh") == before
+
+
+def test_a_news_agency_type_makes_news_media(tmp_path) -> None:
+    gaz = _extended([{"name": "Caspian Wire", "aliases": ["CaspWire"], "kind": "organization",
+                      "state": "AZE", "type": "news agency"}], tmp_path)
+    entry = gaz.entries["org/AZE/caspian-wire"]
+    assert (entry.kind, entry.state) == ("news_media", "AZE")
+    assert _patterns(gaz, "CaspWire") == [("KG_ORG", "org/AZE/caspian-wire")]
 
 
 def test_a_text_the_tables_give_the_same_entity_keeps_its_label(tmp_path) -> None:

@@ -68,6 +68,8 @@ ORGANIZATION_TYPES = {
     "militia": model.ARMED_GROUP, "rebel group": model.ARMED_GROUP,
     "insurgent group": model.ARMED_GROUP, "paramilitary group": model.ARMED_GROUP,
     "terrorist group": model.ARMED_GROUP, "private military company": model.ARMED_GROUP,
+    "news media": model.NEWS_MEDIA, "newspaper": model.NEWS_MEDIA, "broadcaster": model.NEWS_MEDIA,
+    "news agency": model.NEWS_MEDIA,
 }
 PLACE_TYPES = {"city": "city", "town": "city", "region": "region"}
 

@@ -3,9 +3,9 @@ README.
 
 The five kinds a reader looks for first (states, people, agreements, places, posts) take the most
 distinct colours of the Okabe-Ito palette, which stays distinguishable under the common forms of
-colour blindness; the ten organisation kinds take Paul Tol's "muted" scheme. Fifteen categories
-cannot all stay apart for every reader; the `kind` attribute carries the same information for
-Gephi's partition panel.
+colour blindness. Governments and news media take two more of its colours, the other organisation
+kinds Paul Tol's "muted" scheme. Sixteen categories cannot all stay apart for every reader; the
+`kind` attribute carries the same information for Gephi's partition panel.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ PALETTE: dict[str, str] = {
     model.POLITICAL_PARTY: "#cc6677",             # Tol rose
     model.ORGANIZATION: "#999933",                # Tol olive
     model.ARMED_GROUP: "#882255",                 # Tol wine
+    model.NEWS_MEDIA: "#f0e442",                  # Okabe-Ito yellow
 }
 
 # A kind the palette does not know (a new kind, a hand-made graph) is grey rather than an error:
