@@ -19,3 +19,25 @@ def facts(ex, predicate: str, subject: str | None = None) -> list[tuple[str, str
     text = ex.document.text
     return [(f.object, text[ev.begin:ev.end]) for f, ev in ex.facts
             if f.predicate == predicate and (subject is None or f.subject == subject)]
+
+
+def extract_with_entities(nlp, text: str, pieces: list[str], label: str = "PERSON"):
+    """Extraction from `text` where the NER gives each of `pieces` (in order) the `label` and
+    finds no other person, whatever the model saw: the rule under test must not depend on a
+    model's mood."""
+    from spacy.tokens import Span
+
+    from kg.model import Document
+    from kg.nlp.extract import extract
+
+    doc = nlp(text)
+    spans, at = [], 0
+    for piece in pieces:
+        begin = text.index(piece, at)
+        at = begin + len(piece)
+        spans.append(doc.char_span(begin, at, label=label))
+    kept = [e for e in doc.ents if e.label_ != "PERSON"
+            and not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=label) for s in spans],
+                      key=lambda e: e.start)
+    return extract(doc, Document(id="t", text=text))

@@ -9,7 +9,7 @@ import pytest
 
 from kg import model
 
-from extraction_helpers import facts, mentions_of
+from extraction_helpers import extract_with_entities, facts, mentions_of
 
 SENTENCES = Path(__file__).parent / "data" / "sentences"
 
@@ -337,28 +337,6 @@ def test_a_father_named_in_a_patronymic_is_another_person(extract_text):
     assert ("person/ahmed-bin-hassan", "Hassan") not in person_mentions(ex)
 
 
-def _extract_with_entities(nlp, text: str, pieces: list[str], label: str = "PERSON"):
-    """Extraction from `text` where the NER gives each of `pieces` (in order) the `label` and
-    finds no other person, whatever the model saw: the rule under test must not depend on a
-    model's mood."""
-    from spacy.tokens import Span
-
-    from kg.model import Document
-    from kg.nlp.extract import extract
-
-    doc = nlp(text)
-    spans, at = [], 0
-    for piece in pieces:
-        begin = text.index(piece, at)
-        at = begin + len(piece)
-        spans.append(doc.char_span(begin, at, label=label))
-    kept = [e for e in doc.ents if e.label_ != "PERSON"
-            and not any(e.start < s.end and s.start < e.end for s in spans)]
-    doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=label) for s in spans],
-                      key=lambda e: e.start)
-    return extract(doc, Document(id="t", text=text))
-
-
 @pytest.mark.parametrize("text, pieces, name", [
     # The NER cut one name in two touching persons.
     ("The new governor was Ram Prakash Yadav, who left the party in 2004.",
@@ -370,7 +348,7 @@ def _extract_with_entities(nlp, text: str, pieces: list[str], label: str = "PERS
      ["Petrovna Ivanova"], "Olga Petrovna Ivanova"),
 ])
 def test_a_name_the_ner_cut_in_pieces_is_one_person(nlp, text, pieces, name):
-    ex = _extract_with_entities(nlp, text, pieces)
+    ex = extract_with_entities(nlp, text, pieces)
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
 
 
@@ -383,7 +361,7 @@ def test_a_name_the_ner_cut_in_pieces_is_one_person(nlp, text, pieces, name):
     ("Ana Lopes, Marie Dubois and the envoy met.", ["Ana Lopes", "Marie Dubois"], "Ana Lopes"),
 ])
 def test_a_word_before_a_name_that_is_no_given_name_stays_out(nlp, text, pieces, name):
-    ex = _extract_with_entities(nlp, text, pieces)
+    ex = extract_with_entities(nlp, text, pieces)
     names = [e.name for e in ex.entities.values() if e.kind == model.PERSON]
     assert names[0] == name and all(n in pieces for n in names)
 
@@ -397,7 +375,7 @@ def test_a_word_before_a_name_that_is_no_given_name_stays_out(nlp, text, pieces,
     ("The prize went to Joana Ferreira, born 3 May 1950 in Luanda.", "Joana Ferreira"),
 ], ids=["married", "married-to", "succeeded-by", "widow-of", "widow-comma", "born"])
 def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text, name):
-    ex = _extract_with_entities(nlp, text, [name], "ORG")
+    ex = extract_with_entities(nlp, text, [name], "ORG")
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
     assert not [e for e in ex.entities.values() if e.name == name and e.kind != model.PERSON]
 
@@ -412,13 +390,28 @@ def test_a_name_said_only_of_people_is_a_person_whatever_the_ner_says(nlp, text,
      "Nordic Timber Holdings"),
 ])
 def test_words_said_of_companies_too_leave_a_name_an_organisation(nlp, text, name):
-    ex = _extract_with_entities(nlp, text, [name], "ORG")
+    ex = extract_with_entities(nlp, text, [name], "ORG")
     assert not [e for e in ex.entities.values() if e.kind == model.PERSON and e.name == name]
 
 
 def test_a_biography_opening_with_a_span_of_years_is_a_person(nlp):
     # "1866–1932" is one token: a year opens it.
     name = "Harald Ulrik Brekke"
-    ex = _extract_with_entities(nlp, f"{name} (March 31, 1866–1932) was a Norwegian ship owner "
+    ex = extract_with_entities(nlp, f"{name} (March 31, 1866–1932) was a Norwegian ship owner "
                                      "and politician.", [name], "ORG")
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
+
+
+def test_a_title_of_office_the_ner_calls_a_person_is_no_person(nlp):
+    text = "Ruth Walsh has been a Teachta Dála for Cork North since 2016."
+    ex = extract_with_entities(nlp, text, ["Ruth Walsh", "Teachta Dála"])
+    assert [name for _, name in person_mentions(ex)] == ["Ruth Walsh"]
+
+
+def test_a_plural_title_gives_each_holder_the_singular_post(nlp):
+    text = "He served under Foreign Ministers Lavrov and Shoigu before he left the ministry."
+    ex = extract_with_entities(nlp, text, ["Lavrov"])
+    [(post, evidence)] = facts(ex, model.HOLDS, "person/lavrov")
+    assert "Foreign Ministers Lavrov" in evidence
+    assert ex.entities[post].name.startswith("Foreign Minister") and \
+        "Ministers" not in ex.entities[post].name

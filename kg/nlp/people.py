@@ -75,19 +75,60 @@ def _titles_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tables.Tit
             for first, titles in grouped.items()}
 
 
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def _head_index(words: tuple[str, ...]) -> int:
+    """Where a title takes its plural: "Secretaries of State", "Foreign Ministers"."""
+    return words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+
+
+@lru_cache(maxsize=1)
+def _plural_titles() -> dict[str, tuple[tuple[tuple[str, ...], tables.TitleRecord], ...]]:
+    """Titles that start with their head word, by its plural ("secretaries" of "Secretary of
+    State"). Only titles of several words: a one-word plural ("Ministers") names no one post."""
+    plurals: dict[str, list[tuple[tuple[str, ...], tables.TitleRecord]]] = {}
+    for first, titles in _titles_by_first_word().items():
+        for words, record in titles:
+            if len(words) > 1 and _head_index(words) == 0:
+                plurals.setdefault(_plural(first), []).append((words, record))
+    return {plural: tuple(titles) for plural, titles in plurals.items()}
+
+
+def _matches(doc, i: int, words: tuple[str, ...]) -> tuple[bool, bool]:
+    """(the title's words are at token i, its head word is in the plural there)."""
+    head, plural = _head_index(words), False
+    for k, word in enumerate(words):
+        lower = doc[i + k].lower_
+        if lower != word:
+            if k != head or len(words) == 1 or lower != _plural(word):
+                return False, False
+            plural = True
+    return True, plural
+
+
 def title_at(doc, i: int, end_limit: int) -> Title | None:
-    """The longest title starting at token i (with modifiers such as "Deputy" in front)."""
+    """The longest title starting at token i (with modifiers such as "Deputy" in front); a
+    title of several words may be in the plural ("Foreign Ministers Lavrov and Shoigu"): each
+    holder holds the singular post."""
     start = i
     while i < end_limit and doc[i].lower_ in TITLE_MODIFIERS and \
             (doc[i].lower_, ) not in _title_index():
         i += 1
     if i >= end_limit:
         return None
-    for words, record in _titles_by_first_word().get(doc[i].lower_, ()):
+    first = doc[i].lower_
+    for words, record in _titles_by_first_word().get(first) or _plural_titles().get(first, ()):
         n = len(words)
-        if i + n <= end_limit and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
-            span = doc[start:i + n]
-            return Title(start, i + n, span.text, record)
+        if i + n > end_limit:
+            continue
+        found, plural = _matches(doc, i, words)
+        if found:
+            text = doc[start:i].text_with_ws + record.title if plural else doc[start:i + n].text
+            return Title(start, i + n, text, record)
     return None
 
 
@@ -242,6 +283,9 @@ def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     span = _clean_name_span(ctx, ent)
     if span is None or any(t.lower_ in HEAD_KINDS or t.lower_ in _NOT_IN_NAMES for t in span):
         return None
+    title = title_at(ctx.doc, span.start, span.end)
+    if title is not None and title.end == span.end:
+        return None  # "a Teachta Dála": a title of office, whatever the NER says
     known = _known_person(ctx, span.text)
     if len(span) == 1 and known is None and _title_ending_at(ctx, span.start) is None \
             and not _lone_name_is_person(span[0]):
@@ -255,20 +299,12 @@ def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)
 
 
-@lru_cache(maxsize=1)
-def _subdivision_names() -> frozenset[str]:
-    """Names of more than one word of the states' first-level subdivisions (ISO 3166-2, from
-    pycountry): "Madhya Pradesh", "Nusa Tenggara Barat". Single words ("Georgia", "Victoria")
-    and saints' names ("Saint Andrew") are too often people's names."""
-    import pycountry
-
-    return frozenset(resolve.slug(s.name) for s in pycountry.subdivisions
-                     if " " in s.name and not s.name.startswith(("Saint ", "St. ", "St ")))
-
-
 def _is_subdivision(name: str) -> bool:
-    """Accents aside: the text's "Tamil Nadu" is ISO's "Tamil Nādu"."""
-    return " " in name and resolve.slug(name) in _subdivision_names()
+    """A name of more than one word of a state's subdivision (ISO 3166-2): "Madhya Pradesh",
+    "Nusa Tenggara Barat". Single words ("Georgia", "Victoria") and saints' names ("Saint
+    Andrew") are too often people's names."""
+    return " " in name and not name.startswith(("Saint ", "St. ", "St ")) \
+        and bool(tables.subdivision_states(name))
 
 
 _LOCATIVE = {"of", "in", "at", "to", "from", "near", "into", "across", "towns", "town", "village"}
