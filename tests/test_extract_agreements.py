@@ -383,3 +383,28 @@ def test_agreements_floor(extract_text):
               "status accuracy": 0.76}
     for name, floor in floors.items():
         assert figures[name] >= floor, f"{name} below {floor}: {report}"
+
+
+# --- "between the two countries" ------------------------------------------------------------------
+
+def test_between_the_two_countries_makes_the_two_states_named_before_the_parties(extract_text):
+    ex = extract_text("Chile and New Zealand have agreed a new trade pact between the two "
+                      "countries, the Chilean government announced on Tuesday.")
+    pact = only_agreement(ex)
+    assert set(facts(ex, pact.key, model.PARTY)) == {"state/CHL", "state/NZL"}
+
+
+def test_between_the_two_countries_with_three_states_named_reads_no_pair(extract_text):
+    ex = extract_text("Chile, Peru and New Zealand welcomed a new trade pact between the two "
+                      "countries, the Chilean government announced on Tuesday.")
+    parties = {key for a in agreements(ex) for key in facts(ex, a.key, model.PARTY)}
+    assert not {"state/CHL", "state/NZL"} <= parties or "state/PER" in parties
+
+
+def test_the_body_of_a_signers_post_is_no_party_its_state_is(extract_text):
+    ex = extract_text("The memorandum was signed by Kremlin adviser Yuri Ushakov and Li Wei, head "
+                      "of the Foreign Affairs Commission of China, in Beijing on 3 May 2024.")
+    protocol = only_agreement(ex)
+    assert set(facts(ex, protocol.key, model.PARTY)) == {"state/RUS", "state/CHN"}
+    assert set(facts(ex, protocol.key, model.SIGNATORY)) == {"person/yuri-ushakov",
+                                                              "person/li-wei"}

@@ -241,12 +241,33 @@ def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
     for child in (c for h in holders for c in h.children):
         if child.lower_ == "between":
-            actors = _actors_after(ctx, child)
+            actors = _named_pair_before(ctx, child) or _actors_after(ctx, child)
             if actors:
                 evidence = ctx.doc[mention.start:max(a.end for a in actors)]
-                for actor in actors:
-                    _add_participant(agreement.parties, agreement.signatories, ctx, actor,
-                                     evidence, "pattern:agreement-between")
+                _add_participants(agreement.parties, agreement.signatories, ctx, actors,
+                                  evidence, "pattern:agreement-between")
+
+
+# "between the two countries": the two states the sentence has named.
+_PAIR_WORDS = {"two", "both"}
+_PAIR_NOUNS = {"countries", "states", "nations", "governments", "sides", "neighbours",
+               "neighbors", "republics"}
+
+
+def _named_pair_before(ctx: DocContext, between: Token) -> list[Actor]:
+    """"The United States and Jordan have agreed a trade pact between the two countries": the
+    two states named before in the sentence, when it names exactly two."""
+    doc, i = ctx.doc, between.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if not (i + 1 < len(doc) and doc[i].lower_ in _PAIR_WORDS and doc[i + 1].lower_ in _PAIR_NOUNS):
+        return []
+    sentence = ctx.sentence(between.i)
+    states: dict[str, Actor] = {}
+    for actor in ctx.actors_in(doc[sentence.start:between.i]):
+        if actor.kind == model.STATE:
+            states.setdefault(actor.key, actor)
+    return list(states.values()) if len(states) == 2 else []
 
 
 # Words that end the list of signers after "by" / "between": "signed by A, B and C on ...".
@@ -266,12 +287,22 @@ def _actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
             if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS]
 
 
-def _add_participant(parties: dict, signatories: dict, ctx: DocContext, actor: Actor,
-                     evidence: Span, rule: str, confidence: float = 0.85) -> None:
-    if actor.kind == model.PERSON:
-        signatories.setdefault(actor.key, (evidence, rule, confidence))
-    elif actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
-        parties.setdefault(actor.key, (evidence, rule, confidence))
+def _add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: list[Actor],
+                      evidence: Span, rule: str, confidence: float = 0.85) -> None:
+    """People of a list sign; states and bodies are parties, except the body of a listed
+    person's post ("White House senior adviser Jared Kushner", "Meir Ben-Shabbat, head of
+    Israel's National Security Council"): its state is the party, for whom the person signs."""
+    bodies = {post_in.object for person in actors if person.kind == model.PERSON
+              for holds in ctx.facts_about(person.key, model.HOLDS)
+              for post_in in ctx.facts_about(holds.object, model.POST_IN)}
+    for actor in actors:
+        if actor.kind == model.PERSON:
+            signatories.setdefault(actor.key, (evidence, rule, confidence))
+        elif actor.key in bodies:
+            if actor.state:
+                parties.setdefault(ctx.state_entity(actor.state), (evidence, rule, confidence))
+        elif actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
+            parties.setdefault(actor.key, (evidence, rule, confidence))
 
 
 def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
@@ -289,19 +320,16 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
         target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
         for agent in (c for c in v.children if c.dep_ == "agent"):
-            for actor in _actors_after(ctx, agent):
-                _add_participant(target, agreement.signatories, ctx, actor, evidence,
-                                 f"pattern:agreement-{lemma}-by")
+            _add_participants(target, agreement.signatories, ctx, _actors_after(ctx, agent),
+                              evidence, f"pattern:agreement-{lemma}-by")
         if v is verb and head.dep_ == "dobj":
             for subj in (c for c in v.children if c.dep_ == "nsubj"):
-                for actor in _group(ctx, subj):
-                    _add_participant(target, agreement.signatories, ctx, actor, evidence,
-                                     f"pattern:subject-{lemma}-agreement")
+                _add_participants(target, agreement.signatories, ctx, _group(ctx, subj),
+                                  evidence, f"pattern:subject-{lemma}-agreement")
             for prep in (c for c in v.children if c.lower_ == "with" and c.dep_ == "prep"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for actor in _group(ctx, pobj):
-                        _add_participant(target, agreement.signatories, ctx, actor, evidence,
-                                         f"pattern:{lemma}-agreement-with")
+                    _add_participants(target, agreement.signatories, ctx, _group(ctx, pobj),
+                                      evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
 
