@@ -408,10 +408,23 @@ def test_a_title_of_office_the_ner_calls_a_person_is_no_person(nlp):
     assert [name for _, name in person_mentions(ex)] == ["Ruth Walsh"]
 
 
-def test_a_plural_title_gives_each_holder_the_singular_post(nlp):
-    text = "He served under Foreign Ministers Lavrov and Shoigu before he left the ministry."
-    ex = extract_with_entities(nlp, text, ["Lavrov"])
-    [(post, evidence)] = facts(ex, model.HOLDS, "person/lavrov")
-    assert "Foreign Ministers Lavrov" in evidence
-    assert ex.entities[post].name.startswith("Foreign Minister") and \
-        "Ministers" not in ex.entities[post].name
+@pytest.mark.parametrize("text, names, title", [
+    ("He served under Foreign Ministers Ilse Brandt and Tomas Weber before he left.",
+     ["Ilse Brandt", "Tomas Weber"], "Foreign Minister"),
+    ("She briefed Secretaries of State Ada Okafor, Nils Lindqvist and Ken Abe on the talks.",
+     ["Ada Okafor", "Nils Lindqvist", "Ken Abe"], "Secretary of State"),
+    ("The summit of Prime Ministers Anna Varga and Petra Novak ended without a deal.",
+     ["Anna Varga", "Petra Novak"], "Prime Minister"),
+], ids=["foreign-ministers", "secretaries-of-state", "prime-ministers"])
+def test_a_plural_title_gives_each_name_listed_the_singular_post(nlp, text, names, title):
+    ex = extract_with_entities(nlp, text, names)
+    for name in names:
+        [(post, evidence)] = facts(ex, model.HOLDS, "person/" + name.lower().replace(" ", "-"))
+        assert name in evidence
+        assert ex.entities[post].name == title
+
+
+def test_a_plural_word_alone_is_no_title(nlp):
+    text = "Ministers Ada Okafor and Nils Lindqvist arrived late."
+    ex = extract_with_entities(nlp, text, ["Ada Okafor", "Nils Lindqvist"])
+    assert facts(ex, model.HOLDS) == []

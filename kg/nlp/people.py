@@ -42,6 +42,7 @@ class Title:
     end: int
     text: str
     record: tables.TitleRecord
+    plural: bool = False   # "Foreign Ministers X and Y": each name holds the post
 
 
 @lru_cache(maxsize=1)
@@ -88,23 +89,25 @@ def _head_index(words: tuple[str, ...]) -> int:
 
 @lru_cache(maxsize=1)
 def _plural_titles() -> dict[str, tuple[tuple[tuple[str, ...], tables.TitleRecord], ...]]:
-    """Titles that start with their head word, by its plural ("secretaries" of "Secretary of
-    State"). Only titles of several words: a one-word plural ("Ministers") names no one post."""
+    """Titles that start with their head word, by its plural: "secretaries" of "Secretary of
+    State", "ministers" of "Minister" (title_at takes a one-word plural only after a modifier:
+    "Prime Ministers", not "Ministers", which names no one post)."""
     plurals: dict[str, list[tuple[tuple[str, ...], tables.TitleRecord]]] = {}
     for first, titles in _titles_by_first_word().items():
         for words, record in titles:
-            if len(words) > 1 and _head_index(words) == 0:
+            if _head_index(words) == 0:
                 plurals.setdefault(_plural(first), []).append((words, record))
     return {plural: tuple(titles) for plural, titles in plurals.items()}
 
 
-def _matches(doc, i: int, words: tuple[str, ...]) -> tuple[bool, bool]:
-    """(the title's words are at token i, its head word is in the plural there)."""
+def _matches(doc, i: int, words: tuple[str, ...], modified: bool) -> tuple[bool, bool]:
+    """(the title's words are at token i, its head word is in the plural there). A one-word
+    title is taken in the plural only after a modifier (`modified`)."""
     head, plural = _head_index(words), False
     for k, word in enumerate(words):
         lower = doc[i + k].lower_
         if lower != word:
-            if k != head or len(words) == 1 or lower != _plural(word):
+            if k != head or (len(words) == 1 and not modified) or lower != _plural(word):
                 return False, False
             plural = True
     return True, plural
@@ -125,10 +128,10 @@ def title_at(doc, i: int, end_limit: int) -> Title | None:
         n = len(words)
         if i + n > end_limit:
             continue
-        found, plural = _matches(doc, i, words)
+        found, plural = _matches(doc, i, words, i > start)
         if found:
             text = doc[start:i].text_with_ws + record.title if plural else doc[start:i + n].text
-            return Title(start, i + n, text, record)
+            return Title(start, i + n, text, record, plural)
     return None
 
 

@@ -19,8 +19,8 @@ STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence min
 
 def find_posts(ctx: DocContext) -> None:
     for person in [a for a in ctx.actors if a.kind == model.PERSON]:
-        for finder in (_title_before, _appositive_after, _appositive_before, _who_chairs,
-                       _predicate_title):
+        for finder in (_title_before, _plural_title_before, _appositive_after,
+                       _appositive_before, _who_chairs, _predicate_title):
             found = finder(ctx, person)
             if found is not None:
                 title, phrase, holder, rule = found
@@ -50,6 +50,22 @@ def _title_before(ctx: DocContext, person: Actor):
                 phrase = doc[title.start:person.start]
                 return title, phrase, actors[-1], "pattern:title-of-state-name"
     return None
+
+
+def _plural_title_before(ctx: DocContext, person: Actor):
+    """"Foreign Ministers X and Y", "Secretaries of State X, Y and Z": a name listed after
+    another holds the post of a plural title before the first."""
+    doc, i = ctx.doc, person.start - 1
+    while i >= 0 and doc[i].lower_ in (",", "and"):
+        i -= 1
+    before = ctx.actor_at(i) if i < person.start - 1 else None
+    if before is None or before.kind != model.PERSON:
+        return None
+    found = _title_before(ctx, before) or _plural_title_before(ctx, before)
+    if found is None or not found[0].plural:
+        return None
+    title, phrase, holder, _rule = found
+    return title, doc[phrase.start:person.end], holder, "pattern:plural-title-names"
 
 
 def _holder_before(ctx: DocContext, start: int) -> Actor | None:
