@@ -408,3 +408,49 @@ def test_the_body_of_a_signers_post_is_no_party_its_state_is(extract_text):
     assert set(facts(ex, protocol.key, model.PARTY)) == {"state/RUS", "state/CHN"}
     assert set(facts(ex, protocol.key, model.SIGNATORY)) == {"person/yuri-ushakov",
                                                               "person/li-wei"}
+
+
+# --- names the parse cuts, names by year, references of one kind ----------------------------------
+
+def test_a_name_the_parse_cuts_at_a_dash_still_reads_its_signing(extract_text):
+    # The parser makes "Pact" an apposition of "Kellogg"; the signing clause hangs from "Kellogg".
+    text = ("Iran and six world powers agreed the Joint Comprehensive Plan of Action in Vienna.\n"
+            "The Kellogg–Briand Pact was signed by Germany, France and the United States on "
+            "27 August 1928.")
+    ex = extract_text(text)
+    [pact] = [a for a in agreements(ex) if a.name == "Kellogg–Briand Pact"]
+    assert set(facts(ex, pact.key, model.PARTY)) == {"state/DEU", "state/FRA", "state/USA"}
+    assert list(facts(ex, pact.key, model.DATE_SIGNED)) == ["1928-08-27"]
+
+
+def test_a_treaty_word_named_by_its_year_is_its_own_agreement(extract_text):
+    ex = extract_text("The Armistice of Mudros was signed by Britain on 30 October 1918. Years "
+                      "later Spain signed the Concordat of 1851 with the Holy See.")
+    names = sorted(a.name for a in agreements(ex))
+    assert names == ["Armistice of Mudros", "Concordat of 1851"]
+
+
+def test_a_bare_word_of_another_kind_does_not_refer_back(extract_text):
+    ex = extract_text("The Armistice of Mudros was signed by Britain on 30 October 1918. The "
+                      "concordat was never mentioned again.")
+    [armistice] = agreements(ex)
+    assert [m.anchor for m in ex.mentions if m.entity == armistice.key] == ["Armistice of Mudros"]
+
+
+def test_the_arrangement_refers_back_to_the_agreement_just_named(extract_text):
+    ex = extract_text("The Caspian Shipping Initiative let tankers sail again. The arrangement "
+                      "was signed in Baku on 3 March 2021.")
+    [initiative] = agreements(ex)
+    assert initiative.name == "Caspian Shipping Initiative"
+    assert list(facts(ex, initiative.key, model.DATE_SIGNED)) == ["2021-03-03"]
+
+
+def test_an_unqualified_arrangement_alone_is_no_agreement(extract_text):
+    ex = extract_text("Officials discussed an arrangement for parking near the embassy.")
+    assert agreements(ex) == []
+
+
+def test_a_described_agreement_is_named_by_its_parties_states_first(extract_text):
+    ex = extract_text("Russia and the World Food Programme signed a memorandum on 5 May 2022.")
+    memorandum = only_agreement(ex)
+    assert memorandum.name == "RUS-World Food Programme memorandum"

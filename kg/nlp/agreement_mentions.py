@@ -24,7 +24,7 @@ AGREEMENT_WORDS = {
     "truce": "truce", "armistice": "ceasefire", "deal": "deal", "pact": "pact",
     "initiative": "initiative", "charter": "charter", "compact": "compact",
     "concordat": "concordat", "entente": "entente", "communique": "communique",
-    "communiqué": "communique", "covenant": "covenant",
+    "communiqué": "communique", "covenant": "covenant", "arrangement": "arrangement",
     # plurals: kept as agreements only inside a name ("the Geneva Conventions", "Oslo Accords")
     "conventions": "convention", "protocols": "protocol", "declarations": "declaration",
     "pacts": "pact", "deals": "deal", "ceasefires": "ceasefire", "truces": "truce",
@@ -34,7 +34,7 @@ AGREEMENT_WORDS = {
 FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act"}
 # These name an agreement only with a qualifier or inside a proper name.
 NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention",
-                   "compact", "entente", "communique", "covenant"}
+                   "compact", "entente", "communique", "covenant", "arrangement"}
 QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral", "peace",
               "ceasefire", "final", "signed"}
 # Adjectives that are part of what an agreement is called ("joint statement", "peace treaty");
@@ -71,6 +71,8 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     while start > sentence_start and _is_modifier(ctx.doc[start - 1], head):
         start -= 1
     end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
+    if end == head.i + 1 and start == head.i and _year_name_at(ctx, head):
+        end = head.i + 3   # "the Concordat of 1801", "the Treaty of 1818"
     words = ctx.doc[start:end]
     before_head = ctx.doc[start:head.i]
     proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
@@ -82,6 +84,15 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     described = any(t.like_num or t.text in ("-", "–") for t in ctx.doc[head.left_edge.i:head.i])
     return AgreementMention(start, end, head, kind, name, proper, qualified, _determiner(head),
                             described)
+
+
+def _year_name_at(ctx: DocContext, head: Token) -> bool:
+    """A capitalised treaty word named by its year alone: "the Concordat of 1801" (not "the
+    Algiers Agreement of 2000", where the year only dates a name)."""
+    doc, i = ctx.doc, head.i
+    return (head.is_title and i + 2 < len(doc) and doc[i + 1].lower_ == "of"
+            and doc[i + 2].is_digit and len(doc[i + 2].text) == 4
+            and ctx.sentence(i).end > i + 2)
 
 
 def _head_word_fits(ctx: DocContext, head: Token) -> bool:

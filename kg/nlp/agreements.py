@@ -81,7 +81,7 @@ def find_agreements(ctx: DocContext) -> None:
         elif mention.proper and mention.name.lower() != agreement.name.lower():
             agreement.aliases.add(mention.name)
         agreement.mentions.append(mention)
-        by_head[mention.head.i] = last = agreement
+        by_head[mention.head.i] = by_head[_parse_head(mention).i] = last = agreement
         if mention.proper:
             by_end[mention.end] = agreement
         _read_context(ctx, agreement, mention)
@@ -195,17 +195,22 @@ def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agre
     return None
 
 
+# Kinds whose bare word refers back to any agreement ("the deal" after "the Oslo Accords", "the
+# arrangement was signed"); a bare "the concordat" or "the statement" only to one of its kind.
+_REFERRING_KINDS = {"agreement", "deal", "accord", "pact", "treaty", "arrangement"}
+
+
 def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
     """The agreement a mention refers to: one of the same name, or for a bare "the deal" the one
     last named (a signed one first: news refers back to deals done); for a bare "the statement"
-    the last statement."""
+    or "the concordat" the last of its kind."""
     for agreement in agreements:
         if mention.name.lower() in {n.lower() for n in (agreement.name, *agreement.aliases)}:
             return agreement
     if not is_generic(mention.name) or not agreements or mention.described:
         return None
     same_kind = [a for a in agreements if a.kind == mention.kind]
-    if same_kind or mention.kind in NEEDS_QUALIFIER:
+    if same_kind or mention.kind not in _REFERRING_KINDS:
         return same_kind[-1] if same_kind else None
     signed = [a for a in agreements if "signed" in a.statuses or a.dates]
     return (signed or agreements)[-1]
@@ -234,10 +239,21 @@ def _group(ctx: DocContext, token: Token) -> list[Actor]:
     return found
 
 
+def _parse_head(mention: AgreementMention) -> Token:
+    """The word that stands for the mention in the parse: its head word, or the word of its
+    name that the head hangs from ("The Kellogg–Briand Pact was signed", parsed as "Pact" in
+    apposition to "Kellogg")."""
+    token = mention.head
+    while token.dep_ in ("appos", "compound") and token.head is not token \
+            and mention.start <= token.head.i < mention.end:
+        token = token.head
+    return token
+
+
 def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     """"the treaty between Armenia and Azerbaijan", "a treaty signed in 1923 between Turkey
     and Greece"."""
-    head = mention.head
+    head = _parse_head(mention)
     holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
     for child in (c for h in holders for c in h.children):
         if child.lower_ == "between":
@@ -307,7 +323,7 @@ def _add_participants(parties: dict, signatories: dict, ctx: DocContext, actors:
 
 def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X"."""
-    head = mention.head
+    head = _parse_head(mention)
     verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") else head.head
     candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
     if verb is not head:
@@ -363,7 +379,7 @@ def _read_dates(ctx: DocContext, agreement: Agreement, mention: AgreementMention
     """A date in the mention's phrase or its signing clause: "signed ... on Nov. 10, 2020", "the
     accord of 1998", "The statement of Nov. 10, 2020, was signed"; not a date inside another
     clause ("the statement that ended the 2020 war")."""
-    for lo, hi in _date_scopes(mention.head, ctx.sentence(mention.head.i).end):
+    for lo, hi in _date_scopes(_parse_head(mention), ctx.sentence(mention.head.i).end):
         span = ctx.doc[lo:hi]
         for begin, end, value in find_dates(span.text, ctx.document.date):
             evidence = ctx.doc.char_span(span.start_char + begin, span.start_char + end,
@@ -400,17 +416,18 @@ def _date_scopes(head: Token, sent_end: int) -> list[tuple[int, int]]:
 def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     """Status cues among the words that govern the mention: "delay the signing of a treaty",
     "talks on a peace treaty", "the treaty entered into force", "withdrew from the accord"."""
-    token, steps = mention.head, 0
+    head = token = _parse_head(mention)
+    steps = 0
     while token.head is not token and steps < 4:
         token, steps = token.head, steps + 1
         lemma = token.lemma_.lower()
         if lemma == "signing" or token.dep_ == "prep" and lemma in _GOVERNING_PREPOSITIONS:
             continue
         status = STATUS_CUES.get(lemma)
-        if status is not None and mention.head.dep_ == "nsubj" and steps == 1 \
+        if status is not None and head.dep_ == "nsubj" and steps == 1 \
                 and lemma not in _SUBJECT_CUES:
             return  # the agreement does not negotiate or violate: whoever does is the subject
-        if lemma in _OBJECT_CUES and not (steps == 1 and mention.head.dep_ == "dobj"):
+        if lemma in _OBJECT_CUES and not (steps == 1 and head.dep_ == "dobj"):
             return  # "ended the accord", but "the war ended with the accord"
         if status is not None:
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
@@ -431,7 +448,7 @@ _GOVERNING_PREPOSITIONS = {"on", "over", "about", "of", "from", "to", "for", "in
 def _record(ctx: DocContext, agreement: Agreement) -> None:
     parties = sorted(agreement.parties)
     key = resolve.agreement_key(agreement.name, parties)
-    entity = model.Entity(key, model.AGREEMENT, _display_name(agreement),
+    entity = model.Entity(key, model.AGREEMENT, _display_name(ctx, agreement),
                           aliases=set(agreement.aliases),
                           attributes={"agreement_kind": agreement.kind})
     ctx.add_entity(entity)
@@ -492,9 +509,14 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
             return
 
 
-def _display_name(agreement: Agreement) -> str:
+def _display_name(ctx: DocContext, agreement: Agreement) -> str:
+    """A named agreement's name; a described one's with its parties: "JOR-USA pact", "RUS-UN
+    Secretariat memorandum" (states by ISO3 first, then bodies by name)."""
     if is_generic(agreement.name) and len(agreement.parties) >= 2:
-        states = [k.rsplit("/", 1)[-1] for k in sorted(agreement.parties)]
-        return f"{'-'.join(states)} {agreement.name}"
+        states = sorted(k.rsplit("/", 1)[-1] for k in agreement.parties if k.startswith("state/"))
+        bodies = sorted(ctx.extraction.entities[k].name if k in ctx.extraction.entities
+                        else k.rsplit("/", 1)[-1]
+                        for k in agreement.parties if not k.startswith("state/"))
+        return f"{'-'.join(states + bodies)} {agreement.name}"
     name = agreement.name
     return name[0].upper() + name[1:] if name.islower() else name
