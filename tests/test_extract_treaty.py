@@ -266,3 +266,14 @@ def test_this_with_a_name_in_a_treaty_text_is_the_text_itself(extract_text):
     agreements = _agreements(extraction)
     assert [e.name for e in agreements.values()] == [
         "Agreement between Ghana and Togo on Road Transport"]
+
+
+def test_an_organisation_named_in_capitals_in_a_title_is_a_party_by_its_own_name(extract_text):
+    text = TREATY.replace("THE GOVERNMENT OF MONGOLIA", "THE EUROPEAN ECONOMIC COMMUNITY", 1) \
+        .replace("The Government of Mongolia", "The European Economic Community") \
+        .replace("FOR THE GOVERNMENT OF MONGOLIA", "FOR THE EUROPEAN ECONOMIC COMMUNITY")
+    ex = extract_text(text)
+    [key] = _agreements(ex)
+    community = "org/_/european-community"
+    assert _values(ex, key, model.PARTY) == {community, "state/CHL"}
+    assert ex.entities[community].name == "European Economic Community"

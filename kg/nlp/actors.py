@@ -41,6 +41,9 @@ def _as_named(entity: model.Entity, ent: Span) -> model.Entity:
     Treaty Organization"), its table name kept as an alias: users and gold data know
     organisations by the name their sources use."""
     surface = _strip_determiner(ent)
+    if surface.isupper():   # "EUROPEAN COMMUNITY" in a treaty's title: the name as we write it
+        surface = next((n for n in (entity.name, *sorted(entity.aliases))
+                        if n.upper() == surface), surface)
     if surface and surface != entity.name:
         entity.aliases.add(entity.name)
         entity.aliases.discard(surface)

@@ -146,7 +146,10 @@ def _add_organizations(gaz: Gazetteer) -> None:
         entry = Entry(keys[record.name], record.kind, record.name, record.state,
                       parent=keys.get(record.parent) if record.parent else None,
                       aliases=record.aliases)
-        gaz.add(entry, ORG, [record.name, *record.aliases])
+        names = [record.name, *record.aliases]
+        # Treaty titles and preambles are in capitals: "THE EUROPEAN COMMUNITY".
+        names += [n.upper() for n in names if n.upper() != n and " " in n]
+        gaz.add(entry, ORG, names)
 
 
 @lru_cache(maxsize=1)
