@@ -25,6 +25,11 @@ WEDNESDAY = "2020-11-11"
     ("this twenty-fourth day of December 1993", "1993-12-24"),
     ("twenty-fourth day of December, one thousand nine hundred and ninety-three", "1993-12-24"),
     ("the first day of March, two thousand and twenty", "2020-03-01"),
+    ("this 9th day of the month of June of the year 2011", "2011-06-09"),
+    ("the Fifth Day of October in the Year Two Thousand and Four", "2004-10-05"),
+    ("the twenty-second day of May of the year two thousand and eight", "2008-05-22"),
+    ("the eleventh of March, two thousand and five", "2005-03-11"),
+    ("14.07.2009", "2009-07-14"),  # written with dots: day first
 ])
 def test_absolute_days(text: str, iso: str) -> None:
     assert parse_date(text) == DateValue(iso, "day")
@@ -54,6 +59,8 @@ def test_month_and_year_precision(text: str, value: DateValue) -> None:
     "recently",
     "the ministry said",
     "Nov. 10, 2020 and Nov. 12, 2020",   # two dates, not one
+    "the second of March, two delegations",   # "two" is no year
+    "31.02.2020",
 ])
 def test_refused(text: str) -> None:
     assert parse_date(text, WEDNESDAY) is None

@@ -2,8 +2,9 @@
 
 Pure Python (no spaCy): `parse_date` reads one expression, `find_dates` finds every expression
 in a text with its character span. Absolute dates ("Nov. 10, 2020", "10th of November, 2020",
-"2020-11-10", "November 2020", "2020", the treaty style "this twenty-fourth day of December,
-one thousand nine hundred and ninety-three") need nothing else. Relative ones ("Tuesday",
+"2020-11-10", "10.11.2020" (with dots: day first), "November 2020", "2020", the treaty style
+"this twenty-fourth day of December, one thousand nine hundred and ninety-three", "the third of
+April, two thousand and seven") need nothing else. Relative ones ("Tuesday",
 "last Friday", "yesterday", "Nov. 10" with no year, "in March", "last year") are resolved against
 `reference`, the ISO date of the document, and are None without one: never guessed.
 
@@ -88,8 +89,13 @@ ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![
 NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
 MDY = re.compile(rf"{_WD_PREFIX}{_MON}\s*{_DAY}{_SEP}{_YEAR}")
 DMY = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}{_SEP}{_YEAR}")
-TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\s+day\s+of\s+{_MON},?\s+"
-                    rf"(?i:in\s+the\s+year\s+(?:of\s+our\s+lord\s+)?)?(?P<year>{_Y}|{_YEAR_WORDS})")
+# "this 26th day of the month of July of the year 2007", "the Thirteenth Day of January in the
+# Year Two Thousand and Two", "the third of April, two thousand and seven".
+TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\s+(?i:day\s+of\s+(?:the\s+month\s+of\s+)?|"
+                    rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+the\s+year\s+(?:of\s+our\s+lord\s+)?)?"
+                    rf"(?P<year>{_Y}|{_YEAR_WORDS})")
+# "17.10.1997": written with dots, a date is day first.
+DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
 MY = re.compile(rf"{_MON}\s+(?:of\s+)?{_YEAR}")
 MD = re.compile(rf"{_WD_PREFIX}{_MON}\s*{_DAY}")
 DM = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}")
@@ -192,6 +198,10 @@ def _from_numeric(m: re.Match, ref: _Reference | None) -> DateValue | None:
     return None                 # 10/11/2020: 10 November or October 11? Refuse.
 
 
+def _from_dotted(m: re.Match, ref: _Reference | None) -> DateValue | None:
+    return _day_value(int(m["year"]), int(m["month"]), int(m["day"]))
+
+
 def _from_named(m: re.Match, ref: _Reference | None) -> DateValue | None:
     year = _year_number(m["year"])
     if year is None or not 1000 <= year <= 2999:
@@ -259,7 +269,8 @@ def _blocked(m: re.Match, ref: _Reference | None) -> DateValue | None:
 Converter = Callable[[re.Match, "_Reference | None"], "DateValue | None"]
 # Order breaks ties between matches with the same span: the more specific pattern first.
 _PATTERNS: tuple[tuple[re.Pattern, Converter], ...] = (
-    (ISO, _from_iso), (NUMERIC, _from_numeric), (TREATY, _from_named), (MDY, _from_named),
+    (ISO, _from_iso), (NUMERIC, _from_numeric), (DOTTED, _from_dotted), (TREATY, _from_named),
+    (MDY, _from_named),
     (DMY, _from_named), (DAY_RANGE_MD, _blocked), (DAY_RANGE_DM, _blocked), (MY, _from_month_year),
     (MD, _from_month_day), (DM, _from_month_day), (IN_MONTH, _from_in_month),
     (REL_DAY, _from_relative_day), (REL_PERIOD, _from_relative_period), (WEEKDAY, _from_weekday),
