@@ -1,6 +1,8 @@
 """The treaty-text reader: a document that is itself an agreement (texts written for this test)."""
 from __future__ import annotations
 
+import pytest
+
 from kg import model
 
 TREATY = """AGREEMENT BETWEEN THE GOVERNMENT OF MONGOLIA AND THE GOVERNMENT OF THE REPUBLIC OF CHILE ON TRADE
@@ -277,3 +279,17 @@ def test_an_organisation_named_in_capitals_in_a_title_is_a_party_by_its_own_name
     community = "org/_/european-community"
     assert _values(ex, key, model.PARTY) == {community, "state/CHL"}
     assert ex.entities[community].name == "European Economic Community"
+
+
+@pytest.mark.parametrize("formula, iso", [
+    ("DONE AT ULAANBAATAR, ON MARCH 14, 2011, in duplicate.", "2011-03-14"),
+    ("Executed at Ulaanbaatar this 14th day of March 2011.", "2011-03-14"),
+    ("Done at Ulaanbaatar on the fourteenth of March, two thousand and eleven.", "2011-03-14"),
+], ids=["capitals", "executed", "ordinal-words"])
+def test_final_clause_forms_give_the_treatys_date(extract_text, formula, iso):
+    text = TREATY.replace("DONE at Ulaanbaatar on 14 March 2011, in duplicate in the English "
+                          "language.", formula)
+    assert formula in text
+    extraction = extract_text(text)
+    [key] = _agreements(extraction)
+    assert _values(extraction, key, model.DATE_SIGNED) == {iso}

@@ -20,7 +20,8 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|the present) (?:Agreement|Treaty|Conven
                              r"Accord|Memorandum)\b", re.IGNORECASE)
 _CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHEREOF)\b",
                           re.IGNORECASE)
-_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made)\b,?(?: in \w+)?,?(?: at| in)\b")
+_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made|MADE|Executed|EXECUTED)\b,?"
+                   r"(?: in \w+)?,?(?: at| in| AT| IN)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
 # Words written in lower case inside a title, and that leave it unfinished at a line's end.
 _SMALL_WORDS = TITLE_SMALL_WORDS | {"a", "an"}
