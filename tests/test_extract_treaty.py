@@ -293,3 +293,17 @@ def test_final_clause_forms_give_the_treatys_date(extract_text, formula, iso):
     extraction = extract_text(text)
     [key] = _agreements(extraction)
     assert _values(extraction, key, model.DATE_SIGNED) == {iso}
+
+
+def test_each_party_named_with_its_own_hereinafter_is_a_party(extract_text):
+    text = TREATY.replace(
+        'The Government of Mongolia and the Government of the Republic of Chile (hereinafter '
+        'referred to as "the Parties"),',
+        'The Government of Mongolia (hereinafter "Mongolia") and the Government of the Republic '
+        'of Chile (hereinafter "Chile"), hereinafter referred to together as "the Parties",')
+    text = text.replace(text.splitlines()[0], "", 1).replace(
+        "FOR THE GOVERNMENT OF MONGOLIA FOR THE GOVERNMENT OF THE REPUBLIC OF CHILE", "")
+    assert '(hereinafter "Mongolia")' in text and "MONGOLIA" not in text
+    extraction = extract_text(text)
+    [key] = _agreements(extraction)
+    assert _values(extraction, key, model.PARTY) == {"state/MNG", "state/CHL"}

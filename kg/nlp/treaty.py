@@ -63,13 +63,20 @@ def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
     return found
 
 
+# Where a preamble's list of parties ends: the name they take together ("hereinafter referred
+# to as "the Parties""; not one party's own, "hereinafter "Chile"", after which the list goes
+# on), the first recital, or the operative part.
+_PARTIES_END = re.compile(
+    r"hereinafter[^.;]{0,60}?\bParties\b|\bhave agreed\b|\bArticle 1\b|"
+    r"\b(?:Recognising|Recognizing|Desiring|Considering|Conscious|Recalling|Bearing in mind|"
+    r"Convinced|Determined|Noting|Reaffirming|Acknowledging|Aware|Mindful|Wishing|Resolved|"
+    r"Taking into account)\b", re.IGNORECASE)
+
+
 def _parties(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
-    """States named in the title and preamble, up to "hereinafter"/"HAVE AGREED"."""
-    text = ctx.text
-    stop = re.search(r"hereinafter|HAVE AGREED|have agreed|Recognising|Recognizing|Desiring|"
-                     r"Considering|Conscious|Recalling|Bearing in mind|ARTICLE 1", text[begin:end])
-    limit = begin + stop.start() if stop else end
-    return _states_between(ctx, begin, limit)
+    """States named in the title and preamble, up to the end of its list of parties."""
+    stop = _PARTIES_END.search(ctx.text, begin, end)
+    return _states_between(ctx, begin, stop.start() if stop else end)
 
 
 def _signature_parties(ctx: DocContext) -> dict[str, object]:
