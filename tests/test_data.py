@@ -136,6 +136,12 @@ def test_key_demonyms(states, code, adjective) -> None:
     ("Iran", "IRN"), ("Syria", "SYR"), ("Laos", "LAO"), ("Viet Nam", "VNM"),
     ("Vietnam", "VNM"), ("Zaire", "COD"), ("East Germany", "DDR"), ("Holy See", "VAT"),
     ("State of Palestine", "PSE"), ("Republic of Azerbaijan", "AZE"),
+    # names treaties give states, official now or then
+    ("Oriental Republic of Uruguay", "URY"), ("Azerbaijan Republic", "AZE"),
+    ("Union of Myanmar", "MMR"), ("Republic of Rwanda", "RWA"), ("Tunisian Republic", "TUN"),
+    ("Republic of Hungary", "HUN"), ("Libyan Arab Jamahiriya", "LBY"),
+    ("Czech and Slovak Federal Republic", "CSK"), ("Hashemite Kingdom of Jordan", "JOR"),
+    ("Swiss Confederation", "CHE"), ("United Mexican States", "MEX"),
 ])
 def test_names_resolve(name, code) -> None:
     assert state_by_name(name).iso3 == code
