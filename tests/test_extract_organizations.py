@@ -247,12 +247,27 @@ def test_senate_keeps_its_own_name_and_is_not_the_parliament(extract_text):
     assert {s for s, _ in facts(ex, model.STATE_OF)} == {"state/CHL"}
 
 
-def test_government_of_a_state_gets_the_adjective_name(extract_text):
-    ex = extract_text("The reform was welcomed by the Government of Ghana on Friday.")
+def test_a_states_body_named_properly_keeps_that_name_and_the_canonical_key(extract_text):
+    ex = extract_text("The reform was welcomed by the Government of Ghana on Friday. The "
+                      "Ghanaian government said it would follow.")
     key = "org/GHA/ghanaian-government"
-    assert org_mentions(ex) == [(key, "Government of Ghana")]
-    assert (ex.entities[key].kind, ex.entities[key].name) == \
-        (model.GOVERNMENT, "Ghanaian Government")
+    assert org_mentions(ex) == [(key, "Government of Ghana"), (key, "Ghanaian government")]
+    government = ex.entities[key]
+    assert (government.kind, government.name) == (model.GOVERNMENT, "Government of Ghana")
+    assert "Ghanaian Government" in government.aliases
+
+
+@pytest.mark.parametrize("text, key, name", [
+    ("Lawmakers in the Parliament of Malawi rejected the budget.",
+     "org/MWI/malawian-parliament", "Parliament of Malawi"),
+    ("The U.S. Army moved a brigade to Poland.", "org/USA/american-armed-forces", "U.S. Army"),
+    ("Malawi's parliament rejected the budget.", "org/MWI/malawian-parliament",
+     "Malawian Parliament"),
+], ids=["parliament-of", "army", "possessive-lower-case"])
+def test_a_states_body_is_named_as_written_only_when_that_is_a_proper_name(extract_text, text,
+                                                                            key, name):
+    ex = extract_text(text)
+    assert ex.entities[key].name == name
 
 
 def test_table_organisation_is_named_as_the_text_first_names_it(extract_text):

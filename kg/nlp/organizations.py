@@ -464,7 +464,11 @@ def _record(ctx: DocContext, org: OrgSpan) -> Actor:
     if not org.name:
         org.name = surface
     key = resolve.organization_key(org.name, org.state)
-    name = org.name
+    # A state's government, parliament or armed forces is named as the text names it when that
+    # is a proper name ("Parliament of the United Kingdom", "U.S. Army"), else canonically
+    # ("the British parliament" is the British Parliament); one key either way.
+    name = surface if org.generic and org.kind in _NAMED_AS_WRITTEN \
+        and _is_proper_name(span) else org.name
     entity = model.Entity(key, org.kind, name, {org.name} - {name})
     actor = ctx.add_actor(Actor(org.start, org.end, key, org.kind, org.state), entity,
                           nest=_only_states_inside(ctx, span))
@@ -473,6 +477,17 @@ def _record(ctx: DocContext, org: OrgSpan) -> Actor:
         ctx.add_fact(key, model.STATE_OF, f"state/{org.state}", span, "pattern:organization-state",
                      0.9 if org.generic else 0.8)
     return actor
+
+
+_NAMED_AS_WRITTEN = {model.GOVERNMENT, model.PARLIAMENT, model.ARMED_FORCES}
+
+
+def _is_proper_name(span: Span) -> bool:
+    """Every word capitalised but the small ones, no possessive: "Parliament of the United
+    Kingdom", "Mauritius Parliament"; not "Thailand's parliament" or "the Armenian army"."""
+    words = [t for t in span if t.lower_ not in ("the", "of", "and") and not t.is_punct]
+    return bool(words) and all(t.is_title or t.is_upper for t in words) and \
+        not any(t.text in ("'s", "’s") for t in span)
 
 
 def _parent_pairs(ctx: DocContext, spans: list[OrgSpan]) -> list[tuple[OrgSpan, OrgSpan]]:
