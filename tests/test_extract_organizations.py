@@ -425,3 +425,30 @@ def test_the_kremlin_is_a_russian_body_in_a_story_about_ukraine(extract_text):
     ex = extract_text("Ukraine rejected the plan; the Kremlin said Ukraine would regret it.")
     assert ("org/RUS/kremlin", "Kremlin") in org_mentions(ex)
     assert ex.entities["org/RUS/kremlin"].kind == model.GOVERNMENT
+
+
+# --- legislative chambers named "House of ..." ----------------------------------------------------
+
+@pytest.mark.parametrize("text, name, state", [
+    ("She served in the Oregon House of Representatives from 2009.",
+     "Oregon House of Representatives", "USA"),
+    ("He sat in the Manitoba House of Assembly for the Liberals.",
+     "Manitoba House of Assembly", "CAN"),
+    ("The Kerala Legislative Assembly passed the bill on Monday.",
+     "Kerala Legislative Assembly", "IND"),
+], ids=["place-before", "province", "indian-state"])
+def test_a_chamber_of_a_subdivision_is_a_parliament_of_its_state(extract_text, text, name,
+                                                                 state):
+    ex = extract_text(text)
+    [key] = [k for k, e in ex.entities.items() if e.kind == model.PARLIAMENT]
+    assert ex.entities[key].name == name
+    assert [s for s, _ in facts(ex, model.STATE_OF, key)] == [f"state/{state}"]
+
+
+@pytest.mark.parametrize("text", [
+    "The House of Windsor has reigned since 1917.",
+    "Protesters gathered outside the house of the minister.",
+], ids=["dynasty", "lower-case"])
+def test_a_house_that_is_no_chamber_is_no_parliament(extract_text, text):
+    ex = extract_text(text)
+    assert not [e for e in ex.entities.values() if e.kind == model.PARLIAMENT]

@@ -26,7 +26,7 @@ HEAD_KINDS = {
     "army": model.ARMED_FORCES, "forces": model.ARMED_FORCES, "military": model.ARMED_FORCES,
     "navy": model.ARMED_FORCES, "guard": model.ARMED_FORCES, "corps": model.ARMED_FORCES,
     "parliament": model.PARLIAMENT, "assembly": model.PARLIAMENT, "senate": model.PARLIAMENT,
-    "duma": model.PARLIAMENT, "legislature": model.PARLIAMENT,
+    "duma": model.PARLIAMENT, "legislature": model.PARLIAMENT, "house": model.PARLIAMENT,
     "government": model.GOVERNMENT, "cabinet": model.GOVERNMENT,
     "party": model.POLITICAL_PARTY,
     "council": model.ORGANIZATION, "organization": model.ORGANIZATION,
@@ -45,6 +45,10 @@ CANONICAL_HEADS = {"ministry", "army", "military", "forces", "government", "parl
 GENERIC_WORDS = {"armed", "national", "the", "state", "federal", "central"}
 # Prepositions that attach a unit to the body it belongs to: "department at the ministry".
 PARENT_PREPOSITIONS = {"at", "of", "within", "under", "in"}
+# "House" heads a legislative chamber's name only before one of these: "House of Representatives",
+# "Nova Scotia House of Assembly" (not "House of Windsor", "White House", "the house").
+CHAMBERS = {"representatives", "commons", "lords", "assembly", "delegates", "councillors",
+            "keys", "peers", "deputies", "burgesses", "nationalities", "elders"}
 UNIT_KINDS = {model.DEPARTMENT, model.AGENCY}
 
 
@@ -262,6 +266,10 @@ def _is_head(token: Token, state_before: bool) -> bool:
         return False
     if word == "military" and token.dep_ == "amod":
         return False  # "military adventurism"
+    if word == "house":
+        doc = token.doc
+        return token.is_title and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
+            and doc[token.i + 2].lower_ in CHAMBERS and doc[token.i + 2].is_title
     if token.is_title or token.is_upper:
         return True
     return word in GENERIC_HEADS and state_before
@@ -278,6 +286,8 @@ def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
         return None  # "Army Command": the next token is the head
     end, right_state = _extend_right(ctx, head)
     state = state or right_state
+    if state is None and HEAD_KINDS[head.lower_] in (model.PARLIAMENT, model.GOVERNMENT):
+        state = _subdivision_state(ctx.doc[start:head.i])
     span = ctx.doc[start:end]
     if start == head.i and end == head.i + 1 and state is None:
         return _bare_reference(ctx, head)
@@ -293,6 +303,10 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
         actor = ctx.actor_at(prev)
         if actor is not None and actor.kind == model.STATE:
             state = actor.state
+            i = actor.start
+            continue
+        if actor is not None and actor.kind == model.PLACE and prev.is_title:
+            state = state or actor.state   # "Washington House of Representatives"
             i = actor.start
             continue
         if prev.text in ("'s", "’s") and i - 2 >= sent_start:
@@ -314,19 +328,35 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     return i, state
 
 
+def _subdivision_state(words: Span) -> str | None:
+    """The state of a subdivision whose legislature or government this is: "Nova Scotia House
+    of Assembly", "Madhya Pradesh Legislative Assembly" (ISO 3166-2; only a name one state
+    has). Not for other bodies: "Ulster" is a province of Ireland, the Ulster Unionist Party
+    British."""
+    if len(words) == 0 or not words[0].is_title:
+        return None
+    for cut in range(len(words), 0, -1):   # "Madhya Pradesh Legislative": the longest name
+        states = tables.subdivision_states(words[:cut].text)
+        if len(states) == 1:
+            return next(iter(states))
+    return None
+
+
 def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     """"Ministry of Foreign Affairs of the Republic of Azerbaijan": of-phrases of capitalised
     words (or a state) belong to the name; one that holds another body's head is a parent."""
     doc, end, state = ctx.doc, head.i + 1, None
     sent_end = ctx.sentence(head.i).end
-    while end + 1 < sent_end and doc[end].lower_ in ("of", "for"):
+    while end + 1 < sent_end and (doc[end].lower_ == "of" or doc[end].lower_ == "for" and not (
+            head.lower_ == "house" and end > head.i + 1)):   # "House of Assembly for the Liberals"
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
         k = j
         while k < sent_end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ == "and"
                                      or (doc[k].text == "-" and k > j)):
-            if doc[k].lower_ in HEAD_KINDS and head.lower_ not in ("ministry",):
+            if doc[k].lower_ in HEAD_KINDS and head.lower_ not in ("ministry",) and \
+                    not (head.lower_ == "house" and k == j):
                 return end, state  # "Department of the Ministry ...": a parent, not a name part
             k += 1
         while k > j and doc[k - 1].lower_ == "and":
@@ -503,5 +533,6 @@ def _parent_pairs(ctx: DocContext, spans: list[OrgSpan]) -> list[tuple[OrgSpan, 
 
 
 def _only_states_inside(ctx: DocContext, span: Span) -> bool:
-    """An organisation's span may nest state mentions ("Azerbaijan Army"), nothing else."""
-    return all(a.kind == model.STATE for a in ctx.actors_in(span))
+    """An organisation's span may nest mentions of states and places ("Azerbaijan Army",
+    "Washington House of Representatives"), nothing else."""
+    return all(a.kind in (model.STATE, model.PLACE) for a in ctx.actors_in(span))
