@@ -436,7 +436,9 @@ def test_the_kremlin_is_a_russian_body_in_a_story_about_ukraine(extract_text):
      "Manitoba House of Assembly", "CAN"),
     ("The Kerala Legislative Assembly passed the bill on Monday.",
      "Kerala Legislative Assembly", "IND"),
-], ids=["place-before", "province", "indian-state"])
+    ("She was elected to the Chamber of Deputies of Chile in 2017.",
+     "Chamber of Deputies of Chile", "CHL"),
+], ids=["place-before", "province", "indian-state", "chamber-of-deputies"])
 def test_a_chamber_of_a_subdivision_is_a_parliament_of_its_state(extract_text, text, name,
                                                                  state):
     ex = extract_text(text)
@@ -448,7 +450,26 @@ def test_a_chamber_of_a_subdivision_is_a_parliament_of_its_state(extract_text, t
 @pytest.mark.parametrize("text", [
     "The House of Windsor has reigned since 1917.",
     "Protesters gathered outside the house of the minister.",
-], ids=["dynasty", "lower-case"])
+    "The Chamber of Commerce of Peru welcomed the tariff cut.",
+], ids=["dynasty", "lower-case", "chamber-of-commerce"])
 def test_a_house_that_is_no_chamber_is_no_parliament(extract_text, text):
     ex = extract_text(text)
     assert not [e for e in ex.entities.values() if e.kind == model.PARLIAMENT]
+
+
+def test_a_plural_possessive_belongs_to_a_partys_name(extract_text):
+    ex = extract_text("A member of the Brazilian Workers' Party, she was elected in 2010.")
+    [party] = [e for e in ex.entities.values() if e.kind == model.POLITICAL_PARTY]
+    assert party.name == "Brazilian Workers' Party"
+
+
+def test_a_party_familys_word_before_minister_is_a_portfolio_not_a_party(nlp):
+    text = "The bill was signed by Serbian Labour Minister Dragan Ilic on Monday."
+    ex = extract_with_entities(nlp, text, ["Labour"], label="NORP")
+    assert not [e for e in ex.entities.values() if e.kind == model.POLITICAL_PARTY]
+
+
+def test_an_ner_organisation_that_is_a_portfolio_before_minister_is_none(nlp):
+    text = "The bill was signed by Serbian Labour Minister Dragan Ilic on Monday."
+    ex = extract_with_entities(nlp, text, ["Serbian Labour"], label="ORG")
+    assert org_mentions(ex) == []

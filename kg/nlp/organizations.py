@@ -27,6 +27,7 @@ HEAD_KINDS = {
     "navy": model.ARMED_FORCES, "guard": model.ARMED_FORCES, "corps": model.ARMED_FORCES,
     "parliament": model.PARLIAMENT, "assembly": model.PARLIAMENT, "senate": model.PARLIAMENT,
     "duma": model.PARLIAMENT, "legislature": model.PARLIAMENT, "house": model.PARLIAMENT,
+    "chamber": model.PARLIAMENT,
     "government": model.GOVERNMENT, "cabinet": model.GOVERNMENT,
     "party": model.POLITICAL_PARTY,
     "council": model.ORGANIZATION, "organization": model.ORGANIZATION,
@@ -45,10 +46,12 @@ CANONICAL_HEADS = {"ministry", "army", "military", "forces", "government", "parl
 GENERIC_WORDS = {"armed", "national", "the", "state", "federal", "central"}
 # Prepositions that attach a unit to the body it belongs to: "department at the ministry".
 PARENT_PREPOSITIONS = {"at", "of", "within", "under", "in"}
-# "House" heads a legislative chamber's name only before one of these: "House of Representatives",
-# "Nova Scotia House of Assembly" (not "House of Windsor", "White House", "the house").
+# "House" and "Chamber" head a legislative chamber's name only before one of these: "House of
+# Representatives", "Nova Scotia House of Assembly", "Chamber of Deputies" (not "House of
+# Windsor", "White House", "Chamber of Commerce", "the house").
 CHAMBERS = {"representatives", "commons", "lords", "assembly", "delegates", "councillors",
-            "keys", "peers", "deputies", "burgesses", "nationalities", "elders"}
+            "keys", "peers", "deputies", "burgesses", "nationalities", "elders", "senators"}
+CHAMBER_HEADS = {"house", "chamber"}
 UNIT_KINDS = {model.DEPARTMENT, model.AGENCY}
 
 
@@ -146,12 +149,19 @@ PARTY_FAMILIES = {"republican", "republicans", "democrat", "democrats", "democra
                   "federalist", "federalists"}
 
 
+# Words after which a party family's name is a portfolio: "Serbian Labour Minister".
+_PORTFOLIO_HEADS = {"minister", "ministry", "secretary", "department", "committee", "portfolio"}
+
+
 def _add_party_family(ctx: DocContext, ent: Span) -> None:
     """A capitalised party-family word the NER calls a nationality or group (NORP): the party
     of that name in the text's state."""
     words = [t for t in ent if t.lower_ != "the"]
     if not words or not all(t.is_title for t in words) or words[-1].lower_ not in PARTY_FAMILIES:
         return
+    after = ctx.doc[words[-1].i + 1] if words[-1].i + 1 < len(ctx.doc) else None
+    if after is not None and after.lower_ in _PORTFOLIO_HEADS:
+        return   # "Labour Minister": a portfolio, not the party
     span = ctx.doc[words[0].i:words[-1].i + 1]
     name = span.text
     state = focus_state(ctx)
@@ -238,12 +248,17 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     Justice and Interior"), a title of office ("served as Tánaiste"), or a place in a state
     the text names, from our tables ("Kulakov served as Stavropol First Secretary" in a text on
     Russia; but "the Commonwealth" is no town of the Philippines in a text that does not name
-    them) or a subdivision ("the Free State economic development MEC" in a South African text).
+    them) or a subdivision ("the Free State economic development MEC" in a South African text),
+    or a portfolio before its minister ("Serbian Labour Minister").
     """
     from kg.nlp.people import title_at
 
     if name.lower() in _portfolio_variants():
         return True
+    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    if after is not None and after.lower_ in _PORTFOLIO_HEADS and \
+            span[-1].lower_ in _portfolio_words():
+        return True   # "Serbian Labour" of "Serbian Labour Minister X"
     title = title_at(ctx.doc, span.start, span.end)
     if title is not None and title.end == span.end:
         return True
@@ -266,7 +281,7 @@ def _is_head(token: Token, state_before: bool) -> bool:
         return False
     if word == "military" and token.dep_ == "amod":
         return False  # "military adventurism"
-    if word == "house":
+    if word in CHAMBER_HEADS:
         doc = token.doc
         return token.is_title and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
             and doc[token.i + 2].lower_ in CHAMBERS and doc[token.i + 2].is_title
@@ -309,6 +324,10 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             state = state or actor.state   # "Washington House of Representatives"
             i = actor.start
             continue
+        if prev.text in ("'", "’") and i - 2 >= sent_start and doc[i - 2].is_title and \
+                doc[i - 2].lower_.endswith("s"):
+            i -= 1   # "Workers' Party": a plural possessive inside the name
+            continue
         if prev.text in ("'s", "’s") and i - 2 >= sent_start:
             owner = ctx.actor_at(doc[i - 2])
             if owner is not None and owner.kind == model.STATE:
@@ -347,8 +366,10 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     words (or a state) belong to the name; one that holds another body's head is a parent."""
     doc, end, state = ctx.doc, head.i + 1, None
     sent_end = ctx.sentence(head.i).end
+    # "for" goes on a name ("Ministry for Foreign Affairs"), not a chamber's ("House of Assembly
+    # for the Liberals")
     while end + 1 < sent_end and (doc[end].lower_ == "of" or doc[end].lower_ == "for" and not (
-            head.lower_ == "house" and end > head.i + 1)):   # "House of Assembly for the Liberals"
+            head.lower_ in CHAMBER_HEADS and end > head.i + 1)):
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
@@ -356,7 +377,7 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
         while k < sent_end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ == "and"
                                      or (doc[k].text == "-" and k > j)):
             if doc[k].lower_ in HEAD_KINDS and head.lower_ not in ("ministry",) and \
-                    not (head.lower_ == "house" and k == j):
+                    not (head.lower_ in CHAMBER_HEADS and k == j):
                 return end, state  # "Department of the Ministry ...": a parent, not a name part
             k += 1
         while k > j and doc[k - 1].lower_ == "and":
@@ -377,10 +398,15 @@ def _portfolio_words() -> frozenset[str]:
 
 
 def _bare_reference(ctx: DocContext, head: Token) -> OrgSpan | None:
-    """"the ministry", "the Defense Ministry" with no state: the last body of that kind."""
+    """"the ministry", "the Defense Ministry" with no state: the last body of that kind. A
+    word that names only some bodies of a kind refers to one it names: "the Senate" is no
+    Chamber of Deputies."""
     for actor in reversed(ctx.actors):
         if actor.kind == HEAD_KINDS[head.lower_] and actor.start < head.i:
             entity = ctx.extraction.entities.get(actor.key)
+            if head.lower_ not in CANONICAL_HEADS and entity is not None and \
+                    head.lower_ not in entity.name.lower().split():
+                continue
             name = entity.name if entity else head.text
             return OrgSpan(head.i, head.i + 1, head, actor.kind, actor.state, name, False, None,
                            reference=True)
