@@ -454,3 +454,45 @@ def test_a_described_agreement_is_named_by_its_parties_states_first(extract_text
     ex = extract_text("Russia and the World Food Programme signed a memorandum on 5 May 2022.")
     memorandum = only_agreement(ex)
     assert memorandum.name == "RUS-World Food Programme memorandum"
+
+
+# --- other names, acts of union -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The Act of Union joined the two kingdoms in 1707.", "Act of Union"),
+    ("The Acts of Union 1800 created the United Kingdom of Great Britain and Ireland.",
+     "Acts of Union"),
+], ids=["act", "acts"])
+def test_an_act_of_union_is_an_agreement(extract_text, text, name):
+    assert [a.name for a in agreements(extract_text(text))] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Congress renewed the Patriot Act in 2006.",
+    "The Act of Parliament was passed in 1911.",
+], ids=["patriot-act", "act-of-parliament"])
+def test_other_acts_are_laws_not_agreements(extract_text, text):
+    assert agreements(extract_text(text)) == []
+
+
+def test_a_name_in_brackets_after_an_agreement_is_its_alias_and_no_organisation(nlp):
+    from extraction_helpers import extract_with_entities
+
+    text = ("The Treaty of Kalmar (Kalmarbrevet) was signed in 1397. Later the Kalmarbrevet was "
+            "read aloud in every town.")
+    ex = extract_with_entities(nlp, text, ["Kalmarbrevet", "Kalmarbrevet"], label="ORG")
+    [treaty] = agreements(ex)
+    assert treaty.name == "Treaty of Kalmar" and "Kalmarbrevet" in treaty.aliases
+    assert [m.anchor for m in ex.mentions if m.entity == treaty.key] == \
+        ["Treaty of Kalmar", "Kalmarbrevet", "Kalmarbrevet"]
+    assert not [k for k in ex.entities if k.startswith("org/")]
+
+
+def test_a_proper_noun_said_to_be_an_agreement_is_its_alias(nlp):
+    from extraction_helpers import extract_with_entities
+
+    text = "The Kalmarbrevet was the 1397 Treaty of Kalmar between Denmark and Sweden."
+    ex = extract_with_entities(nlp, text, ["Kalmarbrevet"], label="ORG")
+    [treaty] = agreements(ex)
+    assert "Kalmarbrevet" in treaty.aliases
+    assert not [k for k in ex.entities if k.startswith("org/")]

@@ -31,7 +31,7 @@ AGREEMENT_WORDS = {
 }
 # Words that head an agreement only in a formal name: "the Peace of Westphalia", "the Helsinki
 # Final Act" (see _head_word_fits). They never modify another agreement word ("peace treaty").
-FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act"}
+FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act", "acts": "act"}
 # These name an agreement only with a qualifier or inside a proper name.
 NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention",
                    "compact", "entente", "communique", "covenant", "arrangement"}
@@ -86,6 +86,50 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
                             described)
 
 
+def other_names(ctx: DocContext) -> dict[str, AgreementMention]:
+    """Names a text gives an agreement beside its own, with the mention they stand beside: "the
+    Act of Union (Riksakten)", "The Riksakten was the 1815 Act of Union". The NER often calls
+    such a name an organisation; later the text may use it alone ("The Riksakten contained...")."""
+    doc, found = ctx.doc, {}
+    for i, lower in enumerate(ctx.lowers):
+        if lower not in AGREEMENT_WORDS and lower not in FORMAL_NAME_WORDS:
+            continue
+        mention = mention_at(ctx, doc[i])
+        if mention is None or not mention.proper or mention.head.i != i:
+            continue
+        for name in (_in_brackets_after(doc, mention.end), _subject_of_being(mention)):
+            if name is not None and name.text != mention.name:
+                found.setdefault(name.text, mention)
+    return found
+
+
+def _in_brackets_after(doc: Doc, i: int) -> Span | None:
+    """"(Riksakten)" right after a name: one to four capitalised words in brackets."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= 4 and doc[end].text != ")":
+        end += 1
+    words = doc[i + 1:end]
+    if end >= len(doc) or doc[end].text != ")" or not len(words) or \
+            not all(t.is_title or t.is_upper for t in words):
+        return None
+    return words
+
+
+def _subject_of_being(mention: AgreementMention) -> Span | None:
+    """"The Riksakten was the Act of Union": the proper noun the agreement is said to be."""
+    head = mention.head
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return None
+    for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
+        words = [t for t in subject.subtree if t.dep_ != "det"]
+        if words and all(t.pos_ == "PROPN" and t.is_title for t in words) and \
+                words[-1].i - words[0].i == len(words) - 1:
+            return head.doc[words[0].i:words[-1].i + 1]
+    return None
+
+
 def _year_name_at(ctx: DocContext, head: Token) -> bool:
     """A capitalised treaty word named by its year alone: "the Concordat of 1801" (not "the
     Algiers Agreement of 2000", where the year only dates a name)."""
@@ -97,11 +141,14 @@ def _year_name_at(ctx: DocContext, head: Token) -> bool:
 
 def _head_word_fits(ctx: DocContext, head: Token) -> bool:
     """"Peace" heads an agreement only as a formal name ("the Peace of Westphalia", not "the
-    Nobel Peace Prize"), "Act" only as a "Final Act" (a "Patriot Act" is a law)."""
+    Nobel Peace Prize"), "Act" only as a "Final Act" or an "Act of Union" that joins states (a
+    "Patriot Act" is a law)."""
     if head.lower_ == "peace":
         return head.is_title and _proper_tail(ctx, head) > head.i + 1
-    if head.lower_ == "act":
-        return head.i > 0 and ctx.doc[head.i - 1].lower_ == "final"
+    if head.lower_ in ("act", "acts"):
+        doc, i = ctx.doc, head.i
+        return head.is_title and (i > 0 and doc[i - 1].lower_ == "final" or (
+            i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].text == "Union"))
     return True
 
 

@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 
 from kg import model, resolve
 from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS_QUALIFIER,
-                                        AgreementMention, is_generic, mention_at)
+                                        AgreementMention, is_generic, mention_at,
+                                        other_names)
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
 from kg.nlp.treaty import read_treaty_text
@@ -85,10 +86,29 @@ def find_agreements(ctx: DocContext) -> None:
         if mention.proper:
             by_end[mention.end] = agreement
         _read_context(ctx, agreement, mention)
+    _add_other_names(ctx, by_head)
     for agreement in agreements:
         _complete(ctx, agreement)
         if agreement is own or (agreement.mentions and _worth_a_node(agreement)):
             _record(ctx, agreement)
+
+
+def _add_other_names(ctx: DocContext, by_head: dict[int, Agreement]) -> None:
+    """A name the text gives an agreement beside its own ("the Act of Union (Riksakten)", "The
+    Riksakten was the 1815 Act of Union") is an alias, and each time it stands alone a mention."""
+    doc = ctx.doc
+    for name, beside in sorted(other_names(ctx).items()):
+        agreement = by_head.get(beside.head.i)
+        if agreement is None:
+            continue
+        agreement.aliases.add(name)
+        words = name.split()
+        for i in range(len(doc) - len(words) + 1):
+            span = doc[i:i + len(words)]
+            if span.text == name and not any(ctx.actor_at(t) is not None for t in span):
+                agreement.mentions.append(AgreementMention(i, i + len(words), span.root,
+                                                           agreement.kind, name, True, True,
+                                                           None))
 
 
 def _complete(ctx: DocContext, agreement: Agreement) -> None:

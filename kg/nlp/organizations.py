@@ -121,7 +121,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        if _names_a_person(ctx, span) or _names_an_agreement(span) or \
+        if _names_a_person(ctx, span) or _names_an_agreement(ctx, span) or \
                 _names_something_else(ctx, span, name):
             continue
         earlier = _earlier_body_named(ctx, span.start, words) if len(words) == 1 else None
@@ -216,12 +216,18 @@ def _earlier_body_named(ctx: DocContext, before: int, words: list[str]) -> Actor
     return None
 
 
-def _names_an_agreement(span: Span) -> bool:
-    """"the General Agreement on Tariffs and Trade", "Warsaw Pact": the NER calls many
-    agreements ORG; the agreement reader takes them."""
-    from kg.nlp.agreement_mentions import AGREEMENT_WORDS
+def _names_an_agreement(ctx: DocContext, span: Span) -> bool:
+    """"the General Agreement on Tariffs and Trade", "Warsaw Pact", "Riksakten" of "the Act of
+    Union (Riksakten)": the NER calls many agreements ORG; the agreement reader takes them."""
+    from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at,
+                                           other_names)
 
-    return any(t.lower_ in AGREEMENT_WORDS and (t.is_title or t.is_upper) for t in span)
+    if any(t.lower_ in AGREEMENT_WORDS and (t.is_title or t.is_upper) for t in span):
+        return True
+    if any(t.lower_ in FORMAL_NAME_WORDS and mention_at(ctx, t) is not None for t in span):
+        return True   # "the Acts of Union 1800", "the Peace of Westphalia"
+    words = span[1:] if span[0].lower_ == "the" else span
+    return words.text in other_names(ctx)
 
 
 def _names_a_person(ctx: DocContext, span: Span) -> bool:
