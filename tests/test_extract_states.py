@@ -196,3 +196,17 @@ def test_states_recall_and_precision_floor(extract_text):
     # Measured when written: precision 0.984, recall 0.952.
     assert precision >= 0.93, report
     assert recall >= 0.90, report
+
+
+@pytest.mark.parametrize("text", [
+    "He declined the office of commissioner of Indian affairs in 1870.",
+    "The settlers moved west into Indian Territory.",
+    "Treaties with the Indian tribes of the Ohio valley were broken.",
+], ids=["affairs", "territory", "tribes"])
+def test_indian_of_the_americas_is_not_india(extract_text, text):
+    assert state_mentions(extract_text(text)) == []
+
+
+def test_indian_before_other_words_is_india(extract_text):
+    assert state_mentions(extract_text("The Indian foreign ministry summoned the envoy.")) == \
+        [("IND", "Indian")]

@@ -24,6 +24,8 @@ def find_table_actors(ctx: DocContext) -> None:
         entry = ctx.gazetteer.entries.get(key)
         if entry is None:
             continue
+        if ent.label_ == gz.STATE_ADJ and _another_sense(ent):
+            continue
         if ent.label_ in (gz.STATE, gz.STATE_ADJ):
             ctx.add_actor(Actor(ent.start, ent.end, key, model.STATE, entry.state,
                                 adjective=ent.label_ == gz.STATE_ADJ), ctx.gazetteer.entity(key))
@@ -34,6 +36,21 @@ def find_table_actors(ctx: DocContext) -> None:
         else:
             ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, entry.state),
                           _as_named(ctx.gazetteer.entity(key), ent))
+
+
+# A state's adjective that, before these words, means something else: "commissioner of Indian
+# affairs", "Indian Territory", "Indian tribes" (the peoples of the Americas, not India).
+_OTHER_SENSE_BEFORE = {
+    "indian": {"affairs", "territory", "removal", "tribe", "tribes", "reservation",
+               "reservations", "agent", "agents", "agency", "wars", "chief", "chiefs", "boarding",
+               "country"},
+}
+
+
+def _another_sense(ent: Span) -> bool:
+    following = _OTHER_SENSE_BEFORE.get(ent.text.lower())
+    doc = ent.doc
+    return following is not None and ent.end < len(doc) and doc[ent.end].lower_ in following
 
 
 def _as_named(entity: model.Entity, ent: Span) -> model.Entity:
