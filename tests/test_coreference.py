@@ -35,3 +35,20 @@ def test_a_pronoun_subject_gives_the_person_a_party(extract_text):
     [(party, evidence)] = facts(ex, model.MEMBER_OF, "person/robert-johnson")
     assert ex.entities[party].name == "Republican Party"
     assert evidence.startswith("He is a member of the Republican Party")
+
+
+def test_a_chain_of_the_same_pronoun_keeps_its_person_past_a_name_met_in_passing(extract_text):
+    ex = extract_text("Ingrid Dahl was born in Hamar in 1958. She joined the cabinet of Prime "
+                      "Minister Kjell Berg in 2001. She later served as Minister of Agriculture "
+                      "of Norway.")
+    posts = {ex.entities[p].name for p, _ in facts(ex, model.HOLDS, "person/ingrid-dahl")}
+    assert "Minister of Agriculture" in posts
+    assert {ex.entities[p].name for p, _ in facts(ex, model.HOLDS, "person/kjell-berg")} == \
+        {"Prime Minister"}
+
+
+def test_a_person_named_as_subject_after_the_chain_takes_the_pronoun_over(extract_text):
+    ex = extract_text("Sarah Jones arrived in Lima. She met the press. David Miller replied on "
+                      "Tuesday. He later served as Prime Minister of Peru.")
+    assert facts(ex, model.HOLDS, "person/sarah-jones") == []
+    assert len(facts(ex, model.HOLDS, "person/david-miller")) == 1

@@ -496,3 +496,22 @@ def test_a_proper_noun_said_to_be_an_agreement_is_its_alias(nlp):
     [treaty] = agreements(ex)
     assert "Kalmarbrevet" in treaty.aliases
     assert not [k for k in ex.entities if k.startswith("org/")]
+
+
+def test_signed_between_after_a_passive_verb_names_the_parties(extract_text):
+    ex = extract_text("The Kailahun Peace Accord was signed on 3 March 2004 between the "
+                      "Government of Liberia and the Lofa Defence Force (LDF).")
+    accord = only_agreement(ex)
+    parties = set(facts(ex, accord.key, model.PARTY))
+    assert "state/LBR" in parties and len(parties) == 2
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The treaty was negotiated by the two foreign ministers in 1923.", None),
+    ("The treaty is being negotiated by the two foreign ministers.", "under_negotiation"),
+], ids=["was-negotiated", "being-negotiated"])
+def test_a_treaty_negotiated_in_the_past_is_no_longer_under_negotiation(extract_text, text,
+                                                                        status):
+    ex = extract_text("Chile and Peru wanted a border treaty. " + text)
+    statuses = {s for a in agreements(ex) for s in facts(ex, a.key, model.STATUS)}
+    assert ("under_negotiation" in statuses) == (status == "under_negotiation")

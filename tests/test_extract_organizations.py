@@ -473,3 +473,26 @@ def test_an_ner_organisation_that_is_a_portfolio_before_minister_is_none(nlp):
     text = "The bill was signed by Serbian Labour Minister Dragan Ilic on Monday."
     ex = extract_with_entities(nlp, text, ["Serbian Labour"], label="ORG")
     assert org_mentions(ex) == []
+
+
+def test_an_acronym_in_brackets_after_a_body_is_that_body(extract_text):
+    text = ("The Movement for Democratic Change (MDC) won the vote. Later the MDC split in two.")
+    ex = extract_text(text)
+    keys = {key for key, _ in org_mentions(ex)}
+    assert len(keys) == 1
+    [key] = keys
+    assert [anchor for _, anchor in org_mentions(ex)][1:] == ["MDC", "MDC"]
+    assert "MDC" in ex.entities[key].aliases
+
+
+def test_an_acronym_that_spells_another_name_is_not_that_body(extract_text):
+    ex = extract_text("The Movement for Democratic Change (ZANU) won the vote.")
+    movement = [key for key, anchor in org_mentions(ex) if anchor.endswith("Democratic Change")]
+    assert movement
+    assert len([anchor for key, anchor in org_mentions(ex) if key == movement[0]]) == 1
+
+
+def test_the_word_after_secretary_of_is_no_organisation(nlp):
+    text = "The deal was brokered by US Secretary of State Helen Ward in 1974."
+    ex = extract_with_entities(nlp, text, ["State"], label="ORG")
+    assert org_mentions(ex) == []

@@ -428,3 +428,16 @@ def test_a_plural_word_alone_is_no_title(nlp):
     text = "Ministers Ada Okafor and Nils Lindqvist arrived late."
     ex = extract_with_entities(nlp, text, ["Ada Okafor", "Nils Lindqvist"])
     assert facts(ex, model.HOLDS) == []
+
+
+@pytest.mark.parametrize("text, person, title, holder", [
+    ("Omar Haddad was elected to parliament in 1990 and served as Minister of Health of Jordan.",
+     "person/omar-haddad", "Minister of Health", "state/JOR"),
+    ("Omar Haddad served as Jordan's ambassador to France from 1990 to 1994.",
+     "person/omar-haddad", "ambassador", "state/JOR"),
+], ids=["joined-verb", "possessive-state"])
+def test_a_title_after_the_subjects_verb(extract_text, text, person, title, holder):
+    ex = extract_text(text)
+    [(post, _)] = facts(ex, model.HOLDS, person)
+    assert ex.entities[post].name == title
+    assert [h for h, _ in facts(ex, model.POST_IN, post)] == [holder]

@@ -275,6 +275,8 @@ def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     and Greece"."""
     head = _parse_head(mention)
     holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
+    if head.dep_ == "nsubjpass":
+        holders.append(head.head)   # "The accord was signed in Lomé between A and B"
     for child in (c for h in holders for c in h.children):
         if child.lower_ == "between":
             actors = _named_pair_before(ctx, child) or _actors_after(ctx, child)
@@ -379,6 +381,12 @@ def _described_by(head: Token) -> list[Token]:
             for verb in attr.children if verb.dep_ in ("acl", "relcl")]
 
 
+def _done_in_the_past(verb: Token) -> bool:
+    """A verb in the past passive ("was negotiated", "had been negotiated")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")
+                                      for c in verb.children)
+
+
 def _not_done(verb: Token, head: Token | None = None) -> bool:
     """"aims to sign", "would sign", "has not signed", "which neither side has yet signed",
     "no treaty has been signed": a signing that has not happened."""
@@ -444,6 +452,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
         if lemma == "signing" or token.dep_ == "prep" and lemma in _GOVERNING_PREPOSITIONS:
             continue
         status = STATUS_CUES.get(lemma)
+        if status == "under_negotiation" and _done_in_the_past(token):
+            return  # "The treaty was negotiated by X": negotiated, and so no longer under way
         if status is not None and head.dep_ == "nsubj" and steps == 1 \
                 and lemma not in _SUBJECT_CUES:
             return  # the agreement does not negotiate or violate: whoever does is the subject

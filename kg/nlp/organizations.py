@@ -110,12 +110,17 @@ def find_ner_organizations(ctx: DocContext) -> None:
     """ORG spans of the statistical NER that no pattern or table explained: organisations of
     no more specific kind, with the state their name gives ("Diet of Japan", "Royal Canadian
     Air Force") or else the text's focus state."""
+    acronyms = _bracketed_acronyms(ctx, ctx.actors)
     for ent in ctx.doc.ents:
         if ent.label_ in ("NORP", "ORG") and not ctx.overlaps(ent):
             _add_party_family(ctx, ent)
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
-        span = _across_state_names(ctx, ent)
+        body = acronyms.get(ent.text)
+        if body is not None:   # "RUF" after "the Revolutionary United Front (RUF)"
+            ctx.add_actor(Actor(ent.start, ent.end, body.key, body.kind, body.state))
+            continue
+        span = _without_open_bracket(_across_state_names(ctx, ent))
         name = _plain_name(span).removesuffix("'s").removesuffix("’s").strip()
         words = name.split()
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
@@ -135,6 +140,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
         entity = model.Entity(key, model.ORGANIZATION, name)
         actor = ctx.add_actor(Actor(span.start, span.end, key, model.ORGANIZATION, state), entity,
                               nest=_only_states_inside(ctx, span))
+        acronyms.update(_bracketed_acronyms(ctx, [actor]))
         if state and actor.key == key:
             ctx.state_entity(state)
             ctx.add_fact(key, model.STATE_OF, f"state/{state}", span, "ner:organization-state",
@@ -203,6 +209,37 @@ def _state_or_title(ctx: DocContext, token: Token) -> bool:
                                            and _is_state_token(ctx, ctx.doc[token.i + 1]))
 
 
+def _without_open_bracket(span: Span) -> Span:
+    """"The Movement for Democratic Change (MDC": the NER's span without a bracket it opens."""
+    for t in span:
+        if t.text == "(" and not any(u.text == ")" for u in span[t.i - span.start:]):
+            return span[:t.i - span.start]
+    return span
+
+
+def _bracketed_acronyms(ctx: DocContext, bodies: list[Actor]) -> dict[str, Actor]:
+    """"the Revolutionary United Front (RUF)": an acronym in brackets right after a body whose
+    capitalised words it spells is that body (a mention and an alias), and so is the acronym
+    alone later on. Acronym -> the body's actor."""
+    doc, found = ctx.doc, {}
+    for body in [a for a in bodies if a.kind in model.ORGANIZATION_KINDS]:
+        i = body.end
+        if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        acronym = doc[i + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8) \
+                or ctx.actor_at(i + 1) is not None:
+            continue
+        spelt = "".join(w[0] for w in doc[body.start:body.end].text.replace("-", " ").split()
+                        if w[0].isupper() and w.lower() not in ("the", "of", "and", "for"))
+        entity = ctx.extraction.entities.get(body.key)
+        if spelt == acronym and entity is not None:
+            entity.aliases.add(acronym)
+            found.setdefault(acronym, ctx.add_actor(Actor(i + 1, i + 2, body.key, body.kind,
+                                                          body.state)))
+    return found
+
+
 def _earlier_body_named(ctx: DocContext, before: int, words: list[str]) -> Actor | None:
     """"the House" after "the House of Representatives", "the Chamber" after "the Chamber of
     Deputies": one capitalised word of the name of the last body named before refers back to
@@ -265,9 +302,16 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     if after is not None and after.lower_ in _PORTFOLIO_HEADS and \
             span[-1].lower_ in _portfolio_words():
         return True   # "Serbian Labour" of "Serbian Labour Minister X"
+    for start in range(max(0, span.start - 3), span.start + 1):
+        title = title_at(ctx.doc, start, span.end)
+        if title is not None and title.end == span.end and (
+                start == span.start or span[-1].lower_ not in HEAD_KINDS):
+            return True   # "Tánaiste", "State" of "Secretary of State" (not the Parliament of
+            #               "Member of Parliament")
     title = title_at(ctx.doc, span.start, span.end)
-    if title is not None and title.end == span.end:
-        return True
+    if title is not None and all(t.lower_ in ("of", "the") or _is_state_token(ctx, t)
+                                 for t in ctx.doc[title.end:span.end]):
+        return True   # "Minister of Health of Jordan"
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
     return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name)) \
         or bool(tables.subdivision_states(name) & named_states)

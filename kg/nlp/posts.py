@@ -189,23 +189,42 @@ _BETWEEN = {"also", "later", "then", "briefly", "subsequently", "twice", "again"
 def _predicate_title(ctx: DocContext, person: Actor):
     """"X (1936–2009) was President of Panama", "X reigned as King of Romania", "X was elected
     Prime Minister": the title after a verb whose subject is the person."""
-    doc = ctx.doc
     head = ctx.name_head(person)
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    verb = head.head
+    # "She was elected to the Storting in 1993, and served as Minister of Agriculture": a verb
+    # joined to the subject's own verb has the same subject
+    verbs = [head.head, *(c for c in head.head.conjuncts if c.i > head.head.i
+                          and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))]
+    for verb in verbs:
+        found = _title_after_verb(ctx, verb)
+        if found is not None:
+            return found
+    return None
+
+
+def _title_after_verb(ctx: DocContext, verb):
     if verb.lemma_.lower() not in _COPULAS and verb.lemma_.lower() not in _MADE:
         return None
+    doc = ctx.doc
     sent_end = ctx.sentence(verb.i).end
     j = verb.i + 1
     while j < sent_end and (doc[j].lower_ in _BETWEEN or doc[j].lemma_.lower() in _MADE):
         j += 1
+    if j > verb.i + 1 and doc[j - 1].lower_ == "in":
+        return None
+    owner = ctx.actor_at(j) if j < sent_end else None
+    if owner is not None and owner.kind == model.STATE and owner.end + 1 < sent_end and \
+            doc[owner.end].text in ("'s", "’s"):
+        j = owner.end + 1    # "served as Egypt's ambassador to the United Nations"
+    else:
+        owner = None
     title = title_at(doc, j, sent_end)
-    if title is None or (j > verb.i + 1 and doc[j - 1].lower_ == "in"):
+    if title is None:
         return None
     end = _phrase_end(doc, title.end, sent_end)
     phrase = doc[title.start:end]
-    holder = _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
+    holder = owner or _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
     return title, phrase, holder, "pattern:subject-verb-title"
 
 
