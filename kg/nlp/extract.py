@@ -16,7 +16,8 @@ from kg.nlp.context import DocContext
 from kg.nlp.coreference import find_pronoun_persons
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
 from kg.nlp.memberships import find_memberships
-from kg.nlp.organizations import find_ner_organizations, find_organizations
+from kg.nlp.ner_organizations import find_ner_organizations
+from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.posts import find_posts
 
