@@ -142,6 +142,7 @@ def test_key_demonyms(states, code, adjective) -> None:
     ("Republic of Hungary", "HUN"), ("Libyan Arab Jamahiriya", "LBY"),
     ("Czech and Slovak Federal Republic", "CSK"), ("Hashemite Kingdom of Jordan", "JOR"),
     ("Swiss Confederation", "CHE"), ("United Mexican States", "MEX"),
+    ("Republic of Macedonia", "MKD"),
 ])
 def test_names_resolve(name, code) -> None:
     assert state_by_name(name).iso3 == code

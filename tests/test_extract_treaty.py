@@ -307,3 +307,33 @@ def test_each_party_named_with_its_own_hereinafter_is_a_party(extract_text):
     extraction = extract_text(text)
     [key] = _agreements(extraction)
     assert _values(extraction, key, model.PARTY) == {"state/MNG", "state/CHL"}
+
+
+# --- an excerpt: articles and final clauses only -----------------------------------------------
+
+EXCERPT = """ARTICLE 1 Objectives
+The Parties shall establish a free trade area in conformity with this Agreement.
+
+ARTICLE 30 Entry into force
+This Agreement shall enter into force on the date of the last notification.
+
+Done at Podgorica, on 12 May 2009, in two originals in the English language.
+
+For the Republic of Macedonia
+For the Republic of Moldova
+"""
+
+
+def test_an_excerpt_of_articles_and_final_clauses_is_a_treaty_text(extract_text):
+    extraction = extract_text(EXCERPT)
+    [key] = _agreements(extraction)
+    assert _values(extraction, key, model.PARTY) == {"state/MKD", "state/MDA"}
+    assert _values(extraction, key, model.DATE_SIGNED) == {"2009-05-12"}
+
+
+def test_news_quoting_this_agreement_twice_is_no_treaty_text(extract_text):
+    text = ("Moldova and Ukraine said this agreement would help trade. The parties met in "
+            "Chisinau. Critics said this agreement was made in haste.\nDone at last, one "
+            "official joked.")
+    rules = {ev.rule for _, ev in extract_text(text).facts}
+    assert not any(rule.startswith("treaty:") for rule in rules), rules

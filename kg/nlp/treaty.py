@@ -23,6 +23,10 @@ _CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHER
 _DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made|MADE|Executed|EXECUTED)\b,?"
                    r"(?: in \w+)?,?(?: at| in| AT| IN)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
+# A line that opens the final clause or a signature block.
+_CLOSING_LINE = re.compile(r"^[ \t]*(?:DONE|Done)\b,?(?: in \w+,?)? (?:at|AT|in|IN)\b|"
+                           r"^[ \t]*(?:FOR|For) (?:THE |the )?(?:GOVERNMENT|Government|REPUBLIC|"
+                           r"Republic|KINGDOM|Kingdom|STATE|State)\b", re.MULTILINE)
 # Words written in lower case inside a title, and that leave it unfinished at a line's end.
 _SMALL_WORDS = TITLE_SMALL_WORDS | {"a", "an"}
 _TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
@@ -32,12 +36,16 @@ SIGNATURE_CHARS = 600    # the signature blocks at the end
 
 def is_treaty_text(text: str) -> bool:
     """A text that calls itself "this Agreement" and speaks as its parties or closes with the
-    signing formula."""
+    signing formula. An excerpt of articles and final clauses may say "this Agreement" only
+    twice: then it must speak of "the Parties" and have a line that starts the final clause or
+    a signature block ("Done at Skopje ...", "For the Republic of Albania")."""
     references = len(_SELF_REFERENCE.findall(text))
     if references >= 2 and _CONTRACTING.search(text) is not None:
         return True
-    return references >= 3 and (_DONE.search(text) is not None
-                                or re.search(r"\bthe Parties\b", text) is not None)
+    parties = re.search(r"\b[Tt]he Parties\b", text) is not None
+    if references >= 2 and parties and _CLOSING_LINE.search(text) is not None:
+        return True
+    return references >= 3 and (_DONE.search(text) is not None or parties)
 
 
 def read_treaty_text(ctx: DocContext):
