@@ -441,3 +441,18 @@ def test_a_title_after_the_subjects_verb(extract_text, text, person, title, hold
     [(post, _)] = facts(ex, model.HOLDS, person)
     assert ex.entities[post].name == title
     assert [h for h, _ in facts(ex, model.POST_IN, post)] == [holder]
+
+
+@pytest.mark.parametrize("name", ["Amadeu Sousa Lima", "Rui de Carvalho"],
+                         ids=["plain", "particle"])
+def test_a_name_the_ner_calls_an_organisation_elected_to_a_post_is_a_person(nlp, name):
+    text = (f"In the 2001 election its candidate, {name}, won 52% of the vote and was "
+            "elected president.")
+    ex = extract_with_entities(nlp, text, [name], label="ORG")
+    assert [found for _, found in person_mentions(ex)] == [name]
+
+
+def test_a_company_elected_to_no_post_stays_an_organisation(nlp):
+    text = "Nordvik Shipping Lines won the tender and was elected to the exchange's index."
+    ex = extract_with_entities(nlp, text, ["Nordvik Shipping Lines"], label="ORG")
+    assert person_mentions(ex) == []

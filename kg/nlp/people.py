@@ -341,12 +341,18 @@ def _known_person(ctx: DocContext, name: str) -> str | None:
     return None
 
 
+# Small words inside people's names: "Fradique de Menezes", "Ursula von der Leyen".
+_PARTICLES = {"de", "da", "do", "dos", "das", "du", "di", "del", "della", "van", "von", "der",
+              "den", "ter", "bin", "ibn", "al", "el", "la", "le"}
+
+
 def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     """An ORG/GPE span that is really a name: 2–4 capitalised words with no organisation word,
     followed by an appositive title or a speech verb, or preceded by a title."""
     tokens = [t for t in ent if t.lower_ != "the"]
     if not 1 <= len(tokens) <= 4 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMBERS
-                                            for t in tokens):
+                                            or 0 < k < len(tokens) - 1 and t.text in _PARTICLES
+                                            for k, t in enumerate(tokens)):
         return False
     if any(t.lower_ in HEAD_KINDS for t in tokens):
         return False
@@ -366,8 +372,34 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
         return True
     if after + 1 < len(doc) and doc[after].text in (",", "(") and doc[after + 1].lower_ == "born":
         return True   # "X, born 5 January 1938"
+    if _made_to_a_post(ctx, ent):
+        return True
     return ent.start > 0 and (_title_ending_at(ctx, ent.start) is not None
                               or _said_only_of_people(ctx, ent.start))
+
+
+# Verbs that put their object into a post: only a person is "elected president".
+_INTO_A_POST = {"elect", "re-elect", "reelect", "appoint", "swear", "inaugurate"}
+
+
+def _made_to_a_post(ctx: DocContext, ent: Span) -> bool:
+    """"X won 55.2% of the vote and was elected president": the subject of a verb that puts
+    someone into a post (or of one joined to it), with a title right after."""
+    root, doc = ent.root, ctx.doc
+    if root.dep_ == "appos":   # "its candidate, X, ... was elected president"
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    sent_end = ctx.sentence(root.i).end
+    for verb in (root.head, *root.head.conjuncts):
+        if verb.lemma_.lower() not in _INTO_A_POST:
+            continue
+        i = verb.i + 1
+        while i < sent_end and doc[i].lower_ in ("as", "the", "a", "in"):
+            i += 1
+        if title_at(doc, i, sent_end) is not None:
+            return True
+    return False
 
 
 # Kin words: just before a name ("the wife of X", "his widow, X"), they say it is a person's.
