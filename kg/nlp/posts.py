@@ -5,6 +5,8 @@
 - after the name, as an appositive: "X, head of the Y at the Z,", "X, the country's defence
   minister,", "X, Minister of Foreign Affairs of Y,", "X, who chairs Y"
 - before the name, as an appositive: "a spokesperson for the ministry, X,", "Y's ambassador to Z, X,"
+- in the plural before several names: "Foreign Ministers X and Y" (each holds the post)
+- after the person's verb: "X was President of Panama", "X ... and served as Y's ambassador to Z"
 """
 from __future__ import annotations
 
