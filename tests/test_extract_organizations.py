@@ -496,3 +496,19 @@ def test_the_word_after_secretary_of_is_no_organisation(nlp):
     text = "The deal was brokered by US Secretary of State Helen Ward in 1974."
     ex = extract_with_entities(nlp, text, ["State"], label="ORG")
     assert org_mentions(ex) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Popular Women's League of Malawi held its congress.", "Popular Women's League"),
+    ("Members of the Christian Social People's Party of Luxembourg met.",
+     "Christian Social People's Party"),
+], ids=["league", "party"])
+def test_a_possessive_word_of_a_bodys_name_belongs_to_it(extract_text, text, name):
+    names = [e.name for e in extract_text(text).entities.values()
+             if e.kind in model.ORGANIZATION_KINDS]
+    assert any(n.startswith(name) for n in names), names
+
+
+def test_an_acronym_in_the_bodys_own_language_is_that_body(extract_text):
+    ex = extract_text("The Social Democratic Party of Germany (SPD) won. Later the SPD lost.")
+    assert len({key for key, _ in org_mentions(ex)}) == 1

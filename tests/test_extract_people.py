@@ -456,3 +456,15 @@ def test_a_company_elected_to_no_post_stays_an_organisation(nlp):
     text = "Nordvik Shipping Lines won the tender and was elected to the exchange's index."
     ex = extract_with_entities(nlp, text, ["Nordvik Shipping Lines"], label="ORG")
     assert person_mentions(ex) == []
+
+
+def test_posts_joined_by_and_later_as_are_each_held(extract_text):
+    ex = extract_text("John Mensah served as Minister of Finance of Peru from 2001 to 2004, and "
+                      "later as President of the Andean Development Bank.")
+    posts = {ex.entities[p].name for p, _ in facts(ex, model.HOLDS, "person/john-mensah")}
+    assert posts == {"Minister of Finance", "President of the Andean Development Bank"}
+
+
+def test_a_biography_subjects_name_leaves_out_a_leading_title(extract_text):
+    ex = extract_text("General Tomas Ekwueme (born 1951) is a retired Nigerian Army officer.")
+    assert [name for _, name in person_mentions(ex)] == ["Tomas Ekwueme"]

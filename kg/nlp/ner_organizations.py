@@ -131,9 +131,9 @@ def _without_open_bracket(span: Span) -> Span:
 
 
 def _bracketed_acronyms(ctx: DocContext, bodies: list[Actor]) -> dict[str, Actor]:
-    """"the Revolutionary United Front (RUF)": an acronym in brackets right after a body whose
-    capitalised words it spells is that body (a mention and an alias), and so is the acronym
-    alone later on. Acronym -> the body's actor."""
+    """"the Revolutionary United Front (RUF)": an acronym in brackets right after a body, which
+    starts with the letter the body's name starts with, is that body (a mention and an alias),
+    and so is the acronym alone later on. Acronym -> the body's actor."""
     doc, found = ctx.doc, {}
     for body in [a for a in bodies if a.kind in model.ORGANIZATION_KINDS]:
         i = body.end
@@ -146,7 +146,9 @@ def _bracketed_acronyms(ctx: DocContext, bodies: list[Actor]) -> dict[str, Actor
         spelt = "".join(w[0] for w in doc[body.start:body.end].text.replace("-", " ").split()
                         if w[0].isupper() and w.lower() not in ("the", "of", "and", "for"))
         entity = ctx.extraction.entities.get(body.key)
-        if spelt == acronym and entity is not None:
+        # Spelt out, or in the body's own language ("Christian Social People's Party (CSV)",
+        # Luxembourgish): the same first letter
+        if spelt[:1] == acronym[0] and entity is not None:
             entity.aliases.add(acronym)
             found.setdefault(acronym, ctx.add_actor(Actor(i + 1, i + 2, body.key, body.kind,
                                                           body.state)))

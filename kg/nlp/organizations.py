@@ -172,6 +172,9 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             owner = ctx.actor_at(doc[i - 2])
             if owner is not None and owner.kind == model.STATE:
                 state = owner.state
+            elif owner is None and doc[i - 2].lower_ in _POSSESSIVES_IN_NAMES:
+                i -= 1   # "the People's Party", "the Women's League": part of the name
+                continue
             break
         if prev.is_title or prev.is_upper or (prev.lower_ in portfolio_words() and prev.is_alpha) \
                 or (prev.text == "-" and i - 2 >= 0 and doc[i - 2].is_title):
@@ -185,6 +188,12 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             continue
         break
     return i, state
+
+
+# Words whose possessive is part of a body's name: "Christian Social People's Party",
+# "Workers' Party" (see _extend_left), "Women's League", "Children's Fund".
+_POSSESSIVES_IN_NAMES = {"people", "women", "men", "children", "workers", "farmers", "peasants",
+                         "citizens", "nations", "veterans", "youth", "soldiers", "students"}
 
 
 def _subdivision_state(words: Span) -> str | None:

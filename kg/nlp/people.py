@@ -217,8 +217,9 @@ def _add_biography_subjects(ctx: DocContext) -> None:
         # a year, alone or opening a span of years ("1866–1932")
         if not any(t.lower_ == "born" or t.text[:4].isdigit() for t in inside):
             continue
-        span = doc[sent.start:end]
-        if not ctx.overlaps(span) and not any(t.lower_ in HEAD_KINDS for t in span):
+        span = _clean_name_span(ctx, doc[sent.start:end])   # "General X (born 1949)"
+        if span is not None and not ctx.overlaps(span) and \
+                not any(t.lower_ in HEAD_KINDS for t in span):
             key = resolve.person_key(span.text)
             ctx.add_actor(Actor(span.start, span.end, key, model.PERSON),
                           model.Entity(key, model.PERSON, span.text))
@@ -341,17 +342,12 @@ def _known_person(ctx: DocContext, name: str) -> str | None:
     return None
 
 
-# Small words inside people's names: "Fradique de Menezes", "Ursula von der Leyen".
-_PARTICLES = {"de", "da", "do", "dos", "das", "du", "di", "del", "della", "van", "von", "der",
-              "den", "ter", "bin", "ibn", "al", "el", "la", "le"}
-
-
 def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     """An ORG/GPE span that is really a name: 2–4 capitalised words with no organisation word,
     followed by an appositive title or a speech verb, or preceded by a title."""
     tokens = [t for t in ent if t.lower_ != "the"]
     if not 1 <= len(tokens) <= 4 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMBERS
-                                            or 0 < k < len(tokens) - 1 and t.text in _PARTICLES
+                                            or 0 < k < len(tokens) - 1 and t.text in _NAME_PARTICLES
                                             for k, t in enumerate(tokens)):
         return False
     if any(t.lower_ in HEAD_KINDS for t in tokens):

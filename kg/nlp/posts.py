@@ -27,6 +27,8 @@ def find_posts(ctx: DocContext) -> None:
             if found is not None:
                 title, phrase, holder, rule = found
                 _record_post(ctx, person, title, phrase, holder, rule)
+                for title, phrase, holder in _later_titles(ctx, phrase):
+                    _record_post(ctx, person, title, phrase, holder, "pattern:and-later-as-title")
                 break
     for pronoun in ctx.pronoun_persons:      # "He was President of Panama from 1989"
         found = _predicate_title(ctx, pronoun)
@@ -235,14 +237,54 @@ def _fake_record(word: str):
     return TitleRecord(word, "official", None, None)
 
 
+# Words that end a title's phrase before a time ("Prime Minister of Luxembourg from 1995") or a
+# next post ("... and later as President of the Commission").
+_TIME_WORDS = {"from", "until", "till", "since", "between", "during", "in"}
+_NEXT_POST_WORDS = {"later", "then", "subsequently", "afterwards", "as", "also"}
+
+
 def _phrase_end(doc, start: int, limit: int) -> int:
     end = start
     while end < limit and doc[end].text not in (",", ";", "(", "“", "”", '"') \
-            and not doc[end].is_space and not (doc[end].pos_ == "VERB" and end > start):
+            and not doc[end].is_space and not (doc[end].pos_ == "VERB" and end > start) \
+            and not _phrase_stops_at(doc, end, limit):
         end += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return end
+
+
+def _later_titles(ctx: DocContext, phrase: Span):
+    """"X served as Prime Minister of Luxembourg from 1995 to 2013 and later as President of the
+    European Commission": the posts named after the first, joined by "and later as"."""
+    doc, end = ctx.doc, phrase.end
+    sent_end = ctx.sentence(phrase.start).end
+    for _ in range(3):
+        i = end
+        while i < sent_end and (doc[i].ent_type_ == "DATE" or doc[i].like_num
+                                or doc[i].lower_ in _TIME_WORDS | {"to", "-", "–"}):
+            i += 1   # "from 1995 to 2013"
+        skipped = set()
+        while i < sent_end and doc[i].lower_ in _NEXT_POST_WORDS | {",", "and", "the", "a"}:
+            skipped.add(doc[i].lower_)
+            i += 1
+        if not ({"later", "then", "subsequently", "afterwards"} & skipped or "as" in skipped):
+            return
+        title = title_at(doc, i, sent_end)
+        if title is None:
+            return
+        end = _phrase_end(doc, title.end, sent_end)
+        following = doc[title.start:end]
+        yield title, following, _holder_in(ctx, following) or _holder_before(ctx, title.start)
+
+
+def _phrase_stops_at(doc, i: int, limit: int) -> bool:
+    if i + 1 >= limit:
+        return False
+    word, following = doc[i].lower_, doc[i + 1]
+    if word in _TIME_WORDS:
+        return following.ent_type_ == "DATE" or following.like_num
+    return word == "and" and following.lower_ in _NEXT_POST_WORDS
 
 
 def _holder_in(ctx: DocContext, phrase: Span) -> Actor | None:
