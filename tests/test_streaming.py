@@ -261,3 +261,20 @@ def test_a_process_with_threads_writes_alone(examples, tmp_path, used_processes)
     assert used_processes == []
     write_ntriples(graph, tmp_path / "alone.nt", build_info=info)
     assert (tmp_path / "threaded.nt").read_bytes() == (tmp_path / "alone.nt").read_bytes()
+
+
+def test_turtle_of_many_documents_is_streamed_as_lines_that_are_turtle(examples, tmp_path,
+                                                                      monkeypatch):
+    from kg.export import rdf
+
+    graph, info = examples
+    pretty, lines = tmp_path / "pretty.ttl", tmp_path / "lines.ttl"
+    write_rdf(graph, pretty, build_info=info)
+    monkeypatch.setattr(rdf, "STREAMED_TURTLE_DOCUMENTS", len(graph.documents))
+    write_rdf(graph, lines, build_info=info)
+    assert pretty.read_text(encoding="utf-8").startswith("@prefix")
+    text = lines.read_text(encoding="utf-8")
+    assert text.startswith("<") and all(line.endswith(" .") for line in text.splitlines())
+    assert _parsed(lines, "turtle") == _parsed(pretty, "turtle")
+    write_rdf(graph, tmp_path / "g.nt", build_info=info)
+    assert text == (tmp_path / "g.nt").read_text(encoding="utf-8")   # the same writer
