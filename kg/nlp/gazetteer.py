@@ -85,6 +85,12 @@ def _variants(name: str) -> list[str]:
     return forms
 
 
+def _in_capitals(names: list[str]) -> list[str]:
+    """Treaty titles, preambles and signature blocks are in capitals: "FOR THE REPUBLIC OF
+    MOLDOVA", "THE EUROPEAN COMMUNITY". Short names are left out ("CHAD" is a word too)."""
+    return [n.upper() for n in names if n.upper() != n and len(n) > 4]
+
+
 def _plural_demonyms(adjectives: tuple[str, ...], taken: set[str]) -> list[str]:
     """"Palestinians", "Israelis", "Ghanaians": the people of a state named in the plural. Only
     demonyms ending in -n or -i take an -s ("Chinese", "British", "French" do not)."""
@@ -104,8 +110,7 @@ def _add_states(gaz: Gazetteer) -> None:
         # after the NER, which keeps them where it sees a person.
         ambiguous = set(record.ambiguous_names)
         names = [n for name in record.names for n in _variants(name)]
-        # Treaty titles and signature blocks are in capitals: "FOR THE REPUBLIC OF MOLDOVA".
-        names += [n.upper() for n in names if n.upper() != n and len(n) > 4]
+        names += _in_capitals(names)
         gaz.add(entry, STATE, [n for n in names if n not in ambiguous])
         gaz.add(entry, STATE, [n for n in names if n in ambiguous], late=True)
         adjectives = list(record.adjectives) + _plural_demonyms(record.adjectives, state_words)
@@ -147,9 +152,7 @@ def _add_organizations(gaz: Gazetteer) -> None:
                       parent=keys.get(record.parent) if record.parent else None,
                       aliases=record.aliases)
         names = [record.name, *record.aliases]
-        # Treaty titles and preambles are in capitals: "THE EUROPEAN COMMUNITY".
-        names += [n.upper() for n in names if n.upper() != n and " " in n]
-        gaz.add(entry, ORG, names)
+        gaz.add(entry, ORG, names + _in_capitals(names))
 
 
 @lru_cache(maxsize=1)

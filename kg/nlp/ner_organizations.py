@@ -9,6 +9,8 @@ Liberals") is a party.
 """
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
@@ -23,7 +25,10 @@ def find_ner_organizations(ctx: DocContext) -> None:
     """ORG spans of the statistical NER that no pattern or table explained: organisations of
     no more specific kind, with the state their name gives ("Diet of Japan", "Royal Canadian
     Air Force") or else the text's focus state."""
+    from kg.nlp.agreement_mentions import other_names
+
     acronyms = _bracketed_acronyms(ctx, ctx.actors)
+    agreement_names = other_names(ctx)   # "Riksakten" of "the Act of Union (Riksakten)"
     for ent in ctx.doc.ents:
         if ent.label_ in ("NORP", "ORG") and not ctx.overlaps(ent):
             _add_party_family(ctx, ent)
@@ -39,7 +44,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        if _names_a_person(ctx, span) or _names_an_agreement(ctx, span) or \
+        if _names_a_person(ctx, span) or _names_an_agreement(ctx, span, agreement_names) or \
                 _names_something_else(ctx, span, name):
             continue
         earlier = _earlier_body_named(ctx, span.start, words) if len(words) == 1 else None
@@ -72,14 +77,17 @@ PARTY_FAMILIES = {"republican", "republicans", "democrat", "democrats", "democra
 _PORTFOLIO_HEADS = {"minister", "ministry", "secretary", "department", "committee", "portfolio"}
 
 
+def _before_portfolio_head(ctx: DocContext, i: int) -> bool:
+    return i < len(ctx.doc) and ctx.doc[i].lower_ in _PORTFOLIO_HEADS
+
+
 def _add_party_family(ctx: DocContext, ent: Span) -> None:
     """A capitalised party-family word the NER calls a nationality or group (NORP): the party
     of that name in the text's state."""
     words = [t for t in ent if t.lower_ != "the"]
     if not words or not all(t.is_title for t in words) or words[-1].lower_ not in PARTY_FAMILIES:
         return
-    after = ctx.doc[words[-1].i + 1] if words[-1].i + 1 < len(ctx.doc) else None
-    if after is not None and after.lower_ in _PORTFOLIO_HEADS:
+    if _before_portfolio_head(ctx, words[-1].i + 1):
         return   # "Labour Minister": a portfolio, not the party
     span = ctx.doc[words[0].i:words[-1].i + 1]
     name = span.text
@@ -168,18 +176,18 @@ def _earlier_body_named(ctx: DocContext, before: int, words: list[str]) -> Actor
     return None
 
 
-def _names_an_agreement(ctx: DocContext, span: Span) -> bool:
-    """"the General Agreement on Tariffs and Trade", "Warsaw Pact", "Riksakten" of "the Act of
-    Union (Riksakten)": the NER calls many agreements ORG; the agreement reader takes them."""
-    from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at,
-                                           other_names)
+def _names_an_agreement(ctx: DocContext, span: Span, agreement_names: Container[str]) -> bool:
+    """"the General Agreement on Tariffs and Trade", "Warsaw Pact", or one of
+    `agreement_names`, the other names the text gives agreements ("Riksakten"): the NER calls
+    many agreements ORG; the agreement reader takes them."""
+    from kg.nlp.agreement_mentions import AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at
 
     if any(t.lower_ in AGREEMENT_WORDS and (t.is_title or t.is_upper) for t in span):
         return True
     if any(t.lower_ in FORMAL_NAME_WORDS and mention_at(ctx, t) is not None for t in span):
         return True   # "the Acts of Union 1800", "the Peace of Westphalia"
     words = span[1:] if span[0].lower_ == "the" else span
-    return words.text in other_names(ctx)
+    return words.text in agreement_names
 
 
 def _names_a_person(ctx: DocContext, span: Span) -> bool:
@@ -213,20 +221,17 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
 
     if name.lower() in portfolio_variants():
         return True
-    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
-    if after is not None and after.lower_ in _PORTFOLIO_HEADS and \
-            span[-1].lower_ in portfolio_words():
+    if _before_portfolio_head(ctx, span.end) and span[-1].lower_ in portfolio_words():
         return True   # "Serbian Labour" of "Serbian Labour Minister X"
-    for start in range(max(0, span.start - 3), span.start + 1):
-        title = title_at(ctx.doc, start, span.end)
-        if title is not None and title.end == span.end and (
-                start == span.start or span[-1].lower_ not in HEAD_KINDS):
-            return True   # "Tánaiste", "State" of "Secretary of State" (not the Parliament of
-            #               "Member of Parliament")
     title = title_at(ctx.doc, span.start, span.end)
     if title is not None and all(t.lower_ in ("of", "the") or is_state_token(ctx, t)
                                  for t in ctx.doc[title.end:span.end]):
-        return True   # "Minister of Health of Jordan"
+        return True   # "Tánaiste", "Minister of Health of Jordan"
+    if span[-1].lower_ not in HEAD_KINDS and any(
+            (title := title_at(ctx.doc, start, span.end)) is not None and title.end == span.end
+            for start in range(max(0, span.start - 3), span.start)):
+        return True   # "State" of "Secretary of State" (not the Parliament of "Member of
+        #               Parliament")
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
     return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name)) \
         or bool(tables.subdivision_states(name) & named_states)

@@ -374,8 +374,14 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
                               or _said_only_of_people(ctx, ent.start))
 
 
-# Verbs that put their object into a post: only a person is "elected president".
-_INTO_A_POST = {"elect", "re-elect", "reelect", "appoint", "swear", "inaugurate"}
+# Words between a verb and the title it gives its subject: "was later elected President",
+# "served briefly as the first Minister" (kg.nlp.posts reads such titles).
+WORDS_BEFORE_A_TITLE = {"also", "later", "then", "briefly", "subsequently", "twice", "again",
+                        "in", "as", "the", "a", "an", "its", "first", "last", "sole", "only"}
+# Verbs that put someone into a post ("X was elected President of Y", "was sworn in as"); only
+# a person is "elected president".
+VERBS_INTO_A_POST = {"elect", "appoint", "name", "choose", "sworn", "swear", "install",
+                     "nominate", "re-elect", "reelect", "crown", "inaugurate"}
 
 
 def _made_to_a_post(ctx: DocContext, ent: Span) -> bool:
@@ -388,10 +394,10 @@ def _made_to_a_post(ctx: DocContext, ent: Span) -> bool:
         return False
     sent_end = ctx.sentence(root.i).end
     for verb in (root.head, *root.head.conjuncts):
-        if verb.lemma_.lower() not in _INTO_A_POST:
+        if verb.lemma_.lower() not in VERBS_INTO_A_POST:
             continue
         i = verb.i + 1
-        while i < sent_end and doc[i].lower_ in ("as", "the", "a", "in"):
+        while i < sent_end and doc[i].lower_ in WORDS_BEFORE_A_TITLE:
             i += 1
         if title_at(doc, i, sent_end) is not None:
             return True

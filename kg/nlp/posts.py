@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.people import Title, title_at
+from kg.nlp.people import VERBS_INTO_A_POST, WORDS_BEFORE_A_TITLE, Title, title_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
 
@@ -184,10 +184,6 @@ def _who_chairs(ctx: DocContext, person: Actor):
 # Verbs that give their subject a post: "X was President of Y", "X became Prime Minister",
 # "X served as ambassador to Y", "X reigned as King of Y", "X was elected President of Y".
 _COPULAS = {"be", "become", "serve", "reign", "remain", "act"}
-_MADE = {"elect", "appoint", "name", "choose", "sworn", "swear", "install", "nominate", "re-elect",
-         "reelect", "crown"}
-_BETWEEN = {"also", "later", "then", "briefly", "subsequently", "twice", "again", "in", "as",
-            "the", "a", "an", "its", "first", "last", "sole", "only"}
 
 
 def _predicate_title(ctx: DocContext, person: Actor):
@@ -208,12 +204,13 @@ def _predicate_title(ctx: DocContext, person: Actor):
 
 
 def _title_after_verb(ctx: DocContext, verb):
-    if verb.lemma_.lower() not in _COPULAS and verb.lemma_.lower() not in _MADE:
+    if verb.lemma_.lower() not in _COPULAS and verb.lemma_.lower() not in VERBS_INTO_A_POST:
         return None
     doc = ctx.doc
     sent_end = ctx.sentence(verb.i).end
     j = verb.i + 1
-    while j < sent_end and (doc[j].lower_ in _BETWEEN or doc[j].lemma_.lower() in _MADE):
+    while j < sent_end and (doc[j].lower_ in WORDS_BEFORE_A_TITLE
+                            or doc[j].lemma_.lower() in VERBS_INTO_A_POST):
         j += 1
     if j > verb.i + 1 and doc[j - 1].lower_ == "in":
         return None
@@ -268,7 +265,7 @@ def _later_titles(ctx: DocContext, phrase: Span):
         while i < sent_end and doc[i].lower_ in _NEXT_POST_WORDS | {",", "and", "the", "a"}:
             skipped.add(doc[i].lower_)
             i += 1
-        if not ({"later", "then", "subsequently", "afterwards"} & skipped or "as" in skipped):
+        if not skipped & _NEXT_POST_WORDS:
             return
         title = title_at(doc, i, sent_end)
         if title is None:

@@ -24,9 +24,9 @@ _DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made|MADE|Executed|EXECUT
                    r"(?: in \w+)?,?(?: at| in| AT| IN)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
 # A line that opens the final clause or a signature block.
-_CLOSING_LINE = re.compile(r"^[ \t]*(?:DONE|Done)\b,?(?: in \w+,?)? (?:at|AT|in|IN)\b|"
-                           r"^[ \t]*(?:FOR|For) (?:THE |the )?(?:GOVERNMENT|Government|REPUBLIC|"
-                           r"Republic|KINGDOM|Kingdom|STATE|State)\b", re.MULTILINE)
+_CLOSING_LINE = re.compile(rf"^[ \t]*(?:{_DONE.pattern}|(?:FOR|For) (?:THE |the )?(?:GOVERNMENT|"
+                           r"Government|REPUBLIC|Republic|KINGDOM|Kingdom|STATE|State)\b)",
+                           re.MULTILINE)
 # Words written in lower case inside a title, and that leave it unfinished at a line's end.
 _SMALL_WORDS = TITLE_SMALL_WORDS | {"a", "an"}
 _TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
