@@ -7,12 +7,13 @@ indexes) and the fields the file gives (`Fields`). kg.documents decides which ap
   `key: value` lines. `title`, `date`, `source` and `url` set the document's fields; other keys
   are ignored. It is not part of the stored text. It is read line by line, not as YAML: nothing
   in it is ever evaluated, and no YAML library is needed.
-- A title line (`.txt`): the first line is the title when it is no dateline, is short, does not
-  end as a sentence does, and text follows it. It stays in the stored text.
+- A title line (`.txt`, and the text of an HTML page): the first line is the title when it is no
+  dateline, is short, does not end as a sentence does, and text follows it. It stays in the
+  stored text.
 - Markdown: the text of its blocks, one paragraph each, without markup, link targets, images and
   raw HTML. A first level-1 heading is the title (and the stored text's first line).
 - HTML: the article's text, title, date, site name and canonical URL, found by trafilatura in
-  the page as given. Nothing is fetched: the page is parsed here and trafilatura is handed the
+  the page as given (the page's title wins over the text's title line). Nothing is fetched: the page is parsed here and trafilatura is handed the
   parsed tree, never a string it could take for a URL.
 """
 from __future__ import annotations

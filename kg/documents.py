@@ -201,7 +201,7 @@ def _text_document(data: bytes, shown: str, doc_id: str, markdown: bool = False)
         text, heading = markdown_text(text)
         found = (heading, text.index("\n")) if heading else None
     else:
-        found = None if find_dateline(text) else title_line(text)
+        found = _title_line(text)
     if not text.strip():
         raise InputError(f"{shown}: no text after the front matter")
     title, title_end = found if found else (None, 0)
@@ -210,16 +210,21 @@ def _text_document(data: bytes, shown: str, doc_id: str, markdown: bool = False)
 
 
 def _html_document(data: bytes, shown: str, doc_id: str) -> Document:
-    """An HTML page's article. When the article's text opens with its title (the page's
-    headline), a dateline is looked for on the line after it."""
+    """An HTML page's article. Its text usually opens with the headline: a first line that reads
+    as a title is one, as in a `.txt` file, and a dateline may follow it; the page's own title,
+    where it gives one, names the document."""
     if not data.strip():
         raise InputError(f"{shown}: empty file")
     _check_not_binary(data[:_SNIFF], shown)
     text, given = html_article(data, shown, iso_date)
-    first_end = text.find("\n")
-    opens_with_title = given.title is not None and text[:first_end].strip() == given.title.strip()
-    return _build_document(doc_id, text, path=shown, fields=given,
-                           title_end=first_end if opens_with_title else 0)
+    title, title_end = _title_line(text) or (None, 0)
+    return _build_document(doc_id, text, path=shown, fields=given.over(Fields(title=title)),
+                           title_end=title_end)
+
+
+def _title_line(text: str) -> tuple[str, int] | None:
+    """The title line opening `text` (kg.document_formats.title_line), unless it is a dateline."""
+    return None if find_dateline(text) else title_line(text)
 
 
 def _check_not_binary(sample: bytes, shown: str) -> None:

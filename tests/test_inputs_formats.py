@@ -258,6 +258,17 @@ def test_html_article_text_title_date_and_source(tmp_path: Path, no_network) -> 
     assert doc.text[doc.body_start:].startswith("The foreign ministers")
 
 
+def test_html_headline_unlike_the_page_title_still_opens_the_text(tmp_path: Path,
+                                                                    no_network) -> None:
+    page = PAGE.replace("<h1>Ministers sign water accord</h1>",
+                        "<h1>Uzbekistan, Kazakhstan share the Syr Darya</h1>").replace(
+        "<title>", '<meta property="og:title" content="Water accord signed"><title>')
+    doc = one(tmp_path, "accord.html", page)
+    assert doc.title == "Water accord signed"     # the page's own title names it
+    assert doc.text.startswith("Uzbekistan, Kazakhstan share the Syr Darya\n\nTASHKENT")
+    assert doc.dateline_place == "Tashkent"
+
+
 def test_htm_without_a_date_has_none(tmp_path: Path, no_network) -> None:
     page = PAGE.replace('<meta property="article:published_time" '
                         'content="2025-03-14T09:00:00Z">', "").replace("Copyright 2025 ", "")
