@@ -40,6 +40,7 @@ class BuildResult:
     build_info: BuildInfo
     built: int = 0               # documents in the graph
     cached: int = 0              # of which read from the cache
+    undated: int = 0             # of which have no date (relative dates cannot be resolved)
     skipped: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
 
@@ -113,7 +114,7 @@ def _user_background(graph: KnowledgeGraph, extra_entries: tuple[UserEntry, ...]
 def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool = False,
                 workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
                 scheduler: str | None = None,
-                gazetteers: Sequence[str | os.PathLike] = (),
+                gazetteers: Sequence[str | os.PathLike] = (), language: str | None = None,
                 on_skip: Callable[[InputError], None] | None = None,
                 on_document: Callable[[Document], None] | None = None,
                 on_total: Callable[[int], None] | None = None,
@@ -121,7 +122,9 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
     """Read every input, extract (or take from the cache), merge into one graph. Raises
     InputError for the first bad input (strict) or for the only one (when nothing else was
     given), NothingToBuild when no document could be read, GazetteerError for a bad file in
-    `gazetteers` (user gazetteers, kg.data.user_gazetteer), before anything else is done."""
+    `gazetteers` (user gazetteers, kg.data.user_gazetteer), before anything else is done.
+    `language`: None skips documents that look like another language than English (as
+    unreadable inputs are skipped); "en" builds every document as English."""
     from kg.cache import pipeline_version
     from kg.data.user_gazetteer import entries_digest, read_user_gazetteers
     from kg.documents import read_documents
@@ -137,13 +140,15 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
     total = count_documents(inputs)
     if on_total is not None and total is not None:
         on_total(total)
-    documents = skips.track(read_documents(inputs, strict=strict, on_skip=skips.add))
-    built = 0
+    documents = skips.track(read_documents(inputs, strict=strict, on_skip=skips.add,
+                                           language=language))
+    built = undated = 0
 
     def merged(extractions: Iterable[DocumentExtraction]) -> Iterator[DocumentExtraction]:
-        nonlocal built
+        nonlocal built, undated
         for extraction in extractions:
             built += 1
+            undated += extraction.document.date is None
             yield extraction
             if on_document is not None:
                 on_document(extraction.document)
@@ -156,7 +161,7 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
     build_info = BuildInfo(kg_version=version.kg_version, model_name=info.name,
                            model_version=info.version)
     return BuildResult(graph, build_info, built=built, cached=store.hits if store else 0,
-                       skipped=skips.errors)
+                       undated=undated, skipped=skips.errors)
 
 
 def _open_cache(cache: CacheSetting, version: PipelineVersion,
@@ -264,7 +269,7 @@ def count_documents(inputs: Sequence[str]) -> int | None:
 
 
 def _count_file(path: Path) -> int:
-    if path.suffix.lower() != ".jsonl":
+    if path.suffix.lower() != ".jsonl":   # a .txt, .md or .html file is one article
         return 1 if path.is_file() else 0
     try:
         with path.open("rb") as handle:
@@ -277,6 +282,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
           model: str | None = None, base: str | None = None, strict: bool = False,
           workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
           scheduler: str | None = None, gazetteers: Sequence[str | os.PathLike] = (),
+          language: str | None = None,
           on_skip: Callable[[InputError], None] | None = None,
           on_document: Callable[[Document], None] | None = None,
           on_total: Callable[[int], None] | None = None,
@@ -287,6 +293,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     cluster's size), and the processes that write N-Triples and N-Quads exports. `cache`: True for the user's cache folder, a folder, or False for none.
     `engine`: "local" or "dask"; `scheduler`: a Dask scheduler's address (else a local cluster).
     `gazetteers`: user gazetteer files (CSV or JSONL) whose names extend kg's tables.
+    `language`: None skips documents that look like another language; "en" builds them all.
     """
     from kg.export import check_output_paths, remove_empty_folders, write_export
     from kg.vocab import DATA_BASE
@@ -296,7 +303,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
         paths = check_output_paths(outputs, created)  # fail before the slow part on a bad -o
         result = build_graph(inputs, model=model, strict=strict, workers=workers, cache=cache,
                              engine=engine, scheduler=scheduler, gazetteers=gazetteers,
-                             on_skip=on_skip,
+                             language=language, on_skip=on_skip,
                              on_document=on_document, on_total=on_total, on_warning=on_warning)
         for path in paths:
             write_export(result.graph, path, base=base or DATA_BASE, build_info=result.build_info,

@@ -1,22 +1,26 @@
-"""Readers: plain-text files, folders, JSONL files and standard input → `Document`.
+"""Readers: text, Markdown, HTML and JSONL files, folders and standard input → `Document`.
 
 Offsets. `Document.text` is the input with two normalisations, made once, here: a UTF-8 byte-order
 mark is dropped and CRLF line ends become LF. Every offset the pipeline makes indexes
 `Document.text`, and `Document.text` is what the exporters write, so offsets and exported text
 always agree (they would not with the raw bytes of a CRLF file).
 
-Inputs. A `.txt` file is one article; its id is the file's stem, or, inside a folder, its path
-relative to the folder without the extension ("2020/baku"), so two `a.txt` in different folders
-differ. A `.jsonl` file holds one article a line (`text` required; `id`, `title`, `date`,
-`source`, `url` optional; blank lines skipped); an article with no `id` gets
-"{stem or relative path}-{line number}". A folder is read recursively (`*.txt`, `*.jsonl`; hidden
-files and folders skipped) in order of relative path. `-` is standard input, one text article
-with id "stdin". Ids repeated across inputs get "-2", "-3", … in reading order.
+Inputs. A `.txt`, `.md`, `.html` or `.htm` file is one article; its id is the file's stem, or,
+inside a folder, its path relative to the folder without the extension ("2020/baku"), so two
+`a.txt` in different folders differ. `.txt` and `.md` may open with front matter; a `.txt` file's
+first line may be its title; Markdown is read as text without markup; an HTML page's article text
+is extracted (kg.document_formats). A `.jsonl` file holds one article a line (`text` required;
+`id`, `title`, `date`, `source`, `url` optional; blank lines skipped); an article with no `id` gets
+"{stem or relative path}-{line number}". A folder is read recursively (the extensions above;
+hidden files and folders skipped) in order of relative path. `-` is standard input, one text
+article with id "stdin". Ids repeated across inputs get "-2", "-3", … in reading order.
 
-Datelines ("MOSCOW, Nov 10 (Reuters) -", "BAKU, Azerbaijan") give `dateline_place`, `body_start`
-and possibly a date. The document date is the metadata date; failing that the dateline's, when
-it states its year. A year-less dateline date ("Nov 10") is used only to refine a metadata date
-that gives the year (and month) but not the day; it is never completed by a guess.
+Datelines (kg.datelines) give `dateline_place`, `body_start` and possibly a date. A dateline
+opens the text, or the line after its title.
+
+Language. kg's rules and model read English: a document that looks like another language
+(kg.language) is skipped, as an unreadable input is, unless the caller reads every document as
+English (`language="en"`).
 """
 from __future__ import annotations
 
@@ -24,16 +28,20 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence, Union
 
+from kg.datelines import document_date, find_dateline
+from kg.document_formats import Fields, html_article, markdown_text, split_front_matter, title_line
 from kg.errors import InputError
+from kg.language import ENGLISH, foreign_language
 from kg.model import Document
-from kg.nlp.dates import MONTH_NAME, date_parts
 
-SUPPORTED = (".txt", ".jsonl")
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".jsonl")
+_MARKDOWN = frozenset({".md"})
+_HTML = frozenset({".html", ".htm"})
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
 _SNIFF = 8192                  # bytes inspected for binary content
@@ -41,19 +49,33 @@ _CONTROL_RATIO = 0.1           # more control characters than this in the sniffe
 _BOM = b"\xef\xbb\xbf"
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v")
 _OPTIONAL_FIELDS = ("title", "source", "url")
+# What the readers yield: a document and where it was read (a file, or a file's line), or the
+# error that kept one from being read.
+_Read = Union[tuple[Document, str], InputError]
 
 
 def read_documents(paths: Sequence[str], *, strict: bool = False,
-                   on_skip: Callable[[InputError], None] | None = None) -> Iterator[Document]:
+                   on_skip: Callable[[InputError], None] | None = None,
+                   language: str | None = None) -> Iterator[Document]:
     """Documents from files, folders, JSONL files and `-` (standard input), in order.
 
     An input that cannot be read (a missing path, an empty or binary file, a malformed JSONL
-    line, …) raises `InputError` when `strict`; otherwise it is passed to `on_skip` and skipped,
-    and the caller decides whether reading nothing at all is an error.
+    line, …), or that looks like another language than English while `language` is None,
+    raises `InputError` when `strict`; otherwise it is passed to `on_skip` and skipped, and the
+    caller decides whether reading nothing at all is an error. `language="en"` reads every
+    document as English.
     """
+    if language not in (None, ENGLISH):
+        raise ValueError(f"language must be None or {ENGLISH!r}, not {language!r}")
     seen: set[str] = set()
     for path in paths:
-        for item in _read_path(path):
+        for read in _read_path(path):
+            if isinstance(read, InputError):
+                item: Document | InputError = read
+            else:
+                document, where = read
+                item = (language_skip(document, where) if language != ENGLISH else None) \
+                    or document
             if isinstance(item, InputError):
                 if strict:
                     raise item
@@ -61,6 +83,17 @@ def read_documents(paths: Sequence[str], *, strict: bool = False,
                     on_skip(item)
                 continue
             yield replace(item, id=_unique_id(item.id, seen))
+
+
+def language_skip(document: Document, where: str) -> InputError | None:
+    """The error that skips `document` (read from `where`) when it looks like another language
+    than English; None when it does not."""
+    found = foreign_language(document.text)
+    if found is None:
+        return None
+    code, name = found
+    return InputError(f"{where}: language looks like {name} ({code}); use --lang en to build it "
+                      f"anyway")
 
 
 def _unique_id(wanted: str, seen: set[str]) -> str:
@@ -73,9 +106,9 @@ def _unique_id(wanted: str, seen: set[str]) -> str:
 
 # --- paths ---------------------------------------------------------------------------------------
 
-def _read_path(path: str) -> Iterator[Document | InputError]:
+def _read_path(path: str) -> Iterator[_Read]:
     if path == STDIN:
-        yield from _guard(_read_stdin)
+        yield from _guard(_read_stdin, _STDIN_NAME)
         return
     p = Path(path)
     if p.is_dir():
@@ -83,16 +116,17 @@ def _read_path(path: str) -> Iterator[Document | InputError]:
     elif not p.exists():
         yield InputError(f"no such file or folder: {path}")
     elif p.suffix.lower() not in SUPPORTED:
-        yield InputError(f"{path}: unsupported file type '{p.suffix or p.name}' (kg reads .txt and "
-                         f".jsonl files, folders of them, and - for standard input)")
+        yield InputError(f"{path}: unsupported file type '{p.suffix or p.name}' (kg reads .txt, "
+                         f".md, .html, .htm and .jsonl files, folders of them, and - for "
+                         f"standard input)")
     else:
         yield from _read_file(p, path, p.stem)
 
 
-def _read_folder(folder: Path, shown: str) -> Iterator[Document | InputError]:
+def _read_folder(folder: Path, shown: str) -> Iterator[_Read]:
     files = _folder_files(folder)
     if not files:
-        yield InputError(f"{shown}: no .txt or .jsonl files in this folder")
+        yield InputError(f"{shown}: no .txt, .md, .html, .htm or .jsonl files in this folder")
     for relative, full in files:
         yield from _read_file(full, str(full), relative[: -len(full.suffix)])
 
@@ -111,16 +145,20 @@ def _folder_files(folder: Path) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda f: f[0])
 
 
-def _read_file(path: Path, shown: str, base_id: str) -> Iterator[Document | InputError]:
-    if path.suffix.lower() == ".jsonl":
+def _read_file(path: Path, shown: str, base_id: str) -> Iterator[_Read]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
         yield from _read_jsonl(path, shown, base_id)
+    elif suffix in _HTML:
+        yield from _guard(lambda: _html_document(_read_bytes(path, shown), shown, base_id), shown)
     else:
-        yield from _guard(lambda: _read_txt(path, shown, base_id))
+        yield from _guard(lambda: _text_document(_read_bytes(path, shown), shown, base_id,
+                                                 markdown=suffix in _MARKDOWN), shown)
 
 
-def _guard(read: Callable[[], Document]) -> Iterator[Document | InputError]:
+def _guard(read: Callable[[], Document], where: str) -> Iterator[_Read]:
     try:
-        yield read()
+        yield read(), where
     except InputError as error:
         yield error
 
@@ -132,15 +170,12 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
 
 
-# --- text ----------------------------------------------------------------------------------------
-
-def _read_txt(path: Path, shown: str, doc_id: str) -> Document:
-    return _text_document(_read_bytes(path, shown), shown, doc_id)
-
+# --- text, Markdown, HTML ------------------------------------------------------------------------
 
 def text_document(text: str, doc_id: str, shown: str) -> Document:
     """An article held in memory, read exactly as a `.txt` file holding `text` would be (BOM,
-    line ends, dateline); `shown` names it in messages. `kg eval` reads gold texts with it."""
+    line ends, front matter, title line, dateline); `shown` names it in messages. `kg eval`
+    reads gold texts with it."""
     return _text_document(text.encode("utf-8", "surrogatepass"), shown, doc_id)
 
 
@@ -150,7 +185,9 @@ def _read_stdin() -> Document:
     return _text_document(data, _STDIN_NAME, "stdin")
 
 
-def _text_document(data: bytes, shown: str, doc_id: str) -> Document:
+def _text_document(data: bytes, shown: str, doc_id: str, markdown: bool = False) -> Document:
+    """A `.txt` (or, with `markdown`, `.md`) article: front matter, then the title, which is a
+    `.txt` file's first line when that reads as one, and a Markdown file's first `# Heading`."""
     skipped = len(_BOM) if data.startswith(_BOM) else 0
     data = data[skipped:]
     if not data:
@@ -159,7 +196,35 @@ def _text_document(data: bytes, shown: str, doc_id: str) -> Document:
     text = _decode(data, shown, skipped)
     if not text.strip():
         raise InputError(f"{shown}: contains only whitespace")
-    return _build_document(doc_id, _normalise(text), path=shown)
+    given, text = split_front_matter(_normalise(text), shown, iso_date)
+    if markdown:
+        text, heading = markdown_text(text)
+        found = (heading, text.index("\n")) if heading else None
+    else:
+        found = _title_line(text)
+    if not text.strip():
+        raise InputError(f"{shown}: no text after the front matter")
+    title, title_end = found if found else (None, 0)
+    return _build_document(doc_id, text, path=shown, fields=given.over(Fields(title=title)),
+                           title_end=title_end)
+
+
+def _html_document(data: bytes, shown: str, doc_id: str) -> Document:
+    """An HTML page's article. Its text usually opens with the headline: a first line that reads
+    as a title is one, as in a `.txt` file, and a dateline may follow it; the page's own title,
+    where it gives one, names the document."""
+    if not data.strip():
+        raise InputError(f"{shown}: empty file")
+    _check_not_binary(data[:_SNIFF], shown)
+    text, given = html_article(data, shown, iso_date)
+    title, title_end = _title_line(text) or (None, 0)
+    return _build_document(doc_id, text, path=shown, fields=given.over(Fields(title=title)),
+                           title_end=title_end)
+
+
+def _title_line(text: str) -> tuple[str, int] | None:
+    """The title line opening `text` (kg.document_formats.title_line), unless it is a dateline."""
+    return None if find_dateline(text) else title_line(text)
 
 
 def _check_not_binary(sample: bytes, shown: str) -> None:
@@ -188,7 +253,7 @@ def _normalise(text: str) -> str:
 
 # --- JSONL ---------------------------------------------------------------------------------------
 
-def _read_jsonl(path: Path, shown: str, base_id: str) -> Iterator[Document | InputError]:
+def _read_jsonl(path: Path, shown: str, base_id: str) -> Iterator[_Read]:
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF)
@@ -204,8 +269,7 @@ def _read_jsonl(path: Path, shown: str, base_id: str) -> Iterator[Document | Inp
         yield InputError(f"{shown}: cannot read ({exc.strerror or exc})")
 
 
-def _jsonl_lines(lines: Iterator[bytes], shown: str, base_id: str
-                 ) -> Iterator[Document | InputError]:
+def _jsonl_lines(lines: Iterator[bytes], shown: str, base_id: str) -> Iterator[_Read]:
     offset = 0
     for number, raw in enumerate(lines, 1):
         start, offset = offset, offset + len(raw)
@@ -216,7 +280,7 @@ def _jsonl_lines(lines: Iterator[bytes], shown: str, base_id: str
         where = f"{shown} line {number}"
         try:
             record = _parse_json_line(raw, where, start)
-            yield _record_document(record, where, f"{base_id}-{number}", shown)
+            yield _record_document(record, where, f"{base_id}-{number}", shown), where
         except InputError as error:
             yield error
 
@@ -246,9 +310,10 @@ def _record_document(record: object, where: str, default_id: str, shown: str) ->
         raise InputError(f'{where}: "text" must be a string, not {_json_type(text)}')
     if not text.strip():
         raise InputError(f'{where}: "text" is empty')
-    fields = {name: _optional_string(record, name, where) for name in _OPTIONAL_FIELDS}
+    given = Fields(date=_record_date(record, where),
+                   **{name: _optional_string(record, name, where) for name in _OPTIONAL_FIELDS})
     return _build_document(_record_id(record, where, default_id), _normalise(text), path=shown,
-                           date=_record_date(record, where), **fields)
+                           fields=given)
 
 
 def _optional_string(record: dict, name: str, where: str) -> str | None:
@@ -298,98 +363,17 @@ def iso_date(value: str) -> str | None:
     return None
 
 
-# --- datelines -----------------------------------------------------------------------------------
-
-_PLACE_WORD = r"[A-Z][A-Z.'’\-]*(?![a-z0-9])"    # "BAKU", "U.S.", "NUR-SULTAN"; not "Armenia"
-_NAME_WORD = r"[A-Z][A-Za-z.'’\-]*"              # "Azerbaijan", "D.C."
-_DATELINE_DATE = (rf"(?:{MONTH_NAME})[ ]*\d{{1,2}}(?:,[ ]*\d{{4}})?"
-                  rf"|\d{{1,2}}[ ]+(?:{MONTH_NAME})(?:[ ]+\d{{4}})?")
-_DATELINE = re.compile(
-    rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,3}})"
-    rf"(?:,[ ]+(?!(?:{MONTH_NAME})[ ]*\d)(?P<country>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,2}}))?"
-    rf"(?:,?[ ]+(?P<date>{_DATELINE_DATE}))?"
-    rf"(?:[ ]*\((?P<agency>[^()\n]{{1,40}})\))?"
-    rf"[ ]*(?:(?P<dash>--|[-–—])[ \t]*)?")
-_LOWER_PLACE_WORDS = frozenset({"and", "of", "es", "au", "de", "del", "la", "el", "al", "the"})
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """A dateline: its place (title-cased), where the body starts, its (year, month, day)."""
-
-    place: str
-    body_start: int
-    date: tuple[int | None, int, int | None] | None
-
-
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline opening `text`, if its first non-blank line starts with one.
-
-    A dateline is a place in capitals (1-4 words) with at least one of: ", Country", a date,
-    "(Agency)", a dash. Then either the line ends (the body is the next non-blank line) or a
-    dash or "(Agency)" led into the body on the same line. A bare line of capitals is more often
-    a headline than a dateline, so it is not taken for one.
-    """
-    line_start = len(text) - len(text.lstrip())
-    line_end = text.find("\n", line_start)
-    line_end = len(text) if line_end < 0 else line_end
-    m = _DATELINE.match(text, line_start, line_end)
-    if m is None or not (m["country"] or m["date"] or m["agency"] or m["dash"]):
-        return None
-    if text[m.end():line_end].strip():
-        if not (m["dash"] or m["agency"]):
-            return None      # "NATO, Russia clash over …": a sentence, not a dateline
-        body_start = m.end()
-    else:
-        rest = text[line_end:]
-        body_start = line_end + len(rest) - len(rest.lstrip())
-        if body_start >= len(text):
-            return None      # nothing follows: no article for this to be the dateline of
-    parts = date_parts(m["date"]) if m["date"] else None
-    return Dateline(_title_place(m["place"]), body_start, parts)
-
-
-def _title_place(place: str) -> str:
-    """'BAKU' → 'Baku', 'DAR ES SALAAM' → 'Dar es Salaam', 'PORT-AU-PRINCE' → 'Port-au-Prince'."""
-    def word(w: str, first: bool) -> str:
-        return w.lower() if not first and w.lower() in _LOWER_PLACE_WORDS else w.capitalize()
-
-    words = place.split()
-    return " ".join("-".join(word(piece, i == 0 and j == 0) for j, piece in enumerate(w.split("-")))
-                    for i, w in enumerate(words))
-
-
-def _document_date(metadata: str | None, dateline: tuple[int | None, int, int | None] | None
-                   ) -> str | None:
-    """Metadata first; a dateline date only where metadata gives none, or refines it."""
+def _build_document(doc_id: str, text: str, *, path: str, fields: Fields = Fields(),
+                    title_end: int = 0) -> Document:
+    """The document of `text`, whose title line (if any) ends at `title_end`. The article proper
+    starts after a dateline, or else after the title line."""
+    dateline = find_dateline(text, title_end)
     if dateline is None:
-        return metadata
-    year, month, day = dateline
-    if metadata is None:
-        return _iso(year, month, day) if year is not None else None
-    meta_year = int(metadata[:4])
-    if len(metadata) == 10 or (year is not None and year != meta_year):
-        return metadata
-    if len(metadata) == 7 and int(metadata[5:7]) != month:
-        return metadata      # metadata and dateline disagree: metadata wins
-    return _iso(meta_year, month, day) or metadata
-
-
-def _iso(year: int, month: int, day: int | None) -> str | None:
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:       # "Feb 29" refined with a common year
-        return None
-
-
-def _build_document(doc_id: str, text: str, *, path: str, title: str | None = None,
-                    date: str | None = None, source: str | None = None,
-                    url: str | None = None) -> Document:
-    dateline = find_dateline(text)
-    if dateline is None:
-        return Document(doc_id, text, title=title, date=date, source=source, url=url, path=path)
-    return Document(doc_id, text, title=title, date=_document_date(date, dateline.date),
-                    source=source, url=url, dateline_place=dateline.place,
+        rest = text[title_end:]
+        body_start = title_end + len(rest) - len(rest.lstrip()) if title_end else 0
+        return Document(doc_id, text, title=fields.title, date=fields.date,
+                        source=fields.source, url=fields.url, body_start=body_start, path=path)
+    return Document(doc_id, text, title=fields.title, date=document_date(fields.date,
+                                                                         dateline.date),
+                    source=fields.source, url=fields.url, dateline_place=dateline.place,
                     body_start=dateline.body_start, path=path)

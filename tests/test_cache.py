@@ -317,10 +317,10 @@ def test_the_summary_says_how_many_came_from_the_cache(corpus, tmp_path) -> None
     out = str(tmp_path / "g.ttl")
     first = _runner().invoke(app, ["build", str(corpus), "-o", out])
     assert first.exit_code == 0, first.stderr
-    assert "built 3, skipped 1:" in first.stderr
+    assert "built 3, 2 without a date, skipped 1:" in first.stderr
     second = _runner().invoke(app, ["build", str(corpus), "-o", out])
     assert second.exit_code == 0, second.stderr
-    assert "built 3 (3 cached), skipped 1:" in second.stderr
+    assert "built 3 (3 cached), 2 without a date, skipped 1:" in second.stderr
 
 
 def test_no_cache_on_the_command_line(corpus, tmp_path) -> None:

@@ -40,14 +40,14 @@ def test_txt_file_is_one_document(tmp_path: Path) -> None:
 
 def test_folder_is_read_recursively_in_relative_path_order(tmp_path: Path) -> None:
     # Written out of order: the order read must come from the names, not from the disk.
-    for name in ("b/a.txt", "a.txt", "c.jsonl", "b/0.txt", ".hidden/x.txt", "notes.md"):
+    for name in ("b/a.txt", "a.txt", "c.jsonl", "b/0.txt", ".hidden/x.txt", "notes.docx"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / "b" / "a.txt").write_text("The envoy arrived.", encoding="utf-8")
     (tmp_path / "c.jsonl").write_text('{"text": "The talks began."}\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("The minister spoke.", encoding="utf-8")
     (tmp_path / "b" / "0.txt").write_text("The council met.", encoding="utf-8")
     (tmp_path / ".hidden" / "x.txt").write_text("Not read.", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("Not read either.", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("Not read either.", encoding="utf-8")
     assert [d.id for d in read(tmp_path)] == ["a", "b/0", "b/a", "c-1"]
     assert [d.id for d in read(tmp_path)] == [d.id for d in read(tmp_path)]
 
@@ -99,8 +99,9 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_folder_without_articles(tmp_path: Path) -> None:
-    (tmp_path / "notes.md").write_text("Not an article.", encoding="utf-8")
-    assert error_of(tmp_path) == f"{tmp_path}: no .txt or .jsonl files in this folder"
+    (tmp_path / "notes.docx").write_text("Not an article.", encoding="utf-8")
+    assert error_of(tmp_path) == (f"{tmp_path}: no .txt, .md, .html, .htm or .jsonl files in "
+                                  f"this folder")
 
 
 def test_unsupported_extension_lists_supported_ones(tmp_path: Path) -> None:

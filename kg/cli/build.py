@@ -9,7 +9,8 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.progress import Progress, TaskID
 
-from kg.cli.common import GazetteerOption, ModelOption, app, progress_bar, stderr, user_errors
+from kg.cli.common import (GazetteerOption, LangOption, ModelOption, app, progress_bar, stderr,
+                           user_errors)
 
 
 class EngineChoice(str, Enum):
@@ -39,9 +40,11 @@ SchedulerOption = Annotated[Optional[str], typer.Option(
 def build(
     inputs: Annotated[list[str], typer.Argument(
         metavar="INPUT...",
-        help="Articles: .txt files (one article each), .jsonl files (one article per line: text, "
-             "and optionally id, title, date, source, url), folders (searched recursively), "
-             "or - for standard input.", show_default=False)],
+        help="Articles: .txt, .md, .html and .htm files (one article each; .txt and .md may "
+             "open with front matter giving title, date, source, url), .jsonl files (one "
+             "article per line: text, and optionally id, title, date, source, url), folders "
+             "(searched recursively for these), or - for standard input.",
+        show_default=False)],
     output: Annotated[Optional[list[Path]], typer.Option(
         "--output", "-o", metavar="FILE", help="Export file; the extension picks the format: "
         ".ttl .nt .nq .trig .jsonld .rdf .graphml .gexf. Repeat for several. Default: "
@@ -51,13 +54,15 @@ def build(
         "--base", metavar="IRI",
         help="Base IRI of the data's entities (default https://w3id.org/diplograph/id/).")] = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Stop at the first unreadable input instead of skipping it.")] = False,
+        "--strict", help="Stop at the first input that cannot be built (unreadable, or not "
+        "English without --lang en) instead of skipping it.")] = False,
     workers: WorkersOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     engine: EngineOption = EngineChoice.local,
     scheduler: SchedulerOption = None,
     gazetteer: GazetteerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Build a knowledge graph from news articles and export it.
 
@@ -65,7 +70,7 @@ def build(
 
       kg build examples/ -o exports/graph.ttl -o exports/graph.graphml -o exports/graph.gexf
 
-      kg build a.txt b.txt news.jsonl -o out.ttl
+      kg build a.txt b.md page.html news.jsonl -o out.ttl
 
       cat article.txt | kg build - -o article.ttl
 
@@ -74,6 +79,8 @@ def build(
       kg build news/ --engine dask --scheduler tcp://10.0.0.5:8786 -o news.ttl
 
       kg build news/ --gazetteer docs/gazetteer-example.csv -o news.ttl
+
+      kg build foreign-press/ --lang en -o press.ttl
     """
     from kg.build import DEFAULT_OUTPUTS
     from kg.build import build as run_build
@@ -87,14 +94,16 @@ def build(
             inputs, outputs, model=model, base=base, strict=strict, workers=workers,
             cache=False if no_cache else (cache or True), engine=engine.value,
             scheduler=scheduler, gazetteers=gazetteer or (),
+            language=lang.value if lang else None,
             on_skip=lambda e: progress.console.print(f"kg: skipped: {e}", markup=False),
             on_warning=lambda m: progress.console.print(f"kg: warning: {m}", markup=False),
             on_total=lambda n: progress.update(task, total=n),
             on_document=_advance(progress, task))
     cached = f" ({result.cached} cached)" if result.cached else ""
+    undated = f", {result.undated} without a date" if result.undated else ""
     skipped = f", skipped {len(result.skipped)}" if result.skipped else ""
-    stderr.print(f"built {result.built}{cached}{skipped}: {len(result.graph.entities)} entities, "
-                 f"{len(result.graph.facts)} facts → "
+    stderr.print(f"built {result.built}{cached}{undated}{skipped}: "
+                 f"{len(result.graph.entities)} entities, {len(result.graph.facts)} facts → "
                  + ", ".join(str(p) for p in result.outputs), markup=False)
 
 

@@ -42,6 +42,10 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+class LanguageChoice(str, Enum):
+    en = "en"
+
+
 def fail(message: str, code: int = 1) -> None:
     stderr.print(f"kg: error: {message}", markup=False)
     raise typer.Exit(code)
@@ -87,6 +91,10 @@ GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
     "organization, person or place), state (ISO3) and type (e.g. armed group, ministry, de "
     "facto authority; city or region for a place). Repeat for several. See "
     "docs/gazetteer-example.csv.", show_default=False)]
+LangOption = Annotated[Optional[LanguageChoice], typer.Option(
+    "--lang", help="Build every document as English, even one that looks like another language "
+    "(by default such a document is skipped with a message naming the language; kg's rules "
+    "read English only).", show_default=False)]
 FormatOption = Annotated[Optional[OutputFormat], typer.Option(
     "--format", "-f", help="Output format (default: table on a terminal, csv when piped).")]
 GraphArgument = Annotated[list[Path], typer.Argument(

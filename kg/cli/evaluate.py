@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import GazetteerOption, ModelOption, app, progress_bar, stderr, user_errors
+from kg.cli.common import (GazetteerOption, LangOption, ModelOption, app, progress_bar, stderr,
+                           user_errors)
 
 
 class EvalFormat(str, Enum):
@@ -30,6 +31,7 @@ def evaluate(
         "counts and, with --details, the misses).")] = EvalFormat.table,
     model: ModelOption = None,
     gazetteer: GazetteerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Measure kg on annotated articles: precision, recall and F1 per named query.
 
@@ -53,6 +55,7 @@ def evaluate(
     with user_errors(), progress_bar() as progress:
         task = progress.add_task("scoring", total=None)
         report = run_evaluate(gold, model=model, gazetteers=gazetteer or (),
+                              language=lang.value if lang else None,
                               on_total=lambda n: progress.update(task, total=n),
                               on_document=lambda d: progress.advance(task))
     for failed in report.failures:

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from kg.evaluate.agreements import score_agreements
 from kg.evaluate.fields import Score, SystemRows, score_officials, score_organizations, score_states
 from kg.evaluate.gold import FIELDS, GoldDocument, read_gold
 from kg.evaluate.report import (DocumentResult, EvalReport, report_details, report_json,
                                 report_table)
+from kg.language import ENGLISH
+
+if TYPE_CHECKING:
+    from kg.evaluate.system import InProcessKG
+    from kg.model import Document
 
 __all__ = ["FIELDS", "DocumentResult", "EvalReport", "GoldDocument", "evaluate", "read_gold",
            "report_details", "report_json", "report_table", "score_document"]
@@ -37,7 +42,7 @@ def score_document(doc: GoldDocument, rows: SystemRows) -> dict[str, Score]:
 
 
 def evaluate(gold_path: str | Path, *, model: str | None = None,
-             gazetteers: Sequence[str | os.PathLike] = (),
+             gazetteers: Sequence[str | os.PathLike] = (), language: str | None = None,
              on_total: Callable[[int], None] | None = None,
              on_document: Callable[[GoldDocument], None] | None = None) -> EvalReport:
     """Build each gold document's graph with kg, run the named queries, and score the rows.
@@ -46,9 +51,11 @@ def evaluate(gold_path: str | Path, *, model: str | None = None,
     before the model is loaded. A document kg fails on is recorded in the report and scores
     zero, as the project's scorer counts it. `gazetteers`: user gazetteer files, as for
     `kg build --gazetteer` (a bad one raises GazetteerError, also before the model loads).
+    `language`: as for `kg build`: None scores a document that looks like another language than
+    English as one kg could not build (kg build skips it); "en" builds it as English.
     """
     from kg.data.user_gazetteer import read_user_gazetteers
-    from kg.documents import text_document
+    from kg.documents import language_skip, text_document
 
     gold_path = Path(gold_path)
     extra = read_user_gazetteers(gazetteers)
@@ -64,11 +71,20 @@ def evaluate(gold_path: str | Path, *, model: str | None = None,
     system = InProcessKG(model, extra)
     report = EvalReport(gold_path, system.model)
     for gold, document in zip(golds, documents):
-        try:
-            rows, error = system.rows(document, gold.fields), None
-        except Exception as exc:  # noqa: BLE001 — one failing document must not stop the run
-            rows, error = {name: [] for name in FIELDS}, f"{type(exc).__name__}: {exc}"
+        skip = None if language == ENGLISH else language_skip(document, document.path or gold.id)
+        if skip is not None:    # as `kg build` skips it
+            rows, error = {name: [] for name in FIELDS}, str(skip)
+        else:
+            rows, error = _rows_or_error(system, document, gold)
         report.documents.append(DocumentResult(gold.id, score_document(gold, rows), error))
         if on_document is not None:
             on_document(gold)
     return report
+
+
+def _rows_or_error(system: InProcessKG, document: Document, gold: GoldDocument
+                   ) -> tuple[SystemRows, str | None]:
+    try:
+        return system.rows(document, gold.fields), None
+    except Exception as exc:  # noqa: BLE001 — one failing document must not stop the run
+        return {name: [] for name in FIELDS}, f"{type(exc).__name__}: {exc}"
