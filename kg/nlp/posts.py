@@ -168,7 +168,7 @@ def _appositive_after(ctx: DocContext, person: Actor):
     if _subject_of_next_verb(ctx, person, end):
         return None
     phrase = doc[title.start:end]
-    holder = _holder_in(ctx, phrase) or holder
+    holder = _holder_in(ctx, phrase, owner=holder)
     return title, phrase, holder, "pattern:name-appositive-title"
 
 
@@ -204,7 +204,7 @@ def _appositive_before(ctx: DocContext, person: Actor):
         if any(a.kind == model.PERSON for a in ctx.actors_in(phrase)) or \
                 any(t.pos_ in ("VERB", "AUX") for t in phrase):
             continue  # "Minister X of Azerbaijan and his counterpart, Y": X's title, not Y's
-        holder = _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
+        holder = _holder_in(ctx, phrase, owner=_holder_before(ctx, title.start))
         return title, phrase, holder, "pattern:title-appositive-name"
     return None
 
@@ -338,13 +338,15 @@ def _phrase_stops_at(doc, i: int, limit: int) -> bool:
     return word == "and" and following.lower_ in _NEXT_POST_WORDS
 
 
-def _holder_in(ctx: DocContext, phrase: Span) -> Actor | None:
-    """The first organisation named in a title phrase (the unit, not its parent), else a state."""
+def _holder_in(ctx: DocContext, phrase: Span, owner: Actor | None = None) -> Actor | None:
+    """The first organisation named in a title phrase (the unit, not its parent), else the
+    `owner` named before the title ("Sweden's" of "Sweden's ambassador to Norway": the state
+    in the phrase is where the post is held), else a state in the phrase."""
     actors = [a for a in ctx.actors_in(phrase) if a.kind not in (model.PERSON, model.PLACE)]
     orgs = [a for a in actors if a.kind != model.STATE]
     if orgs:
         return orgs[0]
-    return actors[0] if actors else None
+    return owner or (actors[0] if actors else None)
 
 
 def _record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
