@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.ner_organizations import PARTY_FAMILIES
 from kg.nlp.organizations import HEAD_KINDS
 from kg.nlp.titles import Title, longest_title, title_at, title_head_words
 
@@ -133,7 +134,11 @@ def _story_name(ctx: DocContext, ent: Span) -> Span | None:
     if lines.outside_story(ent):
         return None
     ent = _without_document_words(ent)
-    if ent is None or not lines.in_headline(ent):
+    if ent is None or _names_a_constituency(ctx, ent):
+        return None
+    if len(ent) >= 3 and ent[0].is_title and ent[0].lower_ in PARTY_FAMILIES:
+        ent = Span(ctx.doc, ent.start + 1, ent.end, label=ent.label_)   # "Liberal Ana Lima"
+    if not lines.in_headline(ent):
         return ent
     for t in ent[1:]:
         if t.text in ("'s", "’s"):
@@ -147,6 +152,23 @@ def _story_name(ctx: DocContext, ent: Span) -> Span | None:
             title_at(ctx.doc, ent.start, ent.end) is not None:   # "Spokesperson Lena Berg"
         return ent
     return None
+
+
+# Words before a constituency's name: "the riding of X", "MP for X", "the seat of X".
+_BEFORE_CONSTITUENCY = {("riding", "of"), ("seat", "of"), ("constituency", "of"),
+                        ("electorate", "of"), ("mp", "for"), ("member", "for"), ("mla", "for"),
+                        ("candidate", "for"), (")", "for")}
+
+
+def _names_a_constituency(ctx: DocContext, ent: Span) -> bool:
+    """"the riding of Port Alder West", "MP (Member of Parliament) for Eastwick", "the Lower
+    Marsh by-election": a constituency, whatever the NER says."""
+    doc = ctx.doc
+    before = tuple(t.lower_ for t in doc[max(ent.start - 2, 0):ent.start])
+    if before in _BEFORE_CONSTITUENCY:
+        return True
+    after = "".join(t.lower_ for t in doc[ent.end:ent.end + 3])
+    return after.startswith(("by-election", "byelection"))
 
 
 def _without_document_words(ent: Span) -> Span | None:
