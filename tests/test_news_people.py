@@ -189,3 +189,9 @@ def test_a_party_family_word_before_a_name_is_not_part_of_it(nlp):
 def test_a_persons_state_from_the_words_around_the_name(nlp, text, name, label, state):
     ex = extract_with_entities(nlp, text, [name], label=label)
     assert state_of(ex, name) == {f"state/{state}"}
+
+
+def test_a_lone_surname_that_serves_or_resigns_is_a_person(nlp):
+    text = "Lindqvist served two terms in the Riksdag. In 2004 Okafor resigned from the cabinet."
+    ex = extract_with_entities(nlp, text, ["Lindqvist", "Okafor"])
+    assert people(ex) == {"Lindqvist", "Okafor"}

@@ -331,11 +331,18 @@ def _is_subdivision(name: str) -> bool:
 _LOCATIVE = {"of", "in", "at", "to", "from", "near", "into", "across", "towns", "town", "village"}
 
 
+# Verbs of a political career: their subject, even alone and opening a sentence, is a person
+# ("Lindqvist was re-elected in 1998", "Okafor ran for the Senate", "Berg served two terms").
+_CAREER_VERBS = {"elect", "re-elect", "reelect", "serve", "run", "contest", "campaign", "resign",
+                 "retire", "stand"}
+
+
 def _lone_name_is_person(token: Token) -> bool:
-    """A lone capitalised word the NER calls a person is one when it speaks ("Okafor said"), and
-    not a place after "in"/"of" ("the towns of Goris and Jermuk"); alone, it is too often a
-    place or a company the small model mislabels."""
-    if token.tag_ != "NNP" or token.is_sent_start:
+    """A lone capitalised word the NER calls a person is one when it speaks ("Okafor said") or
+    is the subject of a political career's verb, and not a place after "in"/"of" ("the towns
+    of Alder and Brook"); alone, it is too often a place or a company the small model
+    mislabels."""
+    if token.tag_ != "NNP":
         return False
     head_of_list = token
     while head_of_list.dep_ == "conj":
@@ -343,7 +350,9 @@ def _lone_name_is_person(token: Token) -> bool:
     before = token.doc[head_of_list.i - 1] if head_of_list.i > 0 else None
     if before is not None and before.lower_ in _LOCATIVE:
         return False
-    return token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _CAREER_VERBS:
+        return True
+    return not token.is_sent_start and token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
 
 
 def _known_person(ctx: DocContext, name: str) -> str | None:
