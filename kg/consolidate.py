@@ -1,5 +1,13 @@
 """Entities that documents name apart but that are one: merged once all documents are in.
 
+People: "Mykola Zabolotnyy" in one article and "Mykola Zabolotny" in another, or "Harold
+J. Whitmore" and "Harold Whitmore", are one when their names share a key (kg.person_names: the
+transliteration variants and middle initials folded) and no two of them give different middle
+initials ("Walter H. K. Brandt" and "Walter K. Brandt" stay two, and "Walter Brandt" joins
+neither).
+A surname alone ("President Okafor") joins the one full name with that surname only when both
+hold the same post of the same state or body; a surname alone never decides.
+
 An agreement's key holds its parties (kg.resolve.agreement_key), so "the Treaty of Kars between
 Turkey and Armenia" in one article and "the Treaty of Kars" in another first make two nodes.
 They are one when they share a proper name (or an alias) and the parties of one are among the
@@ -10,6 +18,7 @@ from __future__ import annotations
 
 from kg import model
 from kg.model import KnowledgeGraph
+from kg.person_names import initials, name_key
 from kg.resolve import slug
 
 
@@ -67,3 +76,49 @@ def _final(key: str, mapping: dict[str, str]) -> str:
     while key in mapping:
         key = mapping[key]
     return key
+
+
+def merge_people_across_documents(graph: KnowledgeGraph) -> dict[str, str]:
+    """Merge the persons that are one (see the module's docstring); return old key -> new key."""
+    people = {k: e for k, e in sorted(graph.entities.items()) if e.kind == model.PERSON}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for key, entity in people.items():
+        folded = name_key(entity.name)
+        if folded:
+            groups.setdefault(folded, []).append(key)
+    mention_counts = graph.mention_counts()
+
+    def best(keys: list[str]) -> str:   # the fullest name, then the most mentioned
+        return min(keys, key=lambda k: (-len(people[k].name.split()), -mention_counts.get(k, 0), k))
+
+    mapping: dict[str, str] = {}
+    for folded, keys in groups.items():
+        if len(keys) > 1 and len({initials(people[k].name) for k in keys} - {()}) <= 1:
+            target = best(keys)
+            mapping.update({k: target for k in keys if k != target})
+    _surnames_to_full_names(graph, groups, mapping)
+    mapping = {old: _final(new, mapping) for old, new in mapping.items()}
+    if mapping:
+        graph.rekey(mapping)
+    return mapping
+
+
+def _surnames_to_full_names(graph: KnowledgeGraph, groups: dict[tuple[str, ...], list[str]],
+                            mapping: dict[str, str]) -> None:
+    """"President Okafor" in one article is "Amina Okafor" of another when exactly one full
+    name with that surname holds a post the surname holds: one post of one state or body (a
+    post's key holds its state or body; a post with no known holder decides nothing)."""
+    posts: dict[str, set[str]] = {}
+    for fact in graph.facts:
+        if fact.predicate == model.HOLDS and not fact.object.startswith("post/person/"):
+            posts.setdefault(mapping.get(fact.subject, fact.subject), set()).add(fact.object)
+    for folded, keys in groups.items():
+        if len(folded) != 1:
+            continue
+        held = set().union(*(posts.get(mapping.get(k, k), set()) for k in keys))
+        full = {mapping.get(k, k) for f, ks in groups.items() if len(f) > 1 and f[-1] == folded[0]
+                for k in ks}
+        sharing = [k for k in full if posts.get(k, set()) & held]
+        if len(sharing) == 1:
+            mapping.update({k: sharing[0] for k in keys if posts.get(mapping.get(k, k), set())
+                            & posts[sharing[0]]})

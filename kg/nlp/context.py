@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import model
 from kg.model import Document, DocumentExtraction, Entity, Evidence, Fact, Mention
 from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.story_lines import StoryLines, story_lines
 
 
 @dataclass
@@ -68,6 +69,11 @@ class DocContext:
         return [strings[h].lower() for h in self.doc.to_array("LEMMA").tolist()]
 
     @cached_property
+    def story_lines(self) -> StoryLines:
+        """The headline, bylines and sidebars (kg.nlp.story_lines)."""
+        return story_lines(self.doc)
+
+    @cached_property
     def sentences(self) -> list[Span]:
         """The document's sentences (the whole document when it has none)."""
         starts, ends = self._sentence_bounds
@@ -99,7 +105,7 @@ class DocContext:
         return starts[max(0, bisect_right(starts, i) - 1 - back)]
 
     def name_head(self, actor: Actor) -> Token:
-        """The syntactic head of a name: "Mahmudov" in "Huseyn Mahmudov" (the NER span's last
+        """The syntactic head of a name: "Guliyev" in "Rauf Guliyev" (the NER span's last
         word, climbed up through compound and flat links inside the name)."""
         head = self.doc[actor.end - 1]
         while head.dep_ in ("compound", "flat") and head.head.i < actor.end:
@@ -137,8 +143,8 @@ class DocContext:
                       key=lambda a: (a.start, -a.end))
 
     def rekey(self, old: str, new: str) -> None:
-        """Make every mention and fact of entity `old` one of `new` ("Haqqani" is "Husain
-        Haqqani"); `old`'s name becomes an alias of `new`."""
+        """Make every mention and fact of entity `old` one of `new` ("Qureshi" is "Imran
+        Qureshi"); `old`'s name becomes an alias of `new`."""
         for actor in self.actors:
             if actor.key == old:
                 actor.key = new

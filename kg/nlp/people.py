@@ -1,138 +1,42 @@
 """People and the posts they hold.
 
-Persons come from the statistical NER, corrected by context (the small model calls "Huseyn
-Mahmudov" an ORG: a name followed by ", head of ..." or by "said" is a person). Posts come from
+Persons come from the statistical NER, corrected by context (the small model calls "Rauf
+Guliyev" an ORG: a name followed by ", head of ..." or by "said" is a person). Posts come from
 titles around a name: "Foreign Minister X", "X, head of the Y at the Z", "President of X Y",
 "X's ambassador to Y, Z", "X, who chairs Y", "a spokesperson for the ministry, X".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.ner_organizations import PARTY_FAMILIES
 from kg.nlp.organizations import HEAD_KINDS
+from kg.nlp.titles import Title, longest_title, title_at, title_head_words
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "stressed", "noted", "announced",
                 "declared", "warned", "accused", "insisted", "claimed", "argued", "wrote"}
-TITLE_MODIFIERS = {"deputy", "vice", "acting", "first", "former", "interim", "chief", "senior",
-                   "special", "permanent", "prime"}
 # Tokens that end a name: a person's name never runs over these.
 _NOT_NAME = {"the", "a", "an", "of", "and", "said", "'s", "’s"}
 
 
 REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
                   "XIII", "XIV", "XV", "XVI"}
-# Words that do not occur inside a person's name ("Order of King Abdulaziz", "Brandywine
-# Cemetery", "Dignity Battalions").
+# Words that do not occur inside a person's name ("Order of King Alaric", "Greenfield
+# Cemetery", "Freedom Battalions").
 _NOT_IN_NAMES = {"of", "the", "for", "and", "on", "in", "to", "cemetery", "battalion",
                  "battalions", "river", "mountain", "mount", "lake", "street", "square", "palace",
                  "airport", "university", "college", "school", "church", "cathedral", "hospital",
                  "bridge", "island", "islands", "province", "region", "district", "county", "city",
                  "prize", "award", "order", "war", "treaty", "agreement", "accord"}
-
-
-@dataclass(frozen=True)
-class Title:
-    start: int
-    end: int
-    text: str
-    record: tables.TitleRecord
-    plural: bool = False   # "Foreign Ministers X and Y": each name holds the post
-
-
-@lru_cache(maxsize=1)
-def _title_index() -> dict[tuple[str, ...], tables.TitleRecord]:
-    index: dict[tuple[str, ...], tables.TitleRecord] = {}
-    for record in tables.load_titles():
-        index[tuple(record.title.lower().replace("-", " - ").split())] = record
-    return index
-
-
-@lru_cache(maxsize=1)
-def _title_head_words() -> frozenset[str]:
-    """The last word of every title ("secretary" of "Northern Ireland Secretary"): a word that
-    ends no title ends none of the titles title_at finds either."""
-    return frozenset(words[-1] for words in _title_index())
-
-
-@lru_cache(maxsize=1)
-def _longest_title() -> int:
-    return max((len(k) for k in _title_index()), default=1)
-
-
-@lru_cache(maxsize=1)
-def _titles_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tables.TitleRecord], ...]]:
-    """Titles by their first word, longest first: title_at runs on every token of a document,
-    and most tokens start no title."""
-    grouped: dict[str, list[tuple[tuple[str, ...], tables.TitleRecord]]] = {}
-    for words, record in _title_index().items():
-        grouped.setdefault(words[0], []).append((words, record))
-    return {first: tuple(sorted(titles, key=lambda t: (-len(t[0]), t[0])))
-            for first, titles in grouped.items()}
-
-
-def _plural(word: str) -> str:
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
-
-
-def _head_index(words: tuple[str, ...]) -> int:
-    """Where a title takes its plural: "Secretaries of State", "Foreign Ministers"."""
-    return words.index("of") - 1 if "of" in words[1:] else len(words) - 1
-
-
-@lru_cache(maxsize=1)
-def _plural_titles() -> dict[str, tuple[tuple[tuple[str, ...], tables.TitleRecord], ...]]:
-    """Titles that start with their head word, by its plural: "secretaries" of "Secretary of
-    State", "ministers" of "Minister" (title_at takes a one-word plural only after a modifier:
-    "Prime Ministers", not "Ministers", which names no one post)."""
-    plurals: dict[str, list[tuple[tuple[str, ...], tables.TitleRecord]]] = {}
-    for first, titles in _titles_by_first_word().items():
-        for words, record in titles:
-            if _head_index(words) == 0:
-                plurals.setdefault(_plural(first), []).append((words, record))
-    return {plural: tuple(titles) for plural, titles in plurals.items()}
-
-
-def _matches(doc, i: int, words: tuple[str, ...], modified: bool) -> tuple[bool, bool]:
-    """(the title's words are at token i, its head word is in the plural there). A one-word
-    title is taken in the plural only after a modifier (`modified`)."""
-    head, plural = _head_index(words), False
-    for k, word in enumerate(words):
-        lower = doc[i + k].lower_
-        if lower != word:
-            if k != head or (len(words) == 1 and not modified) or lower != _plural(word):
-                return False, False
-            plural = True
-    return True, plural
-
-
-def title_at(doc, i: int, end_limit: int) -> Title | None:
-    """The longest title starting at token i (with modifiers such as "Deputy" in front); a
-    title of several words may be in the plural ("Foreign Ministers Lavrov and Shoigu"): each
-    holder holds the singular post."""
-    start = i
-    while i < end_limit and doc[i].lower_ in TITLE_MODIFIERS and \
-            (doc[i].lower_, ) not in _title_index():
-        i += 1
-    if i >= end_limit:
-        return None
-    first = doc[i].lower_
-    for words, record in _titles_by_first_word().get(first) or _plural_titles().get(first, ()):
-        n = len(words)
-        if i + n > end_limit:
-            continue
-        found, plural = _matches(doc, i, words, i > start)
-        if found:
-            text = doc[start:i].text_with_ws + record.title if plural else doc[start:i + n].text
-            return Title(start, i + n, text, record, plural)
-    return None
+# What a headline announces, which the NER runs into the names next to it: "Joint Statement",
+# "Statement by President Lena Berg", "Ana Lima Remarks" (the name is the rest)
+_DOCUMENT_WORDS = {"statement", "declaration", "readout", "communique", "communiqué", "remarks",
+                   "meeting", "summit", "conference", "administration", "joint", "release",
+                   "briefing", "transcript", "interview", "call", "visit"}
+_LINKS_AFTER_DOCUMENT_WORDS = {"by", "from", "of", "with", "on", "to", "for"}
 
 
 def find_people(ctx: DocContext) -> None:
@@ -142,6 +46,8 @@ def find_people(ctx: DocContext) -> None:
     _add_titled_regnal_names(ctx)
     for ent in _whole_person_names(ctx, doc.ents):
         ent = _before_parenthesis(ent)
+        if ent is not None:
+            ent = _story_name(ctx, ent)
         if ent is None or ctx.overlaps(ent):
             continue
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP", "GPE", "LOC")
@@ -153,8 +59,8 @@ def find_people(ctx: DocContext) -> None:
 
 def _whole_person_names(ctx: DocContext, ents: tuple[Span, ...]) -> list[Span]:
     """The NER's entities, with the person names it cut in pieces made whole again: two persons
-    that touch ("Govind" + "Narayan Singh") are one, and a capitalised proper noun it left out
-    just before a person's name ("Anatoly" of "Anatoly Borisovich Chubais") belongs to it,
+    that touch ("Ravi" + "Kumar Sharma") are one, and a capitalised proper noun it left out
+    just before a person's name ("Pavel" of "Pavel Ivanovich Sorokin") belongs to it,
     unless that word is a title or a title's last word ("Secretary"), a form of address ("Sir"),
     a name in our tables, or in another entity."""
     doc, joined = ctx.doc, []
@@ -171,39 +77,150 @@ def _whole_person_names(ctx: DocContext, ents: tuple[Span, ...]) -> list[Span]:
                     and _left_out_given_name(ctx, doc[start - 1]) \
                     and (previous is None or previous.end < start):
                 start -= 1
-            ent = Span(doc, start, ent.end, label="PERSON") if start < ent.start else ent
+            end = _name_end(ctx, ent)
+            if start < ent.start or end > ent.end:
+                ent = Span(doc, start, end, label="PERSON")
+        if joined and ent.start < joined[-1].end:
+            continue   # "Brück", which the name before it took in
         joined.append(ent)
     return joined
 
 
-# Forms of address, not given names: "Sir Thomas Legg" is Thomas Legg.
-_HONORIFICS = {"sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "madam", "mister",
+def _name_end(ctx: DocContext, ent: Span) -> int:
+    """Where a person's name the NER found really ends: over particles it cut the name at
+    ("Anna von der" + "Brück", "Ahmed bin" + "Khalifa", "Omar Hassan al-" + "Tahir"), and
+    over one capitalised proper noun of a name of two words or more that it left out and no
+    other entity took ("Park Min" + "Seong" where "Seong" is in no entity)."""
+    doc, end = ctx.doc, ent.end
+    limit = ctx.sentence(ent.start).end
+    open_name = end - 1 > ent.start and _particle_at(doc, end - 1)
+    while end + 1 < limit and _particle_at(doc, end):
+        end, open_name = end + 1, True
+    if end < limit and doc[end].is_title and doc[end].is_alpha and \
+            (open_name or len(ent) >= 2 and not doc[end].ent_type and _left_out_name_word(
+                ctx, doc[end]) and doc[end - 1].whitespace_ == " "):
+        return end + 1
+    return ent.end
+
+
+# Forms of address, not given names: "Sir Henry Fairfax" is Henry Fairfax.
+HONORIFICS = {"sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "madam", "mister",
                "sheikh", "sheikha", "sayyid", "imam", "rabbi", "father", "reverend"}
 
 
+def _particle_at(doc, i: int) -> bool:
+    """A name particle, or the hyphen after one ("al" "-" of "al-Tahir")."""
+    return doc[i].lower_ in _NAME_PARTICLES or \
+        doc[i].text == "-" and i > 0 and doc[i - 1].lower_ in _NAME_PARTICLES
+
+
 def _left_out_given_name(ctx: DocContext, token: Token) -> bool:
+    return token.whitespace_ == " " and _left_out_name_word(ctx, token)
+
+
+def _left_out_name_word(ctx: DocContext, token: Token) -> bool:
     return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type
-            and token.whitespace_ == " " and token.text not in ctx.gazetteer.names
+            and token.text not in ctx.gazetteer.names
             and token.lower_ not in _NOT_NAME and token.lower_ not in _NOT_IN_NAMES
-            and token.lower_ not in _HONORIFICS and token.lower_ not in _title_head_words())
+            and token.lower_ not in HONORIFICS and token.lower_ not in title_head_words())
+
+
+def _story_name(ctx: DocContext, ent: Span) -> Span | None:
+    """The name as the story gives it: none in a byline or sidebar; in a headline, none
+    running over a possessive ("Berg's Visit"); in a Title Case headline, where every word
+    looks like a name, without the words after it ("Okafor Meets", "Lena Berg Welcoming"),
+    and none the body does not confirm unless a title goes with it."""
+    lines = ctx.story_lines
+    if lines.outside_story(ent):
+        return None
+    ent = _without_document_words(ent)
+    if ent is None or _names_a_constituency(ctx, ent):
+        return None
+    if len(ent) >= 3 and ent[0].is_title and ent[0].lower_ in PARTY_FAMILIES:
+        ent = Span(ctx.doc, ent.start + 1, ent.end, label=ent.label_)   # "Liberal Ana Lima"
+    if not lines.in_headline(ent):
+        return ent
+    for t in ent[1:]:
+        if t.text in ("'s", "’s"):
+            ent = Span(ctx.doc, ent.start, t.i, label=ent.label_)
+            break
+    if not lines.title_case:
+        return ent
+    ent = Span(ctx.doc, ent.start, _title_case_name_end(ctx, ent), label=ent.label_)
+    if any(lines.confirmed(t.text) for t in ent if t.is_alpha) or \
+            _title_ending_at(ctx, ent.start) is not None or \
+            title_at(ctx.doc, ent.start, ent.end) is not None:   # "Spokesperson Lena Berg"
+        return ent
+    return None
+
+
+# Words before a constituency's name: "the riding of X", "MP for X", "the seat of X".
+_BEFORE_CONSTITUENCY = {("riding", "of"), ("seat", "of"), ("constituency", "of"),
+                        ("electorate", "of"), ("mp", "for"), ("member", "for"), ("mla", "for"),
+                        ("candidate", "for"), (")", "for")}
+
+
+def _names_a_constituency(ctx: DocContext, ent: Span) -> bool:
+    """"the riding of Port Alder West", "MP (Member of Parliament) for Eastwick", "the Lower
+    Marsh by-election": a constituency, whatever the NER says."""
+    doc = ctx.doc
+    before = tuple(t.lower_ for t in doc[max(ent.start - 2, 0):ent.start])
+    if before in _BEFORE_CONSTITUENCY:
+        return True
+    after = "".join(t.lower_ for t in doc[ent.end:ent.end + 3])
+    return after.startswith(("by-election", "byelection"))
+
+
+def _without_document_words(ent: Span) -> Span | None:
+    """The name in a span the NER ran over the words of a document's title: the words after
+    the last such word (and "by", "of", ...), else those before the first ("Joint Statement"
+    keeps none)."""
+    marks = [t.i for t in ent if t.lower_ in _DOCUMENT_WORDS]
+    if not marks:
+        return ent
+    start = marks[-1] + 1
+    while start < ent.end and ent.doc[start].lower_ in _LINKS_AFTER_DOCUMENT_WORDS:
+        start += 1
+    if start < ent.end:
+        return Span(ent.doc, start, ent.end, label=ent.label_)
+    if marks[0] > ent.start:
+        return Span(ent.doc, ent.start, marks[0], label=ent.label_)
+    return None
+
+
+def _title_case_name_end(ctx: DocContext, ent: Span) -> int:
+    """Where a name in a Title Case headline ends: before the first word the body does not
+    confirm that has a verb's ending ("Okafor Meets Tanaka" and "Okafor Brokers Deal" are
+    "Okafor", "Lena Berg Welcoming" is "Lena Berg"); "Xi Jinping" stays whole when the body
+    says only "President Xi"."""
+    lines = ctx.story_lines
+    for t in ent[1:]:
+        if not lines.confirmed(t.text) and t.lower_.endswith(_VERB_ENDINGS):
+            return t.i
+    return ent.end
+
+
+# Endings of the verbs headlines use: "Meets", "Signs", "Welcoming", "Vowed"
+_VERB_ENDINGS = ("s", "ing", "ed")
 
 
 def _before_parenthesis(ent: Span) -> Span | None:
-    """"Terje Halleland (Progress Party": the NER ran a name into its party's parenthesis."""
+    """"Ola Nordby (Centre Party": the NER ran a name into its party's parenthesis."""
     for t in ent:
         if t.text == "(":
             return Span(ent.doc, ent.start, t.i, label=ent.label_) if t.i > ent.start else None
     return ent
 
 
-# Particles inside names: "Fradique de Menezes", "Carl von der Esch", "Osama bin Laden".
-_NAME_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "bin", "ibn",
-                   "al", "el", "y", "del", "di", "du"}
+# Particles inside names: "Rafael de la Cruz", "Anna von der Brück", "Ahmed bin Khalifa".
+_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "ter", "ten", "zu",
+                   "la", "le", "bin", "bint", "ibn", "ben", "ould", "al", "el", "y", "del", "di",
+                   "du", "af"}
 
 
 def _add_biography_subjects(ctx: DocContext) -> None:
-    """"Gregorio Pacheco Leyes (4 July 1823 – 20 August 1899) was ..." and "Ngoako Ramatlhodi
-    (born 21 August 1955)": the capitalised words opening a text or paragraph before a
+    """"Tomás Ibarra Ruiz (4 July 1801 – 20 August 1870) was ..." and "Thabo Mokoena
+    (born 2 March 1950)": the capitalised words opening a text or paragraph before a
     parenthesis with a birth date are a person's name, whatever the NER made of them."""
     doc = ctx.doc
     for sent in ctx.sentences:
@@ -226,7 +243,7 @@ def _add_biography_subjects(ctx: DocContext) -> None:
 
 
 def _add_titled_regnal_names(ctx: DocContext) -> None:
-    """"King Peter I of Serbia", "Emperor Franz Joseph I": a title, capitalised words and a
+    """"King Alaric II of Norland", "Emperor Otto Karl I": a title, capitalised words and a
     regnal number make a name whatever the NER saw (it often sees nothing)."""
     doc = ctx.doc
     for i in [i for i, text in enumerate(ctx.texts) if text in REGNAL_NUMBERS]:
@@ -238,7 +255,7 @@ def _add_titled_regnal_names(ctx: DocContext) -> None:
                 and doc[start - 1].is_alpha:
             start -= 1
         title = title_at(doc, start, token.i)
-        if title is not None:   # "King Peter I": the loop above ran over the title itself
+        if title is not None:   # "King Alaric II": the loop above ran over the title itself
             start = title.end
         elif _title_ending_at(ctx, start) is None:
             continue
@@ -266,12 +283,12 @@ def _clean_name_span(ctx: DocContext, span: Span) -> Span | None:
     if end <= start or not ctx.doc[start].is_title:
         return None
     if _regnal_number_at(ctx.doc, end) and ctx.actor_at(end) is None:
-        end += 1   # "King Constantine I of Greece": the NER leaves the numeral out
+        end += 1   # "King Alaric I of Norland": the NER leaves the numeral out
     return ctx.doc[start:end]
 
 
-# What follows a regnal "I" ("Carol I of Romania", "Carol I in 1914"); the pronoun "I" is
-# followed by a verb ("when Carol I met").
+# What follows a regnal "I" ("Alaric I of Norland", "Alaric I in 1814"); the pronoun "I" is
+# followed by a verb ("when Alaric I met").
 _AFTER_REGNAL_I = {"of", "in", "and", "was", "'s", "’s", ",", ".", ")", "(", ";"}
 
 
@@ -297,7 +314,7 @@ def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     titled = _title_ending_at(ctx, span.start) is not None or span[-1].text in REGNAL_NUMBERS
     if not span.text.strip() or not titled and (span.text in ctx.gazetteer.names
                                                 or _is_subdivision(span.text)):
-        return None  # "Madhya Pradesh": a place, whatever the NER says ("King Constantine" is not)
+        return None  # "Madhya Pradesh": a place, whatever the NER says ("King Alaric" is not)
     key = known or resolve.person_key(span.text)
     entity = None if known else model.Entity(key, model.PERSON, span.text)
     return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)
@@ -314,11 +331,18 @@ def _is_subdivision(name: str) -> bool:
 _LOCATIVE = {"of", "in", "at", "to", "from", "near", "into", "across", "towns", "town", "village"}
 
 
+# Verbs of a political career: their subject, even alone and opening a sentence, is a person
+# ("Lindqvist was re-elected in 1998", "Okafor ran for the Senate", "Berg served two terms").
+_CAREER_VERBS = {"elect", "re-elect", "reelect", "serve", "run", "contest", "campaign", "resign",
+                 "retire", "stand"}
+
+
 def _lone_name_is_person(token: Token) -> bool:
-    """A lone capitalised word the NER calls a person is one when it speaks ("Obama said"), and
-    not a place after "in"/"of" ("the towns of Goris and Jermuk"); alone, it is too often a
-    place or a company the small model mislabels."""
-    if token.tag_ != "NNP" or token.is_sent_start:
+    """A lone capitalised word the NER calls a person is one when it speaks ("Okafor said") or
+    is the subject of a political career's verb, and not a place after "in"/"of" ("the towns
+    of Alder and Brook"); alone, it is too often a place or a company the small model
+    mislabels."""
+    if token.tag_ != "NNP":
         return False
     head_of_list = token
     while head_of_list.dep_ == "conj":
@@ -326,7 +350,9 @@ def _lone_name_is_person(token: Token) -> bool:
     before = token.doc[head_of_list.i - 1] if head_of_list.i > 0 else None
     if before is not None and before.lower_ in _LOCATIVE:
         return False
-    return token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _CAREER_VERBS:
+        return True
+    return not token.is_sent_start and token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
 
 
 def _known_person(ctx: DocContext, name: str) -> str | None:
@@ -346,16 +372,17 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     """An ORG/GPE span that is really a name: 2–4 capitalised words with no organisation word,
     followed by an appositive title or a speech verb, or preceded by a title."""
     tokens = [t for t in ent if t.lower_ != "the"]
-    if not 1 <= len(tokens) <= 4 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMBERS
-                                            or 0 < k < len(tokens) - 1 and t.text in _NAME_PARTICLES
+    if not 1 <= len(tokens) <= 6 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMBERS
+                                            or 0 < k < len(tokens) - 1 and (
+                                                t.text in _NAME_PARTICLES or t.text == "-")
                                             for k, t in enumerate(tokens)):
-        return False
+        return False   # "Kassym-Jomart" is three tokens
     if any(t.lower_ in HEAD_KINDS for t in tokens):
         return False
     if len(tokens) == 1:
         return _known_person(ctx, tokens[0].text) is not None
     if title_at(ctx.doc, tokens[0].i, ent.end) is not None or tokens[-1].text in REGNAL_NUMBERS:
-        return True  # "King Constantine", "Ferdinand I"
+        return True  # "King Alaric", "Alaric I"
     doc, after = ctx.doc, ent.end
     if after + 1 < len(doc) and doc[after].text in (",", "as"):
         # "X, head of ...", "X, a former member of ...", "replace X as president"
@@ -371,7 +398,26 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     if _made_to_a_post(ctx, ent):
         return True
     return ent.start > 0 and (_title_ending_at(ctx, ent.start) is not None
-                              or _said_only_of_people(ctx, ent.start))
+                              or _said_only_of_people(ctx, ent.start)
+                              or _after_a_title_and_comma(ctx, ent.start))
+
+
+def _after_a_title_and_comma(ctx: DocContext, start: int) -> bool:
+    """"the President of the Republic of Palau, X": a title, maybe with the state it is of,
+    then a comma, right before the name."""
+    doc, comma = ctx.doc, start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return False
+    for begin in range(max(ctx.sentence(comma).start, comma - 10), comma):
+        title = title_at(doc, begin, comma)
+        if title is None:
+            continue
+        rest = doc[title.end:comma]
+        if not rest or rest[0].lower_ == "of" and all(
+                t.lower_ in ("of", "the") or ctx.actor_at(t) is not None
+                and ctx.actor_at(t).kind == model.STATE for t in rest):
+            return True
+    return False
 
 
 # Words between a verb and the title it gives its subject: "was later elected President",
@@ -434,7 +480,7 @@ def _is_person(ctx: DocContext, token: Token) -> bool:
 
 
 def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
-    for start in range(max(end - _longest_title() - 2, ctx.sentence(end - 1).start), end):
+    for start in range(max(end - longest_title() - 2, ctx.sentence(end - 1).start), end):
         title = title_at(ctx.doc, start, end)
         if title is not None and title.end == end:
             return title
@@ -442,7 +488,7 @@ def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
 
 
 def _add_surname_mentions(ctx: DocContext) -> None:
-    """"Mahmudov said": a lone surname of someone already named is that person."""
+    """"Guliyev said": a lone surname of someone already named is that person."""
     surnames = {ctx.extraction.entities[a.key].name.rsplit(" ", 1)[-1] for a in ctx.actors
                 if a.kind == model.PERSON}
     for i in [i for i, text in enumerate(ctx.texts) if text in surnames]:
@@ -455,27 +501,37 @@ def _add_surname_mentions(ctx: DocContext) -> None:
 
 
 def _merge_name_variants(ctx: DocContext) -> None:
-    """"Husain Haqqani" and later "Haqqani", "Luis Armando Roche" and later "Luis Roche",
-    "Joseph Octave Mousseau" and "Joseph-Octave": a shorter name whose words all occur, in
+    """"Imran Qureshi" and later "Qureshi", "Luis Alberto Ibarra" and later "Luis Ibarra",
+    "Jean Baptiste Tremblay" and "Jean-Baptiste": a shorter name whose words all occur, in
     order, in exactly one longer name named before it is that person (accents and hyphens
     aside). A lone word must be the longer name's surname: its last word, and not a father's
-    name ("King Salman" is not "Mohammed bin Salman")."""
+    name ("King Khalid" is not "Faisal bin Khalid")."""
     words: dict[str, list[str]] = {}
     first: dict[str, int] = {}
+    titled: set[str] = set()
     for actor in ctx.actors:
         if actor.kind == model.PERSON:
             words.setdefault(actor.key, actor.key.split("/", 1)[1].split("-"))
-            first[actor.key] = min(first.get(actor.key, actor.start), actor.start)
+            if _title_ending_at(ctx, actor.start) is not None:
+                titled.add(actor.key)
+            # a headline names in short the people the body names in full: read it last
+            at = actor.start + (len(ctx.doc) if ctx.story_lines.in_headline(
+                ctx.doc[actor.start:actor.end]) else 0)
+            first[actor.key] = min(first.get(actor.key, at), at)
     for short in sorted(words, key=lambda k: (len(words[k]), k)):
         longer = [k for k in words if len(words[k]) > len(words[short]) and first[k] < first[short]
-                  and _is_name_variant(words[short], words[k])]
+                  and _is_name_variant(words[short], words[k], short in titled)]
         widest = [k for k in longer if not any(
             len(words[o]) > len(words[k]) and _is_name_variant(words[k], words[o]) for o in longer)]
         if len(widest) == 1:
             ctx.rekey(short, widest[0])
 
 
-def _is_name_variant(short: list[str], long: list[str]) -> bool:
+def _is_name_variant(short: list[str], long: list[str], titled: bool = False) -> bool:
+    """`titled`: the short name follows a title, so a lone word may be the first word of a name
+    written family name first ("President Park" of "Park Min Ho", "Premier Wen" of "Wen Lei")."""
+    if len(short) == 1 and titled and short[0] == long[0]:
+        return True
     if len(short) == 1 and (short[0] != long[-1] or long[-2] in _PATRONYMIC_PARTICLES):
         return False
     rest = iter(long)

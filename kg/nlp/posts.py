@@ -14,7 +14,8 @@ from spacy.tokens import Span
 
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.people import VERBS_INTO_A_POST, WORDS_BEFORE_A_TITLE, Title, title_at
+from kg.nlp.people import HONORIFICS, VERBS_INTO_A_POST, WORDS_BEFORE_A_TITLE
+from kg.nlp.titles import Title, title_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
 
@@ -22,7 +23,7 @@ STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence min
 def find_posts(ctx: DocContext) -> None:
     for person in [a for a in ctx.actors if a.kind == model.PERSON]:
         for finder in (_title_before, _plural_title_before, _appositive_after,
-                       _appositive_before, _who_chairs, _predicate_title):
+                       _appositive_before, _who_chairs, _predicate_title, _counterpart):
             found = finder(ctx, person)
             if found is not None:
                 title, phrase, holder, rule = found
@@ -40,13 +41,15 @@ def find_posts(ctx: DocContext) -> None:
 def _title_before(ctx: DocContext, person: Actor):
     """"(Azerbaijani|Russia's|UN)? (Deputy)? Foreign Minister X" and "President of Azerbaijan X"."""
     doc, sent = ctx.doc, ctx.sentence(person.start)
-    for start in range(max(sent.start, person.start - 8), person.start):
-        title = title_at(doc, start, person.start)
+    for start in range(max(sent.start, person.start - 12), person.start):
+        # "Presidents X of A and Y of B": a one-word title in the plural right before a name
+        title = title_at(doc, start, person.start, plural_ok=start == person.start - 1)
         if title is None:
             continue
         rest = doc[title.end:person.start]
         holder = _holder_before(ctx, title.start) or _holder_after(ctx, person)
-        if len(rest) == 0:
+        if all(t.lower_.rstrip(".") in HONORIFICS or t.text == "." for t in rest):
+            # "Prime Minister Dr. X", "Emir Sheikh X"
             return title, doc[title.start:person.start], holder, "pattern:title-name"
         if len(rest) >= 2 and rest[0].lower_ == "of":
             actors = ctx.actors_in(rest)
@@ -62,6 +65,8 @@ def _plural_title_before(ctx: DocContext, person: Actor):
     doc, i = ctx.doc, person.start - 1
     while i >= 0 and doc[i].lower_ in (",", "and"):
         i -= 1
+    if i < person.start - 1:
+        i = _before_of_state(ctx, i)   # "Presidents X of A and Y": skip X's "of A"
     before = ctx.actor_at(i) if i < person.start - 1 else None
     if before is None or before.kind != model.PERSON:
         return None
@@ -69,7 +74,39 @@ def _plural_title_before(ctx: DocContext, person: Actor):
     if found is None or not found[0].plural:
         return None
     title, phrase, holder, _rule = found
+    holder = _holder_after(ctx, person) or holder
     return title, doc[phrase.start:person.end], holder, "pattern:plural-title-names"
+
+
+def _before_of_state(ctx: DocContext, i: int) -> int:
+    """The token before "of (the) STATE" ending at token i, else i."""
+    actor = ctx.actor_at(i)
+    if actor is None or actor.kind != model.STATE:
+        return i
+    j = actor.start - 1
+    if j >= 0 and ctx.doc[j].lower_ == "the":
+        j -= 1
+    return j - 1 if j >= 1 and ctx.doc[j].lower_ == "of" else i
+
+
+def _counterpart(ctx: DocContext, person: Actor):
+    """"Prime Minister X and his Indian counterpart, Y": Y holds X's title, in the state the
+    adjective names."""
+    doc, i = ctx.doc, person.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "counterpart":
+        return None
+    state = ctx.actor_at(i - 1)
+    if state is None or state.kind != model.STATE:
+        return None
+    sent = ctx.sentence(person.start)
+    for other in reversed([a for a in ctx.actors if a.kind == model.PERSON
+                           and sent.start <= a.start and a.end <= state.start]):
+        found = _title_before(ctx, other) or _appositive_after(ctx, other)
+        if found is not None:
+            return found[0], doc[state.start:i + 1], state, "pattern:counterpart"
+    return None
 
 
 def _holder_before(ctx: DocContext, start: int) -> Actor | None:
@@ -88,10 +125,13 @@ def _holder_before(ctx: DocContext, start: int) -> Actor | None:
 
 
 def _holder_after(ctx: DocContext, person: Actor) -> Actor | None:
-    """"Foreign Minister Jeyhun Bayramov of Azerbaijan": the state named right after the name."""
-    doc = ctx.doc
-    if person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
-        actor = ctx.actor_at(person.end + 1)
+    """"Foreign Minister Elnur Mammadli of Azerbaijan", "President Ana Lima of the Republic of
+    Cabo Verde": the state named right after the name."""
+    doc, i = ctx.doc, person.end + 1
+    if i < len(doc) and doc[person.end].lower_ == "of":
+        if doc[i].lower_ == "the" and ctx.actor_at(i) is None:
+            i += 1
+        actor = ctx.actor_at(i) if i < len(doc) else None
         if actor is not None and actor.kind == model.STATE:
             return actor
     return None
@@ -125,9 +165,23 @@ def _appositive_after(ctx: DocContext, person: Actor):
     if title is None:
         return None
     end = _phrase_end(doc, title.end, sent.end)
+    if _subject_of_next_verb(ctx, person, end):
+        return None
     phrase = doc[title.start:end]
-    holder = _holder_in(ctx, phrase) or holder
+    holder = _holder_in(ctx, phrase, owner=holder)
     return title, phrase, holder, "pattern:name-appositive-title"
+
+
+def _subject_of_next_verb(ctx: DocContext, person: Actor, end: int) -> bool:
+    """"Responding to a call for contact with X, the President of Y reaffirmed ...": a title
+    phrase after the name of an object, with no comma closing it, is the subject of the verb
+    that follows it (a verb with no subject of its own), not an appositive of the name."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].pos_ not in ("VERB", "AUX"):
+        return False
+    if ctx.name_head(person).dep_ in ("nsubj", "nsubjpass"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[end].children)
 
 
 def _appositive_before(ctx: DocContext, person: Actor):
@@ -150,7 +204,7 @@ def _appositive_before(ctx: DocContext, person: Actor):
         if any(a.kind == model.PERSON for a in ctx.actors_in(phrase)) or \
                 any(t.pos_ in ("VERB", "AUX") for t in phrase):
             continue  # "Minister X of Azerbaijan and his counterpart, Y": X's title, not Y's
-        holder = _holder_in(ctx, phrase) or _holder_before(ctx, title.start)
+        holder = _holder_in(ctx, phrase, owner=_holder_before(ctx, title.start))
         return title, phrase, holder, "pattern:title-appositive-name"
     return None
 
@@ -284,13 +338,15 @@ def _phrase_stops_at(doc, i: int, limit: int) -> bool:
     return word == "and" and following.lower_ in _NEXT_POST_WORDS
 
 
-def _holder_in(ctx: DocContext, phrase: Span) -> Actor | None:
-    """The first organisation named in a title phrase (the unit, not its parent), else a state."""
+def _holder_in(ctx: DocContext, phrase: Span, owner: Actor | None = None) -> Actor | None:
+    """The first organisation named in a title phrase (the unit, not its parent), else the
+    `owner` named before the title ("Sweden's" of "Sweden's ambassador to Norway": the state
+    in the phrase is where the post is held), else a state in the phrase."""
     actors = [a for a in ctx.actors_in(phrase) if a.kind not in (model.PERSON, model.PLACE)]
     orgs = [a for a in actors if a.kind != model.STATE]
     if orgs:
         return orgs[0]
-    return actors[0] if actors else None
+    return owner or (actors[0] if actors else None)
 
 
 def _record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
