@@ -96,6 +96,20 @@ def test_capital_as_location_is_a_place(extract_text, text, place_key, anchor):
     assert ex.entities[place_key].kind == model.PLACE
 
 
+@pytest.mark.parametrize("text", [
+    "Envoys in Lusaka and Harare said the plan was sound.",                   # where, coordinated
+    "Officials backed a return to the Doha and Cairo talks, which stalled.",  # what talks are called
+    "The Minsk and Astana formats produced no settlement.",
+], ids=["location", "name-of-talks", "name-of-format"])
+def test_coordinated_capitals_that_are_no_actors_are_no_states(extract_text, text):
+    assert state_mentions(extract_text(text)) == []
+
+
+def test_coordinated_capitals_acting_are_their_states(extract_text):
+    ex = extract_text("Paris and Berlin welcomed the decision on Monday.")
+    assert state_mentions(ex) == [("FRA", "Paris"), ("DEU", "Berlin")]
+
+
 # --- names that are often something else --------------------------------------------------------
 
 def test_ambiguous_state_names_are_states_where_the_ner_sees_no_person(extract_text):

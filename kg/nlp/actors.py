@@ -13,6 +13,8 @@ from kg.nlp.context import Actor, DocContext
 _ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "outside", "inside", "across",
                        "around", "toward", "towards", "via", "through", "of"}
+# A name that modifies a noun names it ("the Doha talks"): a label, not an actor.
+_NAMING_DEPS = {"compound", "nmod", "amod"}
 
 
 def find_table_actors(ctx: DocContext) -> None:
@@ -104,10 +106,17 @@ def is_acting(token: Token) -> bool:
 
 
 def _coordinated_with_state(ctx: DocContext, ent: Span) -> bool:
-    """"Baku, Yerevan and Moscow": capitals coordinated with another capital or a state name."""
+    """"Baku, Yerevan and Moscow": capitals coordinated with another capital or a state name,
+    unless the coordination names where something is ("diplomats in Nairobi and Kampala") or
+    what a noun is called ("the Doha and Cairo talks", "the Minsk and Astana formats")."""
     root = ent.root
-    neighbours = list(root.conjuncts)
-    return any(t.ent_type_ in (gz.STATE, gz.CAPITAL) for t in neighbours)
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ in _NAMING_DEPS or (first.dep_ == "pobj"
+                                      and first.head.lower_ in _PLACE_PREPOSITIONS):
+        return False
+    return any(t.ent_type_ in (gz.STATE, gz.CAPITAL) for t in root.conjuncts)
 
 
 def find_ner_places(ctx: DocContext) -> None:
