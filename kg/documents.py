@@ -384,11 +384,51 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
         return None
 
 
+def _under_title(text: str) -> tuple[str, int] | None:
+    """The line under a title line, and where it starts: a release's "Readout of …⏎May 31, 2022"
+    or a story's "Headline⏎⏎QUITO, Feb. 3 (Reuters) — …". None when the text has no such lines."""
+    first = text.lstrip()
+    title_end = first.find("\n")
+    if title_end < 0 or not 0 < len(first[:title_end].strip()) <= _TITLE_CHARS:
+        return None
+    rest = first[title_end:]
+    start = len(text) - len(first) + title_end + len(rest) - len(rest.lstrip())
+    line_end = text.find("\n", start)
+    return text[start:line_end if line_end >= 0 else len(text)], start
+
+
+_TITLE_CHARS = 300    # a line longer than this is a paragraph, not a title
+
+
+def _date_under_title(text: str) -> tuple[int | None, int, int | None] | None:
+    """A date alone on the line under the title: the release's own date."""
+    found = _under_title(text)
+    if found is None:
+        return None
+    parts = date_parts(_WEEKDAY_BEFORE.sub("", found[0].strip()))
+    return parts if parts is not None and parts[0] is not None else None
+
+
+_WEEKDAY_BEFORE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
+
+
+def _dateline_under_title(text: str) -> Dateline | None:
+    """A dateline that opens the line under a headline."""
+    found = _under_title(text)
+    if found is None:
+        return None
+    dateline = find_dateline(found[0])
+    if dateline is None:
+        return None
+    return replace(dateline, body_start=found[1] + dateline.body_start)
+
+
 def _build_document(doc_id: str, text: str, *, path: str, title: str | None = None,
                     date: str | None = None, source: str | None = None,
                     url: str | None = None) -> Document:
-    dateline = find_dateline(text)
+    dateline = find_dateline(text) or _dateline_under_title(text)
     if dateline is None:
+        date = _document_date(date, _date_under_title(text))
         return Document(doc_id, text, title=title, date=date, source=source, url=url, path=path)
     return Document(doc_id, text, title=title, date=_document_date(date, dateline.date),
                     source=source, url=url, dateline_place=dateline.place,
