@@ -14,6 +14,7 @@ from kg import model, resolve
 from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS_QUALIFIER,
                                         AgreementMention, is_generic, mention_at,
                                         other_names)
+from kg.nlp.agreement_referents import heads_the_document, maker_list_start, referred_actors
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
 from kg.nlp.treaty import read_treaty_text
@@ -244,19 +245,37 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         if actor.kind in (model.STATE, model.INTERNATIONAL_ORGANIZATION):
             agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
     _read_between(ctx, agreement, mention)
+    _read_makers(ctx, agreement, mention)
     _read_signing(ctx, agreement, mention)
     _read_dates(ctx, agreement, mention)
     _read_status(ctx, agreement, mention)
 
 
+def _read_makers(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"Joint Statement by President A of X and President B of Y": its makers sign it and their
+    states are its parties. A statement that heads the release is the release: its date too."""
+    by = maker_list_start(ctx, mention.end, mention.kind)
+    if by is not None:
+        actors = _actors_after(ctx, by)
+        if actors:
+            _add_participants(agreement.parties, agreement.signatories, ctx, actors,
+                              ctx.doc[mention.start:max(a.end for a in actors)],
+                              "pattern:statement-by")
+    date = ctx.document.date
+    if date and heads_the_document(ctx, mention.start, mention.end, mention.kind):
+        agreement.dates.setdefault(date, (ctx.doc[mention.start:mention.end],
+                                          "document:statement-heading-date", 0.7))
+
+
 def _group(ctx: DocContext, token: Token) -> list[Actor]:
-    """The actors of a token and its conjuncts: "Baku, Yerevan and Moscow"."""
+    """The actors of a token and its conjuncts: "Baku, Yerevan and Moscow"; for "the two
+    leaders" or "both sides", those the text just named."""
     found = []
     for t in [token, *token.conjuncts]:
         actor = ctx.actor_at(t)
         if actor is not None and actor not in found:
             found.append(actor)
-    return found
+    return found or referred_actors(ctx, token)
 
 
 def _parse_head(mention: AgreementMention) -> Token:
@@ -358,8 +377,9 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
         target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
         for agent in (c for c in v.children if c.dep_ == "agent"):
-            _add_participants(target, agreement.signatories, ctx, _actors_after(ctx, agent),
-                              evidence, f"pattern:agreement-{lemma}-by")
+            _add_participants(target, agreement.signatories, ctx, _actors_after(ctx, agent)
+                              or _referred_agent(ctx, agent), evidence,
+                              f"pattern:agreement-{lemma}-by")
         if v is verb and head.dep_ == "dobj":
             for subj in (c for c in v.children if c.dep_ == "nsubj"):
                 _add_participants(target, agreement.signatories, ctx, _group(ctx, subj),
@@ -370,6 +390,15 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def _referred_agent(ctx: DocContext, agent: Token) -> list[Actor]:
+    """"signed by the two leaders", "signed by the two countries' ministers": those the text
+    just named."""
+    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+        owners = [c for c in pobj.children if c.dep_ == "poss"]
+        return referred_actors(ctx, pobj) or (referred_actors(ctx, owners[0]) if owners else [])
+    return []
 
 
 def _described_by(head: Token) -> list[Token]:
