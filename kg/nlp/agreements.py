@@ -17,7 +17,7 @@ from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS
 from kg.nlp.agreement_referents import heads_the_document, maker_list_start, referred_actors
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
-from kg.nlp.treaty import read_treaty_text
+from kg.nlp.treaty import name_from_parties, read_treaty_text
 
 SIGN_VERBS = {"sign", "ink", "conclude", "reach", "seal", "agree", "broker", "strike", "adopt"}
 MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
@@ -44,6 +44,7 @@ class Agreement:
     mediators: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     dates: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     statuses: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+    own_text: bool = False   # the agreement the document is (a treaty text)
 
 
 def find_agreements(ctx: DocContext) -> None:
@@ -155,7 +156,8 @@ def _treaty_agreement(ctx: DocContext) -> tuple[Agreement | None, int]:
     if found is None:
         return None, 0
     name, title_end, parties, done = found
-    agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement")
+    agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement",
+                          own_text=True)
     for key, span in sorted(parties.items()):
         agreement.parties[key] = (span, "treaty:preamble-or-signature-party", 0.8)
     if done is not None:
@@ -571,6 +573,9 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
 def _display_name(ctx: DocContext, agreement: Agreement) -> str:
     """A named agreement's name; a described one's with its parties: "JOR-USA pact", "RUS-UN
     Secretariat memorandum" (states by ISO3 first, then bodies by name)."""
+    if agreement.own_text and is_generic(agreement.name) and \
+            (between := name_from_parties(ctx, agreement.parties)) is not None:
+        return between
     if is_generic(agreement.name) and len(agreement.parties) >= 2:
         states = sorted(k.rsplit("/", 1)[-1] for k in agreement.parties if k.startswith("state/"))
         bodies = sorted(ctx.extraction.entities[k].name if k in ctx.extraction.entities
