@@ -55,7 +55,7 @@ def test_today_in_a_release_is_its_date(nlp) -> None:
     text = ("Readout of the Foreign Minister's Call with Her Counterpart\nMay 31, 2022\n\nThe "
             "minister welcomed the ceasefire agreement signed today by Bolivia and Paraguay.")
     found = _agreements(nlp, text)
-    assert found["BOL-PRY ceasefire agreement"]["date"] == {"2022-05-31"}
+    assert found["Bolivia–Paraguay ceasefire agreement"]["date"] == {"2022-05-31"}
 
 
 def test_the_two_leaders_are_the_leaders_just_named(nlp) -> None:
@@ -73,9 +73,9 @@ def test_the_two_leaders_are_the_leaders_just_named(nlp) -> None:
      "Boluarte met in Quito, where the two leaders also signed a joint declaration.",
      "Joint declaration", {"ECU", "PER"}),
     ("Brazil and Chile held talks in Brasilia on Tuesday. Both sides signed a memorandum on "
-     "road corridors.", "BRA-CHL memorandum", {"BRA", "CHL"}),
+     "road corridors.", "Brazil–Chile memorandum", {"BRA", "CHL"}),
     ("Brazil and Chile held talks in Brasilia on Tuesday. A memorandum on road corridors was "
-     "signed by the two countries.", "BRA-CHL memorandum", {"BRA", "CHL"}),
+     "signed by the two countries.", "Brazil–Chile memorandum", {"BRA", "CHL"}),
 ])
 def test_referring_subjects_and_agents(nlp, text: str, name: str, parties: set[str]) -> None:
     assert _agreements(nlp, text)[name]["party"] == parties
@@ -95,3 +95,34 @@ def test_joint_statement_heading_its_release(nlp) -> None:
     assert statement["party"] == {"CHL", "BOL"}
     assert statement["date"] == {"2023-06-03"}
     assert len(statement["signatory"]) == 2
+
+
+def test_states_joined_in_one_word_of_a_name_are_parties(nlp) -> None:
+    text = "The U.S.-ROK Framework Agreement on Shipbuilding was signed in Seoul."
+    [agreement] = _agreements(nlp, text).values()
+    assert agreement["party"] == {"USA", "KOR"}
+
+
+def test_their_agreement_is_the_groups_just_named(nlp) -> None:
+    text = ("The minister congratulated Ecuador and Peru on concluding their agreement on "
+            "fisheries in the Pacific.")
+    [agreement] = _agreements(nlp, text).values()
+    assert agreement["party"] == {"ECU", "PER"}
+
+
+def test_a_cessation_of_hostilities_accepted_today(nlp) -> None:
+    text = ("Statement by the Spokesperson\nMarch 3, 2025\n\nToday, after weeks of talks, Sudan "
+            "and South Sudan have accepted a cessation of hostilities along their border.")
+    [(name, agreement)] = _agreements(nlp, text).items()
+    assert name.lower().endswith("cessation of hostilities")
+    assert agreement["party"] == {"SDN", "SSD"}
+    assert agreement["date"] == {"2025-03-03"}
+
+
+def test_a_described_agreement_is_shown_with_its_parties_names(extract_text):
+    deal = extract_text("Ecuador and Peru signed a deal on Monday.")
+    assert [e.name for e in deal.entities.values() if e.kind == model.AGREEMENT] == [
+        "Ecuador–Peru deal"]
+    # its key keeps the codes: two such deals are one node only when their parties are one
+    assert [k for k, e in deal.entities.items() if e.kind == model.AGREEMENT] == [
+        "agreement/ECU-PER/deal"]

@@ -8,9 +8,13 @@ X and President B of Y" is that statement: its signers follow "by", its date is 
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
 
 from kg import model
+from kg.data import tables
 from kg.nlp.agreement_mentions import QUALIFIERS
 from kg.nlp.context import Actor, DocContext
 
@@ -93,3 +97,36 @@ def heads_the_document(ctx: DocContext, start: int, end: int, kind: str) -> bool
         return False
     first = next((t.i for t in ctx.doc if not t.is_space), 0)
     return start - first < _HEADING_TOKENS and "\n" not in ctx.doc[first:start + 1].text
+
+
+def possessors(ctx: DocContext, start: int) -> list[Actor]:
+    """Who "their" in "their agreement" refers to: the states (or persons' states) named as one
+    group nearest before it in the sentence ("congratulated A and B on concluding their
+    agreement"), when the group has two or more."""
+    before = [a for a in ctx.actors_in(ctx.doc[ctx.sentence(start).start:start])
+              if a.kind in (model.STATE, model.PERSON) and not a.adjective]
+    if not before:
+        return []
+    last = ctx.doc[before[-1].end - 1]
+    group = [ctx.actor_at(t) for t in (last, *last.conjuncts)]
+    states = {key for a in group if a is not None
+              and (key := _state_of(ctx, a)) is not None}
+    return [a for a in before if a.kind == model.STATE and a.key in states] if len(states) >= 2 \
+        else []
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """Every name of a state in our table -> its ISO3 ("U.S." -> USA, "ROK" -> KOR)."""
+    return {name: record.iso3 for record in tables.load_states() for name in record.names}
+
+
+def states_in_joined_names(ctx: DocContext, span: Span) -> list[str]:
+    """The states of a word made of state names joined by hyphens, which the tokenizer keeps as
+    one word and so no state ("U.S.-ROK", "U.S.-China"): each part a state name."""
+    names, found = _state_names(), []
+    for token in span:
+        parts = re.split(r"[-–]", token.text)
+        if len(parts) >= 2 and all(p in names for p in parts):
+            found += [ctx.state_entity(names[p]) for p in parts]
+    return found

@@ -1,5 +1,5 @@
 """Treaty texts: a document that is itself an agreement ("... have signed this Agreement. DONE at
-Tokyo on this third day of April 2007 ... For the Government of Japan: ...").
+Reykjavik on this twelfth day of May 2016 ... For the Government of Iceland: ...").
 
 Such a text names its parties in its title ("AGREEMENT BETWEEN THE GOVERNMENT OF X AND THE
 GOVERNMENT OF Y ON ..."), its preamble ("X and Y (hereinafter referred to as "the Parties")") and
@@ -39,7 +39,7 @@ def is_treaty_text(text: str) -> bool:
     """A text that calls itself "this Agreement" and speaks as its parties or closes with the
     signing formula. An excerpt of articles and final clauses may say "this Agreement" only
     twice: then it must speak of "the Parties" and have a line that starts the final clause or
-    a signature block ("Done at Skopje ...", "For the Republic of Albania"); one that starts
+    a signature block ("Done at Montevideo ...", "For the Republic of Paraguay"); one that starts
     with an agreement's title needs only "hereinafter" and such a line."""
     references = len(_SELF_REFERENCE.findall(text))
     if references >= 2 and _CONTRACTING.search(text) is not None:
@@ -159,7 +159,7 @@ _NO_FORMULA_BEFORE = re.compile(r"\b(?:shall|may|to|be|been|is|are)\s+\Z")
 
 
 def _done_date(ctx: DocContext):
-    """The date of the final clause: "DONE at Tokyo on this third day of April 2007"."""
+    """The date of the final clause: "DONE at Reykjavik on this twelfth day of May 2016"."""
     # Only the last signing formula counts: an earlier "signed at" cites another instrument,
     # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
     text = ctx.text
@@ -178,7 +178,7 @@ def _done_date(ctx: DocContext):
 
 def name_from_parties(ctx: DocContext, parties: Iterable[str]) -> str | None:
     """A name for a treaty text that shows no title, from the states it names as its parties:
-    "Agreement between Albania and Romania" (not a label of codes). None without two states."""
+    "Agreement between Iceland and Norway" (not a label of codes). None without two states."""
     names = sorted(ctx.extraction.entities[k].name for k in parties
                    if k.startswith("state/") and k in ctx.extraction.entities)
     if len(names) < 2:
