@@ -126,3 +126,11 @@ def test_a_described_agreement_is_shown_with_its_parties_names(extract_text):
     # its key keeps the codes: two such deals are one node only when their parties are one
     assert [k for k, e in deal.entities.items() if e.kind == model.AGREEMENT] == [
         "agreement/ECU-PER/deal"]
+
+
+def test_the_subject_of_the_verb_a_signing_verb_is_joined_to(nlp) -> None:
+    text = ("The Presidents of Ghana, Togo and Benin met in Lomé on Thursday. The three leaders "
+            "adopted a joint declaration on maritime security and signed a memorandum of "
+            "understanding on cross-border trade.")
+    found = _agreements(nlp, text)
+    assert found["Benin–Ghana–Togo memorandum"]["party"] == {"BEN", "GHA", "TGO"}

@@ -381,7 +381,7 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                               or _referred_agent(ctx, agent), evidence,
                               f"pattern:agreement-{lemma}-by")
         if v is verb and head.dep_ == "dobj":
-            for subj in (c for c in v.children if c.dep_ == "nsubj"):
+            for subj in _subjects(v):
                 _add_participants(target, agreement.signatories, ctx, _group(ctx, subj),
                                   evidence, f"pattern:subject-{lemma}-agreement")
             for prep in (c for c in v.children if c.lower_ == "with" and c.dep_ == "prep"):
@@ -390,6 +390,15 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is joined to ("The leaders met and signed
+    a memorandum")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
 
 
 def _referred_agent(ctx: DocContext, agent: Token) -> list[Actor]:
