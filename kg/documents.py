@@ -16,7 +16,8 @@ with id "stdin". Ids repeated across inputs get "-2", "-3", … in reading order
 Datelines ("MOSCOW, Nov 10 (Reuters) -", "BAKU, Azerbaijan") give `dateline_place`, `body_start`
 and possibly a date. The document date is the metadata date; failing that the dateline's, when
 it states its year. A year-less dateline date ("Nov 10") is used only to refine a metadata date
-that gives the year (and month) but not the day; it is never completed by a guess.
+that gives the year (and month) but not the day; it is never completed by a guess. Under a title
+line, a dateline or a date alone on the next line ("Readout of …⏎May 31, 2022") counts the same.
 """
 from __future__ import annotations
 
