@@ -65,6 +65,24 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
     return Dateline(_title_place(m["place"]), body_start, parts)
 
 
+def date_line(text: str, start: int) -> tuple[int, int, int | None] | None:
+    """The (year, month, day) of a date alone on the first non-blank line from `start` (just
+    after a title line): a release's "Readout of …⏎May 31, 2022" or "…⏎Tuesday, 4 March 2025".
+    None when that line is anything else or gives no year."""
+    rest = text[start:]
+    line_start = start + len(rest) - len(rest.lstrip())
+    line_end = text.find("\n", line_start)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if not line or len(line) > _DATE_LINE_CHARS:
+        return None
+    parts = date_parts(_WEEKDAY_BEFORE.sub("", line))
+    return parts if parts is not None and parts[0] is not None else None  # type: ignore[return-value]
+
+
+_DATE_LINE_CHARS = 40      # "Wednesday, 17 September 2025" and the like; longer is a sentence
+_WEEKDAY_BEFORE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
+
+
 def _title_place(place: str) -> str:
     """'BAKU' → 'Baku', 'DAR ES SALAAM' → 'Dar es Salaam', 'PORT-AU-PRINCE' → 'Port-au-Prince'."""
     def word(w: str, first: bool) -> str:

@@ -16,7 +16,8 @@ hidden files and folders skipped) in order of relative path. `-` is standard inp
 article with id "stdin". Ids repeated across inputs get "-2", "-3", … in reading order.
 
 Datelines (kg.datelines) give `dateline_place`, `body_start` and possibly a date. A dateline
-opens the text, or the line after its title.
+opens the text, or the line after its title; a date alone on the line after the title (a
+release's "Readout of …⏎May 31, 2022") dates the document too.
 
 Language. kg's rules and model read English: a document that looks like another language
 (kg.language) is skipped, as an unreadable input is, unless the caller reads every document as
@@ -33,7 +34,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, Union
 
-from kg.datelines import document_date, find_dateline
+from kg.datelines import date_line, document_date, find_dateline
 from kg.document_formats import Fields, html_article, markdown_text, split_front_matter, title_line
 from kg.errors import InputError
 from kg.language import ENGLISH, foreign_language
@@ -371,7 +372,9 @@ def _build_document(doc_id: str, text: str, *, path: str, fields: Fields = Field
     if dateline is None:
         rest = text[title_end:]
         body_start = title_end + len(rest) - len(rest.lstrip()) if title_end else 0
-        return Document(doc_id, text, title=fields.title, date=fields.date,
+        # a release's date alone under its title ("Readout of …⏎May 31, 2022")
+        date = document_date(fields.date, date_line(text, title_end)) if title_end else fields.date
+        return Document(doc_id, text, title=fields.title, date=date,
                         source=fields.source, url=fields.url, body_start=body_start, path=path)
     return Document(doc_id, text, title=fields.title, date=document_date(fields.date,
                                                                          dateline.date),

@@ -453,7 +453,7 @@ def test_an_unqualified_arrangement_alone_is_no_agreement(extract_text):
 def test_a_described_agreement_is_named_by_its_parties_states_first(extract_text):
     ex = extract_text("Russia and the World Food Programme signed a memorandum on 5 May 2022.")
     memorandum = only_agreement(ex)
-    assert memorandum.name == "RUS-World Food Programme memorandum"
+    assert memorandum.name == "Russia–World Food Programme memorandum"
 
 
 # --- other names, acts of union -------------------------------------------------------------------

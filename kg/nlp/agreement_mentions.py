@@ -28,6 +28,7 @@ AGREEMENT_WORDS = {
     # plurals: kept as agreements only inside a name ("the Geneva Conventions", "Oslo Accords")
     "conventions": "convention", "protocols": "protocol", "declarations": "declaration",
     "pacts": "pact", "deals": "deal", "ceasefires": "ceasefire", "truces": "truce",
+    "cessation": "ceasefire",   # only as "cessation of hostilities" (see _head_word_fits)
 }
 # Words that head an agreement only in a formal name: "the Peace of Westphalia", "the Helsinki
 # Final Act" (see _head_word_fits). They never modify another agreement word ("peace treaty").
@@ -37,6 +38,9 @@ NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charte
                    "compact", "entente", "communique", "covenant", "arrangement"}
 QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral", "peace",
               "ceasefire", "final", "signed"}
+# Verbs that make an agreement: their subjects or agents are its parties, their dates its date.
+SIGN_VERBS = {"sign", "ink", "conclude", "reach", "seal", "agree", "broker", "strike", "adopt",
+              "accept"}
 # Adjectives that are part of what an agreement is called ("joint statement", "peace treaty");
 # other adjectives ("last", "formal", "complete", "separate") only describe it.
 NAME_ADJECTIVES = QUALIFIERS | {"comprehensive", "strategic", "military", "economic", "nuclear",
@@ -71,8 +75,10 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     while start > sentence_start and _is_modifier(ctx.doc[start - 1], head):
         start -= 1
     end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
-    if end == head.i + 1 and start == head.i and _year_name_at(ctx, head):
-        end = head.i + 3   # "the Concordat of 1801", "the Treaty of 1818"
+    if end == head.i + 1 and (head.lower_ == "cessation" or start == head.i
+                              and _year_name_at(ctx, head)):
+        # "a cessation of hostilities"; "the Concordat of 1801", "the Treaty of 1818"
+        end = head.i + 3
     words = ctx.doc[start:end]
     before_head = ctx.doc[start:head.i]
     proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
@@ -88,8 +94,9 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
 
 def other_names(ctx: DocContext) -> dict[str, AgreementMention]:
     """Names a text gives an agreement beside its own, with the mention they stand beside: "the
-    Act of Union (Riksakten)", "The Riksakten was the 1815 Act of Union". The NER often calls
-    such a name an organisation; later the text may use it alone ("The Riksakten contained...")."""
+    Treaty of Lindau (Lindauer Vertrag)", "The Lindauer Vertrag was the 1822 Treaty of Lindau".
+    The NER often calls such a name an organisation; later the text may use it alone ("The
+    Lindauer Vertrag contained...")."""
     doc, found = ctx.doc, {}
     for i, lower in enumerate(ctx.lowers):
         if lower not in AGREEMENT_WORDS and lower not in FORMAL_NAME_WORDS:
@@ -104,7 +111,7 @@ def other_names(ctx: DocContext) -> dict[str, AgreementMention]:
 
 
 def _in_brackets_after(doc: Doc, i: int) -> Span | None:
-    """"(Riksakten)" right after a name: one to four capitalised words in brackets."""
+    """"(Lindauer Vertrag)" right after a name: one to four capitalised words in brackets."""
     if i >= len(doc) or doc[i].text != "(":
         return None
     end = i + 1
@@ -118,7 +125,7 @@ def _in_brackets_after(doc: Doc, i: int) -> Span | None:
 
 
 def _subject_of_being(mention: AgreementMention) -> Span | None:
-    """"The Riksakten was the Act of Union": the proper noun the agreement is said to be."""
+    """"The Lindauer Vertrag was the Treaty of Lindau": the proper noun the agreement is said to be."""
     head = mention.head
     if head.dep_ != "attr" or head.head.lemma_ != "be":
         return None
@@ -145,6 +152,8 @@ def _head_word_fits(ctx: DocContext, head: Token) -> bool:
     "Patriot Act" is a law)."""
     if head.lower_ == "peace":
         return head.is_title and _proper_tail(ctx, head) > head.i + 1
+    if head.lower_ == "cessation":
+        return ctx.lowers[head.i + 1:head.i + 3] == ["of", "hostilities"]
     if head.lower_ in ("act", "acts"):
         doc, i = ctx.doc, head.i
         return head.is_title and (i > 0 and doc[i - 1].lower_ == "final" or (
@@ -157,8 +166,8 @@ TITLE_SMALL_WORDS = {"of", "on", "the", "and", "between", "for", "in", "to"}
 
 
 def _proper_tail(ctx: DocContext, head: Token) -> int:
-    """Where a formal name that starts with the treaty word ends: "Treaty of The Hague",
-    "Convention of Moss", "Agreement on Trade in Goods" (capitalised words joined by small
+    """Where a formal name that starts with the treaty word ends: "Treaty of Lindau",
+    "Convention of Harwick", "Agreement on Trade in Goods" (capitalised words joined by small
     words, ending on a capitalised word)."""
     doc, end, last_good = ctx.doc, head.i + 1, head.i + 1
     sent_end = ctx.sentence(head.i).end
@@ -270,3 +279,14 @@ def _name_of(ctx: DocContext, words: Span) -> str:
 def is_generic(name: str) -> bool:
     """"the deal", "the accords", "this Agreement": names that say nothing of which one."""
     return all(w in AGREEMENT_WORDS for w in name.lower().split())
+
+
+def parse_head(mention: AgreementMention) -> Token:
+    """The word that stands for the mention in the parse: its head word, or the word of its
+    name that the head hangs from ("The Kellogg–Briand Pact was signed", parsed as "Pact" in
+    apposition to "Kellogg")."""
+    token = mention.head
+    while token.dep_ in ("appos", "compound") and token.head is not token \
+            and mention.start <= token.head.i < mention.end:
+        token = token.head
+    return token

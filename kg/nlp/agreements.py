@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
+from kg.nlp.agreement_dates import read_dates
 from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS_QUALIFIER,
-                                        AgreementMention, is_generic, mention_at,
-                                        other_names)
+                                        SIGN_VERBS, AgreementMention, is_generic, mention_at,
+                                        other_names, parse_head)
+from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
+                                        referred_actors, states_in_joined_names)
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.dates import find_dates
-from kg.nlp.treaty import read_treaty_text
+from kg.nlp.treaty import name_from_parties, read_treaty_text
 
-SIGN_VERBS = {"sign", "ink", "conclude", "reach", "seal", "agree", "broker", "strike", "adopt"}
 MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
 STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
@@ -37,12 +38,13 @@ class Agreement:
     name: str
     kind: str
     mentions: list[AgreementMention] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)   # "the Cranford Protocol or Cranford Agreement"
+    aliases: set[str] = field(default_factory=set)   # "the Harwick Protocol or Harwick Agreement"
     parties: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     signatories: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     mediators: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     dates: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     statuses: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
+    own_text: bool = False   # the agreement the document is (a treaty text)
 
 
 def find_agreements(ctx: DocContext) -> None:
@@ -82,7 +84,7 @@ def find_agreements(ctx: DocContext) -> None:
         elif mention.proper and mention.name.lower() != agreement.name.lower():
             agreement.aliases.add(mention.name)
         agreement.mentions.append(mention)
-        by_head[mention.head.i] = by_head[_parse_head(mention).i] = last = agreement
+        by_head[mention.head.i] = by_head[parse_head(mention).i] = last = agreement
         if mention.proper:
             by_end[mention.end] = agreement
         _read_context(ctx, agreement, mention)
@@ -94,8 +96,9 @@ def find_agreements(ctx: DocContext) -> None:
 
 
 def _add_other_names(ctx: DocContext, by_head: dict[int, Agreement]) -> None:
-    """A name the text gives an agreement beside its own ("the Act of Union (Riksakten)", "The
-    Riksakten was the 1815 Act of Union") is an alias, and each time it stands alone a mention."""
+    """A name the text gives an agreement beside its own ("the Treaty of Lindau (Lindauer
+    Vertrag)", "The Lindauer Vertrag was the 1822 Treaty of Lindau") is an alias, and each time
+    it stands alone a mention."""
     doc = ctx.doc
     for name, beside in sorted(other_names(ctx).items()):
         agreement = by_head.get(beside.head.i)
@@ -154,7 +157,8 @@ def _treaty_agreement(ctx: DocContext) -> tuple[Agreement | None, int]:
     if found is None:
         return None, 0
     name, title_end, parties, done = found
-    agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement")
+    agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement",
+                          own_text=True)
     for key, span in sorted(parties.items()):
         agreement.parties[key] = (span, "treaty:preamble-or-signature-party", 0.8)
     if done is not None:
@@ -193,7 +197,7 @@ _ALIAS_OPENERS = {"also", "known", "as", "or", "the", "formally", "officially", 
 def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agreement],
              by_end: dict[int, Agreement]) -> Agreement | None:
     """"The X Agreement is a trade agreement between ..." (a predicate describes its subject),
-    "the Cranford Protocol or Cranford Agreement" and "the Treaty of Kars (the Kars
+    "the Harwick Protocol or Harwick Agreement" and "the Treaty of Kars (the Kars
     Agreement)" (an alternative name): the same one."""
     if mention.proper:
         i = mention.start - 1
@@ -243,38 +247,53 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         # body ("Further Reduction and Limitation of Strategic Offensive Arms")
         if actor.kind in (model.STATE, model.INTERNATIONAL_ORGANIZATION):
             agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
+    for key in states_in_joined_names(ctx, span):   # "the U.S.-ROK Declaration", one token
+        agreement.parties.setdefault(key, (span, "pattern:agreement-name-party", 0.8))
+    if mention.determiner == "their":   # "congratulated A and B on their agreement"
+        for actor in possessors(ctx, mention.start):
+            agreement.parties.setdefault(actor.key, (ctx.doc[actor.start:mention.end],
+                                                     "pattern:their-agreement", 0.7))
     _read_between(ctx, agreement, mention)
+    _read_makers(ctx, agreement, mention)
     _read_signing(ctx, agreement, mention)
-    _read_dates(ctx, agreement, mention)
+    read_dates(ctx, agreement.dates, mention)
     _read_status(ctx, agreement, mention)
 
 
+def _read_makers(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"Joint Statement by President A of X and President B of Y": its makers sign it and their
+    states are its parties. A statement that heads the release is the release: its date too."""
+    by = maker_list_start(ctx, mention.end, mention.kind)
+    if by is not None:
+        actors = _actors_after(ctx, by)
+        if actors:
+            _add_participants(agreement.parties, agreement.signatories, ctx, actors,
+                              ctx.doc[mention.start:max(a.end for a in actors)],
+                              "pattern:statement-by")
+    date = ctx.document.date
+    if date and heads_the_document(ctx, mention.start, mention.end, mention.kind):
+        agreement.dates.setdefault(date, (ctx.doc[mention.start:mention.end],
+                                          "document:statement-heading-date", 0.7))
+
+
 def _group(ctx: DocContext, token: Token) -> list[Actor]:
-    """The actors of a token and its conjuncts: "Baku, Yerevan and Moscow"."""
+    """The actors of a token and its conjuncts: "Quito, Lima and Bogotá"; for "the two
+    leaders" or "both sides", those the text just named."""
     found = []
     for t in [token, *token.conjuncts]:
         actor = ctx.actor_at(t)
         if actor is not None and actor not in found:
             found.append(actor)
-    return found
-
-
-def _parse_head(mention: AgreementMention) -> Token:
-    """The word that stands for the mention in the parse: its head word, or the word of its
-    name that the head hangs from ("The Kellogg–Briand Pact was signed", parsed as "Pact" in
-    apposition to "Kellogg")."""
-    token = mention.head
-    while token.dep_ in ("appos", "compound") and token.head is not token \
-            and mention.start <= token.head.i < mention.end:
-        token = token.head
-    return token
+    return found or referred_actors(ctx, token)
 
 
 def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     """"the treaty between Armenia and Azerbaijan", "a treaty signed in 1923 between Turkey
     and Greece"."""
-    head = _parse_head(mention)
+    head = parse_head(mention)
     holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
+    holders += [t for t in ctx.doc[mention.start:mention.end] if t.i > head.i]   # "… of
+    # hostilities between A and B"
     if head.dep_ == "nsubjpass":
         holders.append(head.head)   # "The accord was signed in Lomé between A and B"
     for child in (c for h in holders for c in h.children):
@@ -293,7 +312,7 @@ _PAIR_NOUNS = {"countries", "states", "nations", "governments", "sides", "neighb
 
 
 def _named_pair_before(ctx: DocContext, between: Token) -> list[Actor]:
-    """"The United States and Jordan have agreed a trade pact between the two countries": the
+    """"Uruguay and Paraguay have agreed a river pact between the two countries": the
     two states named before in the sentence, when it names exactly two."""
     doc, i = ctx.doc, between.i + 1
     if i < len(doc) and doc[i].lower_ == "the":
@@ -345,7 +364,7 @@ def _add_participants(parties: dict, signatories: dict, ctx: DocContext, actors:
 
 def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X"."""
-    head = _parse_head(mention)
+    head = parse_head(mention)
     verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") else head.head
     candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
     if verb is not head:
@@ -358,10 +377,11 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
         target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
         for agent in (c for c in v.children if c.dep_ == "agent"):
-            _add_participants(target, agreement.signatories, ctx, _actors_after(ctx, agent),
-                              evidence, f"pattern:agreement-{lemma}-by")
+            _add_participants(target, agreement.signatories, ctx, _actors_after(ctx, agent)
+                              or _referred_agent(ctx, agent), evidence,
+                              f"pattern:agreement-{lemma}-by")
         if v is verb and head.dep_ == "dobj":
-            for subj in (c for c in v.children if c.dep_ == "nsubj"):
+            for subj in _subjects(v):
                 _add_participants(target, agreement.signatories, ctx, _group(ctx, subj),
                                   evidence, f"pattern:subject-{lemma}-agreement")
             for prep in (c for c in v.children if c.lower_ == "with" and c.dep_ == "prep"):
@@ -370,6 +390,24 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is joined to ("The leaders met and signed
+    a memorandum")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _referred_agent(ctx: DocContext, agent: Token) -> list[Actor]:
+    """"signed by the two leaders", "signed by the two countries' ministers": those the text
+    just named."""
+    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+        owners = [c for c in pobj.children if c.dep_ == "poss"]
+        return referred_actors(ctx, pobj) or (referred_actors(ctx, owners[0]) if owners else [])
+    return []
 
 
 def _described_by(head: Token) -> list[Token]:
@@ -403,48 +441,10 @@ def _not_done(verb: Token, head: Token | None = None) -> bool:
     return verb.dep_ == "xcomp"
 
 
-def _read_dates(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
-    """A date in the mention's phrase or its signing clause: "signed ... on Nov. 10, 2020", "the
-    accord of 1998", "The statement of Nov. 10, 2020, was signed"; not a date inside another
-    clause ("the statement that ended the 2020 war")."""
-    for lo, hi in _date_scopes(_parse_head(mention), ctx.sentence(mention.head.i).end):
-        span = ctx.doc[lo:hi]
-        for begin, end, value in find_dates(span.text, ctx.document.date):
-            evidence = ctx.doc.char_span(span.start_char + begin, span.start_char + end,
-                                         alignment_mode="expand") or span
-            whole = ctx.doc[min(mention.start, evidence.start):max(mention.end, evidence.end)]
-            agreement.dates.setdefault(value.iso, (whole, "pattern:agreement-date", 0.75))
-            return
-
-
-def _date_scopes(head: Token, sent_end: int) -> list[tuple[int, int]]:
-    """Token ranges where a date belongs to the agreement: its own phrase without relative and
-    adverbial clauses that do not sign it, then the signing verb's phrase."""
-    scopes = []
-    skip = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "conj", "cc")
-            and c.lemma_.lower() not in SIGN_VERBS]
-    hi = head.right_edge.i + 1
-    for clause in skip:
-        if clause.i > head.i:
-            hi = min(hi, clause.left_edge.i)
-    scopes.append((head.left_edge.i, max(hi, head.i + 1)))
-    verb = head.head
-    if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in SIGN_VERBS | {"be"}:
-        scopes.append((verb.left_edge.i, verb.right_edge.i + 1))
-    nxt = head.i + 1
-    # "the Treaty of The Hague in 1720": a year or date right after the name, whatever the parse
-    while nxt < sent_end and (head.doc[nxt].is_title or head.doc[nxt].lower_ in ("of", "the")):
-        nxt += 1
-    if nxt + 1 < sent_end and head.doc[nxt].lower_ in ("in", "on", "of") and \
-            head.doc[nxt + 1].ent_type_ == "DATE":
-        scopes.append((nxt, min(sent_end, nxt + 6)))
-    return scopes
-
-
 def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     """Status cues among the words that govern the mention: "delay the signing of a treaty",
     "talks on a peace treaty", "the treaty entered into force", "withdrew from the accord"."""
-    head = token = _parse_head(mention)
+    head = token = parse_head(mention)
     steps = 0
     while token.head is not token and steps < 4:
         token, steps = token.head, steps + 1
@@ -508,7 +508,7 @@ def _parties_from_signatories(ctx: DocContext, agreement: Agreement) -> None:
 
 
 def _governments_as_states(ctx: DocContext, agreement: Agreement) -> None:
-    """"The Government of Japan and the Government of Malaysia": a state's government signs for
+    """"The Government of Iceland and the Government of Norway": a state's government signs for
     the state, so the state is the party, not a second one beside it."""
     for key in list(agreement.parties):
         entity = ctx.extraction.entities.get(key)
@@ -540,13 +540,19 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
 
 
 def _display_name(ctx: DocContext, agreement: Agreement) -> str:
-    """A named agreement's name; a described one's with its parties: "JOR-USA pact", "RUS-UN
-    Secretariat memorandum" (states by ISO3 first, then bodies by name)."""
+    """A named agreement's name; a described one's with its parties' names, as news writes
+    them: "Paraguay–Uruguay pact", "Russia–UN Secretariat memorandum" (states first, then
+    bodies, each by name), not a label of codes."""
+    if agreement.own_text and is_generic(agreement.name) and \
+            (between := name_from_parties(ctx, agreement.parties)) is not None:
+        return between
     if is_generic(agreement.name) and len(agreement.parties) >= 2:
-        states = sorted(k.rsplit("/", 1)[-1] for k in agreement.parties if k.startswith("state/"))
-        bodies = sorted(ctx.extraction.entities[k].name if k in ctx.extraction.entities
-                        else k.rsplit("/", 1)[-1]
-                        for k in agreement.parties if not k.startswith("state/"))
-        return f"{'-'.join(states + bodies)} {agreement.name}"
+        def shown(key: str) -> str:
+            entity = ctx.extraction.entities.get(key)
+            return entity.name if entity is not None else key.rsplit("/", 1)[-1]
+
+        states = sorted(shown(k) for k in agreement.parties if k.startswith("state/"))
+        bodies = sorted(shown(k) for k in agreement.parties if not k.startswith("state/"))
+        return f"{'–'.join(states + bodies)} {agreement.name}"
     name = agreement.name
     return name[0].upper() + name[1:] if name.islower() else name

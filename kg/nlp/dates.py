@@ -69,7 +69,7 @@ _ORDINALS = {w: i for i, w in enumerate(
     1)} | {"thirtieth": 30}
 
 _UNIT_ORDINAL = "|".join(sorted(list(_ORDINALS)[:9], key=len, reverse=True))
-_ORDINAL_WORDS = (rf"(?i:(?:twenty|thirty)[\s-](?:{_UNIT_ORDINAL})\b"
+_ORDINAL_WORDS = (rf"(?i:(?:twenty|thirty)(?:\s|-\s?)(?:{_UNIT_ORDINAL})\b"
                   rf"|(?:{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\b)")
 _NUMBER_WORD = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))}|hundred|thousand)\b"
 _YEAR_WORDS = rf"(?i:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)"
@@ -92,8 +92,12 @@ DMY = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}{_SEP}{_YEAR}")
 # "this 26th day of the month of July of the year 2007", "the Thirteenth Day of January in the
 # Year Two Thousand and Two", "the third of April, two thousand and seven".
 TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\s+(?i:day\s+of\s+(?:the\s+month\s+of\s+)?|"
-                    rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+the\s+year\s+(?:of\s+our\s+lord\s+)?)?"
+                    rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+the\s*year\s+(?:of\s+our\s+lord\s+)?)?"
                     rf"(?P<year>{_Y}|{_YEAR_WORDS})")
+# "«23» December 2014", "“23” December2014" (a day in quotes, as a signing formula fills it in;
+# the year often run into the month where the blank was).
+QUOTED_DAY = re.compile(rf"[“\"«„]\s*(?P<day>{_D})\s*[”\"»“]\s*(?:of\s+)?"
+                        rf"(?P<month>{_cased(list(_FULL_MONTHS))})\s*{_YEAR}")
 # "17.10.1997": written with dots, a date is day first.
 DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
 MY = re.compile(rf"{_MON}\s+(?:of\s+)?{_YEAR}")
@@ -270,7 +274,7 @@ Converter = Callable[[re.Match, "_Reference | None"], "DateValue | None"]
 # Order breaks ties between matches with the same span: the more specific pattern first.
 _PATTERNS: tuple[tuple[re.Pattern, Converter], ...] = (
     (ISO, _from_iso), (NUMERIC, _from_numeric), (DOTTED, _from_dotted), (TREATY, _from_named),
-    (MDY, _from_named),
+    (QUOTED_DAY, _from_named), (MDY, _from_named),
     (DMY, _from_named), (DAY_RANGE_MD, _blocked), (DAY_RANGE_DM, _blocked), (MY, _from_month_year),
     (MD, _from_month_day), (DM, _from_month_day), (IN_MONTH, _from_in_month),
     (REL_DAY, _from_relative_day), (REL_PERIOD, _from_relative_period), (WEEKDAY, _from_weekday),

@@ -8,6 +8,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.documents import find_dateline
 from kg.errors import ModelError
 from kg.nlp import gazetteer_components  # noqa: F401  (registers our components' factories)
 from kg.nlp.models import ModelInfo, default_model_name
@@ -34,6 +35,33 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_inline_datelines")
+def mark_inline_datelines(doc: Doc) -> Doc:
+    """The first word after an inline dateline ("QUITO, Feb. 3, 2025 — Ecuador and Peru signed
+    …") starts a sentence: else the parser takes the place for the verb's subject and the
+    parties for words in apposition to it."""
+    for i in _inline_dateline_ends(doc):
+        doc[i].is_sent_start = True
+    return doc
+
+
+def _inline_dateline_ends(doc: Doc) -> list[int]:
+    """Where the article goes on after each line's inline dateline."""
+    text, found, line_start = doc.text, [], 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_start + 1].isupper():
+            dateline = find_dateline(text[line_start:line_end])
+            if dateline is not None and line_start + dateline.body_start < line_end:
+                token = doc.char_span(line_start + dateline.body_start, line_end,
+                                      alignment_mode="expand")
+                if token is not None and token.start > 0:
+                    found.append(token.start)
+        line_start = line_end + 1
+    return found
+
+
 def _holds_line_break(doc: Doc, space: numpy.ndarray) -> numpy.ndarray:
     """Which tokens hold a line break. The tokenizer splits text wherever whitespace begins or
     ends, so a line break is in a token of whitespace alone: only those are read. (A token's
@@ -56,6 +84,7 @@ def load_pipeline(model: str | None = None,
                          f"spaCy pipeline (pip install it, or pass --model NAME)") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
+        nlp.add_pipe("kg_inline_datelines", before="parser")
     config = {"extra_entries": [e.to_config() for e in extra_entries]}
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_gazetteer", before="ner", config=config)

@@ -1,5 +1,5 @@
 """Treaty texts: a document that is itself an agreement ("... have signed this Agreement. DONE at
-Tokyo on this third day of April 2007 ... For the Government of Japan: ...").
+Reykjavik on this twelfth day of May 2016 ... For the Government of Iceland: ...").
 
 Such a text names its parties in its title ("AGREEMENT BETWEEN THE GOVERNMENT OF X AND THE
 GOVERNMENT OF Y ON ..."), its preamble ("X and Y (hereinafter referred to as "the Parties")") and
@@ -9,6 +9,7 @@ DATE"); "this Agreement" refers to it.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from kg import model
 from kg.nlp.agreement_mentions import TITLE_SMALL_WORDS
@@ -38,14 +39,20 @@ def is_treaty_text(text: str) -> bool:
     """A text that calls itself "this Agreement" and speaks as its parties or closes with the
     signing formula. An excerpt of articles and final clauses may say "this Agreement" only
     twice: then it must speak of "the Parties" and have a line that starts the final clause or
-    a signature block ("Done at Skopje ...", "For the Republic of Albania")."""
+    a signature block ("Done at Montevideo ...", "For the Republic of Paraguay"); one that starts
+    with an agreement's title needs only "hereinafter" and such a line."""
     references = len(_SELF_REFERENCE.findall(text))
     if references >= 2 and _CONTRACTING.search(text) is not None:
         return True
     parties = re.search(r"\b[Tt]he Parties\b", text) is not None
     if references >= 2 and parties and _CLOSING_LINE.search(text) is not None:
         return True
-    return references >= 3 and (_DONE.search(text) is not None or parties)
+    if references >= 3 and (_DONE.search(text) is not None or parties):
+        return True
+    # an excerpt headed by its own title ("FREE TRADE AGREEMENT⏎BETWEEN …") that names its
+    # parties and keeps its signature blocks, whatever it left out between them
+    return _title(text)[1] > 0 and _CONTRACTING.search(text) is not None \
+        and _CLOSING_LINE.search(text) is not None
 
 
 def read_treaty_text(ctx: DocContext):
@@ -107,34 +114,57 @@ def _final_clause(text: str):
 
 
 def _title(text: str) -> tuple[str, int]:
-    """The upper-case title naming an agreement the text starts with, and the offset where it
-    ends; else ("Agreement", 0). A long title may be wrapped ("FREE TRADE AGREEMENT BETWEEN⏎NEW
-    ZEALAND AND …", "… AND THE REPUBLIC OF CHILE⏎ON TRADE"): a line continues it when the title
-    so far ends with a small word or the line starts with one; a heading below it ("PREAMBLE")
-    does neither."""
+    """The title naming an agreement the text starts with, and the offset where it ends; else
+    ("Agreement", 0). A title is in capitals ("FREE TRADE AGREEMENT BETWEEN …") or in title
+    case ("Trade Agreement⏎between⏎The Government of …"). A long title may be wrapped, with or
+    without blank lines between its parts in capitals ("… AGREEMENT⏎⏎BETWEEN⏎⏎CANADA⏎AND …"):
+    a line continues it when the title so far ends with a small word or the line starts with
+    one; a heading below it ("PREAMBLE") does neither."""
     start = len(text) - len(text.lstrip())
     lines = text[start:].split("\n")
     words, end = lines[0].split(), start + len(lines[0])
+    capitals = lines[0].upper() == lines[0]
+    offset = end
     for line in lines[1:]:
+        offset += 1 + len(line)
         more = line.split()
-        if not more or line.upper() != line or not (words[-1].lower() in _SMALL_WORDS
-                                                    or more[0].lower() in _SMALL_WORDS):
+        if not more:
+            if not capitals:
+                break  # below a title in title case, body text may look like one
+            continue   # a blank line between the parts of a title in capitals
+        if not _title_line(line, capitals) or not (words[-1].lower() in _SMALL_WORDS
+                                                   or more[0].lower() in _SMALL_WORDS):
             break
         words += more
-        end += 1 + len(line)
+        end = offset
     first = " ".join(words)
-    if _TITLE_WORDS.search(first) and first.upper() == first and 2 <= len(words) <= 30:
+    if _TITLE_WORDS.search(first) and _title_line(first, capitals) and 2 <= len(words) <= 30:
+        if not capitals:
+            return first, end
         name = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in words)
         return name, end
     return "Agreement", 0
 
 
+def _title_line(line: str, capitals: bool) -> bool:
+    """A line of a title: in capitals, or (for a title-case title) every word capitalised but
+    the small ones."""
+    if capitals:
+        return line.upper() == line
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in line.split())
+
+
+# "This Agreement shall be done in duplicate …": a provision about signing, not the formula.
+_NO_FORMULA_BEFORE = re.compile(r"\b(?:shall|may|to|be|been|is|are)\s+\Z")
+
+
 def _done_date(ctx: DocContext):
-    """The date of the final clause: "DONE at Tokyo on this third day of April 2007"."""
+    """The date of the final clause: "DONE at Reykjavik on this twelfth day of May 2016"."""
     # Only the last signing formula counts: an earlier "signed at" cites another instrument,
     # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
     text = ctx.text
-    matches = list(_DONE.finditer(text))
+    matches = [m for m in _DONE.finditer(text) if _NO_FORMULA_BEFORE.search(text, 0, m.start())
+               is None]
     if not matches:
         return None
     match = matches[-1]
@@ -144,3 +174,13 @@ def _done_date(ctx: DocContext):
         begin, end, value = dates[0]
         return value.iso, (match.start(), match.start() + end)
     return None
+
+
+def name_from_parties(ctx: DocContext, parties: Iterable[str]) -> str | None:
+    """A name for a treaty text that shows no title, from the states it names as its parties:
+    "Agreement between Iceland and Norway" (not a label of codes). None without two states."""
+    names = sorted(ctx.extraction.entities[k].name for k in parties
+                   if k.startswith("state/") and k in ctx.extraction.entities)
+    if len(names) < 2:
+        return None
+    return f"Agreement between {', '.join(names[:-1])} and {names[-1]}"
