@@ -305,8 +305,8 @@ PREDICATE_POSTS = [
      "person/david-miller", "Prime Minister", "state/PRT"),
     ("Robert Johnson was elected President of Moldova in 2016.",
      "person/robert-johnson", "President", "state/MDA"),
-    ("Mihail Stan reigned as King of Romania until his abdication.",
-     "person/mihail-stan", "King", "state/ROU"),
+    ("Haakon Berg reigned as King of Norway until his abdication.",
+     "person/haakon-berg", "King", "state/NOR"),
 ]
 
 

@@ -314,14 +314,14 @@ def _add_person(ctx: DocContext, ent: Span) -> Actor | None:
     titled = _title_ending_at(ctx, span.start) is not None or span[-1].text in REGNAL_NUMBERS
     if not span.text.strip() or not titled and (span.text in ctx.gazetteer.names
                                                 or _is_subdivision(span.text)):
-        return None  # "Madhya Pradesh": a place, whatever the NER says ("King Alaric" is not)
+        return None  # "Uttar Pradesh": a place, whatever the NER says ("King Alaric" is not)
     key = known or resolve.person_key(span.text)
     entity = None if known else model.Entity(key, model.PERSON, span.text)
     return ctx.add_actor(Actor(span.start, span.end, key, model.PERSON), entity)
 
 
 def _is_subdivision(name: str) -> bool:
-    """A name of more than one word of a state's subdivision (ISO 3166-2): "Madhya Pradesh",
+    """A name of more than one word of a state's subdivision (ISO 3166-2): "Uttar Pradesh",
     "Nusa Tenggara Barat". Single words ("Georgia", "Victoria") and saints' names ("Saint
     Andrew") are too often people's names."""
     return " " in name and not name.startswith(("Saint ", "St. ", "St ")) \

@@ -6,7 +6,7 @@
   minister,", "X, Minister of Foreign Affairs of Y,", "X, who chairs Y"
 - before the name, as an appositive: "a spokesperson for the ministry, X,", "Y's ambassador to Z, X,"
 - in the plural before several names: "Foreign Ministers X and Y" (each holds the post)
-- after the person's verb: "X was President of Panama", "X ... and served as Y's ambassador to Z"
+- after the person's verb: "X was President of Chile", "X ... and served as Y's ambassador to Z"
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def find_posts(ctx: DocContext) -> None:
                 for title, phrase, holder in _later_titles(ctx, phrase):
                     _record_post(ctx, person, title, phrase, holder, "pattern:and-later-as-title")
                 break
-    for pronoun in ctx.pronoun_persons:      # "He was President of Panama from 1989"
+    for pronoun in ctx.pronoun_persons:      # "He was President of Chile from 1990"
         found = _predicate_title(ctx, pronoun)
         if found is not None:
             title, phrase, holder, rule = found
@@ -241,7 +241,7 @@ _COPULAS = {"be", "become", "serve", "reign", "remain", "act"}
 
 
 def _predicate_title(ctx: DocContext, person: Actor):
-    """"X (1936–2009) was President of Panama", "X reigned as King of Romania", "X was elected
+    """"X (1921–2004) was President of Chile", "X reigned as King of Norway", "X was elected
     Prime Minister": the title after a verb whose subject is the person."""
     head = ctx.name_head(person)
     if head.dep_ not in ("nsubj", "nsubjpass"):
