@@ -28,7 +28,7 @@ from kg.errors import InputError
 FRONT_MATTER_FIELDS = ("title", "date", "source", "url")
 _FENCE = "---"
 _KEY_VALUE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?[ \t]*$")
-_TITLE_MAX = 200               # characters; a longer first line is a paragraph, not a title
+_TITLE_MAX = 300               # characters (releases title whole sentences); longer is a paragraph
 _SENTENCE_END = (".", ",", ";", ":")   # a title ends otherwise ("?" and "!" do end headlines)
 
 
@@ -100,7 +100,7 @@ def _unquote(value: str | None) -> str | None:
 
 def title_line(text: str) -> tuple[str, int] | None:
     """(title, end offset of its line) when the first non-blank line of `text` reads as a title:
-    at most 200 characters, not ending as a sentence does, and followed by more text. The
+    at most 300 characters, not ending as a sentence does, and followed by more text. The
     caller rules out datelines first."""
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.documents import read_documents
+from kg.documents import read_documents, text_document
 from kg.errors import InputError
 from kg.language import foreign_language
 from kg.model import Document
@@ -86,7 +86,7 @@ def test_txt_title_without_a_dateline_starts_the_body_after_it(tmp_path: Path) -
     "BAKU, Azerbaijan\n\nThe talks opened on Monday.\n",                # a dateline
     "The council met on Monday.\nIt adopted two resolutions.\n",        # a sentence
     "Kyrgyzstan and Tajikistan sign border treaty\n",                   # nothing follows
-    "Kyrgyzstan and Tajikistan " * 10 + "sign\n\nThe treaty was signed.\n",   # a paragraph
+    "Kyrgyzstan and Tajikistan " * 12 + "sign\n\nThe treaty was signed.\n",   # a paragraph
     "In a statement released on Tuesday evening, the ministry said:\nTalks will resume.\n",
 ])
 def test_txt_first_line_that_is_no_title(tmp_path: Path, text: str) -> None:
@@ -370,3 +370,12 @@ def test_short_texts_and_english_are_not_skipped(text: str) -> None:
 def test_other_languages_are_recognised_the_same_way_every_time(text: str, code: str) -> None:
     found = {foreign_language(text) for _ in range(3)}
     assert len(found) == 1 and next(iter(found))[0] == code
+
+
+def test_a_release_title_of_a_long_sentence_is_still_the_title_and_dates_the_release():
+    title = ("Joint Statement by the Prime Minister of Norway and the President of the Republic "
+             "of Chile on Cooperation in Fisheries Management, Ocean Research and the Protection "
+             "of Marine Biodiversity in the South Pacific and the Southern Ocean")
+    assert 200 < len(title) <= 300
+    document = text_document(f"{title}\nJune 3, 2024\n\nThe two leaders met in Oslo.", "t", "t")
+    assert (document.title, document.date) == (title, "2024-06-03")
