@@ -384,3 +384,46 @@ def test_kg_eval_gives_the_figures_of_score_py_through_the_cli(tmp_path: Path) -
     for name, figures_ in theirs["metrics"].items():
         for key, value in figures_.items():
             assert mine["metrics"][name][key] == pytest.approx(value, abs=1e-4), (name, key)
+
+
+def test_a_document_kg_fails_on_scores_zero_on_every_field(tmp_path: Path, monkeypatch) -> None:
+    """A text kg cannot build is reported and counts as found nothing: every gold fact of it is
+    missed, on every field it is scored on, and the run goes on."""
+    import kg.evaluate.system as system
+
+    class BreaksOnOneText:
+        model = "stand-in 0"
+
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def rows(self, document, queries):
+            if "Vanuatu" in document.text:
+                raise RuntimeError("the parser gave up")
+            return {"states": [{"state": "s", "name": "Fiji", "iso3": "FJI"}],
+                    "organizations": [], "officials": [], "agreements": []}
+
+    monkeypatch.setattr(system, "InProcessKG", BreaksOnOneText)
+    gold = {"states": ["VUT", "FJI"],
+            "organizations": [{"name": "Ministry of Foreign Affairs", "state": "VUT"}],
+            "officials": [{"name": "Mere Tavola", "post": "Foreign Minister", "state": "VUT"}],
+            "agreements": [{"name": "fisheries agreement", "date": "2024-05-02",
+                            "parties": ["VUT", "FJI"]}]}
+    lines = [{"id": "broken", "text": "Vanuatu and Fiji signed a fisheries agreement.",
+              "gold": gold},
+             {"id": "fine", "text": "Fiji welcomed the talks.", "gold": {"states": ["FJI"]},
+              "score": ["states"]}]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    from kg.evaluate import evaluate
+
+    report = evaluate(path)
+    broken = next(d for d in report.documents if d.id == "broken")
+    assert broken.error is not None and "the parser gave up" in broken.error
+    assert [d.id for d in report.failures] == ["broken"]
+    counted = {name: s for name, s in broken.scores.items() if isinstance(s, Counts)}
+    assert {"states", "organizations", "officials", "agreements"} <= set(counted)
+    assert all(s.tp == 0 and s.system == 0 for s in counted.values())
+    assert counted["states"].gold == 2 and counted["agreements"].gold == 1
+    fine = next(d for d in report.documents if d.id == "fine")
+    assert fine.error is None and fine.scores["states"].tp == 1
