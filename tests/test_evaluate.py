@@ -85,8 +85,8 @@ def test_people_match_by_full_name_or_surname() -> None:
 
 
 def test_regnal_numbers_must_not_disagree() -> None:
-    assert person_score("Elizabeth II", "Elizabeth") == 1.0
-    assert person_score("Carol I", "Carol II") == 0.0
+    assert person_score("Margrethe II", "Margrethe") == 1.0
+    assert person_score("Henry VII", "Henry VIII") == 0.0
     assert person_score("Martin Luther King Jr", "Martin Luther King") == 1.0
 
 
@@ -303,7 +303,7 @@ NAMES = ["Defense Ministry", "Ministry of Defence", "Azerbaijani Defense Ministr
          "the agreement", "trilateral statement", "peace treaty", "Treaty of Kars",
          "Armenian army", "Armenian Armed Forces", "Cooperation Department"]
 PEOPLE = ["Ilham Aliyev", "Aliyev", "Heydar Aliyev", "Nikol Pashinyan", "N. Pashinyan",
-          "Elizabeth II", "Elizabeth", "Carol I", "Carol II", "Vladimir Putin", "Putin"]
+          "Margrethe II", "Margrethe", "Henry VII", "Henry VIII", "Vladimir Putin", "Putin"]
 CODES = ["AZE", "ARM", "RUS", "TUR", "SUN"]
 DATES = ["2020", "2020-11", "2020-11-10", "2020-11-09", "1921-10-13", ""]
 # kg's agreement names: some match gold's by name, the others only by date and parties

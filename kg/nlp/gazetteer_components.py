@@ -139,7 +139,7 @@ _SUBNATIONAL_NEXT = {"governor", "senator", "state", "county", "legislature", "t
 
 def _inside_other_name(doc: Doc, span: Span) -> bool:
     """An often-ambiguous state name that is part of another name: "Spanish Guinea" (a
-    colony), "Georgia Governor Jimmy Carter" (a US state)."""
+    colony), "Georgia Governor Jane Doe" (a US state)."""
     if span.end < len(doc) and doc[span.end].lower_ in _SUBNATIONAL_NEXT:
         return True
     if span.start > 0:
