@@ -18,7 +18,8 @@ from kg.nlp.context import Actor, DocContext
 # Nouns for a party's member, written after the party: "a Labour politician", "Republican
 # senator X" is a post and left to kg.nlp.posts.
 MEMBER_NOUNS = {"politician", "politicians", "member", "members", "activist", "lawmaker",
-                "legislator", "candidate", "founder", "co-founder", "cofounder", "leader",
+                "legislator", "candidate", "candidates", "founder", "co-founder", "cofounder",
+                "leader", "leaders",
                 "stalwart", "veteran", "loyalist", "figure"}
 # Verbs whose subject is a member of what follows "member of".
 _SUBJECT_VERBS = {"be", "become", "remain", "serve", "join", "rejoin"}
@@ -26,6 +27,8 @@ _SUBJECT_VERBS = {"be", "become", "remain", "serve", "join", "rejoin"}
 _BEFORE_MEMBER = {"a", "an", "the", "also", "later", "then", "founding", "senior", "leading",
                   "prominent", "longtime", "long-time", "former", "active", "elected", "full",
                   "permanent", "ordinary", "as"}
+# "X, a member of the Y", "X, a former leader of the Y", "X was a founder of the Y".
+_MEMBER_OF_NOUNS = {"member", "members", "leader", "leaders", "founder", "co-founder"}
 BODY_KINDS = {model.POLITICAL_PARTY, model.ORGANIZATION, model.PARLIAMENT, model.GOVERNMENT,
               model.AGENCY, model.ARMED_GROUP, model.ARMED_FORCES}
 
@@ -88,7 +91,7 @@ def _after_subject(ctx: DocContext, person: Actor) -> int | None:
 
 
 def _member_of(ctx: DocContext, person: Actor):
-    """"X, a member of the Y," and "X was a founding member of Y"."""
+    """"X, a member of the Y,", "X was a founding member of Y", "X, a former leader of Y"."""
     doc = ctx.doc
     i = _after_subject(ctx, person)
     if i is None:
@@ -96,7 +99,7 @@ def _member_of(ctx: DocContext, person: Actor):
     sent_end = ctx.sentence(person.start).end
     while i < sent_end and doc[i].lower_ in _BEFORE_MEMBER:
         i += 1
-    if i + 1 >= sent_end or doc[i].lower_ not in ("member", "members") or doc[i + 1].lower_ != "of":
+    if i + 1 >= sent_end or doc[i].lower_ not in _MEMBER_OF_NOUNS or doc[i + 1].lower_ != "of":
         return None
     body = _body_at(ctx, i + 2)
     if body is None:
