@@ -17,10 +17,10 @@ def _roles(ex, person: str) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize("text, name, party", [
-    ("In the 2015 general election the seat was won by Tom Hardacre of the Green Left Party, "
-     "with the support of the Farmers' Party.", "Tom Hardacre", "green-left-party"),
-    ("Maria Kessel was re-elected in the 2010 and 2014 elections as a member of the Social "
-     "Progress Party.", "Maria Kessel", "social-progress-party"),
+    ("In the 2015 general election the seat was won by Tom Hardacre of the Harbour Left Party, "
+     "with the support of the Farmers' Party.", "Tom Hardacre", "harbour-left-party"),
+    ("Maria Kessel was re-elected to a second term in the March 2014 election, as a "
+     "member of the Social Advance Party.", "Maria Kessel", "social-advance-party"),
 ])
 def test_elected_member_of_a_party(nlp, text, name, party):
     ex = extract_with_entities(nlp, text, [name])
@@ -45,25 +45,25 @@ def test_relative_and_teacher_get_no_role(nlp):
 
 def test_party_led_by_two_people(nlp):
     ex = extract_with_entities(
-        nlp, "The Civic Reform Party, led by Anton Lisak and Pavel Dorn, won 40 seats.",
+        nlp, "The Civic Renewal Party, led by Anton Lisak and Pavel Dorn, won 40 seats.",
         ["Anton Lisak", "Pavel Dorn"])
     for person in ("person/anton-lisak", "person/pavel-dorn"):
         members, titles = _roles(ex, person)
-        assert members == {"org/_/civic-reform-party"} and titles == {"leader"}
+        assert members == {"org/_/civic-renewal-party"} and titles == {"leader"}
 
 
 def test_party_under_a_leader(nlp):
     ex = extract_with_entities(
-        nlp, "Under Karl Brandt, the Freedom Party won a majority.", ["Karl Brandt"])
-    assert _roles(ex, "person/karl-brandt") == ({"org/_/freedom-party"}, {"leader"})
+        nlp, "Under Karl Brandt, the Open Road Party won a majority.", ["Karl Brandt"])
+    assert _roles(ex, "person/karl-brandt") == ({"org/_/open-road-party"}, {"leader"})
 
 
 def test_candidate_and_rival(nlp):
     ex = extract_with_entities(
         nlp, "Jane Roe contested the seat of Westfield in the 2001 election, losing to John "
-             "Barlow of the National Party.", ["Jane Roe", "John Barlow"])
+             "Barlow of the Hinterland Party.", ["Jane Roe", "John Barlow"])
     assert _roles(ex, "person/jane-roe") == (set(), {"candidate"})
-    assert _roles(ex, "person/john-barlow") == ({"org/_/national-party"}, {"candidate"})
+    assert _roles(ex, "person/john-barlow") == ({"org/_/hinterland-party"}, {"candidate"})
 
 
 def test_ran_for_an_organisation_makes_it_a_party(nlp):
@@ -98,9 +98,9 @@ def test_heads_a_government(nlp, text):
 
 
 def test_party_government_of(nlp):
-    ex = extract_with_entities(nlp, "The Liberal Party government of Robert Mills fell in 1962.",
+    ex = extract_with_entities(nlp, "The Free Citizens Party government of Robert Mills fell in 1962.",
                                ["Robert Mills"])
-    assert _roles(ex, "person/robert-mills") == ({"org/_/liberal-party"}, {"head of government"})
+    assert _roles(ex, "person/robert-mills") == ({"org/_/free-citizens-party"}, {"head of government"})
 
 
 def test_lone_surname_kept_only_with_a_role(nlp):
@@ -121,20 +121,55 @@ def test_elected_to_a_parliament(nlp):
 
 def test_party_leaders_listed(nlp):
     ex = extract_with_entities(
-        nlp, "Notable members have been Green Party leaders Anna Holt and Peter Lind, and the "
-             "historian Mark Rowe.", ["Anna Holt", "Peter Lind", "Mark Rowe"])
-    assert _roles(ex, "person/peter-lind")[0] == {"org/_/green-party"}
+        nlp, "The delegation included Meadow Party leaders Anna Holt and Peter Lind, and the "
+             "economist Mark Rowe.", ["Anna Holt", "Peter Lind", "Mark Rowe"])
+    assert _roles(ex, "person/peter-lind")[0] == {"org/_/meadow-party"}
     assert _roles(ex, "person/mark-rowe") == (set(), set())
 
 
 def test_unnamed_surname_holding_a_seat(nlp):
     ex = extract_with_entities(
-        nlp, "Adams previously held the seat from 1983 to 1992 but regained it in the 1997 "
-             "election.", [])
-    assert _roles(ex, "person/adams")[1] == {"elected representative"}
+        nlp, "Okafor held the seat for the whole decade, according to the electoral "
+             "commission.", [])
+    assert _roles(ex, "person/okafor")[1] == {"elected representative"}
 
 
 def test_state_winning_a_seat_is_no_person(nlp):
     ex = extract_with_entities(
         nlp, "Norway won a seat on the Security Council in the 1998 vote.", [])
     assert not [k for k in ex.entities if k.startswith("person/")]
+
+
+def test_place_before_regime_is_no_head_of_government(nlp):
+    ex = extract_with_entities(nlp, "Officials said the Tbilisi regime refused the offer.",
+                               ["Tbilisi"])
+    assert not [k for k in ex.entities if k.startswith("person/")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Unity Party named its candidate, John Marsh, ahead of the spring election.",
+     "John Marsh"),
+    ("Rosa Kent, the Labour candidate, won 40 percent of the vote.", "Rosa Kent"),
+])
+def test_candidate_in_apposition(nlp, text, name):
+    ex = extract_with_entities(nlp, text, [name])
+    assert _roles(ex, "person/" + name.lower().replace(" ", "-"))[1] == {"candidate"}
+
+
+def test_candidate_for_a_degree_is_no_candidate(nlp):
+    ex = extract_with_entities(nlp, "Mark Dunn, a candidate for a doctorate in history, wrote "
+                                    "the report.", ["Mark Dunn"])
+    assert _roles(ex, "person/mark-dunn") == (set(), set())
+
+
+def test_leads_a_party_not_an_expedition(nlp):
+    ex = extract_with_entities(
+        nlp, "Hale Morton led the Workers' Unity Party to a narrow victory in May. Tom Price led the "
+             "expedition to the South Pole.", ["Hale Morton", "Tom Price"])
+    assert _roles(ex, "person/hale-morton") == ({"org/_/workers-unity-party"}, {"leader"})
+    assert _roles(ex, "person/tom-price") == (set(), set())
+
+
+def test_hyphen_led_coalition(nlp):
+    ex = extract_with_entities(nlp, "The Nora Vik-led Green Alliance won the vote.", ["Nora Vik"])
+    assert _roles(ex, "person/nora-vik")[1] == {"leader"}
