@@ -141,8 +141,8 @@ def test_state_winning_a_seat_is_no_person(nlp):
 
 
 def test_place_before_regime_is_no_head_of_government(nlp):
-    ex = extract_with_entities(nlp, "Officials said the Tbilisi regime refused the offer.",
-                               ["Tbilisi"])
+    ex = extract_with_entities(nlp, "Officials said the Rangoon regime refused the offer, and "
+                                    "the Salisbury government agreed.", ["Rangoon", "Salisbury"])
     assert not [k for k in ex.entities if k.startswith("person/")]
 
 

@@ -38,7 +38,8 @@ def find_political_roles(ctx: DocContext) -> None:
     people = [a for a in ctx.actors if a.kind == model.PERSON]
     for person in people:
         _party_next_to_name(ctx, person)
-        _heads_a_government(ctx, person)
+        if person not in lone:   # "the Kabul government": a lone word is often a capital
+            _heads_a_government(ctx, person)
     for person in people + ctx.pronoun_persons:
         _leads_a_body(ctx, person)
     find_election_roles(ctx, people)
