@@ -173,3 +173,18 @@ def test_leads_a_party_not_an_expedition(nlp):
 def test_hyphen_led_coalition(nlp):
     ex = extract_with_entities(nlp, "The Nora Vik-led Green Alliance won the vote.", ["Nora Vik"])
     assert _roles(ex, "person/nora-vik")[1] == {"leader"}
+
+
+@pytest.mark.parametrize("text, member", [
+    ("Carla Ruiz, a Democrat who served two terms, retired in 1990.", True),
+    ("Carla Ruiz was a Republican from Ohio.", True),
+    ("Carla Ruiz is a liberal economist.", False),
+])
+def test_party_member_word(nlp, text, member):
+    ex = extract_with_entities(nlp, text, ["Carla Ruiz"])
+    assert bool(_roles(ex, "person/carla-ruiz")[0]) is member
+
+
+def test_lone_surname_heads_an_administration(nlp):
+    ex = extract_with_entities(nlp, "The talks stalled under the Varga administration.", ["Varga"])
+    assert _roles(ex, "person/varga")[1] == {"head of government"}

@@ -21,6 +21,9 @@ MEMBER_NOUNS = {"politician", "politicians", "member", "members", "activist", "l
                 "legislator", "candidate", "candidates", "founder", "co-founder", "cofounder",
                 "leader", "leaders",
                 "stalwart", "veteran", "loyalist", "figure"}
+# Words that name a party's member by the party: "X, a Democrat who ...", "X was a Tory".
+PARTY_MEMBER_WORDS = {"democrat", "republican", "liberal", "conservative", "socialist",
+                      "communist", "tory", "whig", "unionist", "nationalist", "federalist"}
 # Verbs whose subject is a member of what follows "member of".
 _SUBJECT_VERBS = {"be", "become", "remain", "serve", "join", "rejoin"}
 # Words between the verb or comma and "member of": "a founding member of", "the longest-serving".
@@ -131,7 +134,7 @@ def _party_before_name(ctx: DocContext, person: Actor):
 
 
 def _party_politician(ctx: DocContext, person: Actor):
-    """"X is a Labour Party politician", "X, a Republican lawmaker,"."""
+    """"X is a Labour Party politician", "X, a Republican lawmaker,", "X, a Democrat who"."""
     doc = ctx.doc
     i = _after_subject(ctx, person)
     if i is None:
@@ -142,9 +145,12 @@ def _party_politician(ctx: DocContext, person: Actor):
     if body is None or body.kind != model.POLITICAL_PARTY or body.start != i:
         return None
     noun: Token | None = doc[body.end] if body.end < len(doc) else None
-    if noun is None or noun.lower_ not in MEMBER_NOUNS:
-        return None
-    return body, _cover(ctx, person, body), "pattern:party-politician"
+    if noun is not None and noun.lower_ in MEMBER_NOUNS:
+        return body, _cover(ctx, person, body), "pattern:party-politician"
+    if body.end - body.start == 1 and doc[body.start].lower_ in PARTY_MEMBER_WORDS and \
+            (noun is None or noun.pos_ not in ("NOUN", "PROPN")):
+        return body, _cover(ctx, person, body), "pattern:party-member-word"
+    return None
 
 
 def _cover(ctx: DocContext, first: Actor, last: Actor) -> Span:

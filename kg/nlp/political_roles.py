@@ -28,6 +28,8 @@ from kg.nlp.role_facts import (BODY_KINDS, actor_after, add_membership, add_post
 # Nouns after which a person's name heads a body: "the X administration", "X's government".
 GOVERNMENT_NOUNS = {"administration", "government", "cabinet", "ministry", "regime",
                     "presidency", "premiership"}
+# Of these, the ones a capital does not stand before: "the X administration".
+_PERSONAL_GOVERNMENT_NOUNS = {"administration", "presidency", "premiership"}
 _MINISTER_WORDS = {"minister", "ministers", "secretary", "secretaries"}
 LEADER_TITLE, HEAD_TITLE = "leader", "head of government"
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -38,8 +40,7 @@ def find_political_roles(ctx: DocContext) -> None:
     people = [a for a in ctx.actors if a.kind == model.PERSON]
     for person in people:
         _party_next_to_name(ctx, person)
-        if person not in lone:   # "the Kabul government": a lone word is often a capital
-            _heads_a_government(ctx, person)
+        _heads_a_government(ctx, person, lone=person in lone)
     for person in people + ctx.pronoun_persons:
         _leads_a_body(ctx, person)
     find_election_roles(ctx, people)
@@ -234,18 +235,20 @@ def _leads_a_body(ctx: DocContext, person: Actor) -> None:
 
 # --- heads of government --------------------------------------------------------------------
 
-def _heads_a_government(ctx: DocContext, person: Actor) -> None:
+def _heads_a_government(ctx: DocContext, person: Actor, lone: bool) -> None:
     """"the X administration", "X's government", "the government of X", "cabinet X",
-    "ministers of X", "minister under X"."""
+    "ministers of X", "minister under X". A `lone` word heads only "the X administration" (or
+    presidency): "the Salisbury government" is often a capital standing for its government."""
     n, lowers = len(ctx.doc), ctx.lowers
     after = person.end + (person.end < n and lowers[person.end] in _POSSESSIVE)
     if after < n and lowers[after] == "s" and after > person.end:
         after += 1
     before = person.start - 1
-    found = (after < n and lowers[after] in GOVERNMENT_NOUNS and ctx.actor_at(after) is None) \
-        or (before >= 1 and lowers[before] in ("of", "under") and
-            lowers[before - 1] in GOVERNMENT_NOUNS | _MINISTER_WORDS) \
-        or (before >= 0 and lowers[before] == "cabinet")
+    nouns = _PERSONAL_GOVERNMENT_NOUNS if lone else GOVERNMENT_NOUNS
+    found = (after < n and lowers[after] in nouns and ctx.actor_at(after) is None) \
+        or not lone and ((before >= 1 and lowers[before] in ("of", "under") and
+                          lowers[before - 1] in GOVERNMENT_NOUNS | _MINISTER_WORDS)
+                         or (before >= 0 and lowers[before] == "cabinet"))
     if not found:
         return
     span = ctx.doc[max(0, before):min(n, after + 1)]
