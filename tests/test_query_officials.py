@@ -39,7 +39,17 @@ GRAPH = """@prefix kg: <https://w3id.org/diplograph/ontology#> .
 <person/kari-lund> kg:kind "person" ; rdfs:label "Kari Lund" ; kg:memberOf <org/NOR/storting> .
 <person/ana-rojas> kg:kind "person" ; rdfs:label "Ana Rojas" ; kg:memberOf <org/CHL/government> .
 
-# People who are no officials: a member of a club, a rebel, a writer with a state of her own.
+# A signatory, and a person who speaks for a state in a claim.
+<agreement/accord> kg:kind "agreement" ; rdfs:label "Fjord Accord" ; kg:signatory <person/lena-ek> .
+<person/lena-ek> kg:kind "person" ; rdfs:label "Lena Ek" .
+<claim/1> kg:claimant <person/omar-haddad> ; kg:claimantOrganization <state/CHL> .
+<person/omar-haddad> kg:kind "person" ; rdfs:label "Omar Haddad" .
+
+# People who are no officials: a member of a club, a rebel, a writer with a state of her own,
+# a journalist who speaks for a newspaper in a claim.
+<org/NOR/courier> kg:kind "news_media" ; rdfs:label "Oslo Courier" .
+<claim/2> kg:claimant <person/eva-moe> ; kg:claimantOrganization <org/NOR/courier> .
+<person/eva-moe> kg:kind "person" ; rdfs:label "Eva Moe" .
 <person/per-holm> kg:kind "person" ; rdfs:label "Per Holm" ; kg:memberOf <org/NOR/chess-club> .
 <person/juan-soto> kg:kind "person" ; rdfs:label "Juan Soto" ; kg:memberOf <org/rebel-front> .
 <person/marta-vidal> kg:kind "person" ; rdfs:label "Marta Vidal" ; kg:state <state/CHL> .
@@ -64,7 +74,9 @@ def test_officials_are_people_with_a_post_or_in_a_political_body(graph):
         ("Ingrid Dahl", "Minister of Fisheries", "Ministry of Fisheries", "NOR"),
         ("Ingrid Dahl", "mayor", "", ""),
         ("Kari Lund", "", "Storting", "NOR"),
+        ("Lena Ek", "", "", ""),
         ("Ola Berg", "", "Labour Party", "NOR"),
+        ("Omar Haddad", "", "", "CHL"),
     ]
 
 
@@ -73,6 +85,7 @@ def test_people_lists_every_person_once_with_a_state(graph):
     assert result.columns == ["person", "name", "state_iso3"]
     rows = records(result)
     assert [(r["name"], r["state_iso3"]) for r in rows] == [
-        ("Ana Rojas", "CHL"), ("Ingrid Dahl", "NOR"), ("Juan Soto", ""), ("Kari Lund", "NOR"),
-        ("Marta Vidal", "CHL"), ("Ola Berg", "NOR"), ("Per Holm", "NOR")]
+        ("Ana Rojas", "CHL"), ("Eva Moe", ""), ("Ingrid Dahl", "NOR"), ("Juan Soto", ""),
+        ("Kari Lund", "NOR"), ("Lena Ek", ""), ("Marta Vidal", "CHL"), ("Ola Berg", "NOR"),
+        ("Omar Haddad", ""), ("Per Holm", "NOR")]
     assert rows[0]["person"] == KGD + "person/ana-rojas"

@@ -18,14 +18,20 @@ from kg.nlp.context import Actor, DocContext
 # Nouns for a party's member, written after the party: "a Labour politician", "Republican
 # senator X" is a post and left to kg.nlp.posts.
 MEMBER_NOUNS = {"politician", "politicians", "member", "members", "activist", "lawmaker",
-                "legislator", "candidate", "founder", "co-founder", "cofounder", "leader",
+                "legislator", "candidate", "candidates", "founder", "co-founder", "cofounder",
+                "leader", "leaders",
                 "stalwart", "veteran", "loyalist", "figure"}
+# Words that name a party's member by the party: "X, a Democrat who ...", "X was a Tory".
+PARTY_MEMBER_WORDS = {"democrat", "republican", "liberal", "conservative", "socialist",
+                      "communist", "tory", "whig", "unionist", "nationalist", "federalist"}
 # Verbs whose subject is a member of what follows "member of".
 _SUBJECT_VERBS = {"be", "become", "remain", "serve", "join", "rejoin"}
 # Words between the verb or comma and "member of": "a founding member of", "the longest-serving".
 _BEFORE_MEMBER = {"a", "an", "the", "also", "later", "then", "founding", "senior", "leading",
                   "prominent", "longtime", "long-time", "former", "active", "elected", "full",
                   "permanent", "ordinary", "as"}
+# "X, a member of the Y", "X, a former leader of the Y", "X was a founder of the Y".
+_MEMBER_OF_NOUNS = {"member", "members", "leader", "leaders", "founder", "co-founder"}
 BODY_KINDS = {model.POLITICAL_PARTY, model.ORGANIZATION, model.PARLIAMENT, model.GOVERNMENT,
               model.AGENCY, model.ARMED_GROUP, model.ARMED_FORCES}
 
@@ -88,7 +94,7 @@ def _after_subject(ctx: DocContext, person: Actor) -> int | None:
 
 
 def _member_of(ctx: DocContext, person: Actor):
-    """"X, a member of the Y," and "X was a founding member of Y"."""
+    """"X, a member of the Y,", "X was a founding member of Y", "X, a former leader of Y"."""
     doc = ctx.doc
     i = _after_subject(ctx, person)
     if i is None:
@@ -96,7 +102,7 @@ def _member_of(ctx: DocContext, person: Actor):
     sent_end = ctx.sentence(person.start).end
     while i < sent_end and doc[i].lower_ in _BEFORE_MEMBER:
         i += 1
-    if i + 1 >= sent_end or doc[i].lower_ not in ("member", "members") or doc[i + 1].lower_ != "of":
+    if i + 1 >= sent_end or doc[i].lower_ not in _MEMBER_OF_NOUNS or doc[i + 1].lower_ != "of":
         return None
     body = _body_at(ctx, i + 2)
     if body is None:
@@ -128,7 +134,7 @@ def _party_before_name(ctx: DocContext, person: Actor):
 
 
 def _party_politician(ctx: DocContext, person: Actor):
-    """"X is a Labour Party politician", "X, a Republican lawmaker,"."""
+    """"X is a Labour Party politician", "X, a Republican lawmaker,", "X, a Democrat who"."""
     doc = ctx.doc
     i = _after_subject(ctx, person)
     if i is None:
@@ -139,9 +145,12 @@ def _party_politician(ctx: DocContext, person: Actor):
     if body is None or body.kind != model.POLITICAL_PARTY or body.start != i:
         return None
     noun: Token | None = doc[body.end] if body.end < len(doc) else None
-    if noun is None or noun.lower_ not in MEMBER_NOUNS:
-        return None
-    return body, _cover(ctx, person, body), "pattern:party-politician"
+    if noun is not None and noun.lower_ in MEMBER_NOUNS:
+        return body, _cover(ctx, person, body), "pattern:party-politician"
+    if body.end - body.start == 1 and doc[body.start].lower_ in PARTY_MEMBER_WORDS and \
+            (noun is None or noun.pos_ not in ("NOUN", "PROPN")):
+        return body, _cover(ctx, person, body), "pattern:party-member-word"
+    return None
 
 
 def _cover(ctx: DocContext, first: Actor, last: Actor) -> Span:
