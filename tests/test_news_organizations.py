@@ -83,11 +83,12 @@ def test_every_mention_of_a_party_so_called_is_the_party(nlp):
 
 def test_a_person_described_by_a_party_post_stays_a_person(nlp):
     text = ("Spain will vote in May. Pedro Morales, the party's leader, met reporters. Ana "
-            "Ruiz, a member of the ruling party, spoke later.")
-    ex = extract_with_entities(nlp, text, ["Pedro Morales", "Ana Ruiz"])
+            "Ruiz, a member of the ruling party, spoke later. Luis Gil, the main opposition party "
+            "candidate, did not.")
+    ex = extract_with_entities(nlp, text, ["Pedro Morales", "Ana Ruiz", "Luis Gil"])
     assert not _organizations(ex)
     assert {e.name for e in ex.entities.values() if e.kind == model.PERSON} >= \
-        {"Pedro Morales", "Ana Ruiz"}
+        {"Pedro Morales", "Ana Ruiz", "Luis Gil"}
 
 
 def test_a_party_our_table_knows_is_a_party_of_its_state(extract_text):
