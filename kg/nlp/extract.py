@@ -16,15 +16,16 @@ from kg.nlp.context import DocContext
 from kg.nlp.coreference import find_pronoun_persons
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
 from kg.nlp.memberships import find_memberships
+from kg.nlp.named_parties import find_named_parties
 from kg.nlp.ner_organizations import find_ner_organizations
 from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.political_roles import find_political_roles
 from kg.nlp.posts import find_posts
 
-STEPS = (find_table_actors, find_organizations, find_people, find_ner_organizations,
-         find_pronoun_persons, find_posts, find_memberships, find_political_roles,
-         find_ner_places, find_agreements, find_claims)
+STEPS = (find_table_actors, find_organizations, find_named_parties, find_people,
+         find_ner_organizations, find_pronoun_persons, find_posts, find_memberships,
+         find_political_roles, find_ner_places, find_agreements, find_claims)
 
 
 def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:

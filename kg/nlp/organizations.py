@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.not_organizations import ROOMS
 
 # The head noun of an organisation's name and the kind it makes.
 HEAD_KINDS = {
@@ -234,8 +235,9 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
         if k == j:
             break
         actor = ctx.actor_at(doc[j])
-        if actor is not None and actor.kind == model.STATE and actor.end <= k:
-            # "GOVERNMENT OF PARAGUAY ON RIVER NAVIGATION": the name ends with the state
+        if actor is not None and actor.kind == model.STATE and actor.start == j:
+            # "GOVERNMENT OF PARAGUAY ON RIVER NAVIGATION": the name ends with the state (the
+            # whole of it: "State Council of the People’s Republic of China")
             return actor.end, actor.state
         end = k
     return end, state
@@ -276,8 +278,8 @@ def _make_org(ctx: DocContext, span: Span, head: Token, state: str | None) -> Or
     if kind == model.MINISTRY and portfolio is None and generic:
         return _bare_reference(ctx, head) if state is None else None
     name = "" if generic else plain_name(span)
-    if not generic and not name:
-        return None
+    if not generic and (not name or name.lower() in ROOMS):
+        return None   # "the Oval Office" is a room
     return OrgSpan(span.start, span.end, head, kind, state, name, generic, portfolio)
 
 
