@@ -67,7 +67,7 @@ def _nationality(ctx: DocContext, person: Actor, via: str = "") -> None:
         return
     noun = doc[actor.end] if actor.end < len(doc) else None
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.actor_at(noun.i) is not None:
-        return   # "a Polish delegation" is not said of a person; "an Indian National Congress"
+        return   # "a Polish delegation" is not said of a person; "a Ghanaian National Assembly"
     ctx.add_fact(person.key, model.STATE_OF, actor.key, _cover(ctx, person, actor),
                  "pattern:nationality-adjective" + via, 0.75)
 
@@ -111,7 +111,7 @@ def _member_of(ctx: DocContext, person: Actor):
 
 
 def _party_in_brackets(ctx: DocContext, person: Actor):
-    """"Terje Halleland (Progress Party)" and "Jane Doe (Labour, Leeds)"."""
+    """"Ingrid Dahl (Centre Party)" and "Jane Doe (Labour, Leeds)"."""
     doc = ctx.doc
     if person.end >= len(doc) or doc[person.end].text != "(":
         return None
@@ -122,7 +122,7 @@ def _party_in_brackets(ctx: DocContext, person: Actor):
 
 
 def _party_before_name(ctx: DocContext, person: Actor):
-    """"Panameñista Party founder X", "Republican X", "Labour MP X" is a post (kg.nlp.posts)."""
+    """"Green Party founder X", "Republican X", "Labour MP X" is a post (kg.nlp.posts)."""
     doc = ctx.doc
     i = person.start - 1
     if i >= 0 and doc[i].lower_ in MEMBER_NOUNS:

@@ -24,12 +24,12 @@ from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
 
 def find_ner_organizations(ctx: DocContext) -> None:
     """ORG spans of the statistical NER that no pattern or table explained: organisations of
-    no more specific kind, with the state their name gives ("Diet of Japan", "Royal Canadian
-    Air Force") or else the text's focus state."""
+    no more specific kind, with the state their name gives ("Storting of Norway", "Royal
+    Danish Air Force") or else the text's focus state."""
     from kg.nlp.agreement_mentions import other_names
 
     acronyms = _bracketed_acronyms(ctx, ctx.actors)
-    agreement_names = other_names(ctx)   # "Riksakten" of "the Act of Union (Riksakten)"
+    agreement_names = other_names(ctx)   # "Unionsvertrag" of "the Treaty of Union (Unionsvertrag)"
     for ent in ctx.doc.ents:
         if ent.label_ in ("NORP", "ORG") and not ctx.overlaps(ent):
             _add_party_family(ctx, ent)
@@ -179,7 +179,7 @@ def _earlier_body_named(ctx: DocContext, before: int, words: list[str]) -> Actor
 
 
 def _names_an_agreement(ctx: DocContext, span: Span, agreement_names: Container[str]) -> bool:
-    """"the General Agreement on Tariffs and Trade", "Warsaw Pact", or one of
+    """"the General Agreement on Tariffs and Trade", "Baghdad Pact", or one of
     `agreement_names`, the other names the text gives agreements ("Riksakten"): the NER calls
     many agreements ORG; the agreement reader takes them."""
     from kg.nlp.agreement_mentions import AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at
@@ -195,7 +195,7 @@ def _names_an_agreement(ctx: DocContext, span: Span, agreement_names: Container[
 def _names_a_person(ctx: DocContext, span: Span) -> bool:
     """An ORG span that is a person's name the text also gives as a person ("Mbomio", "Beatrice
     Dugand"): it shares its first or last word with a person already found, or, alone, is any
-    word of one's name ("Pacheco" of "Gregorio Pacheco Leyes")."""
+    word of one's name ("Ortega" of "Lucia Ortega Ramos")."""
     if any(t.lower_ in HEAD_KINDS for t in span):
         return False
     words = [t.text for t in span if t.is_alpha]
@@ -212,11 +212,11 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
 
 
 def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
-    """An ORG span that names no body: a portfolio alone ("ministries including Finance,
-    Justice and Interior"), a title of office ("served as Tánaiste"), or a place in a state
-    the text names, from our tables ("Kulakov served as Stavropol First Secretary" in a text on
+    """An ORG span that names no body: a portfolio alone ("ministries including Trade,
+    Energy and Interior"), a title of office ("served as Tánaiste"), or a place in a state
+    the text names, from our tables ("Orlov served as Tomsk First Secretary" in a text on
     Russia; but "the Commonwealth" is no town of the Philippines in a text that does not name
-    them) or a subdivision ("the Free State economic development MEC" in a South African text),
+    them) or a subdivision ("the Limpopo health MEC" in a South African text),
     or a portfolio before its minister ("Serbian Labour Minister").
     """
     from kg.nlp.people import title_at

@@ -49,7 +49,7 @@ GENERIC_WORDS = {"armed", "national", "the", "state", "federal", "central"}
 # Prepositions that attach a unit to the body it belongs to: "department at the ministry".
 PARENT_PREPOSITIONS = {"at", "of", "within", "under", "in"}
 # "House" and "Chamber" head a legislative chamber's name only before one of these: "House of
-# Representatives", "Nova Scotia House of Assembly", "Chamber of Deputies" (not "House of
+# Representatives", "Manitoba House of Assembly", "Chamber of Deputies" (not "House of
 # Windsor", "White House", "Chamber of Commerce", "the house").
 CHAMBERS = {"representatives", "commons", "lords", "assembly", "delegates", "councillors",
             "keys", "peers", "deputies", "burgesses", "nationalities", "elders", "senators"}
@@ -198,13 +198,13 @@ _POSSESSIVES_IN_NAMES = {"people", "women", "men", "children", "workers", "farme
 
 
 def _subdivision_state(words: Span) -> str | None:
-    """The state of a subdivision whose legislature or government this is: "Nova Scotia House
-    of Assembly", "Madhya Pradesh Legislative Assembly" (ISO 3166-2; only a name one state
+    """The state of a subdivision whose legislature or government this is: "Manitoba House
+    of Assembly", "Uttar Pradesh Legislative Assembly" (ISO 3166-2; only a name one state
     has). Not for other bodies: "Ulster" is a province of Ireland, the Ulster Unionist Party
     British."""
     if len(words) == 0 or not words[0].is_title:
         return None
-    for cut in range(len(words), 0, -1):   # "Madhya Pradesh Legislative": the longest name
+    for cut in range(len(words), 0, -1):   # "Uttar Pradesh Legislative": the longest name
         states = tables.subdivision_states(words[:cut].text)
         if len(states) == 1:
             return next(iter(states))
@@ -303,7 +303,7 @@ def _canonical_name(kind: str, portfolio: tuple[str, str] | None, state: str | N
         return f"Ministry of {portfolio[1]}"
     if kind == model.ARMED_FORCES:
         return f"{adjective} Armed Forces" if adjective else "Armed Forces"
-    # "Australian Government", "Norwegian Parliament": how English names a state's bodies.
+    # "Danish Government", "Finnish Parliament": how English names a state's bodies.
     if kind == model.GOVERNMENT:
         return f"{adjective} Government" if adjective else (
             f"Government of {state_name}" if state_name else "Government")
@@ -372,7 +372,7 @@ def _record(ctx: DocContext, org: OrgSpan) -> Actor:
         org.name = surface
     key = resolve.organization_key(org.name, org.state)
     # A state's government, parliament or armed forces is named as the text names it when that
-    # is a proper name ("Parliament of the United Kingdom", "U.S. Army"), else canonically
+    # is a proper name ("Parliament of the United Kingdom", "French Army"), else canonically
     # ("the British parliament" is the British Parliament); one key either way.
     name = surface if org.generic and org.kind in _NAMED_AS_WRITTEN \
         and _is_proper_name(span) else org.name
@@ -391,7 +391,7 @@ _NAMED_AS_WRITTEN = {model.GOVERNMENT, model.PARLIAMENT, model.ARMED_FORCES}
 
 def _is_proper_name(span: Span) -> bool:
     """Every word capitalised but the small ones, no possessive: "Parliament of the United
-    Kingdom", "Mauritius Parliament"; not "Thailand's parliament" or "the Armenian army"."""
+    Kingdom", "Malta Parliament"; not "Thailand's parliament" or "the Armenian army"."""
     words = [t for t in span if t.lower_ not in ("the", "of", "and") and not t.is_punct]
     return bool(words) and all(t.is_title or t.is_upper for t in words) and \
         not any(t.text in ("'s", "’s") for t in span)
