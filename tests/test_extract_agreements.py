@@ -257,14 +257,14 @@ def test_formal_name_includes_the_words_after_the_treaty_word(extract_text, text
 
 
 def test_en_dash_name_of_two_states_makes_both_parties(extract_text):
-    ex = extract_text("The Malaysia–Chile Free Trade Agreement was signed in 2010.")
+    ex = extract_text("The Peru–Thailand Free Trade Agreement was signed in 2011.")
     agreement = only_agreement(ex)
-    name = "Malaysia–Chile Free Trade Agreement"
-    assert agreement.key == "agreement/CHL-MYS/malaysia-chile-free-trade-agreement"
+    name = "Peru–Thailand Free Trade Agreement"
+    assert agreement.key == "agreement/PER-THA/peru-thailand-free-trade-agreement"
     assert agreement.name == name
     assert [m.anchor for m in ex.mentions if m.entity == agreement.key] == [name]
-    assert facts(ex, agreement.key, model.PARTY) == {"state/CHL": name, "state/MYS": name}
-    assert list(facts(ex, agreement.key, model.DATE_SIGNED)) == ["2010"]
+    assert facts(ex, agreement.key, model.PARTY) == {"state/PER": name, "state/THA": name}
+    assert list(facts(ex, agreement.key, model.DATE_SIGNED)) == ["2011"]
 
 
 # --- which described agreements are worth a node ------------------------------------------------

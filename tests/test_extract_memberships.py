@@ -14,8 +14,8 @@ from extraction_helpers import facts
 MEMBERSHIPS = [
     ("David Miller, a member of the Liberal Party, voted against the treaty.",
      "person/david-miller", "Liberal Party", "a member of the Liberal Party"),
-    ("Robert Johnson was a founding member of the Progress Party.",
-     "person/robert-johnson", "Progress Party", "founding member of the Progress Party"),
+    ("Robert Johnson was a founding member of the Farmers' Party.",
+     "person/robert-johnson", "Farmers' Party", "founding member of the Farmers' Party"),
     ("The bill was opposed by John Peterson (Centre Party) and two others.",
      "person/john-peterson", "Centre Party", "John Peterson (Centre Party"),
     ("Socialist Party founder Carlos Mendoza resigned in May.",

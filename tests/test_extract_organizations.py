@@ -334,8 +334,8 @@ def ner_orgs(nlp, text: str) -> list[str]:
 
 
 def test_portfolios_alone_are_not_organisations(nlp, extract_text):
-    text = "Since 1990 he held various ministries including Finance, Justice and Interior."
-    assert ner_orgs(nlp, text) == ["Finance", "Justice", "Interior"]
+    text = "Since 1991 she held various ministries including Finance, Energy and Interior."
+    assert ner_orgs(nlp, text) == ["Finance", "Energy", "Interior"]
     assert org_mentions(extract_text(text)) == []
 
 
@@ -353,7 +353,7 @@ def test_a_body_named_like_a_town_of_a_state_the_text_does_not_name_stays(nlp, e
 
 
 def test_a_middle_name_the_ner_calls_an_organisation_is_not_one(nlp, extract_text):
-    text = ("Luis Pacheco Leyes (4 July 1823–20 August 1899) was President of Bolivia. Pacheco "
+    text = ("Jorge Pacheco Arce (1 May 1840–2 June 1902) was President of Ecuador. Pacheco "
             "founded a bank.")
     assert "Pacheco" in ner_orgs(nlp, text)
     assert org_mentions(extract_text(text)) == []
