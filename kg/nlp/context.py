@@ -133,6 +133,19 @@ class DocContext:
             Mention(actor.key, self.document.id, span.start_char, span.end_char, span.text))
         return actor
 
+    def remove_actor(self, actor: Actor) -> None:
+        """Forget an actor mention: its tokens, its mention, and its entity when no other
+        mention names it (a rule found later that it names nothing worth keeping)."""
+        self.actors.remove(actor)
+        for i in range(actor.start, actor.end):
+            if self._by_token.get(i) is actor:
+                del self._by_token[i]
+        begin = self.doc[actor.start:actor.end].start_char
+        mentions = self.extraction.mentions
+        mentions[:] = [m for m in mentions if (m.begin, m.entity) != (begin, actor.key)]
+        if not any(m.entity == actor.key for m in mentions):
+            self.extraction.entities.pop(actor.key, None)
+
     def actor_at(self, token: Token | int) -> Actor | None:
         index = token if isinstance(token, int) else token.i
         return self._by_token.get(index)

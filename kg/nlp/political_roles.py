@@ -81,19 +81,9 @@ def _add_lone(ctx: DocContext, span: Span) -> Actor:
 def _drop_roleless(ctx: DocContext, lone: list[Actor]) -> None:
     """Forget the lone names no rule gave a role (their mentions, tokens and entities)."""
     with_facts = {f.subject for f, _ in ctx.extraction.facts}
-    dropped = [a for a in lone if a.key not in with_facts]
-    if not dropped:
-        return
-    spans = {(ctx.doc[a.start:a.end].start_char, a.key) for a in dropped}
-    ctx.extraction.mentions[:] = [m for m in ctx.extraction.mentions
-                                  if (m.begin, m.entity) not in spans]
-    for actor in dropped:
-        ctx.actors.remove(actor)
-        for i in range(actor.start, actor.end):   # DocContext has no removal of its own
-            if ctx.actor_at(i) is actor:
-                del ctx._by_token[i]
-        if not any(m.entity == actor.key for m in ctx.extraction.mentions):
-            ctx.extraction.entities.pop(actor.key, None)
+    for actor in lone:
+        if actor.key not in with_facts:
+            ctx.remove_actor(actor)
 
 
 # --- parties named next to a person ---------------------------------------------------------
