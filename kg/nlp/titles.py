@@ -26,6 +26,9 @@ def _title_index() -> dict[tuple[str, ...], tables.TitleRecord]:
     index: dict[tuple[str, ...], tables.TitleRecord] = {}
     for record in tables.load_titles():
         index[tuple(record.title.lower().replace("-", " - ").split())] = record
+    for record in tables.load_titles():   # "Secretary General" is how many write "Secretary-General"
+        if "-" in record.title:
+            index.setdefault(tuple(record.title.lower().replace("-", " ").split()), record)
     return index
 
 
