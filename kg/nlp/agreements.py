@@ -67,7 +67,8 @@ def find_agreements(ctx: DocContext) -> None:
             continue
         if own is not None and (token.idx < title_end or mention.determiner == "this" or (
                 mention.kind == "agreement" and (is_generic(mention.name)
-                                                 or _between_states(ctx, mention)))):
+                                                 or _between_states(ctx, mention))
+                and not _names_other_states(ctx, own, mention))):
             # its own title, "this Agreement" ("to conclude this Free Trade Agreement") or the
             # title again, in the agreement's own text; its date is the final clause's, not one
             # met near a mention
@@ -76,6 +77,8 @@ def find_agreements(ctx: DocContext) -> None:
             continue
         agreement = _same_as(ctx, mention, by_head, by_end) or \
             _agreement_for(agreements, mention)
+        if agreement is own and own is not None and _names_other_states(ctx, own, mention):
+            continue   # a recital's other agreement, cited, not the text's own
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
@@ -305,6 +308,17 @@ def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                                   evidence, "pattern:agreement-between")
 
 
+def _names_other_states(ctx: DocContext, own: Agreement, mention: AgreementMention) -> bool:
+    """In a treaty text, "the agreement between Peru and the European Union" in a recital is
+    another agreement when it names a state or body that is none of the text's own parties."""
+    if not own.parties:
+        return False
+    between = [t for t in ctx.doc[mention.start:min(len(ctx.doc), mention.end + 2)]
+               if t.lower_ == "between"]
+    return any(actor.key not in own.parties and actor.kind != model.PERSON
+               for b in between for actor in _actors_after(ctx, b))
+
+
 # "between the two countries": the two states the sentence has named.
 _PAIR_WORDS = {"two", "both"}
 _PAIR_NOUNS = {"countries", "states", "nations", "governments", "sides", "neighbours",
@@ -341,7 +355,15 @@ def _actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
             not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
         end += 1
     return [a for a in ctx.actors_in(doc[preposition.i + 1:end])
-            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS]
+            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS
+            and not _member_states(doc, a.end)]
+
+
+def _member_states(doc, end: int) -> bool:
+    """"between the Alpine States and Peru", "the ASEAN Member States": a body's name before
+    "States" names its member states, who are the parties, not the body."""
+    words = [t.lower_ for t in doc[end:end + 2]]
+    return words[:1] == ["states"] or words == ["member", "states"]
 
 
 def _add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: list[Actor],
