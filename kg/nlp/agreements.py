@@ -6,12 +6,14 @@ named.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
 from kg.nlp.agreement_dates import read_dates
+from kg.nlp.agreement_lists import counted_parties, dated_mention, dates_listed_after
 from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS_QUALIFIER,
                                         SIGN_VERBS, AgreementMention, is_generic, mention_at,
                                         other_names, parse_head)
@@ -75,6 +77,9 @@ def find_agreements(ctx: DocContext) -> None:
             own.mentions.append(mention)
             _read_between(ctx, own, mention)
             continue
+        if listed := dates_listed_after(ctx, mention):
+            agreements.extend(_dated_agreements(ctx, mention, listed))
+            continue   # "the agreements of March 3, 2021 and July 8, 2022": one a date
         agreement = _same_as(ctx, mention, by_head, by_end) or \
             _agreement_for(agreements, mention)
         if agreement is own and own is not None and _names_other_states(ctx, own, mention):
@@ -137,6 +142,24 @@ def _between_states(ctx: DocContext, mention: AgreementMention) -> bool:
         return False
     return any(a.kind == model.STATE for a in (*_actors_after(ctx, doc[between]),
                                                *ctx.actors_in(doc[between:mention.end])))
+
+
+def _dated_agreements(ctx: DocContext, mention: AgreementMention,
+                      listed: list[tuple[str, Span]]) -> list[Agreement]:
+    """One agreement for each date a plural mention lists, with the parties it names or
+    counts."""
+    found = []
+    for iso, span in listed:
+        dated = dated_mention(mention, iso, span)
+        agreement = Agreement(dated.name, mention.kind, mentions=[dated])
+        agreement.dates[iso] = (span, "pattern:agreements-of-dates", 0.8)
+        _read_between(ctx, agreement, mention)
+        if not agreement.parties:
+            for key in counted_parties(ctx, mention):
+                agreement.parties[key] = (ctx.sentence(mention.head.i),
+                                          "heuristic:counted-states-in-sentence", 0.6)
+        found.append(agreement)
+    return found
 
 
 def _worth_a_node(agreement: Agreement) -> bool:
@@ -227,6 +250,10 @@ def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agre
 _REFERRING_KINDS = {"agreement", "deal", "accord", "pact", "treaty", "arrangement"}
 
 
+# Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …".
+_NAME_TAIL = re.compile(r" (?:of|on|by|between|for) ")
+
+
 def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
     """The agreement a mention refers to: one of the same name, or for a bare "the deal" the one
     last named (a signed one first: news refers back to deals done); for a bare "the statement"
@@ -234,7 +261,11 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
     for agreement in agreements:
         if mention.name.lower() in {n.lower() for n in (agreement.name, *agreement.aliases)}:
             return agreement
-    if not is_generic(mention.name) or not agreements or mention.described:
+    if not is_generic(mention.name):
+        # "this Joint Communiqué" after the "Joint Communiqué of the Foreign Ministers of …"
+        return next((a for a in reversed(agreements) if a.kind == mention.kind and
+                     _NAME_TAIL.split(a.name, 1)[0].lower() == mention.name.lower()), None)
+    if not agreements or mention.described:
         return None
     same_kind = [a for a in agreements if a.kind == mention.kind]
     if same_kind or mention.kind not in _REFERRING_KINDS:
@@ -554,7 +585,8 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
     names exactly two states, those are its parties (low confidence)."""
     for m in agreement.mentions:
         sent = ctx.sentence(m.start)
-        states = sorted({a.key for a in ctx.actors_in(sent) if a.kind == model.STATE})
+        states = sorted({a.key for a in ctx.actors_in(sent) if a.kind == model.STATE}
+                        - set(agreement.mediators))   # "… mediated by Angola"
         if len(states) == 2:
             for key in states:
                 agreement.parties.setdefault(key, (sent, "heuristic:two-states-in-sentence", 0.5))
