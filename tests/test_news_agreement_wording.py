@@ -32,3 +32,17 @@ def test_a_mediator_is_no_party_of_a_ceasefire(extract_text) -> None:
     found = _agreements(extract_text, "The governments of Rwanda and Burundi agreed on Friday to "
                         "a 30-day ceasefire mediated by Angola.")
     assert list(found.values()) == [{"state/RWA", "state/BDI"}]
+
+
+def test_a_headlines_short_name_and_the_bodys_full_one_are_one_agreement(extract_text) -> None:
+    found = _agreements(extract_text, "Chile, Japan sign investment treaty\n\nChile and Japan "
+                        "signed a bilateral investment treaty on Tuesday in Tokyo.")
+    assert found == {"Bilateral investment treaty": {"state/CHL", "state/JPN"}}
+
+
+def test_documents_signed_in_the_presence_of_two_leaders_are_their_states(extract_text) -> None:
+    found = _agreements(extract_text, "President of Kenya William Ruto held talks with President "
+                        "of Ghana John Mahama in Nairobi. Following the talks, several documents "
+                        "were signed in the presence of the two presidents, including an Agreement "
+                        "on Cooperation in Education.")
+    assert found == {"Agreement on Cooperation in Education": {"state/KEN", "state/GHA"}}

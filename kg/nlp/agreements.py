@@ -84,6 +84,8 @@ def find_agreements(ctx: DocContext) -> None:
             _agreement_for(agreements, mention)
         if agreement is own and own is not None and _names_other_states(ctx, own, mention):
             continue   # a recital's other agreement, cited, not the text's own
+        if agreement is None and not mention.proper:
+            agreement = _headline_agreement(ctx, agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
@@ -250,6 +252,28 @@ def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agre
 _REFERRING_KINDS = {"agreement", "deal", "accord", "pact", "treaty", "arrangement"}
 
 
+def _headline_agreement(ctx: DocContext, agreements: list[Agreement],
+                        mention: AgreementMention) -> Agreement | None:
+    """The agreement a headline names in short and the body tells in full: "India, UAE sign
+    investment treaty" then "signed a bilateral investment treaty". The fuller words name it."""
+    line_end = ctx.text.find("\n")
+    if line_end < 0 or ctx.doc[mention.start].idx < line_end:
+        return None
+    words = set(mention.name.lower().split())
+    for agreement in agreements:
+        if agreement.own_text or not agreement.mentions or any(
+                ctx.doc[m.start].idx > line_end for m in agreement.mentions):
+            continue
+        same_kind = agreement.kind == mention.kind or \
+            {agreement.kind, mention.kind} <= _REFERRING_KINDS
+        if same_kind and set(agreement.name.lower().split()) <= words:
+            if len(words) > len(agreement.name.split()):
+                agreement.aliases.add(agreement.name)
+                agreement.name = mention.name
+            return agreement
+    return None
+
+
 # Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …".
 _NAME_TAIL = re.compile(r" (?:of|on|by|between|for) ")
 
@@ -290,6 +314,7 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     _read_between(ctx, agreement, mention)
     _read_makers(ctx, agreement, mention)
     _read_signing(ctx, agreement, mention)
+    _read_presence(ctx, agreement, mention)
     read_dates(ctx, agreement.dates, mention)
     _read_status(ctx, agreement, mention)
 
@@ -443,6 +468,23 @@ def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not _not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def _read_presence(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"Documents were signed in the presence of the two presidents, including an Agreement on
+    …": those in whose presence it was signed sign for its parties (their states)."""
+    # the verb the mention hangs from, through the list it may be part of ("including …")
+    verb = next((t for t in parse_head(mention).ancestors if t.pos_ in ("VERB", "AUX")
+                 and t.lower_ != "including"), None)
+    if verb is None or verb.lemma_.lower() not in SIGN_VERBS:
+        return
+    for presence in (t for t in verb.subtree if t.lower_ == "presence" and t.dep_ == "pobj"
+                     and t.head.head.i == verb.i):
+        for person in (c for of in presence.children if of.lower_ == "of"
+                       for c in of.children if c.dep_ == "pobj"):
+            evidence = ctx.doc[min(mention.start, verb.i):max(mention.end, person.i + 1)]
+            _add_participants(agreement.parties, agreement.signatories, ctx,
+                              _group(ctx, person), evidence, "pattern:signed-in-presence-of")
 
 
 def _subjects(verb: Token) -> list[Token]:
