@@ -32,7 +32,10 @@ AGREEMENT_WORDS = {
 }
 # Words that head an agreement only in a formal name: "the Peace of Westphalia", "the Helsinki
 # Final Act" (see _head_word_fits). They never modify another agreement word ("peace treaty").
-FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act", "acts": "act"}
+# "Guidelines", "Roadmap" and "Framework" name a document states adopt only in a formal name
+# ("the U.S.-Japan Guidelines for Defense Cooperation", "a Roadmap for Energy Cooperation").
+FORMAL_NAME_WORDS = {"peace": "treaty", "act": "act", "acts": "act", "guidelines": "guidelines",
+                     "roadmap": "roadmap", "framework": "framework"}
 # These name an agreement only with a qualifier or inside a proper name.
 NEEDS_QUALIFIER = {"statement", "declaration", "protocol", "initiative", "charter", "convention",
                    "compact", "entente", "communique", "covenant", "arrangement"}
@@ -147,13 +150,15 @@ def _year_name_at(ctx: DocContext, head: Token) -> bool:
 
 
 def _head_word_fits(ctx: DocContext, head: Token) -> bool:
-    """"Peace" heads an agreement only as a formal name ("the Peace of Westphalia", not "the
-    Nobel Peace Prize"), "Act" only as a "Final Act" or an "Act of Union" that joins states (a
+    """"Peace", "Guidelines", "Roadmap", "Framework" head an agreement only as a formal name
+    ("the Peace of Westphalia", not "the Nobel Peace Prize"), "Act" only as a "Final Act" or an "Act of Union" that joins states (a
     "Patriot Act" is a law)."""
     if head.lower_ == "peace":
         return head.is_title and _proper_tail(ctx, head) > head.i + 1
     if head.lower_ == "cessation":
         return ctx.lowers[head.i + 1:head.i + 3] == ["of", "hostilities"]
+    if head.lower_ in ("guidelines", "roadmap", "framework"):
+        return head.is_title and _proper_tail(ctx, head) > head.i + 1
     if head.lower_ in ("act", "acts"):
         doc, i = ctx.doc, head.i
         return head.is_title and (i > 0 and doc[i - 1].lower_ == "final" or (
@@ -246,7 +251,7 @@ _POINTING_WORDS = {"this", "that", "these", "those", "present", "said", "such"}
 def _is_modifier(token: Token, head: Token) -> bool:
     if token.text in ("-", "–", "—") and token.i > 0 and token.nbor(-1).is_title:
         return True  # "Australia–Chile Free Trade Agreement"
-    if token.lower_ in _POINTING_WORDS:
+    if token.lower_ in _POINTING_WORDS or _signing_verb(token):
         return False
     if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
         return False
@@ -254,6 +259,14 @@ def _is_modifier(token: Token, head: Token) -> bool:
         return False
     return token.head.i >= token.i and token.dep_ in ("compound", "amod", "nmod", "npadvmod") \
         or token.text == "-" or (token.is_title and token.pos_ == "PROPN")
+
+
+def _signing_verb(token: Token) -> bool:
+    """A headline's verb the parser took for a noun: "Serbia, Hungary ink energy deal", "X
+    and Y seal accord"."""
+    word = token.lower_
+    return not token.is_title and (word in SIGN_VERBS or word.endswith("s") and (
+        word[:-1] in SIGN_VERBS or word.endswith("es") and word[:-2] in SIGN_VERBS))
 
 
 def _proper_name(words: Span) -> str:

@@ -6,21 +6,25 @@ named.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
 from kg.nlp.agreement_dates import read_dates
+from kg.nlp.agreement_lists import counted_parties, dated_mention, dates_listed_after
 from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS_QUALIFIER,
-                                        SIGN_VERBS, AgreementMention, is_generic, mention_at,
+                                        AgreementMention, is_generic, mention_at,
                                         other_names, parse_head)
+from kg.nlp.agreement_participants import (actors_after, add_participants, done_in_the_past,
+                                            names_other_states, read_between, read_presence,
+                                            read_signing)
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
-                                        referred_actors, states_in_joined_names)
+                                        states_in_joined_names)
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.treaty import name_from_parties, read_treaty_text
 
-MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
 STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
     "propose": "proposed", "draft": "proposed", "delay": "proposed", "await": "proposed",
@@ -67,15 +71,23 @@ def find_agreements(ctx: DocContext) -> None:
             continue
         if own is not None and (token.idx < title_end or mention.determiner == "this" or (
                 mention.kind == "agreement" and (is_generic(mention.name)
-                                                 or _between_states(ctx, mention)))):
+                                                 or _between_states(ctx, mention))
+                and not names_other_states(ctx, own, mention))):
             # its own title, "this Agreement" ("to conclude this Free Trade Agreement") or the
             # title again, in the agreement's own text; its date is the final clause's, not one
             # met near a mention
             own.mentions.append(mention)
-            _read_between(ctx, own, mention)
+            read_between(ctx, own, mention)
             continue
+        if listed := dates_listed_after(ctx, mention):
+            agreements.extend(_dated_agreements(ctx, mention, listed))
+            continue   # "the agreements of March 3, 2021 and July 8, 2022": one a date
         agreement = _same_as(ctx, mention, by_head, by_end) or \
             _agreement_for(agreements, mention)
+        if agreement is own and own is not None and names_other_states(ctx, own, mention):
+            continue   # a recital's other agreement, cited, not the text's own
+        if agreement is None and not mention.proper:
+            agreement = _headline_agreement(ctx, agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
         if agreement is None:
@@ -132,8 +144,26 @@ def _between_states(ctx: DocContext, mention: AgreementMention) -> bool:
                     if i < len(doc) and ctx.lowers[i] == "between"), None)
     if between is None:
         return False
-    return any(a.kind == model.STATE for a in (*_actors_after(ctx, doc[between]),
+    return any(a.kind == model.STATE for a in (*actors_after(ctx, doc[between]),
                                                *ctx.actors_in(doc[between:mention.end])))
+
+
+def _dated_agreements(ctx: DocContext, mention: AgreementMention,
+                      listed: list[tuple[str, Span]]) -> list[Agreement]:
+    """One agreement for each date a plural mention lists, with the parties it names or
+    counts."""
+    found = []
+    for iso, span in listed:
+        dated = dated_mention(mention, iso, span)
+        agreement = Agreement(dated.name, mention.kind, mentions=[dated])
+        agreement.dates[iso] = (span, "pattern:agreements-of-dates", 0.8)
+        read_between(ctx, agreement, mention)
+        if not agreement.parties:
+            for key in counted_parties(ctx, mention):
+                agreement.parties[key] = (ctx.sentence(mention.head.i),
+                                          "heuristic:counted-states-in-sentence", 0.6)
+        found.append(agreement)
+    return found
 
 
 def _worth_a_node(agreement: Agreement) -> bool:
@@ -224,6 +254,32 @@ def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agre
 _REFERRING_KINDS = {"agreement", "deal", "accord", "pact", "treaty", "arrangement"}
 
 
+def _headline_agreement(ctx: DocContext, agreements: list[Agreement],
+                        mention: AgreementMention) -> Agreement | None:
+    """The agreement a headline names in short and the body tells in full: "India, UAE sign
+    investment treaty" then "signed a bilateral investment treaty". The fuller words name it."""
+    line_end = ctx.text.find("\n")
+    if line_end < 0 or ctx.doc[mention.start].idx < line_end:
+        return None
+    words = set(mention.name.lower().split())
+    for agreement in agreements:
+        if agreement.own_text or not agreement.mentions or any(
+                ctx.doc[m.start].idx > line_end for m in agreement.mentions):
+            continue
+        same_kind = agreement.kind == mention.kind or \
+            {agreement.kind, mention.kind} <= _REFERRING_KINDS
+        if same_kind and set(agreement.name.lower().split()) <= words:
+            if len(words) > len(agreement.name.split()):
+                agreement.aliases.add(agreement.name)
+                agreement.name = mention.name
+            return agreement
+    return None
+
+
+# Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …".
+_NAME_TAIL = re.compile(r" (?:of|on|by|between|for) ")
+
+
 def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
     """The agreement a mention refers to: one of the same name, or for a bare "the deal" the one
     last named (a signed one first: news refers back to deals done); for a bare "the statement"
@@ -231,7 +287,11 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
     for agreement in agreements:
         if mention.name.lower() in {n.lower() for n in (agreement.name, *agreement.aliases)}:
             return agreement
-    if not is_generic(mention.name) or not agreements or mention.described:
+    if not is_generic(mention.name):
+        # "this Joint Communiqué" after the "Joint Communiqué of the Foreign Ministers of …"
+        return next((a for a in reversed(agreements) if a.kind == mention.kind and
+                     _NAME_TAIL.split(a.name, 1)[0].lower() == mention.name.lower()), None)
+    if not agreements or mention.described:
         return None
     same_kind = [a for a in agreements if a.kind == mention.kind]
     if same_kind or mention.kind not in _REFERRING_KINDS:
@@ -253,9 +313,10 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
         for actor in possessors(ctx, mention.start):
             agreement.parties.setdefault(actor.key, (ctx.doc[actor.start:mention.end],
                                                      "pattern:their-agreement", 0.7))
-    _read_between(ctx, agreement, mention)
+    read_between(ctx, agreement, mention)
     _read_makers(ctx, agreement, mention)
-    _read_signing(ctx, agreement, mention)
+    read_signing(ctx, agreement, mention)
+    read_presence(ctx, agreement, mention)
     read_dates(ctx, agreement.dates, mention)
     _read_status(ctx, agreement, mention)
 
@@ -265,180 +326,15 @@ def _read_makers(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
     states are its parties. A statement that heads the release is the release: its date too."""
     by = maker_list_start(ctx, mention.end, mention.kind)
     if by is not None:
-        actors = _actors_after(ctx, by)
+        actors = actors_after(ctx, by)
         if actors:
-            _add_participants(agreement.parties, agreement.signatories, ctx, actors,
+            add_participants(agreement.parties, agreement.signatories, ctx, actors,
                               ctx.doc[mention.start:max(a.end for a in actors)],
                               "pattern:statement-by")
     date = ctx.document.date
     if date and heads_the_document(ctx, mention.start, mention.end, mention.kind):
         agreement.dates.setdefault(date, (ctx.doc[mention.start:mention.end],
                                           "document:statement-heading-date", 0.7))
-
-
-def _group(ctx: DocContext, token: Token) -> list[Actor]:
-    """The actors of a token and its conjuncts: "Quito, Lima and Bogotá"; for "the two
-    leaders" or "both sides", those the text just named."""
-    found = []
-    for t in [token, *token.conjuncts]:
-        actor = ctx.actor_at(t)
-        if actor is not None and actor not in found:
-            found.append(actor)
-    return found or referred_actors(ctx, token)
-
-
-def _read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
-    """"the treaty between Armenia and Azerbaijan", "a treaty signed in 1923 between Turkey
-    and Greece"."""
-    head = parse_head(mention)
-    holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
-    holders += [t for t in ctx.doc[mention.start:mention.end] if t.i > head.i]   # "… of
-    # hostilities between A and B"
-    if head.dep_ == "nsubjpass":
-        holders.append(head.head)   # "The accord was signed in Lomé between A and B"
-    for child in (c for h in holders for c in h.children):
-        if child.lower_ == "between":
-            actors = _named_pair_before(ctx, child) or _actors_after(ctx, child)
-            if actors:
-                evidence = ctx.doc[mention.start:max(a.end for a in actors)]
-                _add_participants(agreement.parties, agreement.signatories, ctx, actors,
-                                  evidence, "pattern:agreement-between")
-
-
-# "between the two countries": the two states the sentence has named.
-_PAIR_WORDS = {"two", "both"}
-_PAIR_NOUNS = {"countries", "states", "nations", "governments", "sides", "neighbours",
-               "neighbors", "republics"}
-
-
-def _named_pair_before(ctx: DocContext, between: Token) -> list[Actor]:
-    """"Uruguay and Paraguay have agreed a river pact between the two countries": the
-    two states named before in the sentence, when it names exactly two."""
-    doc, i = ctx.doc, between.i + 1
-    if i < len(doc) and doc[i].lower_ == "the":
-        i += 1
-    if not (i + 1 < len(doc) and doc[i].lower_ in _PAIR_WORDS and doc[i + 1].lower_ in _PAIR_NOUNS):
-        return []
-    sentence = ctx.sentence(between.i)
-    states: dict[str, Actor] = {}
-    for actor in ctx.actors_in(doc[sentence.start:between.i]):
-        if actor.kind == model.STATE:
-            states.setdefault(actor.key, actor)
-    return list(states.values()) if len(states) == 2 else []
-
-
-# Words that end the list of signers after "by" / "between": "signed by A, B and C on ...".
-_LIST_ENDS = {"on", "in", "at", "after", "before", "during", "while", "which", "who", "that",
-              "to", "for", "under", "when", "as", ";", "(", "—", "–"}
-
-
-def _actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
-    """The actors listed after "by" or "between", up to the end of the list. A more robust
-    reading than the parse's conjuncts, which often break on titles before names."""
-    doc, end = ctx.doc, preposition.i + 1
-    sent_end = ctx.sentence(preposition.i).end
-    while end < sent_end and doc[end].lower_ not in _LIST_ENDS and \
-            not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
-        end += 1
-    return [a for a in ctx.actors_in(doc[preposition.i + 1:end])
-            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS]
-
-
-def _add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: list[Actor],
-                      evidence: Span, rule: str, confidence: float = 0.85) -> None:
-    """People of a list sign; states and bodies are parties, except the body of a listed
-    person's post ("White House senior adviser Jared Kushner", "Meir Ben-Shabbat, head of
-    Israel's National Security Council"): its state is the party, for whom the person signs."""
-    bodies = {post_in.object for person in actors if person.kind == model.PERSON
-              for holds in ctx.facts_about(person.key, model.HOLDS)
-              for post_in in ctx.facts_about(holds.object, model.POST_IN)}
-    for actor in actors:
-        if actor.kind == model.PERSON:
-            signatories.setdefault(actor.key, (evidence, rule, confidence))
-        elif actor.key in bodies:
-            if actor.state:
-                parties.setdefault(ctx.state_entity(actor.state), (evidence, rule, confidence))
-        elif actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
-            parties.setdefault(actor.key, (evidence, rule, confidence))
-
-
-def _read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
-    """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X"."""
-    head = parse_head(mention)
-    verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") else head.head
-    candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
-    if verb is not head:
-        candidates.append(verb)
-    candidates += _described_by(head)
-    for v in candidates:
-        lemma = v.lemma_.lower()
-        if lemma not in SIGN_VERBS and lemma not in MEDIATE_VERBS:
-            continue
-        evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
-        target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
-        for agent in (c for c in v.children if c.dep_ == "agent"):
-            _add_participants(target, agreement.signatories, ctx, _actors_after(ctx, agent)
-                              or _referred_agent(ctx, agent), evidence,
-                              f"pattern:agreement-{lemma}-by")
-        if v is verb and head.dep_ == "dobj":
-            for subj in _subjects(v):
-                _add_participants(target, agreement.signatories, ctx, _group(ctx, subj),
-                                  evidence, f"pattern:subject-{lemma}-agreement")
-            for prep in (c for c in v.children if c.lower_ == "with" and c.dep_ == "prep"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    _add_participants(target, agreement.signatories, ctx, _group(ctx, pobj),
-                                      evidence, f"pattern:{lemma}-agreement-with")
-        if lemma in SIGN_VERBS and not _not_done(v, head):
-            agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, or those of the verb it is joined to ("The leaders met and signed
-    a memorandum")."""
-    found = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return found
-
-
-def _referred_agent(ctx: DocContext, agent: Token) -> list[Actor]:
-    """"signed by the two leaders", "signed by the two countries' ministers": those the text
-    just named."""
-    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-        owners = [c for c in pobj.children if c.dep_ == "poss"]
-        return referred_actors(ctx, pobj) or (referred_actors(ctx, owners[0]) if owners else [])
-    return []
-
-
-def _described_by(head: Token) -> list[Token]:
-    """"The Munich Agreement was a settlement reached by A and B": the verbs that describe the
-    noun the agreement is said to be."""
-    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
-        return []
-    return [verb for attr in head.head.children if attr.dep_ == "attr"
-            for verb in attr.children if verb.dep_ in ("acl", "relcl")]
-
-
-def _done_in_the_past(verb: Token) -> bool:
-    """A verb in the past passive ("was negotiated", "had been negotiated")."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")
-                                      for c in verb.children)
-
-
-def _not_done(verb: Token, head: Token | None = None) -> bool:
-    """"aims to sign", "would sign", "has not signed", "which neither side has yet signed",
-    "no treaty has been signed": a signing that has not happened."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    if any(c.lower_ in ("neither", "no", "nobody", "none") for c in verb.subtree
-           if c.dep_ in ("det", "nsubj", "nsubjpass", "preconj")):
-        return True
-    if head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-        return True
-    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may", "might", "shall")
-           for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp"
 
 
 def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
@@ -452,7 +348,7 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
         if lemma == "signing" or token.dep_ == "prep" and lemma in _GOVERNING_PREPOSITIONS:
             continue
         status = STATUS_CUES.get(lemma)
-        if status == "under_negotiation" and _done_in_the_past(token):
+        if status == "under_negotiation" and done_in_the_past(token):
             return  # "The treaty was negotiated by X": negotiated, and so no longer under way
         if status is not None and head.dep_ == "nsubj" and steps == 1 \
                 and lemma not in _SUBJECT_CUES:
@@ -532,7 +428,8 @@ def _parties_from_sentence(ctx: DocContext, agreement: Agreement) -> None:
     names exactly two states, those are its parties (low confidence)."""
     for m in agreement.mentions:
         sent = ctx.sentence(m.start)
-        states = sorted({a.key for a in ctx.actors_in(sent) if a.kind == model.STATE})
+        states = sorted({a.key for a in ctx.actors_in(sent) if a.kind == model.STATE}
+                        - set(agreement.mediators))   # "… mediated by Angola"
         if len(states) == 2:
             for key in states:
                 agreement.parties.setdefault(key, (sent, "heuristic:two-states-in-sentence", 0.5))

@@ -88,11 +88,12 @@ _RANGE_JOIN = r"\s*(?:-|–|to|and)\s*"
 ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
 MDY = re.compile(rf"{_WD_PREFIX}{_MON}\s*{_DAY}{_SEP}{_YEAR}")
-DMY = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}{_SEP}{_YEAR}")
+DMY = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}{_SEP}(?:of\s+)?{_YEAR}")
 # "this 26th day of the month of July of the year 2007", "the Thirteenth Day of January in the
-# Year Two Thousand and Two", "the third of April, two thousand and seven".
+# Year Two Thousand and Two", "the third of April, two thousand and seven", "the ninth day of
+# March of 2011".
 TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\s+(?i:day\s+of\s+(?:the\s+month\s+of\s+)?|"
-                    rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+the\s*year\s+(?:of\s+our\s+lord\s+)?)?"
+                    rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+(?:the\s*year\s+(?:of\s+our\s+lord\s+)?)?)?"
                     rf"(?P<year>{_Y}|{_YEAR_WORDS})")
 # "«23» December 2014", "“23” December2014" (a day in quotes, as a signing formula fills it in;
 # the year often run into the month where the blank was).

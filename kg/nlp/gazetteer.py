@@ -84,11 +84,13 @@ def _with_typographic_apostrophes(names: list[str] | tuple[str, ...]) -> list[st
 
 
 def _variants(name: str) -> list[str]:
-    """The forms a name is written in: as is, with "the", upper case for acronyms."""
+    """The forms a name is written in: as is, without "the", and with a typographic apostrophe
+    where it has one ("People’s Republic of China", as treaty texts and PDFs print it; without
+    it, "Republic of China" inside it is matched instead)."""
     forms = [name]
     if name.startswith("the "):
         forms.append(name[4:])
-    return forms
+    return forms + [form.replace("'", "\u2019") for form in forms if "'" in form]
 
 
 def _in_capitals(names: list[str]) -> list[str]:

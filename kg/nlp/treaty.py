@@ -21,8 +21,9 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|the present) (?:Agreement|Treaty|Conven
                              r"Accord|Memorandum)\b", re.IGNORECASE)
 _CONTRACTING = re.compile(r"\b(?:Contracting Parties|hereinafter|IN WITNESS WHEREOF)\b",
                           re.IGNORECASE)
+# "Signed by the Nordic States at Oslo, this …": who signed where, when they signed apart.
 _DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made|MADE|Executed|EXECUTED)\b,?"
-                   r"(?: in \w+)?,?(?: at| in| AT| IN)\b")
+                   r"(?: in \w+| by (?:the )?[A-Z][\w ]{1,40}?)?,?(?: at| in| AT| IN)\b")
 _SIGNATURE_BLOCK = re.compile(r"\bFOR (?:THE )?", re.IGNORECASE)
 # A line that opens the final clause or a signature block.
 _CLOSING_LINE = re.compile(rf"^[ \t]*(?:{_DONE.pattern}|(?:FOR|For) (?:THE |the )?(?:GOVERNMENT|"

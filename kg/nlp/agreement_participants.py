@@ -1,0 +1,221 @@
+"""Who takes part in an agreement, read from the words around a mention: "the treaty between
+A and B", "A and B signed the deal", "signed by the two leaders", "brokered by C", "signed in
+the presence of the two presidents"; and whether a signing happened at all ("aims to sign").
+`agreement` is a kg.nlp.agreements.Agreement (its parties, signatories, mediators, statuses).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import model
+from kg.nlp.agreement_mentions import SIGN_VERBS, AgreementMention, parse_head
+from kg.nlp.agreement_referents import referred_actors
+from kg.nlp.context import Actor, DocContext
+
+if TYPE_CHECKING:
+    from kg.nlp.agreements import Agreement
+
+MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
+
+
+def group(ctx: DocContext, token: Token) -> list[Actor]:
+    """The actors of a token and its conjuncts: "Quito, Lima and Bogotá"; for "the two
+    leaders" or "both sides", those the text just named."""
+    found = []
+    for t in [token, *token.conjuncts]:
+        actor = ctx.actor_at(t)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found or referred_actors(ctx, token)
+
+
+def read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"the treaty between Armenia and Azerbaijan", "a treaty signed in 1923 between Turkey
+    and Greece"."""
+    head = parse_head(mention)
+    holders = [head, *(c for c in head.children if c.dep_ in ("acl", "relcl"))]
+    holders += [t for t in ctx.doc[mention.start:mention.end] if t.i > head.i]   # "… of
+    # hostilities between A and B"
+    if head.dep_ == "nsubjpass":
+        holders.append(head.head)   # "The accord was signed in Lomé between A and B"
+    for child in (c for h in holders for c in h.children):
+        if child.lower_ == "between":
+            actors = _named_pair_before(ctx, child) or actors_after(ctx, child)
+            if actors:
+                evidence = ctx.doc[mention.start:max(a.end for a in actors)]
+                add_participants(agreement.parties, agreement.signatories, ctx, actors,
+                                  evidence, "pattern:agreement-between")
+
+
+def names_other_states(ctx: DocContext, own: Agreement, mention: AgreementMention) -> bool:
+    """In a treaty text, "the agreement between Peru and the European Union" in a recital is
+    another agreement when it names a state or body that is none of the text's own parties."""
+    if not own.parties:
+        return False
+    between = [t for t in ctx.doc[mention.start:min(len(ctx.doc), mention.end + 2)]
+               if t.lower_ == "between"]
+    return any(actor.key not in own.parties and actor.kind != model.PERSON
+               for b in between for actor in actors_after(ctx, b))
+
+
+# "between the two countries": the two states the sentence has named.
+_PAIR_WORDS = {"two", "both"}
+_PAIR_NOUNS = {"countries", "states", "nations", "governments", "sides", "neighbours",
+               "neighbors", "republics"}
+
+
+def _named_pair_before(ctx: DocContext, between: Token) -> list[Actor]:
+    """"Uruguay and Paraguay have agreed a river pact between the two countries": the
+    two states named before in the sentence, when it names exactly two."""
+    doc, i = ctx.doc, between.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if not (i + 1 < len(doc) and doc[i].lower_ in _PAIR_WORDS and doc[i + 1].lower_ in _PAIR_NOUNS):
+        return []
+    sentence = ctx.sentence(between.i)
+    states: dict[str, Actor] = {}
+    for actor in ctx.actors_in(doc[sentence.start:between.i]):
+        if actor.kind == model.STATE:
+            states.setdefault(actor.key, actor)
+    return list(states.values()) if len(states) == 2 else []
+
+
+# Words that end the list of signers after "by" / "between": "signed by A, B and C on ...".
+_LIST_ENDS = {"on", "in", "at", "after", "before", "during", "while", "which", "who", "that",
+              "to", "for", "under", "when", "as", ";", "(", "—", "–"}
+
+
+def actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
+    """The actors listed after "by" or "between", up to the end of the list. A more robust
+    reading than the parse's conjuncts, which often break on titles before names."""
+    doc, end = ctx.doc, preposition.i + 1
+    sent_end = ctx.sentence(preposition.i).end
+    while end < sent_end and doc[end].lower_ not in _LIST_ENDS and \
+            not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
+        end += 1
+    return [a for a in ctx.actors_in(doc[preposition.i + 1:end])
+            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS
+            and not _member_states(doc, a.end)]
+
+
+def _member_states(doc: Doc, end: int) -> bool:
+    """"between the Alpine States and Peru", "the ASEAN Member States": a body's name before
+    "States" names its member states, who are the parties, not the body."""
+    words = [t.lower_ for t in doc[end:end + 2]]
+    return words[:1] == ["states"] or words == ["member", "states"]
+
+
+def add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: list[Actor],
+                      evidence: Span, rule: str, confidence: float = 0.85) -> None:
+    """People of a list sign; states and bodies are parties, except the body of a listed
+    person's post ("White House senior adviser Jared Kushner", "Meir Ben-Shabbat, head of
+    Israel's National Security Council"): its state is the party, for whom the person signs."""
+    bodies = {post_in.object for person in actors if person.kind == model.PERSON
+              for holds in ctx.facts_about(person.key, model.HOLDS)
+              for post_in in ctx.facts_about(holds.object, model.POST_IN)}
+    for actor in actors:
+        if actor.kind == model.PERSON:
+            signatories.setdefault(actor.key, (evidence, rule, confidence))
+        elif actor.key in bodies:
+            if actor.state:
+                parties.setdefault(ctx.state_entity(actor.state), (evidence, rule, confidence))
+        elif actor.kind == model.STATE or actor.kind in model.ORGANIZATION_KINDS:
+            parties.setdefault(actor.key, (evidence, rule, confidence))
+
+
+def read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X"."""
+    head = parse_head(mention)
+    verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") else head.head
+    candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    if verb is not head:
+        candidates.append(verb)
+    candidates += _described_by(head)
+    for v in candidates:
+        lemma = v.lemma_.lower()
+        if lemma not in SIGN_VERBS and lemma not in MEDIATE_VERBS:
+            continue
+        evidence = ctx.doc[min(mention.start, v.left_edge.i):max(mention.end, v.right_edge.i + 1)]
+        target = agreement.mediators if lemma in MEDIATE_VERBS else agreement.parties
+        for agent in (c for c in v.children if c.dep_ == "agent"):
+            add_participants(target, agreement.signatories, ctx, actors_after(ctx, agent)
+                              or _referred_agent(ctx, agent), evidence,
+                              f"pattern:agreement-{lemma}-by")
+        if v is verb and head.dep_ == "dobj":
+            for subj in _subjects(v):
+                add_participants(target, agreement.signatories, ctx, group(ctx, subj),
+                                  evidence, f"pattern:subject-{lemma}-agreement")
+            for prep in (c for c in v.children if c.lower_ == "with" and c.dep_ == "prep"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    add_participants(target, agreement.signatories, ctx, group(ctx, pobj),
+                                      evidence, f"pattern:{lemma}-agreement-with")
+        if lemma in SIGN_VERBS and not not_done(v, head):
+            agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+
+
+def read_presence(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"Documents were signed in the presence of the two presidents, including an Agreement on
+    …": those in whose presence it was signed sign for its parties (their states)."""
+    # the verb the mention hangs from, through the list it may be part of ("including …")
+    verb = next((t for t in parse_head(mention).ancestors if t.pos_ in ("VERB", "AUX")
+                 and t.lower_ != "including"), None)
+    if verb is None or verb.lemma_.lower() not in SIGN_VERBS:
+        return
+    for presence in (t for t in verb.subtree if t.lower_ == "presence" and t.dep_ == "pobj"
+                     and t.head.head.i == verb.i):
+        for person in (c for of in presence.children if of.lower_ == "of"
+                       for c in of.children if c.dep_ == "pobj"):
+            evidence = ctx.doc[min(mention.start, verb.i):max(mention.end, person.i + 1)]
+            add_participants(agreement.parties, agreement.signatories, ctx,
+                              group(ctx, person), evidence, "pattern:signed-in-presence-of")
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is joined to ("The leaders met and signed
+    a memorandum")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _referred_agent(ctx: DocContext, agent: Token) -> list[Actor]:
+    """"signed by the two leaders", "signed by the two countries' ministers": those the text
+    just named."""
+    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+        owners = [c for c in pobj.children if c.dep_ == "poss"]
+        return referred_actors(ctx, pobj) or (referred_actors(ctx, owners[0]) if owners else [])
+    return []
+
+
+def _described_by(head: Token) -> list[Token]:
+    """"The Munich Agreement was a settlement reached by A and B": the verbs that describe the
+    noun the agreement is said to be."""
+    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return []
+    return [verb for attr in head.head.children if attr.dep_ == "attr"
+            for verb in attr.children if verb.dep_ in ("acl", "relcl")]
+
+
+def done_in_the_past(verb: Token) -> bool:
+    """A verb in the past passive ("was negotiated", "had been negotiated")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")
+                                      for c in verb.children)
+
+
+def not_done(verb: Token, head: Token | None = None) -> bool:
+    """"aims to sign", "would sign", "has not signed", "which neither side has yet signed",
+    "no treaty has been signed": a signing that has not happened."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.lower_ in ("neither", "no", "nobody", "none") for c in verb.subtree
+           if c.dep_ in ("det", "nsubj", "nsubjpass", "preconj")):
+        return True
+    if head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may", "might", "shall")
+           for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp"
