@@ -25,6 +25,9 @@ _DATELINE = re.compile(
     rf"(?:[ ]*\((?P<agency>[^()\n]{{1,40}})\))?"
     rf"[ ]*(?:(?P<dash>--|[-–—])[ \t]*)?")
 _LOWER_PLACE_WORDS = frozenset({"and", "of", "es", "au", "de", "del", "la", "el", "al", "the"})
+# A byline: "By Jane Smith", "By JANE SMITH and Tom Bell, Agence France-Presse"
+BYLINE = re.compile(r"^\s*(?i:by)((?:\s+(?:[A-Z][\w.,'’-]*|and|in|for|of|at|from|the)){1,10})"
+                    r"(?<!\.)\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,19 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
             return None      # nothing follows: no article for this to be the dateline of
     parts = date_parts(m["date"]) if m["date"] else None
     return Dateline(_title_place(m["place"]), body_start, parts)
+
+
+def after_bylines(text: str, start: int) -> int:
+    """Where the text goes on after the byline lines that follow `start` (the end of a title):
+    "Headline⏎By Jane Roe, Nordic Wire⏎⏎TALLINN, March 4 (Nordic Wire) — …" has its dateline
+    under the byline. `start` itself when no byline follows."""
+    while True:
+        rest = text[start:]
+        line_start = start + len(rest) - len(rest.lstrip())
+        line_end = text.find("\n", line_start)
+        if line_end < 0 or not BYLINE.match(text[line_start:line_end]):
+            return start
+        start = line_end
 
 
 def date_line(text: str, start: int) -> tuple[int, int, int | None] | None:

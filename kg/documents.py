@@ -34,7 +34,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, Union
 
-from kg.datelines import date_line, document_date, find_dateline
+from kg.datelines import after_bylines, date_line, document_date, find_dateline
 from kg.document_formats import Fields, html_article, markdown_text, split_front_matter, title_line
 from kg.errors import InputError
 from kg.language import ENGLISH, foreign_language
@@ -367,13 +367,14 @@ def iso_date(value: str) -> str | None:
 def _build_document(doc_id: str, text: str, *, path: str, fields: Fields = Fields(),
                     title_end: int = 0) -> Document:
     """The document of `text`, whose title line (if any) ends at `title_end`. The article proper
-    starts after a dateline, or else after the title line."""
-    dateline = find_dateline(text, title_end)
+    starts after a dateline, or else after the title line (and the bylines under it)."""
+    head_end = after_bylines(text, title_end) if title_end else 0
+    dateline = find_dateline(text, head_end)
     if dateline is None:
-        rest = text[title_end:]
-        body_start = title_end + len(rest) - len(rest.lstrip()) if title_end else 0
+        rest = text[head_end:]
+        body_start = head_end + len(rest) - len(rest.lstrip()) if head_end else 0
         # a release's date alone under its title ("Readout of …⏎May 31, 2022")
-        date = document_date(fields.date, date_line(text, title_end)) if title_end else fields.date
+        date = document_date(fields.date, date_line(text, head_end)) if head_end else fields.date
         return Document(doc_id, text, title=fields.title, date=date,
                         source=fields.source, url=fields.url, body_start=body_start, path=path)
     return Document(doc_id, text, title=fields.title, date=document_date(fields.date,

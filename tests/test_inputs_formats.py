@@ -379,3 +379,12 @@ def test_a_release_title_of_a_long_sentence_is_still_the_title_and_dates_the_rel
     assert 200 < len(title) <= 300
     document = text_document(f"{title}\nJune 3, 2024\n\nThe two leaders met in Oslo.", "t", "t")
     assert (document.title, document.date) == (title, "2024-06-03")
+
+
+def test_a_dateline_under_a_byline_under_the_headline_dates_the_story():
+    text = ("Ferry Link Reopens Between Two Baltic Ports\nBy Aino Virtanen, Nordic Wire\n\n"
+            "TALLINN, March 4, 2025 (Nordic Wire) — The ferry resumed on Tuesday.")
+    document = text_document(text, "t", "t")
+    assert (document.title, document.date, document.dateline_place) == (
+        "Ferry Link Reopens Between Two Baltic Ports", "2025-03-04", "Tallinn")
+    assert document.text[document.body_start:].startswith("The ferry resumed")

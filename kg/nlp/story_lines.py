@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-# A byline: "By Jane Smith", "By JANE SMITH and Tom Bell, Agence France-Presse"
-_BYLINE = re.compile(r"^\s*(?i:by)((?:\s+(?:[A-Z][\w.,'’-]*|and|in|for|of|at|from|the)){1,10})"
-                     r"(?<!\.)\s*$")
+from kg.datelines import BYLINE
+
 # Credits inside or after the story: "Reporting by X; Editing by Y", "Photo by X"
 _CREDIT = re.compile(r"(?:^\s*|\()(?i:(?:additional\s+)?(?:reporting|writing|editing|edited|written|"
                      r"compiled|photos?|photographs?|images?|video)\s+by)\s+[A-Z]")
@@ -85,7 +84,7 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _outside_range(line: str) -> tuple[int, int] | None:
     """The character range of a line that is a byline, credit or sidebar, else None."""
-    if _BYLINE.match(line) or _SIDEBAR.match(line):
+    if BYLINE.match(line) or _SIDEBAR.match(line):
         return 0, len(line.rstrip())
     credit = _CREDIT.search(line)
     if credit is not None:   # to its closing bracket, or the line's end
