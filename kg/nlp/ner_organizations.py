@@ -211,6 +211,13 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
     return False
 
 
+def _title_ending_at_token(ctx: DocContext, end: int) -> bool:
+    from kg.nlp.people import title_at
+
+    return any((title := title_at(ctx.doc, start, end)) is not None and title.end == end
+               for start in range(max(0, end - 6), end))
+
+
 def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     """An ORG span that names no body: a portfolio alone ("ministries including Finance,
     Justice and Interior"), a title of office ("served as Tánaiste"), or a place in a state
@@ -220,6 +227,7 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     or a portfolio before its minister ("Serbian Labour Minister").
     """
     from kg.nlp.people import title_at
+    from kg.nlp.titles import abbreviation_start
 
     if name.lower() in portfolio_variants():
         return True
@@ -234,6 +242,9 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
             for start in range(max(0, span.start - 3), span.start)):
         return True   # "State" of "Secretary of State" (not the Parliament of "Member of
         #               Parliament")
+    if abbreviation_start(ctx.doc, span.end + 1) == span.start - 1 and \
+            _title_ending_at_token(ctx, span.start - 1):
+        return True   # "DNI" of "Director of National Intelligence (DNI)": the title's, no body
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
     return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name)) \
         or bool(tables.subdivision_states(name) & named_states)

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.people import HONORIFICS, VERBS_INTO_A_POST, WORDS_BEFORE_A_TITLE
-from kg.nlp.titles import Title, title_at
+from kg.nlp.titles import Title, abbreviation_start, title_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
 
@@ -40,13 +40,16 @@ def find_posts(ctx: DocContext) -> None:
 
 def _title_before(ctx: DocContext, person: Actor):
     """"(Azerbaijani|Russia's|UN)? (Deputy)? Foreign Minister X" and "President of Azerbaijan X"."""
-    doc, sent = ctx.doc, ctx.sentence(person.start)
+    doc = ctx.doc
+    # the parser often ends a sentence at "(DNI)" of "Director of National Intelligence (DNI) X"
+    sent = ctx.sentence(abbreviation_start(doc, person.start) - 1) \
+        if abbreviation_start(doc, person.start) < person.start else ctx.sentence(person.start)
     for start in range(max(sent.start, person.start - 12), person.start):
         # "Presidents X of A and Y of B": a one-word title in the plural right before a name
         title = title_at(doc, start, person.start, plural_ok=start == person.start - 1)
         if title is None:
             continue
-        rest = doc[title.end:person.start]
+        rest = doc[title.end:abbreviation_start(doc, person.start)]   # "(DNI)" before the name
         holder = _holder_before(ctx, title.start) or _holder_after(ctx, person)
         if all(t.lower_.rstrip(".") in HONORIFICS or t.text == "." for t in rest):
             # "Prime Minister Dr. X", "Emir Sheikh X"
