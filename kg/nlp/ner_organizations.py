@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.not_organizations import names_no_body
+from kg.nlp.not_organizations import names_a_relation, names_no_body
 from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
                                   only_states_or_places_inside, plain_name, portfolio_variants,
                                   portfolio_words)
@@ -45,7 +45,8 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        if names_no_body(name) or _names_a_person(ctx, span) or \
+        if names_no_body(name) or names_a_relation(name, ctx.gazetteer.state_names()) or \
+                _names_a_person(ctx, span) or \
                 _names_an_agreement(ctx, span, agreement_names) or \
                 _names_something_else(ctx, span, name):
             continue
