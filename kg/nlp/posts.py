@@ -27,15 +27,15 @@ def find_posts(ctx: DocContext) -> None:
             found = finder(ctx, person)
             if found is not None:
                 title, phrase, holder, rule = found
-                _record_post(ctx, person, title, phrase, holder, rule)
+                record_post(ctx, person, title, phrase, holder, rule)
                 for title, phrase, holder in _later_titles(ctx, phrase):
-                    _record_post(ctx, person, title, phrase, holder, "pattern:and-later-as-title")
+                    record_post(ctx, person, title, phrase, holder, "pattern:and-later-as-title")
                 break
     for pronoun in ctx.pronoun_persons:      # "He was President of Chile from 1990"
         found = _predicate_title(ctx, pronoun)
         if found is not None:
             title, phrase, holder, rule = found
-            _record_post(ctx, pronoun, title, phrase, holder, rule + "+pronoun")
+            record_post(ctx, pronoun, title, phrase, holder, rule + "+pronoun")
 
 
 def _title_before(ctx: DocContext, person: Actor):
@@ -352,7 +352,7 @@ def _holder_in(ctx: DocContext, phrase: Span, owner: Actor | None = None) -> Act
     return owner or (actors[0] if actors else None)
 
 
-def _record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
+def record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
                  holder: Actor | None, rule: str) -> None:
     stated = _stated_title(ctx, title, phrase, holder)
     holder_key = holder.key if holder is not None else person.key
