@@ -212,6 +212,13 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
     return False
 
 
+def _cut_before_hyphen(doc, end: int) -> bool:
+    """A span that ends inside a hyphenated compound ("Chile" of "Chile-Peru"): a fragment of
+    a longer name, which the NER cut where the tokenizer split the compound."""
+    return end + 1 < len(doc) and not doc[end - 1].whitespace_ and \
+        doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_title
+
+
 def _title_ending_at_token(ctx: DocContext, end: int) -> bool:
     from kg.nlp.people import title_at
 
@@ -243,6 +250,8 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
             for start in range(max(0, span.start - 3), span.start)):
         return True   # "State" of "Secretary of State" (not the Parliament of "Member of
         #               Parliament")
+    if _cut_before_hyphen(ctx.doc, span.end):
+        return True   # "Conclusion of the Chile" of "the Conclusion of the Chile-Peru Dispute"
     if abbreviation_start(ctx.doc, span.end + 1) == span.start - 1 and \
             _title_ending_at_token(ctx, span.start - 1):
         return True   # "DNI" of "Director of National Intelligence (DNI)": the title's, no body
