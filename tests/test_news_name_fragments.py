@@ -1,4 +1,4 @@
-"""A name the NER cuts inside a hyphenated compound in a title-case headline ("the Conclusion
+"""A name the NER cuts inside a compound of states in a title-case headline ("the Conclusion
 of the Chile" of "… on the Conclusion of the Chile-Peru Maritime Boundary Dispute") is no
 organisation, on texts we wrote."""
 from __future__ import annotations
@@ -24,3 +24,9 @@ def test_a_whole_hyphenated_name_stays_an_organisation(nlp):
     text = "The Asia-Pacific Economic Cooperation forum met in Lima on Monday."
     ex = extract_with_entities(nlp, text, [])
     assert any("Asia-Pacific" in name for name in _bodies(ex))
+
+
+def test_a_party_whose_name_ends_in_a_hyphenated_letter_stays_an_organisation(nlp):
+    text = "In the 2019 election, the PML-F led a new coalition of five parties in Sindh."
+    ex = extract_with_entities(nlp, text, [])
+    assert any(name.startswith("PML") for name in _bodies(ex))

@@ -212,11 +212,14 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
     return False
 
 
-def _cut_before_hyphen(doc, end: int) -> bool:
-    """A span that ends inside a hyphenated compound ("Chile" of "Chile-Peru"): a fragment of
-    a longer name, which the NER cut where the tokenizer split the compound."""
+def _cut_before_hyphen(ctx: DocContext, end: int) -> bool:
+    """A span that ends inside a compound of states ("Chile" of "Chile-Peru"): a fragment of a
+    longer name, which the NER cut where the tokenizer split the compound ("PML-F", a party,
+    ends in no state and stays)."""
+    doc, states = ctx.doc, ctx.gazetteer.state_names()
     return end + 1 < len(doc) and not doc[end - 1].whitespace_ and \
-        doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_title
+        doc[end].text in ("-", "–") and not doc[end].whitespace_ and \
+        doc[end - 1].text in states and doc[end + 1].text in states
 
 
 def _title_ending_at_token(ctx: DocContext, end: int) -> bool:
@@ -250,7 +253,7 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
             for start in range(max(0, span.start - 3), span.start)):
         return True   # "State" of "Secretary of State" (not the Parliament of "Member of
         #               Parliament")
-    if _cut_before_hyphen(ctx.doc, span.end):
+    if _cut_before_hyphen(ctx, span.end):
         return True   # "Conclusion of the Chile" of "the Conclusion of the Chile-Peru Dispute"
     if abbreviation_start(ctx.doc, span.end + 1) == span.start - 1 and \
             _title_ending_at_token(ctx, span.start - 1):
