@@ -22,9 +22,11 @@ from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.political_roles import find_political_roles
 from kg.nlp.posts import find_posts
+from kg.nlp.titled_referents import find_titled_referents
 
 STEPS = (find_table_actors, find_organizations, find_named_parties, find_people,
-         find_ner_organizations, find_pronoun_persons, find_posts, find_memberships,
+         find_ner_organizations, find_pronoun_persons, find_posts, find_titled_referents,
+         find_memberships,
          find_political_roles, find_ner_places, find_agreements, find_claims)
 
 

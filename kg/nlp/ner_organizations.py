@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.not_organizations import names_no_body
+from kg.nlp.not_organizations import names_a_relation, names_no_body
 from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
                                   only_states_or_places_inside, plain_name, portfolio_variants,
                                   portfolio_words)
@@ -45,7 +45,8 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if
                                 w.lower() not in ("of", "and", "for", "the", "de", "on")):
             continue
-        if names_no_body(name) or _names_a_person(ctx, span) or \
+        if names_no_body(name) or names_a_relation(name, ctx.gazetteer.state_names()) or \
+                _names_a_person(ctx, span) or \
                 _names_an_agreement(ctx, span, agreement_names) or \
                 _names_something_else(ctx, span, name):
             continue
@@ -211,6 +212,23 @@ def _names_a_person(ctx: DocContext, span: Span) -> bool:
     return False
 
 
+def _cut_before_hyphen(ctx: DocContext, end: int) -> bool:
+    """A span that ends inside a compound of states ("Chile" of "Chile-Peru"): a fragment of a
+    longer name, which the NER cut where the tokenizer split the compound ("PML-F", a party,
+    ends in no state and stays)."""
+    doc, states = ctx.doc, ctx.gazetteer.state_names()
+    return end + 1 < len(doc) and not doc[end - 1].whitespace_ and \
+        doc[end].text in ("-", "–") and not doc[end].whitespace_ and \
+        doc[end - 1].text in states and doc[end + 1].text in states
+
+
+def _title_ending_at_token(ctx: DocContext, end: int) -> bool:
+    from kg.nlp.people import title_at
+
+    return any((title := title_at(ctx.doc, start, end)) is not None and title.end == end
+               for start in range(max(0, end - 6), end))
+
+
 def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     """An ORG span that names no body: a portfolio alone ("ministries including Trade,
     Energy and Interior"), a title of office ("served as Tánaiste"), or a place in a state
@@ -220,6 +238,7 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     or a portfolio before its minister ("Serbian Labour Minister").
     """
     from kg.nlp.people import title_at
+    from kg.nlp.titles import abbreviation_start
 
     if name.lower() in portfolio_variants():
         return True
@@ -234,6 +253,11 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
             for start in range(max(0, span.start - 3), span.start)):
         return True   # "State" of "Secretary of State" (not the Parliament of "Member of
         #               Parliament")
+    if _cut_before_hyphen(ctx, span.end):
+        return True   # "Conclusion of the Chile" of "the Conclusion of the Chile-Peru Dispute"
+    if abbreviation_start(ctx.doc, span.end + 1) == span.start - 1 and \
+            _title_ending_at_token(ctx, span.start - 1):
+        return True   # "DNI" of "Director of National Intelligence (DNI)": the title's, no body
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
     return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name)) \
         or bool(tables.subdivision_states(name) & named_states)

@@ -9,6 +9,9 @@ real-news conventions).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Container
+
 # The last word of a name that makes it a room, a building or a site, not a body.
 SITE_WORDS = {"room", "rooms", "garden", "gardens", "lawn", "building", "hotel", "airport",
               "stadium", "square", "street", "avenue", "bridge", "station", "plant", "port"}
@@ -30,6 +33,9 @@ REALM_WORDS = {"region", "province", "oblast", "district", "empire", "kingdom", 
 GENERIC_ALONE = {"crown", "party", "administration", "state", "government", "opposition",
                  "coalition", "alliance", "ministry", "department", "agency", "council",
                  "committee", "commission", "court", "army", "military", "cabinet", "union"}
+# The last word of a name that makes a relation between the states named before it: "the
+# U.S.-Japan Alliance", "the Japan-Philippines Strategic Partnership" (two states' ties, no body).
+RELATION_WORDS = {"alliance", "partnership", "relationship", "relations", "ties", "cooperation"}
 # Rooms whose name ends in a body's head word: facts, not a rule.
 ROOMS = {"oval office"}
 
@@ -49,3 +55,13 @@ def names_no_body(name: str) -> bool:
     # named for its subject
     named_for = len(words) > 1 and words[-2] in ("of", "on", "for", "the")
     return words[-1] in _NO_BODY_WORDS and not named_for
+
+
+def names_a_relation(name: str, state_names: Container[str]) -> bool:
+    """"U.S.-Japan Alliance": a first word of states joined by hyphens or dashes, and a last
+    word of RELATION_WORDS, names the states' relation, not a body."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in RELATION_WORDS:
+        return False
+    parts = [p for p in re.split(r"[-–—]", words[0]) if p]
+    return len(parts) >= 2 and all(p in state_names or p + "." in state_names for p in parts)

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.not_organizations import ROOMS
+from kg.nlp.not_organizations import ROOMS, names_a_relation
 
 # The head noun of an organisation's name and the kind it makes.
 HEAD_KINDS = {
@@ -278,8 +278,9 @@ def _make_org(ctx: DocContext, span: Span, head: Token, state: str | None) -> Or
     if kind == model.MINISTRY and portfolio is None and generic:
         return _bare_reference(ctx, head) if state is None else None
     name = "" if generic else plain_name(span)
-    if not generic and (not name or name.lower() in ROOMS):
-        return None   # "the Oval Office" is a room
+    if not generic and (not name or name.lower() in ROOMS
+                        or names_a_relation(name, ctx.gazetteer.state_names())):
+        return None   # "the Oval Office" is a room; "the U.S.-Japan Alliance" two states' ties
     return OrgSpan(span.start, span.end, head, kind, state, name, generic, portfolio)
 
 

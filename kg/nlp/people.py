@@ -14,7 +14,7 @@ from kg.data import tables
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.ner_organizations import PARTY_FAMILIES
 from kg.nlp.organizations import HEAD_KINDS
-from kg.nlp.titles import Title, longest_title, title_at, title_head_words
+from kg.nlp.titles import Title, abbreviation_start, longest_title, title_at, title_head_words
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "stressed", "noted", "announced",
                 "declared", "warned", "accused", "insisted", "claimed", "argued", "wrote"}
@@ -480,6 +480,7 @@ def _is_person(ctx: DocContext, token: Token) -> bool:
 
 
 def _title_ending_at(ctx: DocContext, end: int) -> Title | None:
+    end = abbreviation_start(ctx.doc, end)   # "Director of National Intelligence (DNI) X"
     for start in range(max(end - longest_title() - 2, ctx.sentence(end - 1).start), end):
         title = title_at(ctx.doc, start, end)
         if title is not None and title.end == end:

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.people import HONORIFICS, VERBS_INTO_A_POST, WORDS_BEFORE_A_TITLE
-from kg.nlp.titles import Title, title_at
+from kg.nlp.titles import Title, abbreviation_start, title_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
 
@@ -27,26 +27,29 @@ def find_posts(ctx: DocContext) -> None:
             found = finder(ctx, person)
             if found is not None:
                 title, phrase, holder, rule = found
-                _record_post(ctx, person, title, phrase, holder, rule)
+                record_post(ctx, person, title, phrase, holder, rule)
                 for title, phrase, holder in _later_titles(ctx, phrase):
-                    _record_post(ctx, person, title, phrase, holder, "pattern:and-later-as-title")
+                    record_post(ctx, person, title, phrase, holder, "pattern:and-later-as-title")
                 break
     for pronoun in ctx.pronoun_persons:      # "He was President of Chile from 1990"
         found = _predicate_title(ctx, pronoun)
         if found is not None:
             title, phrase, holder, rule = found
-            _record_post(ctx, pronoun, title, phrase, holder, rule + "+pronoun")
+            record_post(ctx, pronoun, title, phrase, holder, rule + "+pronoun")
 
 
 def _title_before(ctx: DocContext, person: Actor):
     """"(Azerbaijani|Russia's|UN)? (Deputy)? Foreign Minister X" and "President of Azerbaijan X"."""
-    doc, sent = ctx.doc, ctx.sentence(person.start)
+    doc = ctx.doc
+    # the parser often ends a sentence at "(DNI)" of "Director of National Intelligence (DNI) X"
+    sent = ctx.sentence(abbreviation_start(doc, person.start) - 1) \
+        if abbreviation_start(doc, person.start) < person.start else ctx.sentence(person.start)
     for start in range(max(sent.start, person.start - 12), person.start):
         # "Presidents X of A and Y of B": a one-word title in the plural right before a name
         title = title_at(doc, start, person.start, plural_ok=start == person.start - 1)
         if title is None:
             continue
-        rest = doc[title.end:person.start]
+        rest = doc[title.end:abbreviation_start(doc, person.start)]   # "(DNI)" before the name
         holder = _holder_before(ctx, title.start) or _holder_after(ctx, person)
         if all(t.lower_.rstrip(".") in HONORIFICS or t.text == "." for t in rest):
             # "Prime Minister Dr. X", "Emir Sheikh X"
@@ -349,7 +352,7 @@ def _holder_in(ctx: DocContext, phrase: Span, owner: Actor | None = None) -> Act
     return owner or (actors[0] if actors else None)
 
 
-def _record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
+def record_post(ctx: DocContext, person: Actor, title: Title, phrase: Span,
                  holder: Actor | None, rule: str) -> None:
     stated = _stated_title(ctx, title, phrase, holder)
     holder_key = holder.key if holder is not None else person.key

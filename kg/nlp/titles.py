@@ -113,3 +113,13 @@ def title_at(doc, i: int, end_limit: int, plural_ok: bool = False) -> Title | No
             text = doc[start:i].text_with_ws + record.title if plural else doc[start:i + n].text
             return Title(start, i + n, text, record, plural)
     return None
+
+
+def abbreviation_start(doc, end: int) -> int:
+    """Where a bracketed abbreviation ending at token `end` starts ("Director of National
+    Intelligence (DNI) X": the "(DNI)" before X), else `end`: a title's abbreviation stands
+    between the title and the name it gives a post."""
+    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" and \
+            doc[end - 2].text.isupper() and doc[end - 2].is_alpha and len(doc[end - 2]) >= 2:
+        return end - 3
+    return end
