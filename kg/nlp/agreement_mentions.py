@@ -75,7 +75,10 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     if not _head_word_fits(ctx, head):
         return None
     start, sentence_start = head.i, ctx.sentence(head.i).start
-    while start > sentence_start and _is_modifier(ctx.doc[start - 1], head):
+    lines = ctx.story_lines
+    # A Title Case headline capitalises every word: a name there is told by the body's words
+    in_title_case = lines.title_case and lines.in_headline(ctx.doc[head.i:head.i + 1])
+    while start > sentence_start and _is_modifier(ctx.doc[start - 1], head, in_title_case):
         start -= 1
     end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
     if end == head.i + 1 and (head.lower_ == "cessation" or start == head.i
@@ -88,6 +91,12 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
         t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in TITLE_SMALL_WORDS
         or t.is_space for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
                                                             for t in before_head))
+    if proper and in_title_case and any(not (t.is_punct or t.lower_ in _ARTICLES)
+                                        for t in ctx.doc[lines.headline[0]:start]):
+        # "X And Y Sign Pipeline Repair Pact": a name only if the body has its words (a headline
+        # that is the name, "Joint Statement on …" heading its release, is one)
+        proper = all(lines.confirmed(t.text) for t in words
+                     if t.is_alpha and t.lower_ not in TITLE_SMALL_WORDS)
     name = _name_of(ctx, words) if not proper else _proper_name(words)
     qualified = proper or any(t.lower_ in QUALIFIERS for t in words)
     described = any(t.like_num or t.text in ("-", "–") for t in ctx.doc[head.left_edge.i:head.i])
@@ -243,15 +252,16 @@ def _is_state(ctx: DocContext, token: Token) -> bool:
     return actor is not None and actor.kind == model.STATE
 
 
+_ARTICLES = {"the", "a", "an"}
 # Words that point at an agreement rather than name it, whatever the tagger makes of them
 # ("This Agreement shall enter into force", where a capitalised "This" can pass for a name).
 _POINTING_WORDS = {"this", "that", "these", "those", "present", "said", "such"}
 
 
-def _is_modifier(token: Token, head: Token) -> bool:
+def _is_modifier(token: Token, head: Token, in_title_case: bool = False) -> bool:
     if token.text in ("-", "–", "—") and token.i > 0 and token.nbor(-1).is_title:
-        return True  # "Australia–Chile Free Trade Agreement"
-    if token.lower_ in _POINTING_WORDS or _signing_verb(token):
+        return True  # "Peru–Thailand Free Trade Agreement"
+    if token.lower_ in _POINTING_WORDS or _signing_verb(token, in_title_case):
         return False
     if token.dep_ in ("det", "poss", "punct", "case") or token.is_punct and token.text != "-":
         return False
@@ -261,11 +271,11 @@ def _is_modifier(token: Token, head: Token) -> bool:
         or token.text == "-" or (token.is_title and token.pos_ == "PROPN")
 
 
-def _signing_verb(token: Token) -> bool:
+def _signing_verb(token: Token, in_title_case: bool = False) -> bool:
     """A headline's verb the parser took for a noun: "Serbia, Hungary ink energy deal", "X
-    and Y seal accord"."""
+    and Y seal accord", "X And Y Sign Border Pact" (capitalised in a Title Case headline)."""
     word = token.lower_
-    return not token.is_title and (word in SIGN_VERBS or word.endswith("s") and (
+    return (not token.is_title or in_title_case) and (word in SIGN_VERBS or word.endswith("s") and (
         word[:-1] in SIGN_VERBS or word.endswith("es") and word[:-2] in SIGN_VERBS))
 
 

@@ -67,12 +67,24 @@ def _headline(doc: Doc, text: str) -> tuple[tuple[int, int] | None, bool, int]:
     first, _, rest = text.partition("\n")
     words = first.split()
     if not rest.strip() or not words or len(words) > _MAX_HEADLINE_WORDS \
-            or first.rstrip().endswith((".", ":")) or _outside_range(first) is not None:
+            or first.rstrip().endswith((".", ":")) or _outside_range(first) is not None \
+            or _wrapped(words, rest):
         return None, False, 0
     span = doc.char_span(0, len(first.rstrip()), alignment_mode="expand")
     if span is None:
         return None, False, 0
     return (span.start, span.end), _is_title_case(words), span.end
+
+
+def _wrapped(words: list[str], rest: str) -> bool:
+    """A sentence broken over lines, not a headline: "Recalling the General Agreement on⏎
+    Tariffs and Trade, the Parties …" ends on a small word, or the next line goes on in lower
+    case."""
+    return words[-1].lower() in _JOINING_WORDS or rest[:1].islower()
+
+
+_JOINING_WORDS = frozenset({"a", "an", "and", "at", "between", "by", "for", "from", "in", "of",
+                            "on", "or", "the", "to", "with"})
 
 
 def _is_title_case(words: list[str]) -> bool:
