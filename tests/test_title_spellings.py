@@ -23,3 +23,18 @@ def test_a_hyphenated_title_written_with_a_space_is_that_title(extract_text, tex
     assert title in evidence
     if body is not None:
         assert [h for h, _ in facts(ex, model.POST_IN, post)] == [body]
+
+
+@pytest.mark.parametrize("text, person, post, state", [
+    ("The Minister of Foreign Affairs of Peru, Rosa Quintana, met her counterpart today.",
+     "person/rosa-quintana", "Minister of Foreign Affairs", "state/PER"),
+    ("Finland's Minister of Economic Affairs, Aarne Lehtinen, said the repairs would cost "
+     "40 million euros.", "person/aarne-lehtinen", "Minister of Economic Affairs", "state/FIN"),
+], ids=["title-of-state", "portfolio"])
+def test_a_minister_s_title_with_portfolio_and_state_is_a_post_not_a_body(
+        extract_text, text, person, post, state):
+    ex = extract_text(text)
+    assert not [e.name for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS]
+    [(held, _)] = facts(ex, model.HOLDS, person)
+    assert ex.entities[held].name == post
+    assert [h for h, _ in facts(ex, model.POST_IN, held)] == [state]

@@ -229,6 +229,14 @@ def _title_ending_at_token(ctx: DocContext, end: int) -> bool:
                for start in range(max(0, end - 6), end))
 
 
+def _portfolio_and_states(ctx: DocContext, start: int, end: int) -> bool:
+    """The words after a title are its portfolio and states only: "of Health of Jordan", "of
+    Economic Affairs", "" (nothing)."""
+    words = [t for t in ctx.doc[start:end] if t.lower_ not in ("of", "the", "and")
+             and not is_state_token(ctx, t)]
+    return not words or " ".join(t.lower_ for t in words) in portfolio_variants()
+
+
 def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     """An ORG span that names no body: a portfolio alone ("ministries including Trade,
     Energy and Interior"), a title of office ("served as Tánaiste"), or a place in a state
@@ -244,10 +252,10 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
         return True
     if _before_portfolio_head(ctx, span.end) and span[-1].lower_ in portfolio_words():
         return True   # "Serbian Labour" of "Serbian Labour Minister X"
-    title = title_at(ctx.doc, span.start, span.end)
-    if title is not None and all(t.lower_ in ("of", "the") or is_state_token(ctx, t)
-                                 for t in ctx.doc[title.end:span.end]):
-        return True   # "Tánaiste", "Minister of Health of Jordan"
+    start = span.start + (span[0].lower_ == "the")
+    title = title_at(ctx.doc, start, span.end)
+    if title is not None and _portfolio_and_states(ctx, title.end, span.end):
+        return True   # "Tánaiste", "the Minister of Health of Jordan", "Minister of Trade"
     if span[-1].lower_ not in HEAD_KINDS and any(
             (title := title_at(ctx.doc, start, span.end)) is not None and title.end == span.end
             for start in range(max(0, span.start - 3), span.start)):

@@ -110,9 +110,32 @@ def title_at(doc, i: int, end_limit: int, plural_ok: bool = False) -> Title | No
             continue
         found, plural = _matches(doc, i, words, i > start or plural_ok)
         if found:
-            text = doc[start:i].text_with_ws + record.title if plural else doc[start:i + n].text
-            return Title(start, i + n, text, record, plural)
+            end = i + n
+            if record.org_kind == "ministry" and not record.portfolio and not plural:
+                end += _portfolio_after(doc, end, end_limit)   # "Minister of Economic Affairs"
+            text = doc[start:i].text_with_ws + record.title if plural else doc[start:end].text
+            return Title(start, end, text, record, plural)
     return None
+
+
+def _portfolio_after(doc, i: int, end_limit: int) -> int:
+    """How many tokens from i are "of" and a portfolio of our table ("of Economic Affairs",
+    "of Health"): they name the minister's post. 0 when there is none."""
+    if i >= end_limit or doc[i].lower_ != "of":
+        return 0
+    for variant in _portfolio_phrases():
+        n = len(variant)
+        if i + 1 + n <= end_limit and tuple(t.lower_ for t in doc[i + 1:i + 1 + n]) == variant:
+            return 1 + n
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _portfolio_phrases() -> tuple[tuple[str, ...], ...]:
+    """Every portfolio's name and variants as lower-case words, longest first."""
+    phrases = {tuple(v.lower().split()) for p in tables.load_portfolios()
+               for v in (p.name, *p.variants)}
+    return tuple(sorted(phrases, key=lambda words: (-len(words), words)))
 
 
 def abbreviation_start(doc, end: int) -> int:
