@@ -53,3 +53,11 @@ def test_rival_a_candidate_placed_second_to(nlp):
         nlp, "In the 1997 election, Ann Weller placed second to Tom Brand, with 21% of the vote.",
         ["Ann Weller", "Tom Brand"])
     assert _titles(ex, "person/tom-brand") == {"candidate"}
+
+
+def test_surname_a_candidate_lost_to_is_a_person(nlp):
+    ex = extract_with_entities(
+        nlp, "In the 1962 provincial election, Ann Weller lost to Brackley by 300 votes.",
+        ["Brackley"], label="ORG")
+    assert _titles(ex, "person/brackley") == {"candidate"}
+    assert not [key for key, _ in mentions_of(ex, "org/") if "brackley" in key]

@@ -57,13 +57,15 @@ def unnamed_candidate(ctx: DocContext, token: Token) -> bool:
     return stands_in_election(ctx, token)
 
 
-def stands_in_election(ctx: DocContext, token: Token) -> bool:
+def stands_in_election(ctx: DocContext, token: Token, rival: bool = False) -> bool:
     """A capitalised word, not a place we know, alone (no proper noun next to it), that is the
-    subject of an election's verb in a sentence about an election: "Hale contested Oldham"."""
+    subject of an election's verb in a sentence about an election: "Hale contested Oldham";
+    with `rival`, also its rival or winner: "lost to Hale"."""
     doc = ctx.doc
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NNP" or not token.is_title \
-            or token.text in ctx.gazetteer.names:
+    if token.tag_ != "NNP" or not token.is_title or token.text in ctx.gazetteer.names:
         return False
+    if token.dep_ not in ("nsubj", "nsubjpass"):     # "lost to Hale", "defeated by Hale"
+        return rival and _title_as_object(token) is not None and electoral(ctx, token.i)
     if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (token.i - 1, token.i + 1)):
         return False     # a word of a longer name the NER did not see
     return electoral(ctx, token.i) and any(_title_of_subject(v) for v in _verbs_of(token.head))

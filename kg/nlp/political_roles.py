@@ -82,7 +82,7 @@ def _surnames_taken_for_organisations(ctx: DocContext) -> list[Actor]:
         actor = ctx.actor_at(ent.start) if len(ent) == 1 and ent.label_ == "ORG" else None
         if actor is None or (actor.start, actor.end) != (ent.start, ent.end) \
                 or actor.kind != model.ORGANIZATION or actor.key in ctx.gazetteer.entries \
-                or _in_a_fact(ctx, actor.key) or not stands_in_election(ctx, ent[0]):
+                or _in_a_fact(ctx, actor.key) or not stands_in_election(ctx, ent[0], rival=True):
             continue
         _forget_organisation(ctx, actor)
         found.append(_add_lone(ctx, ent))
