@@ -28,6 +28,8 @@ _CANDIDATE_VERBS = {"contest", "run", "stand", "campaign", "lose", "defeat", "be
                     "challenge", "finish", "place"}
 # Verbs whose object or "to"/"by" object is another candidate: "lost to Z", "defeating Z".
 _RIVAL_VERBS = {"lose", "defeat", "beat", "unseat", "oust", "succeed", "replace", "face"}
+# Verbs whose "to" object beat the subject: "X placed second to Z", "finished third to Z".
+_PLACING_VERBS = {"place", "finish", "come"}
 ELECTED_TITLE, CANDIDATE_TITLE = "elected representative", "candidate"
 
 
@@ -50,11 +52,20 @@ def electoral(ctx: DocContext, i: int, words: frozenset[str] | set[str] = ELECTO
 
 def unnamed_candidate(ctx: DocContext, token: Token) -> bool:
     """A capitalised word alone, in no entity, that is the subject of an election's verb."""
-    doc = ctx.doc
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NNP" or not token.is_title \
-            or token.ent_type_ or ctx.actor_at(token.i) is not None \
-            or token.text in ctx.gazetteer.names:
+    if token.ent_type_ or ctx.actor_at(token.i) is not None:
         return False
+    return stands_in_election(ctx, token)
+
+
+def stands_in_election(ctx: DocContext, token: Token, rival: bool = False) -> bool:
+    """A capitalised word, not a place we know, alone (no proper noun next to it), that is the
+    subject of an election's verb in a sentence about an election: "Hale contested Oldham";
+    with `rival`, also its rival or winner: "lost to Hale"."""
+    doc = ctx.doc
+    if token.tag_ != "NNP" or not token.is_title or token.text in ctx.gazetteer.names:
+        return False
+    if token.dep_ not in ("nsubj", "nsubjpass"):     # "lost to Hale", "defeated by Hale"
+        return rival and _title_as_object(token) is not None and electoral(ctx, token.i)
     if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (token.i - 1, token.i + 1)):
         return False     # a word of a longer name the NER did not see
     return electoral(ctx, token.i) and any(_title_of_subject(v) for v in _verbs_of(token.head))
@@ -66,6 +77,8 @@ def _in_an_election(ctx: DocContext, person: Actor) -> None:
     if not electoral(ctx, person.start):
         return
     title = None
+    if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head     # "His father X was elected": the parser's subject is "father"
     if head.dep_ in ("nsubj", "nsubjpass"):
         verbs = _verbs_of(head.head)
         for verb in verbs:
@@ -122,7 +135,8 @@ def _title_as_object(head: Token) -> str | None:
         verb = _verb_lemma(prep.head)
         if prep.lower_ == "by" and (verb in _ELECTED_VERBS or verb in _SEAT_WINNING_VERBS):
             return ELECTED_TITLE
-        if prep.lower_ == "against" or verb in _RIVAL_VERBS:
+        if prep.lower_ == "against" or verb in _RIVAL_VERBS or \
+                (prep.lower_ == "to" and verb in _PLACING_VERBS):
             return CANDIDATE_TITLE
     return None
 

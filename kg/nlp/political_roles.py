@@ -21,7 +21,8 @@ from spacy.tokens import Span
 
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.elections import electoral, find_election_roles, unnamed_candidate
+from kg.nlp.elections import (electoral, find_election_roles, stands_in_election,
+                              unnamed_candidate)
 from kg.nlp.role_facts import (BODY_KINDS, actor_after, add_membership, add_post, as_party,
                                cover)
 
@@ -68,7 +69,38 @@ def _lone_names(ctx: DocContext) -> list[Actor]:
     for token in ctx.doc:    # "Hale was re-elected", with no entity at all
         if unnamed_candidate(ctx, token):
             lone.append(_add_lone(ctx, ctx.doc[token.i:token.i + 1]))
-    return lone
+    return lone + _surnames_taken_for_organisations(ctx)
+
+
+def _surnames_taken_for_organisations(ctx: DocContext) -> list[Actor]:
+    """A surname alone the NER calls an organisation, that an earlier step recorded as an
+    organisation of no known kind, but that stands in an election: "Hale campaigned for the
+    seat", "in 1997 Hale contested Oldham". It is a person (a company "won the contract" stands
+    in no election). Names from our tables are left alone."""
+    found = []
+    for ent in ctx.doc.ents:
+        actor = ctx.actor_at(ent.start) if len(ent) == 1 and ent.label_ == "ORG" else None
+        if actor is None or (actor.start, actor.end) != (ent.start, ent.end) \
+                or actor.kind != model.ORGANIZATION or actor.key in ctx.gazetteer.entries \
+                or _in_a_fact(ctx, actor.key) or not stands_in_election(ctx, ent[0], rival=True):
+            continue
+        _forget_organisation(ctx, actor)
+        found.append(_add_lone(ctx, ent))
+    return found
+
+
+def _in_a_fact(ctx: DocContext, key: str) -> bool:
+    """Whether a fact other than the state it belongs to names the entity."""
+    return any(key in (f.subject, f.object) and f.predicate != model.STATE_OF
+               for f, _ in ctx.extraction.facts)
+
+
+def _forget_organisation(ctx: DocContext, actor: Actor) -> None:
+    """Forget the mention, and, when no other mention names it, its entity and its state."""
+    ctx.remove_actor(actor)
+    if actor.key not in ctx.extraction.entities:
+        ctx.extraction.facts[:] = [(f, e) for f, e in ctx.extraction.facts
+                                   if f.subject != actor.key]
 
 
 def _add_lone(ctx: DocContext, span: Span) -> Actor:
