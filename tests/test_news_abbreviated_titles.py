@@ -34,3 +34,9 @@ def test_an_abbreviated_body_after_no_title_stays_an_organisation(nlp):
     ex = extract_with_entities(nlp, text, ["Rafael Ortega"])
     bodies = {e.name for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS}
     assert bodies & {"IAEA", "International Atomic Energy Agency"}
+
+
+def test_an_organisation_at_the_end_of_a_text_is_read_without_error(extract_text) -> None:
+    """The look for a bracketed abbreviation after a name stops at the text's end."""
+    ex = extract_text("The agreement was deposited with the Secretariat of the Andean Community")
+    assert ex is not None

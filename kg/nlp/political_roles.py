@@ -76,14 +76,15 @@ def _surnames_taken_for_organisations(ctx: DocContext) -> list[Actor]:
     """A surname alone the NER calls an organisation, that an earlier step recorded as an
     organisation of no known kind, but that stands in an election: "Hale campaigned for the
     seat", "in 1997 Hale contested Oldham". It is a person (a company "won the contract" stands
-    in no election). Names from our tables are left alone."""
+    in no election). Names from our tables, and names after an article, are left alone."""
     found = []
     for ent in ctx.doc.ents:
         actor = ctx.actor_at(ent.start) if len(ent) == 1 and ent.label_ == "ORG" else None
         if actor is None or (actor.start, actor.end) != (ent.start, ent.end) \
                 or actor.kind != model.ORGANIZATION or actor.key in ctx.gazetteer.entries \
-                or _in_a_fact(ctx, actor.key) or not stands_in_election(ctx, ent[0], rival=True):
-            continue
+                or _in_a_fact(ctx, actor.key) or not stands_in_election(ctx, ent[0], rival=True) \
+                or ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("the", "a", "an"):
+            continue   # "The Centre won four seats": a party, as the article tells
         _forget_organisation(ctx, actor)
         found.append(_add_lone(ctx, ent))
     return found

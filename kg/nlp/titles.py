@@ -142,7 +142,7 @@ def abbreviation_start(doc, end: int) -> int:
     """Where a bracketed abbreviation ending at token `end` starts ("Director of National
     Intelligence (DNI) X": the "(DNI)" before X), else `end`: a title's abbreviation stands
     between the title and the name it gives a post."""
-    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" and \
+    if 3 <= end <= len(doc) and doc[end - 1].text == ")" and doc[end - 3].text == "(" and \
             doc[end - 2].text.isupper() and doc[end - 2].is_alpha and len(doc[end - 2]) >= 2:
         return end - 3
     return end
