@@ -46,3 +46,14 @@ def test_documents_signed_in_the_presence_of_two_leaders_are_their_states(extrac
                         "were signed in the presence of the two presidents, including an Agreement "
                         "on Cooperation in Education.")
     assert found == {"Agreement on Cooperation in Education": {"state/KEN", "state/GHA"}}
+
+
+def test_a_year_in_a_clause_joined_after_the_signing_is_not_its_date(extract_text) -> None:
+    """"signed a memorandum … and reaffirmed … the 1984 treaty": 1984 is the treaty's year."""
+    ex = extract_text("Chile and Peru signed a memorandum of understanding on fisheries and "
+                      "reaffirmed their commitment to the 1984 border treaty.")
+    dates = {e.name: {f.object for f, _ in ex.facts
+                      if f.subject == key and f.predicate == model.DATE_SIGNED}
+             for key, e in ex.entities.items() if e.kind == model.AGREEMENT}
+    memorandum = next(name for name in dates if "memorandum" in name.lower())
+    assert dates[memorandum] == set(), dates

@@ -40,7 +40,13 @@ def _date_scopes(head: Token, sent_end: int) -> list[tuple[int, int]]:
     scopes.append((head.left_edge.i, max(hi, head.i + 1)))
     verb = head.head
     if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in SIGN_VERBS | {"be"}:
-        scopes.append((verb.left_edge.i, verb.right_edge.i + 1))
+        # without a clause joined after the agreement ("signed a memorandum … and reaffirmed
+        # their commitment to the 1984 treaty": 1984 is the treaty's)
+        verb_hi = verb.right_edge.i + 1
+        for clause in verb.children:
+            if clause.dep_ in ("conj", "cc", "advcl") and clause.i > head.i:
+                verb_hi = min(verb_hi, clause.left_edge.i)
+        scopes.append((verb.left_edge.i, max(verb_hi, head.i + 1)))
     nxt = head.i + 1
     # "the Treaty of Lindau in 1822": a year or date right after the name, whatever the parse
     while nxt < sent_end and (head.doc[nxt].is_title or head.doc[nxt].lower_ in ("of", "the")):
