@@ -57,3 +57,11 @@ def test_a_year_in_a_clause_joined_after_the_signing_is_not_its_date(extract_tex
              for key, e in ex.entities.items() if e.kind == model.AGREEMENT}
     memorandum = next(name for name in dates if "memorandum" in name.lower())
     assert dates[memorandum] == set(), dates
+
+
+def test_a_signer_named_in_apposition_to_a_noun_signs_too(extract_text) -> None:
+    """"X and his Finnish counterpart, Y, signed": Y signs, and Y's state is a party."""
+    found = _agreements(extract_text, (
+        "Estonian Prime Minister Kaja Tamm and his Finnish counterpart, Mikko Lehto, signed "
+        "the memorandum in Tallinn on Tuesday."))
+    assert {"state/EST", "state/FIN"} in found.values(), found

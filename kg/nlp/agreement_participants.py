@@ -25,10 +25,17 @@ def group(ctx: DocContext, token: Token) -> list[Actor]:
     leaders" or "both sides", those the text just named."""
     found = []
     for t in [token, *token.conjuncts]:
-        actor = ctx.actor_at(t)
+        actor = ctx.actor_at(t) or _named_in_apposition(ctx, t)
         if actor is not None and actor not in found:
             found.append(actor)
     return found or referred_actors(ctx, token)
+
+
+def _named_in_apposition(ctx: DocContext, token: Token) -> Actor | None:
+    """The actor a noun is followed by in apposition: "his Finnish counterpart, X", "the
+    foreign minister, Y" (the noun itself names nobody)."""
+    return next((actor for c in token.children if c.dep_ == "appos"
+                 and (actor := ctx.actor_at(c)) is not None), None)
 
 
 def read_between(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
