@@ -108,20 +108,17 @@ def test_a_post_after_a_name_makes_it_a_person_of_that_body(nlp):
     assert body.startswith("org/UZB/")
 
 
-def test_a_state_after_a_name_with_the_article(nlp):
-    text = ("President Ana Lima of the Republic of Cabo Verde met President Joseph R. Kamau of "
-            "the United States of America in Praia.")
-    ex = extract_with_entities(nlp, text, ["Ana Lima", "Joseph R. Kamau"])
-    assert state_of(ex, "Ana Lima") == {"state/CPV"}
-    assert state_of(ex, "Joseph R. Kamau") == {"state/USA"}
-
-
-def test_a_plural_title_gives_each_name_its_own_state(nlp):
-    text = ("The envoy met Presidents Felix Moyo of Zambia and Samuel Okello of Uganda in "
-            "Lusaka.")
-    ex = extract_with_entities(nlp, text, ["Felix Moyo", "Samuel Okello"])
-    assert state_of(ex, "Felix Moyo") == {"state/ZMB"}
-    assert state_of(ex, "Samuel Okello") == {"state/UGA"}
+@pytest.mark.parametrize("text, states", [
+    ("President Ana Lima of the Republic of Cabo Verde met President Joseph R. Kamau of "
+     "the United States of America in Praia.",
+     {"Ana Lima": "state/CPV", "Joseph R. Kamau": "state/USA"}),
+    ("The envoy met Presidents Felix Moyo of Zambia and Samuel Okello of Uganda in Lusaka.",
+     {"Felix Moyo": "state/ZMB", "Samuel Okello": "state/UGA"}),
+], ids=["state-after-name-with-article", "plural-title-each-own-state"])
+def test_each_titled_name_takes_the_state_named_after_it(nlp, text, states):
+    ex = extract_with_entities(nlp, text, list(states))
+    for name, state in states.items():
+        assert state_of(ex, name) == {state}
 
 
 def test_a_title_that_is_the_next_verbs_subject_is_not_the_names(nlp):
