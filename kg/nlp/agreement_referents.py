@@ -9,12 +9,10 @@ X and President B of Y" is that statement: its signers follow "by", its date is 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg import model
-from kg.data import tables
 from kg.nlp.agreement_mentions import QUALIFIERS
 from kg.nlp.context import Actor, DocContext
 
@@ -115,16 +113,10 @@ def possessors(ctx: DocContext, start: int) -> list[Actor]:
         else []
 
 
-@lru_cache(maxsize=1)
-def _state_names() -> dict[str, str]:
-    """Every name of a state in our table -> its ISO3 ("U.S." -> USA, "ROK" -> KOR)."""
-    return {name: record.iso3 for record in tables.load_states() for name in record.names}
-
-
 def states_in_joined_names(ctx: DocContext, span: Span) -> list[str]:
     """The states of a word made of state names joined by hyphens, which the tokenizer keeps as
     one word and so no state ("U.S.-ROK", "U.S.-China"): each part a state name."""
-    names, found = _state_names(), []
+    names, found = ctx.gazetteer.state_names(), []
     for token in span:
         parts = re.split(r"[-–]", token.text)
         if len(parts) >= 2 and all(p in names for p in parts):

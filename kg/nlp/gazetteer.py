@@ -47,7 +47,7 @@ class Gazetteer:
     # name -> keys of the places its patterns match, built on first use (see place_keys)
     _place_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False,
                                                            compare=False)
-    _state_names: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _state_names: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...],
             late: bool = False) -> None:
@@ -72,12 +72,12 @@ class Gazetteer:
             self._place_keys = {text: tuple(keys) for text, keys in found.items()}
         return self._place_keys.get(name, ())
 
-    def state_names(self) -> frozenset[str]:
-        """Every name a pattern gives a state ("Japan", "U.S.", "ROK")."""
+    def state_names(self) -> dict[str, str]:
+        """Every name a pattern gives a state -> the state's ISO3 ("U.S." -> USA, "ROK" -> KOR)."""
         if self._state_names is None:
-            self._state_names = frozenset(
-                p["pattern"] for p in (*self.patterns, *self.late_patterns)
-                if p["id"].startswith("state/") and isinstance(p["pattern"], str))
+            self._state_names = {
+                p["pattern"]: p["id"].split("/", 1)[1] for p in (*self.patterns, *self.late_patterns)
+                if p["id"].startswith("state/") and isinstance(p["pattern"], str)}
         return self._state_names
 
     def entity(self, key: str) -> model.Entity:
