@@ -222,13 +222,6 @@ def _cut_before_hyphen(ctx: DocContext, end: int) -> bool:
         doc[end - 1].text in states and doc[end + 1].text in states
 
 
-def _title_ending_at_token(ctx: DocContext, end: int) -> bool:
-    from kg.nlp.people import title_at
-
-    return any((title := title_at(ctx.doc, start, end)) is not None and title.end == end
-               for start in range(max(0, end - 6), end))
-
-
 def _portfolio_and_states(ctx: DocContext, start: int, end: int) -> bool:
     """The words after a title are its portfolio and states only: "of Health of Jordan", "of
     Economic Affairs", "" (nothing)."""
@@ -246,7 +239,7 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     or a portfolio before its minister ("Serbian Labour Minister").
     """
     from kg.nlp.people import title_at
-    from kg.nlp.titles import abbreviation_start
+    from kg.nlp.titles import abbreviation_start, title_ending_at
 
     if name.lower() in portfolio_variants():
         return True
@@ -264,7 +257,7 @@ def _names_something_else(ctx: DocContext, span: Span, name: str) -> bool:
     if _cut_before_hyphen(ctx, span.end):
         return True   # "Conclusion of the Chile" of "the Conclusion of the Chile-Peru Dispute"
     if abbreviation_start(ctx.doc, span.end + 1) == span.start - 1 and \
-            _title_ending_at_token(ctx, span.start - 1):
+            title_ending_at(ctx.doc, span.start - 1, back=6) is not None:
         return True   # "DNI" of "Director of National Intelligence (DNI)": the title's, no body
     named_states = {a.state for a in ctx.actors if a.kind == model.STATE}
     return any(key.split("/")[1] in named_states for key in ctx.gazetteer.place_keys(name)) \

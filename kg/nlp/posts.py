@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.people import HONORIFICS, VERBS_INTO_A_POST, WORDS_BEFORE_A_TITLE
-from kg.nlp.titles import Title, abbreviation_start, title_at
+from kg.nlp.titles import Title, abbreviation_start, title_at, title_ending_at
 
 STATE_REFERENCES = {"country", "nation", "state"}   # "the country's defence minister"
 
@@ -192,7 +192,7 @@ def _appositive_before(ctx: DocContext, person: Actor):
     doc = ctx.doc
     sent = ctx.sentence(person.start)
     comma = person.start - 1
-    honorific = _title_ending_at_token(ctx, person.start)  # ", Sheikh Abdullah ..."
+    honorific = title_ending_at(ctx.doc, person.start)  # ", Sheikh Abdullah ..."
     if honorific is not None:
         comma = honorific.start - 1
     if comma <= sent.start or doc[comma].text != ",":
@@ -212,12 +212,6 @@ def _appositive_before(ctx: DocContext, person: Actor):
     return None
 
 
-def _title_ending_at_token(ctx: DocContext, end: int) -> Title | None:
-    for start in range(max(0, end - 3), end):
-        title = title_at(ctx.doc, start, end)
-        if title is not None and title.end == end:
-            return title
-    return None
 
 
 def _who_chairs(ctx: DocContext, person: Actor):

@@ -138,6 +138,15 @@ def _portfolio_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=lambda words: (-len(words), words)))
 
 
+def title_ending_at(doc, end: int, back: int = 3) -> Title | None:
+    """A title whose last word is token end - 1, starting at most `back` tokens before `end`."""
+    for start in range(max(0, end - back), end):
+        title = title_at(doc, start, end)
+        if title is not None and title.end == end:
+            return title
+    return None
+
+
 def abbreviation_start(doc, end: int) -> int:
     """Where a bracketed abbreviation ending at token `end` starts ("Director of National
     Intelligence (DNI) X": the "(DNI)" before X), else `end`: a title's abbreviation stands
