@@ -77,7 +77,7 @@ class Gazetteer:
         if self._state_names is None:
             self._state_names = {
                 p["pattern"]: p["id"].split("/", 1)[1] for p in (*self.patterns, *self.late_patterns)
-                if p["id"].startswith("state/") and isinstance(p["pattern"], str)}
+                if p["label"] == STATE and isinstance(p["pattern"], str)}
         return self._state_names
 
     def entity(self, key: str) -> model.Entity:
@@ -93,13 +93,12 @@ def _with_typographic_apostrophes(names: list[str] | tuple[str, ...]) -> list[st
 
 
 def _variants(name: str) -> list[str]:
-    """The forms a name is written in: as is, without "the", and with a typographic apostrophe
-    where it has one ("People’s Republic of China", as treaty texts and PDFs print it; without
-    it, "Republic of China" inside it is matched instead)."""
+    """The forms a name is written in: as is, and without "the" (Gazetteer.add adds the
+    typographic apostrophe's spelling of each: "People’s Republic of China")."""
     forms = [name]
     if name.startswith("the "):
         forms.append(name[4:])
-    return forms + [form.replace("'", "\u2019") for form in forms if "'" in form]
+    return forms
 
 
 def _in_capitals(names: list[str]) -> list[str]:

@@ -10,10 +10,11 @@ Kenyan diplomat,", "X was a Zambian trade unionist" (kg:state).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg import model
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.role_facts import cover
 
 # Nouns for a party's member, written after the party: "a Labour politician", "Republican
 # senator X" is a post and left to kg.nlp.posts.
@@ -68,7 +69,7 @@ def _nationality(ctx: DocContext, person: Actor, via: str = "") -> None:
     noun = doc[actor.end] if actor.end < len(doc) else None
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.actor_at(noun.i) is not None:
         return   # "a Polish delegation" is not said of a person; "a Ghanaian National Assembly"
-    ctx.add_fact(person.key, model.STATE_OF, actor.key, _cover(ctx, person, actor),
+    ctx.add_fact(person.key, model.STATE_OF, actor.key, cover(ctx, person, actor),
                  "pattern:nationality-adjective" + via, 0.75)
 
 
@@ -107,7 +108,7 @@ def _member_of(ctx: DocContext, person: Actor):
     body = _body_at(ctx, i + 2)
     if body is None:
         return None
-    return body, _cover(ctx, person, body), "pattern:member-of"
+    return body, cover(ctx, person, body), "pattern:member-of"
 
 
 def _party_in_brackets(ctx: DocContext, person: Actor):
@@ -118,7 +119,7 @@ def _party_in_brackets(ctx: DocContext, person: Actor):
     body = _body_at(ctx, person.end + 1, {model.POLITICAL_PARTY})
     if body is None or body.end >= len(doc) or doc[body.end].text not in (")", ",", ";"):
         return None
-    return body, _cover(ctx, person, body), "pattern:name-party-in-brackets"
+    return body, cover(ctx, person, body), "pattern:name-party-in-brackets"
 
 
 def _party_before_name(ctx: DocContext, person: Actor):
@@ -130,7 +131,7 @@ def _party_before_name(ctx: DocContext, person: Actor):
     actor = ctx.actor_at(i) if i >= 0 else None
     if actor is None or actor.kind != model.POLITICAL_PARTY or actor.end != i + 1:
         return None
-    return actor, _cover(ctx, actor, person), "pattern:party-before-name"
+    return actor, cover(ctx, actor, person), "pattern:party-before-name"
 
 
 def _party_politician(ctx: DocContext, person: Actor):
@@ -146,12 +147,10 @@ def _party_politician(ctx: DocContext, person: Actor):
         return None
     noun: Token | None = doc[body.end] if body.end < len(doc) else None
     if noun is not None and noun.lower_ in MEMBER_NOUNS:
-        return body, _cover(ctx, person, body), "pattern:party-politician"
+        return body, cover(ctx, person, body), "pattern:party-politician"
     if body.end - body.start == 1 and doc[body.start].lower_ in PARTY_MEMBER_WORDS and \
             (noun is None or noun.pos_ not in ("NOUN", "PROPN")):
-        return body, _cover(ctx, person, body), "pattern:party-member-word"
+        return body, cover(ctx, person, body), "pattern:party-member-word"
     return None
 
 
-def _cover(ctx: DocContext, first: Actor, last: Actor) -> Span:
-    return ctx.doc[min(first.start, last.start):max(first.end, last.end)]

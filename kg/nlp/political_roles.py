@@ -23,7 +23,7 @@ from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.elections import (electoral, find_election_roles, stands_in_election,
                               unnamed_candidate)
-from kg.nlp.role_facts import (BODY_KINDS, actor_after, add_membership, add_post, as_party,
+from kg.nlp.role_facts import (LED_BODY_KINDS, actor_after, add_membership, add_post, as_party,
                                cover)
 
 # Nouns after which a person's name heads a body: "the X administration", "X's government".
@@ -214,7 +214,7 @@ def _body_led(ctx: DocContext, cue: int, end: int, under: bool) -> Actor | None:
     sentence (for "under", a party only: "studied under X" names no body), else, for "Under X,
     the Y", the body right after."""
     sent = ctx.sentence(cue)
-    kinds = {model.POLITICAL_PARTY} if under else BODY_KINDS
+    kinds = {model.POLITICAL_PARTY} if under else LED_BODY_KINDS
     for k in range(cue - 1, max(sent.start, cue - 15) - 1, -1):
         actor = ctx.actor_at(k)
         if actor is not None and actor.kind in kinds:
@@ -223,7 +223,7 @@ def _body_led(ctx: DocContext, cue: int, end: int, under: bool) -> Actor | None:
             break
     if under and cue == sent.start and end < sent.end and ctx.lowers[end] == ",":
         actor = actor_after(ctx, end + 1)
-        if actor is not None and actor.kind in BODY_KINDS:
+        if actor is not None and actor.kind in LED_BODY_KINDS:
             return actor
     return None
 
@@ -237,7 +237,7 @@ def _hyphen_led(ctx: DocContext, person: Actor) -> None:
         return      # "X led the party" is _leads_a_body's
     for k in range(i + 1, min(n, i + 6)):
         actor = ctx.actor_at(k)
-        if actor is not None and actor.kind in BODY_KINDS:
+        if actor is not None and actor.kind in LED_BODY_KINDS:
             add_post(ctx, person, LEADER_TITLE, actor, cover(ctx, person, actor), "pattern:x-led")
             return
 
@@ -250,7 +250,7 @@ def _leads_a_body(ctx: DocContext, person: Actor) -> None:
         return
     for child in head.head.children:
         body = ctx.actor_at(child.i) if child.dep_ == "dobj" else None
-        if body is not None and body.kind in BODY_KINDS:
+        if body is not None and body.kind in LED_BODY_KINDS:
             add_post(ctx, person, LEADER_TITLE, body, cover(ctx, person, body), "pattern:x-leads")
             if body.kind == model.POLITICAL_PARTY:
                 add_membership(ctx, person, body, "pattern:x-leads")

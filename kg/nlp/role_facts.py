@@ -7,9 +7,10 @@ from spacy.tokens import Span
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 
-# Bodies a person can lead or stand for.
-BODY_KINDS = {model.POLITICAL_PARTY, model.ORGANIZATION, model.PARLIAMENT, model.GOVERNMENT,
-              model.INTERNATIONAL_ORGANIZATION, model.AGENCY, model.ARMED_GROUP}
+# Bodies a person can lead or stand for (an international organisation has leaders; armed
+# forces, which kg.nlp.memberships lets one be a member of, have commanders, not leaders).
+LED_BODY_KINDS = {model.POLITICAL_PARTY, model.ORGANIZATION, model.PARLIAMENT, model.GOVERNMENT,
+                  model.INTERNATIONAL_ORGANIZATION, model.AGENCY, model.ARMED_GROUP}
 
 
 def as_party(ctx: DocContext, actor: Actor | None, standing: bool) -> Actor | None:
