@@ -31,7 +31,8 @@ from kg.model import Claim, Document, DocumentExtraction, Entity, Evidence, Fact
 SCHEMA = 1  # bump when the entry format changes
 # The code whose source is part of the pipeline version: the rules, the keys they mint, the
 # tables' loaders, the dataclasses an entry holds, and this module (which encodes them).
-_RULE_SOURCES = ("nlp/**/*.py", "resolve.py", "model.py", "data/*.py", "cache.py")
+_RULE_SOURCES = ("nlp/**/*.py", "datelines.py", "resolve.py", "model.py", "data/*.py",
+                 "cache.py")   # datelines: the pipeline ends sentences at inline datelines
 _KEYED_FIELDS = ("id", "text", "title", "date", "source", "url", "dateline_place", "body_start")
 
 

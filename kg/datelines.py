@@ -30,6 +30,17 @@ BYLINE = re.compile(r"^\s*(?i:by)((?:\s+(?:[A-Z][\w.,'’-]*|and|in|for|of|at|fr
                     r"(?<!\.)\s*$")
 
 
+def wrapped_line(line: str, rest: str) -> bool:
+    """A sentence broken over lines, not a title: "Recalling the General Agreement on⏎Tariffs
+    and Trade, the Parties …" ends on a small word, or the next line goes on in lower case."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in _JOINING_WORDS or rest[:1].islower()
+
+
+_JOINING_WORDS = frozenset({"a", "an", "and", "at", "between", "by", "for", "from", "in", "of",
+                            "on", "or", "the", "to", "with"})
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A dateline: its place (title-cased), where the body starts, its (year, month, day)."""
@@ -91,12 +102,11 @@ def date_line(text: str, start: int) -> tuple[int, int, int | None] | None:
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()
     if not line or len(line) > _DATE_LINE_CHARS:
         return None
-    parts = date_parts(_WEEKDAY_BEFORE.sub("", line))
+    parts = date_parts(line)   # a weekday before the date is the date's ("Tuesday, 4 March 2025")
     return parts if parts is not None and parts[0] is not None else None  # type: ignore[return-value]
 
 
 _DATE_LINE_CHARS = 40      # "Wednesday, 17 September 2025" and the like; longer is a sentence
-_WEEKDAY_BEFORE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
 
 
 def _title_place(place: str) -> str:

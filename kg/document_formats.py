@@ -24,6 +24,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Callable
 
 from kg.errors import InputError
+from kg.datelines import wrapped_line
 
 FRONT_MATTER_FIELDS = ("title", "date", "source", "url")
 _FENCE = "---"
@@ -107,7 +108,8 @@ def title_line(text: str) -> tuple[str, int] | None:
     if end < 0 or not text[end:].strip():
         return None
     line = text[start:end].strip()
-    if not line or len(line) > _TITLE_MAX or line.endswith(_SENTENCE_END):
+    if not line or len(line) > _TITLE_MAX or line.endswith(_SENTENCE_END) \
+            or wrapped_line(line, text[end + 1:]):
         return None
     return line, end
 

@@ -388,3 +388,12 @@ def test_a_dateline_under_a_byline_under_the_headline_dates_the_story():
     assert (document.title, document.date, document.dateline_place) == (
         "Ferry Link Reopens Between Two Baltic Ports", "2025-03-04", "Tallinn")
     assert document.text[document.body_start:].startswith("The ferry resumed")
+
+
+@pytest.mark.parametrize("text", [
+    "Recalling the Framework Agreement on\nTrade and Investment, the Parties agreed as follows.",
+    "The delegations of Peru and Chile met in Lima\nand agreed to resume the talks.",
+], ids=["ends-on-a-joining-word", "next-line-runs-on"])
+def test_a_sentence_wrapped_over_lines_has_no_title_line(text):
+    document = text_document(text, "t", "t")
+    assert (document.title, document.body_start) == (None, 0)

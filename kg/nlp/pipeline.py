@@ -8,7 +8,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.documents import find_dateline
+from kg.datelines import find_dateline
 from kg.errors import ModelError
 from kg.nlp import gazetteer_components  # noqa: F401  (registers our components' factories)
 from kg.nlp.models import ModelInfo, default_model_name

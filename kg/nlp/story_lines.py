@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.datelines import BYLINE
+from kg.datelines import BYLINE, wrapped_line
 
 # Credits inside or after the story: "Reporting by X; Editing by Y", "Photo by X"
 _CREDIT = re.compile(r"(?:^\s*|\()(?i:(?:additional\s+)?(?:reporting|writing|editing|edited|written|"
@@ -68,23 +68,12 @@ def _headline(doc: Doc, text: str) -> tuple[tuple[int, int] | None, bool, int]:
     words = first.split()
     if not rest.strip() or not words or len(words) > _MAX_HEADLINE_WORDS \
             or first.rstrip().endswith((".", ":")) or _outside_range(first) is not None \
-            or _wrapped(words, rest):
+            or wrapped_line(first, rest):
         return None, False, 0
     span = doc.char_span(0, len(first.rstrip()), alignment_mode="expand")
     if span is None:
         return None, False, 0
     return (span.start, span.end), _is_title_case(words), span.end
-
-
-def _wrapped(words: list[str], rest: str) -> bool:
-    """A sentence broken over lines, not a headline: "Recalling the General Agreement on⏎
-    Tariffs and Trade, the Parties …" ends on a small word, or the next line goes on in lower
-    case."""
-    return words[-1].lower() in _JOINING_WORDS or rest[:1].islower()
-
-
-_JOINING_WORDS = frozenset({"a", "an", "and", "at", "between", "by", "for", "from", "in", "of",
-                            "on", "or", "the", "to", "with"})
 
 
 def _is_title_case(words: list[str]) -> bool:
