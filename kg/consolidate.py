@@ -110,14 +110,17 @@ def _surnames_to_full_names(graph: KnowledgeGraph, groups: dict[tuple[str, ...],
     post's key holds its state or body; a post with no known holder decides nothing)."""
     posts: dict[str, set[str]] = {}
     for fact in graph.facts:
-        if fact.predicate == model.HOLDS and not fact.object.startswith("post/person/"):
+        if fact.predicate == model.HOLDS and not fact.object.startswith(f"post/{model.PERSON}/"):
             posts.setdefault(mapping.get(fact.subject, fact.subject), set()).add(fact.object)
+    full_by_surname: dict[str, set[str]] = {}
+    for folded, keys in groups.items():
+        if len(folded) > 1:
+            full_by_surname.setdefault(folded[-1], set()).update(mapping.get(k, k) for k in keys)
     for folded, keys in groups.items():
         if len(folded) != 1:
             continue
         held = set().union(*(posts.get(mapping.get(k, k), set()) for k in keys))
-        full = {mapping.get(k, k) for f, ks in groups.items() if len(f) > 1 and f[-1] == folded[0]
-                for k in ks}
+        full = full_by_surname.get(folded[0], set())
         sharing = [k for k in full if posts.get(k, set()) & held]
         if len(sharing) == 1:
             mapping.update({k: sharing[0] for k in keys if posts.get(mapping.get(k, k), set())

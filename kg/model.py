@@ -74,7 +74,8 @@ class Document:
     source: str | None = None
     url: str | None = None
     dateline_place: str | None = None
-    body_start: int = 0              # where the article proper starts (after a dateline line)
+    body_start: int = 0              # where the article proper starts (after its title line,
+    #                                  bylines and dateline)
     path: str | None = None          # the file it came from, for messages
 
 

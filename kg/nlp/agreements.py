@@ -152,16 +152,20 @@ def _dated_agreements(ctx: DocContext, mention: AgreementMention,
                       listed: list[tuple[str, Span]]) -> list[Agreement]:
     """One agreement for each date a plural mention lists, with the parties it names or
     counts."""
+    # the parties are the same for every date: read them once, into the first
+    first = Agreement(mention.name, mention.kind)
+    read_between(ctx, first, mention)
+    if not first.parties:
+        for key in counted_parties(ctx, mention):
+            first.parties[key] = (ctx.sentence(mention.head.i),
+                                  "heuristic:counted-states-in-sentence", 0.6)
     found = []
     for iso, span in listed:
         dated = dated_mention(mention, iso, span)
         agreement = Agreement(dated.name, mention.kind, mentions=[dated])
         agreement.dates[iso] = (span, "pattern:agreements-of-dates", 0.8)
-        read_between(ctx, agreement, mention)
-        if not agreement.parties:
-            for key in counted_parties(ctx, mention):
-                agreement.parties[key] = (ctx.sentence(mention.head.i),
-                                          "heuristic:counted-states-in-sentence", 0.6)
+        agreement.parties.update(first.parties)
+        agreement.signatories.update(first.signatories)
         found.append(agreement)
     return found
 

@@ -164,8 +164,10 @@ def _done_date(ctx: DocContext):
     # Only the last signing formula counts: an earlier "signed at" cites another instrument,
     # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
     text = ctx.text
-    matches = [m for m in _DONE.finditer(text) if _NO_FORMULA_BEFORE.search(text, 0, m.start())
-               is None]
+    # the modal before a formula sits in the few characters before it: looking further back
+    # would read the whole text again for every "done"/"made in" of a long treaty
+    matches = [m for m in _DONE.finditer(text)
+               if _NO_FORMULA_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None]
     if not matches:
         return None
     match = matches[-1]
