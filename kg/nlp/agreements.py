@@ -262,13 +262,13 @@ def _headline_agreement(ctx: DocContext, agreements: list[Agreement],
                         mention: AgreementMention) -> Agreement | None:
     """The agreement a headline names in short and the body tells in full: "India, UAE sign
     investment treaty" then "signed a bilateral investment treaty". The fuller words name it."""
-    line_end = ctx.text.find("\n")
-    if line_end < 0 or ctx.doc[mention.start].idx < line_end:
+    lines = ctx.story_lines   # the headline as kg.nlp.story_lines finds it, bylines apart
+    if lines.headline is None or lines.in_headline(ctx.doc[mention.start:mention.end]):
         return None
     words = set(mention.name.lower().split())
     for agreement in agreements:
-        if agreement.own_text or not agreement.mentions or any(
-                ctx.doc[m.start].idx > line_end for m in agreement.mentions):
+        if agreement.own_text or not agreement.mentions or not all(
+                lines.in_headline(ctx.doc[m.start:m.end]) for m in agreement.mentions):
             continue
         same_kind = agreement.kind == mention.kind or \
             {agreement.kind, mention.kind} <= _REFERRING_KINDS
