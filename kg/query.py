@@ -30,6 +30,7 @@ from rdflib.plugins.sparql.sparql import Query
 
 from kg.errors import QueryError
 from kg.ontology_files import queries_dir
+from kg.rdf_guard import check_contents
 from kg.vocab import prefixes
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -135,7 +136,8 @@ def load_graph(paths: Sequence[str | Path]) -> rdflib.Dataset:
 
 
 def check_rdf_file(path: Path, formats) -> None:
-    """A readable file with one of the `formats` extensions, or a one-line QueryError."""
+    """A readable file with one of the `formats` extensions, whose parsing reads nothing else
+    and expands nothing (kg/rdf_guard.py), or a one-line QueryError."""
     if path.suffix.lower() not in formats:
         known = ", ".join(formats)
         raise QueryError(f"{path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
@@ -144,13 +146,16 @@ def check_rdf_file(path: Path, formats) -> None:
         raise QueryError(f"{path}: no such file")
     if not path.is_file():
         raise QueryError(f"{path}: not a file")
+    check_contents(path)
 
 
 def _parse_into(dataset: rdflib.Dataset, path: Path) -> None:
     check_rdf_file(path, RDF_FORMATS)
     parser, format_name = RDF_FORMATS[path.suffix.lower()]
     try:
-        dataset.parse(str(path), format=parser)
+        # An open file, not a name: rdflib takes a name it cannot find for a URL to fetch.
+        with path.open("rb") as handle:
+            dataset.parse(file=handle, format=parser, publicID=path.absolute().as_uri())
     except OSError as exc:
         raise QueryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except Exception as exc:  # parsers raise anything from SyntaxError to KeyError on bad input
