@@ -23,11 +23,12 @@ def build(inputs, outputs=("exports/graph.ttl", "exports/graph.graphml", "export
     return run_build(inputs, outputs, **options)
 
 
-def query(graphs, query_text_or_name):
-    """Run a named query or SPARQL over RDF exports; returns a QueryResult (columns, rows)."""
+def query(graphs, query_text_or_name, timeout=None):
+    """Run a named query or SPARQL over RDF exports; returns a QueryResult (columns, rows).
+    With `timeout` (seconds), QueryError when reading and querying take longer."""
     from kg.query import run_query
 
-    return run_query(graphs, query_text_or_name)
+    return run_query(graphs, query_text_or_name, timeout=timeout)
 
 
 def validate(graphs):

@@ -19,6 +19,7 @@ import re
 import struct
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -182,11 +183,25 @@ def _syntax_detail(exc: Exception) -> str:
 
 # --- running -------------------------------------------------------------------------------
 
-def run_query(paths: Sequence[str | Path], query: str) -> QueryResult:
-    """Run a named query (by name) or SPARQL text over the union of the RDF files `paths`."""
+def run_query(paths: Sequence[str | Path], query: str, *, timeout: float | None = None
+              ) -> QueryResult:
+    """Run a named query (by name) or SPARQL text over the union of the RDF files `paths`.
+
+    With `timeout` (seconds; math.inf for none), reading the files and running the query happen
+    in a child process that is stopped at the deadline or on Ctrl-C (kg/time_limit.py)."""
     # Prepare first: a misspelt name or bad SPARQL should fail before a big file is parsed.
-    prepared = _prepare(_resolve(query))
-    return _execute(load_graph(paths), prepared)
+    sparql = _resolve(query)
+    prepared = _prepare(sparql)
+    if timeout is None:
+        return _execute(load_graph(paths), prepared)
+    from kg.time_limit import run_with_time_limit
+
+    return run_with_time_limit(partial(_read_and_run, list(paths), sparql), timeout,
+                               "reading the graphs and running the query")
+
+
+def _read_and_run(paths: list[str | Path], sparql: str) -> QueryResult:
+    return _execute(load_graph(paths), _prepare(sparql))  # a prepared query does not pickle
 
 
 def query_graph(graph: rdflib.Graph, query: str) -> QueryResult:

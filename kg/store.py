@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -207,10 +208,23 @@ def _open_error(folder: Path, exc: OSError) -> str:
 
 # --- querying ------------------------------------------------------------------------------
 
-def query_store(store_dir: str | Path, query: str) -> QueryResult:
-    """Run a named query (by name) or SPARQL text over the union of everything in the store."""
+def query_store(store_dir: str | Path, query: str, *, timeout: float | None = None
+                ) -> QueryResult:
+    """Run a named query (by name) or SPARQL text over the union of everything in the store.
+
+    With `timeout` (seconds; math.inf for none), the query runs in a child process that is
+    stopped at the deadline or on Ctrl-C (kg/time_limit.py): Oxigraph runs a query without
+    giving Python a chance to act on a signal."""
     sparql = checked_sparql(query)  # the same checks as over files: no update, FROM, SERVICE
-    store = _open_for_reading(Path(store_dir))
+    if timeout is None:
+        return _run_on_store(Path(store_dir), sparql)
+    from kg.time_limit import run_with_time_limit
+
+    return run_with_time_limit(partial(_run_on_store, Path(store_dir), sparql), timeout)
+
+
+def _run_on_store(store_dir: Path, sparql: str) -> QueryResult:
+    store = _open_for_reading(store_dir)
     try:
         result = store.query(sparql, prefixes=prefixes())
         return _result(result)

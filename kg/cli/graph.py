@@ -2,6 +2,7 @@
 Oxigraph store made by `kg load`, kg/cli/store.py)."""
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,6 +11,9 @@ import typer
 from kg.cli.common import (FormatOption, GraphArgument, app, default_format, fail, stderr,
                            user_errors)
 from kg.cli.store import StoreOption
+
+DEFAULT_TIMEOUT = 300.0
+
 
 @app.command()
 def query(
@@ -22,6 +26,10 @@ def query(
     store: StoreOption = None,
     list_queries: Annotated[bool, typer.Option(
         "--list", help="List the named queries with one line each, and exit.")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS", min=0,
+        help="Stop with an error when the query (with reading the graph files) has not finished "
+             "after SECONDS; 0: no limit.")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Run a named query or SPARQL over RDF exports; rows go to stdout.
 
@@ -43,17 +51,18 @@ def query(
                 typer.echo(f"{name:<16} {description}")
             return
         args = [str(g) for g in graph or []]
+        limit = timeout or math.inf  # even with no limit the query runs apart, for Ctrl-C
         if store is not None:
             if len(args) != 1:
                 fail("with --store, give only the query: kg query --store DIR NAME|SPARQL", 2)
             from kg.store import query_store
 
-            result = query_store(store, args[0])
+            result = query_store(store, args[0], timeout=limit)
         else:
             if len(args) < 2:
                 fail("give one or more graph files and a query: kg query GRAPH... NAME|SPARQL "
                      "(kg query --list shows the names)", 2)
-            result = run_query(args[:-1], args[-1])
+            result = run_query(args[:-1], args[-1], timeout=limit)
         typer.echo(format_result(result, default_format(fmt)), nl=False)
 
 
