@@ -23,6 +23,10 @@ from kg.errors import EngineError
 from kg.model import Document, DocumentExtraction
 
 CONNECT_TIMEOUT = "10s"
+# A local cluster listens on this machine only: its scheduler, its workers and the scheduler's
+# HTTP server (the dashboard, which Dask starts even with dashboard_address=None, then on 8787).
+# ":0" would bind that server to every interface; port 0 is any free port.
+LOCAL_HOST = "127.0.0.1"
 INSTALL_HINT = "pip install 'diplograph[dask]'"
 
 
@@ -53,9 +57,9 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         if self.scheduler is None:
-            # ":0", a free port: None still binds Dask's default 8787 and warns when it is taken.
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                         processes=True, dashboard_address=":0")
+                                         processes=True, host=LOCAL_HOST,
+                                         dashboard_address=f"{LOCAL_HOST}:0")
             self._client = Client(self._cluster)
             return self._client
         try:

@@ -51,7 +51,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as local:
+                                  host="127.0.0.1", dashboard_address="127.0.0.1:0") as local:
         yield local
 
 
@@ -138,5 +138,5 @@ def test_engine_dask_alone_starts_a_local_cluster_and_stops_it(corpus, cluster, 
     local = export(corpus, tmp_path / "local")
     assert export(corpus, tmp_path / "dask", engine="dask", workers=2) == local
     assert started[0] == {"n_workers": 2, "threads_per_worker": 1, "processes": True,
-                          "dashboard_address": ":0"}
+                          "host": "127.0.0.1", "dashboard_address": "127.0.0.1:0"}
     assert started[-1] == {"closed": True}
