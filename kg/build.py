@@ -159,7 +159,7 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
         graph = merge_extractions(merged(extract_in_order(documents, store, runner)))
     skips.check_something_read(built, inputs)   # before the tables are loaded for nothing
     complete_graph(graph, extra)    # as assemble_graph does: `kg eval` scores what this exports
-    build_info = BuildInfo(kg_version=version.kg_version, model_name=info.name,
+    build_info = BuildInfo(kg_version=version.kg_version, model_name=info.public_name,
                            model_version=info.version)
     return BuildResult(graph, build_info, built=built, cached=store.hits if store else 0,
                        undated=undated, skipped=skips.errors)

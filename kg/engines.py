@@ -44,18 +44,19 @@ class Engine(Protocol):
 def model_info(model: str | None) -> ModelInfo:
     """The name and version of the model `kg build --model` would load, read from its meta.json
     without loading it (the cache key needs them before we know whether to load)."""
-    from kg.nlp.models import ModelInfo, default_model_name
+    from kg.nlp.models import ModelInfo, default_model_name, own_name
 
     name = model or default_model_name()
     if name.startswith("blank:"):
         return ModelInfo(name, "0.0.0")   # spaCy's version of a blank pipeline
-    meta = _model_folder(name) / "meta.json"
+    meta_file = _model_folder(name) / "meta.json"
     try:
-        version = json.loads(meta.read_text(encoding="utf-8")).get("version", "unknown")
-    except (OSError, ValueError) as exc:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        version = meta.get("version", "unknown")
+    except (OSError, ValueError, AttributeError) as exc:
         raise ModelError(f"cannot load spaCy model {name!r}: it is not installed or not a spaCy "
                          f"pipeline (pip install it, or pass --model NAME)") from exc
-    return ModelInfo(name, str(version))
+    return ModelInfo(name, str(version), own_name(meta))
 
 
 def _model_folder(name: str) -> Path:

@@ -27,7 +27,7 @@ class InProcessKG:
         self.extra_entries = extra_entries
         self.nlp, info = load_pipeline(model, extra_entries)
         self.model = f"{info.name} {info.version}"
-        self.build_info = BuildInfo(kg_version=__version__, model_name=info.name,
+        self.build_info = BuildInfo(kg_version=__version__, model_name=info.public_name,
                                     model_version=info.version)
 
     def rows(self, document: Document, queries: Iterable[str]) -> SystemRows:

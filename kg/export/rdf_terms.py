@@ -168,7 +168,21 @@ class ChunkPlan:
 # once (quoting and a URIRef cost more than writing the line it ends up in).
 @lru_cache(maxsize=1 << 14)
 def _iri(base: str, path: str) -> URIRef:
-    return URIRef(base + quote(path, safe="/-._~"))
+    return URIRef(base + _without_dot_segments(quote(path, safe="/-._~")))
+
+
+# A path segment "." or ".." (a JSONL id "../../etc/passwd") would make an IRI that normalises
+# out of doc/, even out of the base. Percent-encoding its dots is no cure: RFC 3986 normalisation
+# decodes "%2E", and WHATWG URLs read "%2e%2e" as "..". So such a segment gets a "%7E" ("~")
+# before it, which stays a character of the name under any normalisation; quote() never writes
+# "%7E" ("~" is safe), so no other path can give the same IRI. Every other path is unchanged.
+_DOT_SEGMENTS = {".": "%7E.", "..": "%7E.."}
+
+
+def _without_dot_segments(path: str) -> str:
+    if "." not in path:
+        return path
+    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in path.split("/"))
 
 
 class _Grouped(Sequence):
@@ -206,7 +220,8 @@ class _Quads:
 
     def segments_iri(self, *segments: str) -> URIRef:
         """`base` + path segments, each encoded whole ('/' in a name or version included)."""
-        return URIRef(self.base + "/".join(quote(part, safe="-._~") for part in segments))
+        return URIRef(self.base + _without_dot_segments(
+            "/".join(quote(part, safe="-._~") for part in segments)))
 
     def doc_iri(self, doc_id: str) -> URIRef:
         return self.iri(f"doc/{doc_id}")

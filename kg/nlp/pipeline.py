@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from kg.datelines import find_dateline
 from kg.errors import ModelError
 from kg.nlp import gazetteer_components  # noqa: F401  (registers our components' factories)
-from kg.nlp.models import ModelInfo, default_model_name
+from kg.nlp.models import ModelInfo, default_model_name, own_name
 
 
 @Language.component("kg_line_breaks")
@@ -92,5 +92,5 @@ def load_pipeline(model: str | None = None,
     else:
         nlp.add_pipe("kg_gazetteer", config=config)
         nlp.add_pipe("kg_late_gazetteer", config=config)
-    info = ModelInfo(name, str(nlp.meta.get("version", "unknown")))
+    info = ModelInfo(name, str(nlp.meta.get("version", "unknown")), own_name(nlp.meta))
     return nlp, info
