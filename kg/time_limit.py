@@ -4,21 +4,27 @@ The query runs in a child process, and the caller waits for its answer; at the d
 Ctrl-C, the child is killed. A thread would not do: an rdflib query is pure Python and cannot be
 stopped from outside, and an Oxigraph query runs in Rust with the GIL released, where Python's
 signal handlers never run (Ctrl-C was ignored until the query ended). Killing a process stops
-both, and frees the memory the query held.
+both, and frees the memory the query held. On Linux the child also dies with its parent, however
+the parent ends.
 
 The child is forked where that is safe (kg.processes.fork_is_safe: it starts at once) and spawned
 elsewhere, so a task must be picklable: a module-level function, or a functools.partial of one.
 """
 from __future__ import annotations
 
+import ctypes
 import math
 import multiprocessing
+import os
+import signal
+import sys
 from typing import Callable, TypeVar
 
 from kg.errors import KGError, QueryError
 from kg.processes import fork_is_safe, ignore_interrupts
 
 T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def run_with_time_limit(task: Callable[[], T], seconds: float, what: str = "the query") -> T:
@@ -26,7 +32,7 @@ def run_with_time_limit(task: Callable[[], T], seconds: float, what: str = "the 
     (math.inf: no limit, though Ctrl-C still stops it). A KGError in the child is raised here."""
     context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_answer, args=(task, send), daemon=True)
+    child = context.Process(target=_answer, args=(task, send, os.getpid()), daemon=True)
     child.start()
     send.close()  # the child holds the only writing end: EOF when it dies
     try:
@@ -49,9 +55,10 @@ def run_with_time_limit(task: Callable[[], T], seconds: float, what: str = "the 
     return value
 
 
-def _answer(task: Callable[[], object], send) -> None:  # type: ignore[no-untyped-def]
+def _answer(task: Callable[[], object], send, parent: int) -> None:  # type: ignore[no-untyped-def]
     """The child: run the task and send back ("ok", result) or ("error", a KGError)."""
     ignore_interrupts()  # Ctrl-C reaches the whole process group; the parent acts on it
+    _die_with(parent)
     try:
         message: tuple[str, object] = ("ok", task())
     except KGError as exc:
@@ -60,6 +67,16 @@ def _answer(task: Callable[[], object], send) -> None:  # type: ignore[no-untype
         message = ("error", QueryError(f"the query failed: {type(exc).__name__}: {exc}"))
     send.send(message)
     send.close()
+
+
+def _die_with(parent: int) -> None:
+    """On Linux, have the kernel kill this process when its parent dies: a `kg query` killed
+    (SIGTERM from `timeout`, SIGKILL) must not leave its query running for hours."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
 
 
 def _exit_status(code: int | None) -> str:

@@ -108,6 +108,19 @@ def test_ctrl_c_stops_a_store_query(store):
     assert children and not any(Path(f"/proc/{pid}").exists() for pid in children)
 
 
+def test_killing_kg_query_kills_its_query(store):
+    command = [sys.executable, "-m", "kg.cli", "query", "--store", str(store), PRODUCT]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children = _children_once_started(process.pid)
+    process.kill()
+    process.wait()
+    for _ in range(100):  # the kernel kills the orphan at once; allow for a loaded machine
+        if not any(Path(f"/proc/{pid}").exists() for pid in children):
+            break
+        time.sleep(0.1)
+    assert children and not any(Path(f"/proc/{pid}").exists() for pid in children)
+
+
 def _children_once_started(pid: int) -> list[str]:
     """The processes `pid` has started (the query's), waiting up to 30 s for the first."""
     children_file = Path(f"/proc/{pid}/task/{pid}/children")
