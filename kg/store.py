@@ -86,7 +86,9 @@ def load_store(paths: Sequence[str | Path], store_dir: str | Path) -> LoadResult
             result.files.append(_load_file(store, path, scan))
         store.flush()
     except OSError as exc:
-        raise QueryError(f"{folder}: cannot write the store ({exc})") from exc
+        raise QueryError(f"{folder}: cannot write the store ({_one_line(exc)})") from exc
+    except RuntimeError as exc:   # RocksDB reports a damaged store so
+        raise QueryError(_damaged(folder, exc)) from exc
     return result
 
 
@@ -186,6 +188,8 @@ def _open_for_writing(folder: Path) -> ox.Store:
         return ox.Store(str(folder))
     except OSError as exc:
         raise QueryError(_open_error(folder, exc)) from exc
+    except RuntimeError as exc:
+        raise QueryError(_damaged(folder, exc)) from exc
 
 
 def _open_for_reading(folder: Path) -> ox.Store:
@@ -196,13 +200,27 @@ def _open_for_reading(folder: Path) -> ox.Store:
         return ox.Store.read_only(str(folder))
     except OSError as exc:
         raise QueryError(_open_error(folder, exc)) from exc
+    except RuntimeError as exc:
+        raise QueryError(_damaged(folder, exc)) from exc
 
 
 def _open_error(folder: Path, exc: OSError) -> str:
     if "lock" in str(exc).lower():
         return (f"{folder}: the store is being written by another process (kg load?); "
                 "try again when it has finished")
-    return f"{folder}: cannot open the store ({exc})"
+    return f"{folder}: cannot open the store ({_one_line(exc)})"
+
+
+def _damaged(folder: Path, exc: RuntimeError) -> str:
+    """RocksDB's corruption reports (a flipped or cut .sst file, a garbage CURRENT) reach Python
+    as RuntimeError, at opening or in the middle of a query."""
+    return (f"{folder}: the store is damaged ({_one_line(exc)}); delete the folder and load "
+            f"the exports again with kg load")
+
+
+def _one_line(exc: Exception, limit: int = 200) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # --- querying ------------------------------------------------------------------------------
@@ -210,14 +228,20 @@ def _open_error(folder: Path, exc: OSError) -> str:
 def query_store(store_dir: str | Path, query: str) -> QueryResult:
     """Run a named query (by name) or SPARQL text over the union of everything in the store."""
     sparql = checked_sparql(query)  # the same checks as over files: no update, FROM, SERVICE
-    store = _open_for_reading(Path(store_dir))
+    folder = Path(store_dir)
+    store = _open_for_reading(folder)
     try:
         result = store.query(sparql, prefixes=prefixes())
         return _result(result)
     except SyntaxError as exc:
-        raise QueryError(f"Oxigraph cannot run this query: {exc}") from exc
+        raise QueryError(f"Oxigraph cannot run this query: {_one_line(exc)}") from exc
     except OSError as exc:
-        raise QueryError(f"the query failed: {exc}") from exc
+        raise QueryError(f"the query failed: {_one_line(exc)}") from exc
+    except RuntimeError as exc:
+        if "custom function" in str(exc):   # rdflib leaves an unknown function's value unbound
+            raise QueryError(f"Oxigraph cannot run this query: {_one_line(exc)}; kg's store "
+                             f"knows SPARQL 1.1's functions only") from exc
+        raise QueryError(_damaged(folder, exc)) from exc
 
 
 def _result(result: object) -> QueryResult:
