@@ -243,3 +243,13 @@ def test_render_writes_its_outputs_all_or_nothing(tmp_path: Path, exported_ttl: 
     with pytest.raises(OutputError):
         render([exported_ttl], [picture, tmp_path / "page.html"])
     assert picture.read_bytes() == OLD and leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_results_to_a_full_disk_end_in_one_line(exported_ttl: Path) -> None:
+    with open("/dev/full", "w") as full:
+        process = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(exported_ttl),
+                                  "states", "--format", "csv"], stdout=full,
+                                 stderr=subprocess.PIPE, text=True, timeout=120)
+    assert process.returncode == 1, process.stderr
+    assert process.stderr.strip().splitlines() == ["kg: error: No space left on device"]
