@@ -158,3 +158,28 @@ def test_an_entry_kg_wrote_is_read_back(tmp_path: Path) -> None:
     assert again is not None and again.facts == extraction.facts
     assert again.mentions == extraction.mentions and again.entities == extraction.entities
     assert encode_entry(again, "k") == encode_entry(extraction, "k")
+
+
+# --- a forged file of derived data (kg/data/derived_cache.py) ------------------------------------
+
+def _reseal(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    head, _ = path.read_bytes().split(b"\n", 1)
+    header = json.loads(head)
+    data = json.loads(unsealed(path.read_bytes(), {"key": header["key"]}))
+    change(data)
+    path.write_bytes(sealed({"key": header["key"]}, json.dumps(data).encode("utf-8")))
+
+
+@pytest.mark.parametrize("change", [
+    lambda data: data.update(found=5),
+    lambda data: data["large"][0].__setitem__(1, {"name": "Ankara"}),
+    lambda data: data["large"].append(["1", "Ankara", "TR", 39.9, 32.8, 5_000_000]),
+])
+def test_a_forged_file_of_cities_is_derived_again(change) -> None:  # type: ignore[no-untyped-def]
+    from kg.cache import default_cache_dir
+    from kg.data import derived_cache, tables
+
+    scan = tables._city_scan.__wrapped__   # the lru_cache'd function, run afresh
+    first = scan()
+    _reseal(default_cache_dir() / derived_cache.FOLDER / "cities.json", change)
+    assert scan() == first
