@@ -238,7 +238,10 @@ def _checked(cls: type, row: list) -> object:
 def _field_types(cls: type) -> tuple[tuple[str, tuple[type, ...]], ...]:
     """(field name, the JSON types it may hold) for a dataclass of scalar fields."""
     allowed = {"str": (str,), "int": (int,), "float": (float, int), "str | None": (str, type(None))}
-    return tuple((f.name, allowed[str(f.type)]) for f in fields(cls))
+    # model.py's annotations are strings (postponed evaluation); a type is named as it spells
+    return tuple((f.name, allowed[f.type if isinstance(f.type, str)
+                                  else getattr(f.type, "__name__", str(f.type))])
+                 for f in fields(cls))
 
 
 def _is(value: object, allowed: tuple[type, ...]) -> bool:
