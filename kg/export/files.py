@@ -135,7 +135,7 @@ def _running(pid_text: str | None) -> bool:
     if pid_text is None:
         return False
     pid = int(pid_text)
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name != "posix":   # Windows' os.kill(pid, 0) would end it
         return True
     try:
         os.kill(pid, 0)
@@ -153,7 +153,7 @@ def _unchanged(target: Path) -> str:
 def _unlink(path: str) -> None:
     try:
         os.unlink(path)
-    except FileNotFoundError:
+    except OSError:   # gone already, or not ours to remove: a leftover never fails a build
         pass
 
 
