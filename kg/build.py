@@ -288,7 +288,8 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
           on_document: Callable[[Document], None] | None = None,
           on_total: Callable[[int], None] | None = None,
           on_warning: Callable[[str], None] | None = None) -> BuildResult:
-    """Build the graph of `inputs` and write every output (format by extension), atomically.
+    """Build the graph of `inputs` and write every output (format by extension), atomically and
+    all or nothing: when one cannot be written, none replaces its file.
 
     `workers`: extraction processes (default 1; with engine="dask" and no scheduler, the local
     cluster's size), and the processes that write N-Triples and N-Quads exports. `cache`: True for the user's cache folder, a folder, or False for none.
@@ -297,6 +298,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     `language`: None skips documents that look like another language; "en" builds them all.
     """
     from kg.export import check_output_paths, remove_empty_folders, write_export
+    from kg.export.files import all_or_nothing
     from kg.vocab import DATA_BASE
 
     created: list[Path] = []
@@ -306,10 +308,11 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
                              engine=engine, scheduler=scheduler, gazetteers=gazetteers,
                              language=language, on_skip=on_skip,
                              on_document=on_document, on_total=on_total, on_warning=on_warning)
-        for path in paths:
-            write_export(result.graph, path, base=base or DATA_BASE, build_info=result.build_info,
-                         processes=workers or 1)
-            result.outputs.append(path)
+        with all_or_nothing():   # a failed third export leaves the first two as they were
+            for path in paths:
+                write_export(result.graph, path, base=base or DATA_BASE,
+                             build_info=result.build_info, processes=workers or 1)
+        result.outputs.extend(paths)
     except BaseException:
         remove_empty_folders(created)  # a failed build leaves no trace, not even a folder
         raise

@@ -125,18 +125,25 @@ def _read_path(path: str) -> Iterator[_Read]:
 
 
 def _read_folder(folder: Path, shown: str) -> Iterator[_Read]:
-    files = _folder_files(folder)
-    if not files:
+    unreadable: list[OSError] = []
+    files = _folder_files(folder, unreadable)
+    for exc in unreadable:   # skipped (or, with --strict, fatal) like an unreadable file
+        yield InputError(f"{exc.filename or shown}: cannot read this folder "
+                         f"({exc.strerror or exc}); the files in it are not built")
+    if not files and not unreadable:
         yield InputError(f"{shown}: no .txt, .md, .html, .htm or .jsonl files in this folder")
     for relative, full in files:
         yield from _read_file(full, str(full), relative[: -len(full.suffix)])
 
 
-def _folder_files(folder: Path) -> list[tuple[str, Path]]:
+def _folder_files(folder: Path, unreadable: list[OSError] | None = None
+                  ) -> list[tuple[str, Path]]:
     """(relative POSIX path, path) of the readable files below `folder`, sorted: the same folder
-    gives the same documents in the same order on every machine."""
+    gives the same documents in the same order on every machine. Folders that cannot be listed
+    are appended to `unreadable` (os.walk would pass over them in silence)."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable.append
+                                                if unreadable is not None else None):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED:
@@ -181,8 +188,16 @@ def text_document(text: str, doc_id: str, shown: str) -> Document:
 
 
 def _read_stdin() -> Document:
+    if sys.stdin is None or sys.stdin.closed:   # `kg build - <&-`: Python then has no stdin
+        raise InputError(f"{_STDIN_NAME}: standard input is closed; pipe an article into "
+                         f"kg build -, or name the files to build")
     buffer = getattr(sys.stdin, "buffer", None)
-    data = buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+    try:
+        data = buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+    except OSError as exc:
+        raise InputError(f"{_STDIN_NAME}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeError as exc:   # a text-only stdin (no .buffer) that is not UTF-8
+        raise InputError(f"{_STDIN_NAME}: not UTF-8 ({exc.reason}); pipe UTF-8 text") from None
     return _text_document(data, _STDIN_NAME, "stdin")
 
 
@@ -289,9 +304,20 @@ def _jsonl_lines(lines: Iterator[bytes], shown: str, base_id: str) -> Iterator[_
 def _parse_json_line(raw: bytes, where: str, offset: int) -> object:
     line = _decode(raw, where, offset)
     try:
-        return json.loads(line)
+        return json.loads(line, parse_int=lambda digits: _json_int(digits, where))
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:   # Python's parser recurses once per level of [ or {
+        raise InputError(f"{where}: JSON nested too deeply (an article is one flat object)"
+                         ) from None
+
+
+def _json_int(digits: str, where: str) -> int:
+    try:
+        return int(digits)
+    except ValueError:   # Python refuses to convert more than 4,300 digits (CVE-2020-10735)
+        raise InputError(f"{where}: a number of {len(digits.lstrip('-'))} digits is too long; "
+                         f"write a long id as a string") from None
 
 
 def _json_type(value: object) -> str:
@@ -311,6 +337,7 @@ def _record_document(record: object, where: str, default_id: str, shown: str) ->
         raise InputError(f'{where}: "text" must be a string, not {_json_type(text)}')
     if not text.strip():
         raise InputError(f'{where}: "text" is empty')
+    _check_encodable(text, "text", where)
     given = Fields(date=_record_date(record, where),
                    **{name: _optional_string(record, name, where) for name in _OPTIONAL_FIELDS})
     return _build_document(_record_id(record, where, default_id), _normalise(text), path=shown,
@@ -321,7 +348,20 @@ def _optional_string(record: dict, name: str, where: str) -> str | None:
     value = record.get(name)
     if value is not None and not isinstance(value, str):
         raise InputError(f'{where}: "{name}" must be a string, not {_json_type(value)}')
+    if value:
+        _check_encodable(value, name, where)
     return value or None
+
+
+def _check_encodable(value: str, name: str, where: str) -> None:
+    """JSON's \\ud800 escapes give strings UTF-8 cannot encode (a lone surrogate, half of a
+    character), which no export could hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f'{where}: "{name}" holds a lone surrogate '
+                         f"(\\u{ord(value[exc.start]):04x} at character {exc.start}), half of a "
+                         f"character that UTF-8 cannot encode; fix the escape") from None
 
 
 def _record_id(record: dict, where: str, default: str) -> str:
@@ -332,6 +372,7 @@ def _record_id(record: dict, where: str, default: str) -> str:
         return str(value)
     if not isinstance(value, str) or not value.strip():
         raise InputError(f'{where}: "id" must be a non-empty string, not {_json_type(value)}')
+    _check_encodable(value, "id", where)
     return value
 
 

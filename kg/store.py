@@ -87,7 +87,9 @@ def load_store(paths: Sequence[str | Path], store_dir: str | Path) -> LoadResult
             result.files.append(_load_file(store, path, scan))
         store.flush()
     except OSError as exc:
-        raise QueryError(f"{folder}: cannot write the store ({exc})") from exc
+        raise QueryError(f"{folder}: cannot write the store ({_one_line(exc)})") from exc
+    except RuntimeError as exc:   # RocksDB reports a damaged store so
+        raise QueryError(_damaged(folder, exc)) from exc
     return result
 
 
@@ -187,6 +189,8 @@ def _open_for_writing(folder: Path) -> ox.Store:
         return ox.Store(str(folder))
     except OSError as exc:
         raise QueryError(_open_error(folder, exc)) from exc
+    except RuntimeError as exc:
+        raise QueryError(_damaged(folder, exc)) from exc
 
 
 def _open_for_reading(folder: Path) -> ox.Store:
@@ -197,13 +201,27 @@ def _open_for_reading(folder: Path) -> ox.Store:
         return ox.Store.read_only(str(folder))
     except OSError as exc:
         raise QueryError(_open_error(folder, exc)) from exc
+    except RuntimeError as exc:
+        raise QueryError(_damaged(folder, exc)) from exc
 
 
 def _open_error(folder: Path, exc: OSError) -> str:
     if "lock" in str(exc).lower():
         return (f"{folder}: the store is being written by another process (kg load?); "
                 "try again when it has finished")
-    return f"{folder}: cannot open the store ({exc})"
+    return f"{folder}: cannot open the store ({_one_line(exc)})"
+
+
+def _damaged(folder: Path, exc: RuntimeError) -> str:
+    """RocksDB's corruption reports (a flipped or cut .sst file, a garbage CURRENT) reach Python
+    as RuntimeError, at opening or in the middle of a query."""
+    return (f"{folder}: the store is damaged ({_one_line(exc)}); delete the folder and load "
+            f"the exports again with kg load")
+
+
+def _one_line(exc: Exception, limit: int = 200) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # --- querying ------------------------------------------------------------------------------
@@ -223,15 +241,20 @@ def query_store(store_dir: str | Path, query: str, *, timeout: float | None = No
     return run_with_time_limit(partial(_run_on_store, Path(store_dir), sparql), timeout)
 
 
-def _run_on_store(store_dir: Path, sparql: str) -> QueryResult:
-    store = _open_for_reading(store_dir)
+def _run_on_store(folder: Path, sparql: str) -> QueryResult:
+    store = _open_for_reading(folder)
     try:
         result = store.query(sparql, prefixes=prefixes())
         return _result(result)
     except SyntaxError as exc:
-        raise QueryError(f"Oxigraph cannot run this query: {exc}") from exc
+        raise QueryError(f"Oxigraph cannot run this query: {_one_line(exc)}") from exc
     except OSError as exc:
-        raise QueryError(f"the query failed: {exc}") from exc
+        raise QueryError(f"the query failed: {_one_line(exc)}") from exc
+    except RuntimeError as exc:
+        if "custom function" in str(exc):   # rdflib leaves an unknown function's value unbound
+            raise QueryError(f"Oxigraph cannot run this query: {_one_line(exc)}; kg's store "
+                             f"knows SPARQL 1.1's functions only") from exc
+        raise QueryError(_damaged(folder, exc)) from exc
 
 
 def _result(result: object) -> QueryResult:

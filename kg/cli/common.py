@@ -58,6 +58,9 @@ def user_errors() -> Iterator[None]:
         yield
     except KGError as exc:
         fail(str(exc))
+    except OSError as exc:   # the machine's fault, not kg's (a full disk, a vanished folder)
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}")
     except KeyboardInterrupt:
         fail("interrupted", 130)
 

@@ -14,25 +14,32 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from kg.cache import default_cache_dir, sealed, unsealed
 from kg.errors import OutputError
 from kg.export.files import atomic_open
 
 FOLDER = "derived-v1"
+T = TypeVar("T")
 
 
-def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
-    """The JSON data `build()` returns, from the file for `name` when it was stored under `key`,
-    else built now and stored (atomically, best effort)."""
+def load_or_build(name: str, key: str, build: Callable[[], Any],
+                  decode: Callable[[Any], T] = lambda data: data) -> T:
+    """`decode` of the JSON data `build()` returns, from the file for `name` when it was stored
+    under `key`, else built now and stored (atomically, best effort). Stored data `decode`
+    rejects (ValueError, TypeError, KeyError, IndexError: a file forged with a valid checksum)
+    is built again."""
     path = _folder() / f"{name}.json"
     stored = _read(path, key)
     if stored is not None:
-        return stored
+        try:
+            return decode(stored)
+        except (ValueError, TypeError, KeyError, IndexError):
+            pass
     data = build()
     _write(path, key, data)
-    return data
+    return decode(data)
 
 
 def source_key(*parts: str, sources: tuple[Path, ...] = ()) -> str:

@@ -194,9 +194,27 @@ def _city_scan() -> tuple[tuple[_City, ...], dict[tuple[str, str], _City]]:
     from kg.data.derived_cache import load_or_build, source_key
 
     key = source_key(tables_digest(), sources=(Path(__file__),))
-    data = load_or_build("cities", key, lambda: _scan_cities_data(*_scan_cities()))
-    return (tuple(_City(*row) for row in data["large"]),
-            {(iso2, folded): _City(*row) for iso2, folded, *row in data["found"]})
+    return load_or_build("cities", key, lambda: _scan_cities_data(*_scan_cities()),
+                         decode=_cities_from_data)
+
+
+def _cities_from_data(data: dict[str, list]) -> tuple[tuple[_City, ...],
+                                                      dict[tuple[str, str], _City]]:
+    """_scan_cities_data's JSON back as cities; TypeError when a value has the wrong type."""
+    found = {}
+    for iso2, folded, *row in data["found"]:
+        if not (isinstance(iso2, str) and isinstance(folded, str)):
+            raise TypeError("a city's key is not two strings")
+        found[iso2, folded] = _checked_city(row)
+    return tuple(_checked_city(row) for row in data["large"]), found
+
+
+def _checked_city(row: list) -> _City:
+    types = (int, str, str, (int, float), (int, float), int)
+    if len(row) != len(types) or not all(isinstance(v, t) and not isinstance(v, bool)
+                                         for v, t in zip(row, types)):
+        raise TypeError(f"not a city: {row!r:.80}")
+    return _City(*row)
 
 
 def _scan_cities_data(large: list[_City], found: dict[tuple[str, str], _City]) -> dict[str, list]:

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kg.errors import OutputError
+from kg.export.files import check_writable, remove_leftovers
 from kg.model import KnowledgeGraph
 
 PROPERTY_GRAPH_FORMATS = (".graphml", ".gexf")
@@ -20,7 +21,8 @@ def check_output_paths(outputs: Sequence[str | Path],
                        created: list[Path] | None = None) -> list[Path]:
     """Every output has a supported extension and a folder we can write in (created if missing;
     the folders made are appended to `created`, so a failed build can remove them again).
-    Checked before any work is done, so a typo costs nothing."""
+    Checked before any work is done, so a typo or a read-only folder costs nothing. Temporary
+    files a killed build left beside an output are removed."""
     paths = [Path(o) for o in outputs]
     supported = supported_extensions()
     for path in paths:
@@ -42,6 +44,8 @@ def check_output_paths(outputs: Sequence[str | Path],
                 created.extend(f for f in reversed(missing) if f.is_dir())
         if path.is_dir():
             raise OutputError(f"cannot write {path}: it is a folder")
+        check_writable(path)
+        remove_leftovers(path)   # what a killed build left beside it
     return paths
 
 

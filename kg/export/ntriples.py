@@ -31,7 +31,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import OutputError
-from kg.export.files import atomic_open
+from kg.export.files import BLOCKS_PREFIX, atomic_open
 from kg.export.rdf_terms import BuildInfo, ChunkPlan, Quad
 from kg.model import KnowledgeGraph
 from kg.processes import fork_is_safe, ignore_interrupts
@@ -78,7 +78,8 @@ def _write_in_processes(plan: ChunkPlan, blocks: list[tuple[int, int]], processe
     # would otherwise touch, and so copy, every page of them.
     gc.freeze()
     try:
-        with tempfile.TemporaryDirectory(prefix=".kg-blocks-", dir=folder) as parts, \
+        with tempfile.TemporaryDirectory(prefix=f"{BLOCKS_PREFIX}{os.getpid()}-",
+                                         dir=folder) as parts, \
                 multiprocessing.get_context("fork").Pool(
                     processes, initializer=ignore_interrupts) as pool:
             tasks = [(start, stop, os.path.join(parts, f"{start}.nt")) for start, stop in blocks]

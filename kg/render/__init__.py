@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kg.errors import InputError, OutputError
+from kg.export.files import all_or_nothing, check_writable, remove_leftovers
 
 FORMATS = (".png", ".svg", ".html")
 LAYOUTS = ("spring", "geo")
@@ -27,8 +28,8 @@ class RenderResult:
 
 
 def check_outputs(outputs: Sequence[str | Path]) -> list[Path]:
-    """Every output has a picture extension and an existing folder; checked before the graph is
-    read, so a typo costs nothing."""
+    """Every output has a picture extension and an existing folder it can write in; checked
+    before the graph is read, so a typo costs nothing."""
     if not outputs:
         raise OutputError(f"no output given: pass -o FILE ending in one of {', '.join(FORMATS)}")
     paths = [Path(o) for o in outputs]
@@ -41,6 +42,8 @@ def check_outputs(outputs: Sequence[str | Path]) -> list[Path]:
             raise OutputError(f"cannot write {path}: folder {folder} does not exist")
         if path.is_dir():
             raise OutputError(f"cannot write {path}: it is a folder")
+        check_writable(path)
+        remove_leftovers(path)   # what a killed render left beside it
     return paths
 
 
@@ -65,10 +68,11 @@ def render(graphs: Sequence[str | Path], outputs: Sequence[str | Path], *,
     positions = geo_positions(graph) if layout == "geo" else spring_positions(graph)
     title = f"kg: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations"
     result = RenderResult(graph.number_of_nodes(), graph.number_of_edges())
-    for path in paths:
-        if path.suffix.lower() == ".html":
-            write_page(graph, positions, path, title)
-        else:
-            write_picture(graph, positions, path, title)
-        result.outputs.append(path)
+    with all_or_nothing():
+        for path in paths:
+            if path.suffix.lower() == ".html":
+                write_page(graph, positions, path, title)
+            else:
+                write_picture(graph, positions, path, title)
+    result.outputs.extend(paths)
     return result
