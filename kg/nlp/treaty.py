@@ -13,7 +13,7 @@ from typing import Iterable
 
 from kg import model
 from kg.nlp.agreement_mentions import TITLE_SMALL_WORDS
-from kg.nlp.context import DocContext
+from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
 
 # Signs that a text is the agreement itself, not news about one.
@@ -235,10 +235,11 @@ def _done_date(ctx: DocContext):
 def name_from_parties(ctx: DocContext, title: str, title_end: int,
                       parties: Iterable[str]) -> str | None:
     """A name for a treaty text whose title does not name its parties, from the states it names
-    as its parties, as the text first names them: "Agreement between the Republic of Iceland and
-    the Kingdom of Norway", "Framework Agreement between …" (not a label of codes, nor the
-    gazetteer's names, which a reader of the text may not know it by). None without two states
-    or when the title names one."""
+    as its parties, in the order it first names them: "Agreement between Iceland and Norway",
+    "Framework Agreement between …" (not a label of codes). Each by its short name where the
+    text's name holds it ("the Kingdom of Norway"), else as the text names it ("the Republic of
+    Macedonia", not a later name the reader of the text may not know it by). None without two
+    states or when the title names one."""
     if re.search(r"\b(?:between|among|amongst)\b", title, re.IGNORECASE):
         return None   # "… between the EFTA States and …": the title names its parties
     keys = {k for k in parties if k.startswith("state/")}
@@ -247,7 +248,7 @@ def name_from_parties(ctx: DocContext, title: str, title_end: int,
         if actor.key in keys and not actor.adjective:
             if ctx.doc[actor.start].idx < title_end:
                 return None   # the title names its parties itself
-            first.setdefault(actor.key, _as_named(ctx, actor.start, actor.end))
+            first.setdefault(actor.key, _as_named(ctx, actor))
     names = list(first.values())
     if len(names) < 2:
         return None
@@ -255,11 +256,19 @@ def name_from_parties(ctx: DocContext, title: str, title_end: int,
     return f"{title} between {', '.join(names[:-1])} and {names[-1]}"
 
 
-def _as_named(ctx: DocContext, start: int, end: int) -> str:
-    """A state's name as the text writes it, with its article ("the Republic of Iceland"); a name
-    in capitals in title case ("THE KINGDOM OF NORWAY" → "the Kingdom of Norway")."""
-    doc = ctx.doc
-    words = doc[start:end].text.split()
+def _as_named(ctx: DocContext, actor: Actor) -> str:
+    """A state's short name where the text's name for it holds that ("the Kingdom of Norway" →
+    "Norway"), else the text's name with its article ("the Republic of Macedonia"), in title case
+    where the text writes it in capitals."""
+    doc, start = ctx.doc, actor.start
+    short = ctx.extraction.entities[actor.key].name
+    words = doc[start:actor.end].text.split()
+    named = " ".join(w for w in words if w.lower() != "the")
+    if re.search(rf"\b{re.escape(short)}\b", named, re.IGNORECASE):
+        # with its article where the text's name starts with it: "the United States (of America)"
+        article = named.lower().startswith(short.lower()) and (
+            words[0].lower() == "the" or start > 0 and doc[start - 1].lower_ == "the")
+        return f"the {short}" if article else short
     if not any(c.islower() for c in "".join(words)):
         words = [_title_cased(w) for w in words]
     if words[0].lower() == "the":
