@@ -109,3 +109,18 @@ def test_a_note_that_the_text_was_signed_dates_it(extract_text) -> None:
     cited = SIGNED + ("\nLaw on the ratification of the Agreement signed on 4 March 2003 in "
                       "Rabat.\n")
     assert _own(extract_text, cited)[2] == set()
+
+
+def test_one_of_a_bodys_member_states_is_no_party_as_the_body(extract_text) -> None:
+    ex = extract_text("The agreement between an EFTA State and Peru was signed in Lima on "
+                      "3 May 2010.")
+    parties = {f.object for f, _ in ex.facts if f.predicate == model.PARTY}
+    assert parties == {"state/PER"}
+
+
+def test_a_government_named_as_a_party_in_a_preamble_stands_for_its_state(extract_text) -> None:
+    text = SIGNED.replace("ARTICLE 1 Objectives", "The Republic of Peru and the Palestinian "
+                          "Authority (hereinafter referred to as \"the Parties\"),\n\nHave agreed "
+                          "as follows:\n\nARTICLE 1 Objectives").replace(
+        "For the Government of the Kyrgyz Republic", "For the Palestinian Authority")
+    assert _own(extract_text, text)[1] == {"state/PER", "state/PSE"}

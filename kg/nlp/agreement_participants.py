@@ -108,10 +108,12 @@ def actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
 
 
 def _member_states(doc: Doc, end: int) -> bool:
-    """"between the Alpine States and Peru", "the ASEAN Member States": a body's name before
-    "States" names its member states, who are the parties, not the body."""
+    """"between the Alpine States and Peru", "the ASEAN Member States", "between an Alpine
+    State and Peru": a body's name before "States" names its member states (or one of them),
+    who are the parties, not the body."""
     words = [t.lower_ for t in doc[end:end + 2]]
-    return words[:1] == ["states"] or words == ["member", "states"]
+    return words[:1] in (["states"], ["state"]) or words in (["member", "states"],
+                                                           ["member", "state"])
 
 
 def add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: list[Actor],

@@ -96,12 +96,17 @@ def read_treaty_text(ctx: DocContext):
 
 
 def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
+    """The states named between two offsets; a state's government named on its own ("the
+    Palestinian Authority") stands for its state."""
     found: dict[str, object] = {}
     for actor in ctx.actors:
         span = ctx.doc[actor.start:actor.end]
-        if actor.kind == model.STATE and begin <= span.start_char and span.end_char <= end \
-                and not actor.adjective:
+        if not (begin <= span.start_char and span.end_char <= end):
+            continue
+        if actor.kind == model.STATE and not actor.adjective:
             found.setdefault(actor.key, span)
+        elif actor.kind == model.GOVERNMENT and actor.state:
+            found.setdefault(f"state/{actor.state}", span)
     return found
 
 
