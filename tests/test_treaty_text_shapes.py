@@ -124,3 +124,11 @@ def test_a_government_named_as_a_party_in_a_preamble_stands_for_its_state(extrac
                           "as follows:\n\nARTICLE 1 Objectives").replace(
         "For the Government of the Kyrgyz Republic", "For the Palestinian Authority")
     assert _own(extract_text, text)[1] == {"state/PER", "state/PSE"}
+
+
+def test_a_state_that_places_a_territory_is_no_party(extract_text) -> None:
+    text = SIGNED.replace("ARTICLE 1 Objectives", "Free Trade Agreement between Peru and Macao, "
+                          "China\n\nARTICLE 1 Objectives").replace(
+        "For the Government of the Kyrgyz Republic",
+        "For the Macao Special Administrative Region of the People's Republic of China")
+    assert "state/CHN" not in _own(extract_text, text)[1]

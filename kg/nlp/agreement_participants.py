@@ -103,8 +103,20 @@ def actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
             not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
         end += 1
     return [a for a in ctx.actors_in(doc[preposition.i + 1:end])
-            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS
-            and not _member_states(doc, a.end)]
+            if a.kind == model.PERSON or a.kind == model.STATE and not places_a_territory(ctx, a)
+            or a.kind in model.ORGANIZATION_KINDS and not _member_states(doc, a.end)]
+
+
+def places_a_territory(ctx: DocContext, state: Actor) -> bool:
+    """A state named only to place a territory that is a party itself: "Macao, China", "the
+    Macao Special Administrative Region of the People's Republic of China"."""
+    doc, i = ctx.doc, state.start
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i >= 2 and doc[i - 1].text == ",":
+        before = ctx.actor_at(doc[i - 2])   # "Macao, China", as "Valletta, Malta"
+        return before is not None and before.kind == model.PLACE
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "region"
 
 
 def _member_states(doc: Doc, end: int) -> bool:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from kg import model
 from kg.nlp.agreement_mentions import TITLE_SMALL_WORDS
+from kg.nlp.agreement_participants import places_a_territory
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
 
@@ -96,16 +97,17 @@ def read_treaty_text(ctx: DocContext):
 
 
 def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
-    """The states named between two offsets; a state's government named on its own ("the
-    Palestinian Authority") stands for its state."""
+    """The states named between two offsets; a state's government named without the state's
+    name ("the Palestinian Authority") stands for its state."""
     found: dict[str, object] = {}
     for actor in ctx.actors:
         span = ctx.doc[actor.start:actor.end]
         if not (begin <= span.start_char and span.end_char <= end):
             continue
-        if actor.kind == model.STATE and not actor.adjective:
+        if actor.kind == model.STATE and not actor.adjective and not places_a_territory(ctx, actor):
             found.setdefault(actor.key, span)
-        elif actor.kind == model.GOVERNMENT and actor.state:
+        elif actor.kind == model.GOVERNMENT and actor.state and not any(
+                a.kind == model.STATE for a in ctx.actors_in(span)):
             found.setdefault(f"state/{actor.state}", span)
     return found
 
@@ -133,7 +135,7 @@ def _most_named_states(ctx: DocContext) -> dict[str, object]:
     counts: dict[str, int] = {}
     first: dict[str, object] = {}
     for actor in ctx.actors:
-        if actor.kind == model.STATE and not actor.adjective:
+        if actor.kind == model.STATE and not actor.adjective and not places_a_territory(ctx, actor):
             counts[actor.key] = counts.get(actor.key, 0) + 1
             first.setdefault(actor.key, ctx.doc[actor.start:actor.end])
     ranked = sorted((k for k, n in counts.items() if n >= 2), key=lambda k: -counts[k])
@@ -165,7 +167,8 @@ def _title(text: str) -> tuple[str, int]:
     case ("Trade Agreement⏎between⏎The Government of …"). A long title may be wrapped, with or
     without blank lines between its parts in capitals ("… AGREEMENT⏎⏎BETWEEN⏎⏎CANADA⏎AND …"):
     a line continues it when the title so far ends with a small word or the line starts with
-    one; a heading below it ("PREAMBLE") does neither."""
+    one or with a word such as "ESTABLISHING"; a heading below it ("PREAMBLE") does neither.
+    A first line of words run together is no title."""
     start = len(text) - len(text.lstrip())
     lines = text[start:].split("\n")
     words, end = lines[0].split(), start + len(lines[0])
