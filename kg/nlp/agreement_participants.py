@@ -103,15 +103,29 @@ def actors_after(ctx: DocContext, preposition: Token) -> list[Actor]:
             not (doc[end].pos_ in ("VERB", "AUX") and end > preposition.i + 1):
         end += 1
     return [a for a in ctx.actors_in(doc[preposition.i + 1:end])
-            if a.kind in (model.PERSON, model.STATE) or a.kind in model.ORGANIZATION_KINDS
-            and not _member_states(doc, a.end)]
+            if a.kind == model.PERSON or a.kind == model.STATE and not places_a_territory(ctx, a)
+            or a.kind in model.ORGANIZATION_KINDS and not _member_states(doc, a.end)]
+
+
+def places_a_territory(ctx: DocContext, state: Actor) -> bool:
+    """A state named only to place a territory that is a party itself: "Macao, China", "the
+    Macao Special Administrative Region of the People's Republic of China"."""
+    doc, i = ctx.doc, state.start
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i >= 2 and doc[i - 1].text == ",":
+        before = ctx.actor_at(doc[i - 2])   # "Macao, China", as "Valletta, Malta"
+        return before is not None and before.kind == model.PLACE
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "region"
 
 
 def _member_states(doc: Doc, end: int) -> bool:
-    """"between the Alpine States and Peru", "the ASEAN Member States": a body's name before
-    "States" names its member states, who are the parties, not the body."""
+    """"between the Alpine States and Peru", "the ASEAN Member States", "between an Alpine
+    State and Peru": a body's name before "States" names its member states (or one of them),
+    who are the parties, not the body."""
     words = [t.lower_ for t in doc[end:end + 2]]
-    return words[:1] == ["states"] or words == ["member", "states"]
+    return words[:1] in (["states"], ["state"]) or words in (["member", "states"],
+                                                           ["member", "state"])
 
 
 def add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: list[Actor],

@@ -23,7 +23,7 @@ from kg.nlp.agreement_participants import (actors_after, add_participants, done_
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
                                         states_in_joined_names)
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.treaty import name_from_parties, read_treaty_text
+from kg.nlp.treaty import TITLE_LINKS, name_from_parties, read_treaty_text
 
 STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
@@ -49,6 +49,7 @@ class Agreement:
     dates: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     statuses: dict[str, tuple[Span, str, float]] = field(default_factory=dict)
     own_text: bool = False   # the agreement the document is (a treaty text)
+    title_end: int = 0       # where the title a treaty text starts with ends (0: none)
 
 
 def find_agreements(ctx: DocContext) -> None:
@@ -192,9 +193,8 @@ def _treaty_agreement(ctx: DocContext) -> tuple[Agreement | None, int]:
         return None, 0
     name, title_end, parties, done = found
     agreement = Agreement(name.lower() if name == "Agreement" else name, "agreement",
-                          own_text=True)
-    for key, span in sorted(parties.items()):
-        agreement.parties[key] = (span, "treaty:preamble-or-signature-party", 0.8)
+                          own_text=True, title_end=title_end)
+    agreement.parties.update(sorted(parties.items()))
     if done is not None:
         iso, (begin, end) = done
         span = ctx.doc.char_span(begin, end, alignment_mode="expand")
@@ -280,8 +280,10 @@ def _headline_agreement(ctx: DocContext, agreements: list[Agreement],
     return None
 
 
-# Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …".
-_NAME_TAIL = re.compile(r" (?:of|on|by|between|for) ")
+# Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …",
+# "Framework Agreement| Establishing a Free Trade Area …".
+_NAME_TAIL = re.compile(rf" (?:of|on|by|between|for|{'|'.join(sorted(TITLE_LINKS))}) ",
+                        re.IGNORECASE)
 
 
 def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
@@ -444,8 +446,8 @@ def _display_name(ctx: DocContext, agreement: Agreement) -> str:
     """A named agreement's name; a described one's with its parties' names, as news writes
     them: "Paraguay–Uruguay pact", "Russia–UN Secretariat memorandum" (states first, then
     bodies, each by name), not a label of codes."""
-    if agreement.own_text and is_generic(agreement.name) and \
-            (between := name_from_parties(ctx, agreement.parties)) is not None:
+    if agreement.own_text and (between := name_from_parties(
+            ctx, agreement.name, agreement.title_end, agreement.parties)) is not None:
         return between
     if is_generic(agreement.name) and len(agreement.parties) >= 2:
         def shown(key: str) -> str:

@@ -91,8 +91,8 @@ MDY = re.compile(rf"{_WD_PREFIX}{_MON}\s*{_DAY}{_SEP}{_YEAR}")
 DMY = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}{_SEP}(?:of\s+)?{_YEAR}")
 # "this 26th day of the month of July of the year 2007", "the Thirteenth Day of January in the
 # Year Two Thousand and Two", "the third of April, two thousand and seven", "the ninth day of
-# March of 2011".
-TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\s+(?i:day\s+of\s+(?:the\s+month\s+of\s+)?|"
+# March of 2011", "this 13. day of May 1994" (a day number with a dot, as in German usage).
+TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\.?\s+(?i:day\s+of\s+(?:the\s+month\s+of\s+)?|"
                     rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+(?:the\s*year\s+(?:of\s+our\s+lord\s+)?)?)?"
                     rf"(?P<year>{_Y}|{_YEAR_WORDS})")
 # "«23» December 2014", "“23” December2014" (a day in quotes, as a signing formula fills it in;
