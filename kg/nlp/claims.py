@@ -333,15 +333,12 @@ class _SpeakerMemory:
     def represented(self, person: str) -> str | None:
         """The organisation or state of the person's first post in this document, else their
         state: holds → post → postIn."""
-        facts = [f for f, _ in self.ctx.extraction.facts]
-        for fact in facts:
-            if fact.subject == person and fact.predicate == model.HOLDS:
-                where = next((f.object for f in facts
-                              if f.subject == fact.object and f.predicate == model.POST_IN), None)
-                if where is not None:
-                    return where
-        return next((f.object for f in facts
-                     if f.subject == person and f.predicate == model.STATE_OF), None)
+        for holds in self.ctx.facts_about(person, model.HOLDS):
+            where = self.ctx.facts_about(holds.object, model.POST_IN)
+            if where:
+                return where[0].object
+        states = self.ctx.facts_about(person, model.STATE_OF)
+        return states[0].object if states else None
 
 
 def _actor_in_phrase(ctx: DocContext, head: Token) -> Actor | None:

@@ -38,9 +38,15 @@ class DocContext:
     # the rules on what is said of a subject, but not mentions themselves
     pronoun_persons: list[Actor] = field(default_factory=list)
     _by_token: dict[int, Actor] = field(default_factory=dict)
+    # every actor by its first token, nested ones included: actors_in reads a span's tokens
+    # rather than every actor (a rule calling it once a mention was quadratic on long texts)
+    _by_start: dict[int, list[Actor]] = field(default_factory=dict)
+    _indexed: tuple[list, int, dict] = field(init=False)   # see _fact_index
+    _last_indexed: tuple | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.extraction = DocumentExtraction(self.document)
+        self._indexed = (self.extraction.facts, 0, {})
 
     # --- the document's tokens, read once --------------------------------------------------
     # Every Token a rule touches is a new Python object; rules that scan the whole document
@@ -126,6 +132,7 @@ class DocContext:
         if entity is not None:
             self.add_entity(entity)
         self.actors.append(actor)
+        self._by_start.setdefault(actor.start, []).append(actor)
         for i in range(actor.start, actor.end):
             self._by_token[i] = actor
         span = self.doc[actor.start:actor.end]
@@ -137,6 +144,7 @@ class DocContext:
         """Forget an actor mention: its tokens, its mention, and its entity when no other
         mention names it (a rule found later that it names nothing worth keeping)."""
         self.actors.remove(actor)
+        self._by_start[actor.start].remove(actor)
         for i in range(actor.start, actor.end):
             if self._by_token.get(i) is actor:
                 del self._by_token[i]
@@ -152,8 +160,12 @@ class DocContext:
 
     def actors_in(self, span: Span) -> list[Actor]:
         """Every actor mention inside the span, nested ones included, in text order."""
-        return sorted((a for a in self.actors if span.start <= a.start and a.end <= span.end),
-                      key=lambda a: (a.start, -a.end))
+        if len(span) > len(self.actors):
+            found = [a for a in self.actors if span.start <= a.start and a.end <= span.end]
+        else:
+            found = [a for i in range(span.start, span.end) for a in self._by_start.get(i, ())
+                     if a.end <= span.end]
+        return sorted(found, key=lambda a: (a.start, -a.end))
 
     def rekey(self, old: str, new: str) -> None:
         """Make every mention and fact of entity `old` one of `new` ("Qureshi" is "Imran
@@ -185,8 +197,24 @@ class DocContext:
                      round(confidence, 2), claim)))
 
     def facts_about(self, subject: str, predicate: str) -> list[Fact]:
-        return [f for f, _ in self.extraction.facts
-                if f.subject == subject and f.predicate == predicate]
+        """The distinct facts of `subject` and `predicate` found so far, in the order found. A
+        rule may ask once a mention: an index (not a scan of every fact) keeps that linear."""
+        return list(self._fact_index().get((subject, predicate), ()))
+
+    def _fact_index(self) -> dict[tuple[str, str], dict[Fact, None]]:
+        """The facts by subject and predicate, brought up to date with the facts appended since
+        the last call. Rules only append facts, except rekeying (a new list) and filtering (a
+        shorter list, whose last indexed fact moves): either makes a new index."""
+        facts, (indexed, count, index) = self.extraction.facts, self._indexed
+        if facts is not indexed or len(facts) < count or count and facts[count - 1] is not \
+                self._last_indexed:
+            count, index = 0, {}
+        for fact, _ in facts[count:]:
+            index.setdefault((fact.subject, fact.predicate), {})[fact] = None
+        if facts:
+            self._last_indexed = facts[-1]
+        self._indexed = (facts, len(facts), index)
+        return index
 
 
 def _sentence_end(sentence: Span, text: str) -> int:
