@@ -47,3 +47,20 @@ def test_facts_about_follows_appends_rekeys_and_filters():
     facts[:] = [(f, e) for f, e in facts if f.object != "post/y"]
     ctx.add_fact("person/b", model.STATE_OF, "state/CHL", span, "r", 0.9)
     assert [f.object for f in ctx.facts_about("person/b", model.HOLDS)] == ["post/x"]
+
+
+def test_last_actor_by_follows_added_and_removed_actors_and_rekeys():
+    ctx = context()
+    first_of = lambda a: ctx.extraction.entities[a.key].name.split()[0]  # noqa: E731
+    chile = ctx.add_actor(Actor(0, 1, "state/CHL", model.STATE), Entity("state/CHL", model.STATE,
+                                                                         "Chile Republic"))
+    assert ctx.last_actor_by("first", first_of) == {"Chile": chile}
+    again = ctx.add_actor(Actor(5, 6, "state/CHL", model.STATE))
+    argentina = ctx.add_actor(Actor(2, 3, "state/ARG", model.STATE),
+                              Entity("state/ARG", model.STATE, "Argentina"))
+    assert ctx.last_actor_by("first", first_of) == {"Chile": again, "Argentina": argentina}
+    ctx.remove_actor(argentina)
+    assert ctx.last_actor_by("first", first_of) == {"Chile": again}
+    ctx.add_entity(Entity("state/XYZ", model.STATE, "Sylvania"))
+    ctx.rekey("state/CHL", "state/XYZ")
+    assert ctx.last_actor_by("first", first_of) == {"Sylvania": again}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable, Hashable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,8 @@ class DocContext:
     # rather than every actor (a rule calling it once a mention was quadratic on long texts)
     _by_start: dict[int, list[Actor]] = field(default_factory=dict)
     _indexed: tuple[list, int, dict] = field(init=False)   # see _fact_index
+    _actor_indexes: dict[str, tuple[int, Actor | None, int, dict]] = field(default_factory=dict)
+    _rekeys: int = 0      # how many times rekey ran: an actor index made before is stale
     _last_indexed: tuple | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
@@ -167,9 +170,28 @@ class DocContext:
                      if a.end <= span.end]
         return sorted(found, key=lambda a: (a.start, -a.end))
 
+    def last_actor_by(self, name: str, key_of: Callable[[Actor], Hashable | None],
+                      ) -> dict[Hashable, Actor]:
+        """For each value of `key_of` (None: not indexed), the last actor found with it. `name`
+        names the index, made once and brought up to date with the actors added since the last
+        call (a rule asking once a mention would otherwise scan every actor each time); made
+        anew after an actor is removed or a key changes."""
+        count, last, rekeys, index = self._actor_indexes.get(name, (0, None, -1, {}))
+        actors = self.actors
+        if rekeys != self._rekeys or len(actors) < count or count and actors[count - 1] is not last:
+            count, index = 0, {}
+        for actor in actors[count:]:
+            value = key_of(actor)
+            if value is not None:
+                index[value] = actor
+        self._actor_indexes[name] = (len(actors), actors[-1] if actors else None, self._rekeys,
+                                     index)
+        return index
+
     def rekey(self, old: str, new: str) -> None:
         """Make every mention and fact of entity `old` one of `new` ("Qureshi" is "Imran
         Qureshi"); `old`'s name becomes an alias of `new`."""
+        self._rekeys += 1
         for actor in self.actors:
             if actor.key == old:
                 actor.key = new
