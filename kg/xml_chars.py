@@ -14,6 +14,7 @@ holding one is not XML, and rdflib rejects kg's own file. So kg's one policy:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import TypeVar
 
@@ -32,26 +33,40 @@ def xml_safe_data(value: T) -> T:
     """`value` (a KnowledgeGraph, a Document, …: dataclasses, dicts, lists, sets and tuples of
     them) with xml_safe applied to every string in it. The same object, not a copy, when no
     string in it changes, which is the usual case and costs one walk."""
-    if type(value) is str:
-        return xml_safe(value)  # type: ignore[return-value]
+    kind = type(value)
+    if kind is str:
+        return xml_safe(value) if NOT_XML.search(value) else value  # type: ignore[arg-type]
+    if kind in _SCALARS:
+        return value
     if isinstance(value, dict):
         pairs = [(xml_safe_data(k), xml_safe_data(v)) for k, v in value.items()]
         if all(k is old_k and v is old_v for (k, v), (old_k, old_v) in zip(pairs,
                                                                            value.items())):
             return value
-        return type(value)(pairs)  # type: ignore[call-arg]
+        return kind(pairs)  # type: ignore[call-arg]
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [xml_safe_data(v) for v in value]
         if all(new is old for new, old in zip(items, value)):
             return value
-        return type(value)(items)  # type: ignore[call-arg]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changed = {}
-        for field in dataclasses.fields(value):
-            if field.init:
-                old = getattr(value, field.name)
-                new = xml_safe_data(old)
-                if new is not old:
-                    changed[field.name] = new
-        return dataclasses.replace(value, **changed) if changed else value
-    return value
+        return kind(items)  # type: ignore[call-arg]
+    names = _init_fields(kind)
+    if not names:
+        return value
+    changed = {}
+    for name in names:
+        old = getattr(value, name)
+        new = xml_safe_data(old)
+        if new is not old:
+            changed[name] = new
+    return dataclasses.replace(value, **changed) if changed else value  # type: ignore[type-var]
+
+
+_SCALARS = frozenset({int, float, bool, type(None)})
+
+
+@functools.cache
+def _init_fields(kind: type) -> tuple[str, ...]:
+    """The fields a dataclass's constructor takes (none for other types)."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind) if f.init)
