@@ -45,6 +45,8 @@ def time_growth(sizes_kb: Sequence[int]) -> None:
     from kg.nlp.pipeline import load_pipeline
 
     nlp, _ = load_pipeline()
+    # a first document loads what our rules load on first use (tables, the gazetteer): not timed
+    assemble_graph(extract_documents([Document(id="warm-up", text=PARAGRAPH)], nlp))
     for name, unit in (("one sentence naming an agreement", SENTENCE),
                        ("a paragraph of officials and speech", PARAGRAPH)):
         print(f"\n{name} ({len(unit)} characters), repeated")
