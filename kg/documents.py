@@ -1,9 +1,10 @@
 """Readers: text, Markdown, HTML and JSONL files, folders and standard input → `Document`.
 
-Offsets. `Document.text` is the input with two normalisations, made once, here: a UTF-8 byte-order
-mark is dropped and CRLF line ends become LF. Every offset the pipeline makes indexes
-`Document.text`, and `Document.text` is what the exporters write, so offsets and exported text
-always agree (they would not with the raw bytes of a CRLF file).
+Offsets. `Document.text` is the input with three normalisations, made once, here: a UTF-8
+byte-order mark is dropped, CRLF line ends become LF, and each character XML 1.0 forbids (NUL, form
+feed, ESC, U+FFFE, …; kg.xml_chars) becomes a space, in metadata too. Every offset the
+pipeline makes indexes `Document.text`, and `Document.text` is what the exporters write, so
+offsets and exported text always agree (they would not with the raw bytes of a CRLF file).
 
 Inputs. A `.txt`, `.md`, `.html` or `.htm` file is one article; its id is the file's stem, or,
 inside a folder, its path relative to the folder without the extension ("2020/baku"), so two
@@ -39,6 +40,7 @@ from kg.document_formats import Fields, html_article, markdown_text, split_front
 from kg.errors import InputError
 from kg.language import ENGLISH, foreign_language
 from kg.model import Document
+from kg.xml_chars import xml_safe, xml_safe_data
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".jsonl")
 _MARKDOWN = frozenset({".md"})
@@ -408,7 +410,9 @@ def iso_date(value: str) -> str | None:
 def _build_document(doc_id: str, text: str, *, path: str, fields: Fields = Fields(),
                     title_end: int = 0) -> Document:
     """The document of `text`, whose title line (if any) ends at `title_end`. The article proper
-    starts after a dateline, or else after the title line (and the bylines under it)."""
+    starts after a dateline, or else after the title line (and the bylines under it). Characters
+    XML 1.0 forbids become spaces, one for one (kg.xml_chars)."""
+    text, doc_id, fields = xml_safe(text), xml_safe(doc_id), xml_safe_data(fields)
     head_end = after_bylines(text, title_end) if title_end else 0
     dateline = find_dateline(text, head_end)
     if dateline is None:

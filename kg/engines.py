@@ -98,11 +98,11 @@ def extract_documents(documents: Iterable[Document], nlp: Language,
     from kg.data.user_gazetteer import person_alias_keys, rekey_people
     from kg.nlp.extract import extract
     from kg.nlp.gazetteer import gazetteer_for
+    from kg.nlp.long_texts import pipe_documents
 
     gazetteer = gazetteer_for(extra_entries)
     people = person_alias_keys(extra_entries)
-    stream = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+    for doc, document in pipe_documents(nlp, documents, BATCH_SIZE):
         extraction = extract(doc, document, gazetteer)
         yield rekey_people(extraction, gazetteer, people) if people else extraction
         if on_document is not None:

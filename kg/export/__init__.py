@@ -61,7 +61,11 @@ def remove_empty_folders(folders: Sequence[Path]) -> None:
 def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_info,
                  processes: int = 1) -> None:
     """Write one export, atomically, in the format its extension names; N-Triples and N-Quads
-    with up to `processes` processes."""
+    with up to `processes` processes. Characters XML 1.0 forbids in the graph's strings are
+    written as spaces in every format (kg.xml_chars), so every export parses."""
+    from kg.xml_chars import xml_safe_data
+
+    graph = xml_safe_data(graph)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".graphml":

@@ -14,8 +14,8 @@ Output is deterministic, byte for byte in every format: IRIs come from keys or c
 there are no blank nodes or timestamps, and what rdflib leaves in hash order is sorted here.
 TriG and N-Quads put each document's triples in the named graph `{base}graph/{document id}`.
 
-Which quads a graph yields is decided once, in kg/export/rdf_terms.py. Turtle, TriG, JSON-LD and
-RDF/XML go through an rdflib Dataset (`to_rdf`); N-Triples and N-Quads stream line by line
+Which quads a graph yields is decided once, in kg/export/rdf_terms.py. Turtle, JSON-LD and
+RDF/XML go through an rdflib Dataset (`to_rdf`); N-Triples, N-Quads and TriG stream line by line
 (kg/export/ntriples.py) and never build one, so they are the formats for large graphs. Turtle of
 STREAMED_TURTLE_DOCUMENTS documents or more is streamed too, as N-Triples lines: valid Turtle,
 less readable, written in seconds rather than minutes.
@@ -44,7 +44,7 @@ RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
 # Formats that keep named graphs; the others get one graph holding everything.
 DATASET_FORMATS = frozenset({"trig", "nquads"})
 # Line-based formats, written by streaming (kg/export/ntriples.py) rather than through rdflib.
-STREAMED_FORMATS = frozenset({"nt", "nquads"})
+STREAMED_FORMATS = frozenset({"nt", "nquads", "trig"})
 # From this many documents on, Turtle is written as N-Triples lines (which are Turtle too) by the
 # same streaming writer: rdflib's Turtle serializer slows down more than linearly (18 s for 100
 # news articles, 10 minutes for 1,000, on our 2-core machine), the streaming writer does not.
@@ -74,7 +74,7 @@ def write_rdf(graph: KnowledgeGraph, path: str | Path, *, base: str = DATA_BASE,
         from kg.export.ntriples import write_ntriples
 
         write_ntriples(graph, path, base=base, build_info=build_info, quads=fmt == "nquads",
-                       processes=processes)
+                       trig=fmt == "trig", processes=processes)
         return
     dataset = to_rdf(graph, base=base, build_info=build_info,
                      named_graphs=fmt in DATASET_FORMATS)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -281,12 +282,19 @@ def _claim_date(ctx: DocContext, report: Report) -> str | None:
 def _mark_claimed_evidence(ctx: DocContext, scopes: list[_Scope]) -> None:
     """Evidence is frozen: each one inside a claim's reach is rebuilt with the innermost claim."""
     facts = ctx.extraction.facts
+    # Scopes by where their reach starts: an evidence is read against the scopes that start
+    # before it and are long enough to hold it, not against every claim of the document.
+    order = sorted(range(len(scopes)), key=lambda k: scopes[k].reach[0])
+    starts = [scopes[k].reach[0] for k in order]
+    longest = max((s.reach[1] - s.reach[0] for s in scopes), default=0)
     for i, (fact, evidence) in enumerate(facts):
         if evidence.claim is not None:
             continue
-        around = [s for s in scopes if s.covers(evidence.begin, evidence.end)]
+        near = order[bisect_left(starts, evidence.end - longest):
+                     bisect_right(starts, evidence.begin)]
+        around = [k for k in near if scopes[k].covers(evidence.begin, evidence.end)]
         if around:
-            inner = min(around, key=lambda s: s.reach[1] - s.reach[0])
+            inner = scopes[min(around, key=lambda k: (scopes[k].reach[1] - scopes[k].reach[0], k))]
             facts[i] = (fact, dataclasses.replace(evidence, claim=inner.claim.key))
 
 
@@ -333,15 +341,12 @@ class _SpeakerMemory:
     def represented(self, person: str) -> str | None:
         """The organisation or state of the person's first post in this document, else their
         state: holds → post → postIn."""
-        facts = [f for f, _ in self.ctx.extraction.facts]
-        for fact in facts:
-            if fact.subject == person and fact.predicate == model.HOLDS:
-                where = next((f.object for f in facts
-                              if f.subject == fact.object and f.predicate == model.POST_IN), None)
-                if where is not None:
-                    return where
-        return next((f.object for f in facts
-                     if f.subject == person and f.predicate == model.STATE_OF), None)
+        for holds in self.ctx.facts_about(person, model.HOLDS):
+            where = self.ctx.facts_about(holds.object, model.POST_IN)
+            if where:
+                return where[0].object
+        states = self.ctx.facts_about(person, model.STATE_OF)
+        return states[0].object if states else None
 
 
 def _actor_in_phrase(ctx: DocContext, head: Token) -> Actor | None:

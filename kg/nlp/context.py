@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable, Hashable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,9 +39,17 @@ class DocContext:
     # the rules on what is said of a subject, but not mentions themselves
     pronoun_persons: list[Actor] = field(default_factory=list)
     _by_token: dict[int, Actor] = field(default_factory=dict)
+    # every actor by its first token, nested ones included: actors_in reads a span's tokens
+    # rather than every actor (a rule calling it once a mention was quadratic on long texts)
+    _by_start: dict[int, list[Actor]] = field(default_factory=dict)
+    _indexed: tuple[list, int, dict] = field(init=False)   # see _fact_index
+    _actor_indexes: dict[str, tuple[int, Actor | None, int, dict]] = field(default_factory=dict)
+    _rekeys: int = 0      # how many times rekey ran: an actor index made before is stale
+    _last_indexed: tuple | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.extraction = DocumentExtraction(self.document)
+        self._indexed = (self.extraction.facts, 0, {})
 
     # --- the document's tokens, read once --------------------------------------------------
     # Every Token a rule touches is a new Python object; rules that scan the whole document
@@ -126,6 +135,7 @@ class DocContext:
         if entity is not None:
             self.add_entity(entity)
         self.actors.append(actor)
+        self._by_start.setdefault(actor.start, []).append(actor)
         for i in range(actor.start, actor.end):
             self._by_token[i] = actor
         span = self.doc[actor.start:actor.end]
@@ -137,6 +147,7 @@ class DocContext:
         """Forget an actor mention: its tokens, its mention, and its entity when no other
         mention names it (a rule found later that it names nothing worth keeping)."""
         self.actors.remove(actor)
+        self._by_start[actor.start].remove(actor)
         for i in range(actor.start, actor.end):
             if self._by_token.get(i) is actor:
                 del self._by_token[i]
@@ -152,12 +163,35 @@ class DocContext:
 
     def actors_in(self, span: Span) -> list[Actor]:
         """Every actor mention inside the span, nested ones included, in text order."""
-        return sorted((a for a in self.actors if span.start <= a.start and a.end <= span.end),
-                      key=lambda a: (a.start, -a.end))
+        if len(span) > len(self.actors):
+            found = [a for a in self.actors if span.start <= a.start and a.end <= span.end]
+        else:
+            found = [a for i in range(span.start, span.end) for a in self._by_start.get(i, ())
+                     if a.end <= span.end]
+        return sorted(found, key=lambda a: (a.start, -a.end))
+
+    def last_actor_by(self, name: str, key_of: Callable[[Actor], Hashable | None],
+                      ) -> dict[Hashable, Actor]:
+        """For each value of `key_of` (None: not indexed), the last actor found with it. `name`
+        names the index, made once and brought up to date with the actors added since the last
+        call (a rule asking once a mention would otherwise scan every actor each time); made
+        anew after an actor is removed or a key changes."""
+        count, last, rekeys, index = self._actor_indexes.get(name, (0, None, -1, {}))
+        actors = self.actors
+        if rekeys != self._rekeys or len(actors) < count or count and actors[count - 1] is not last:
+            count, index = 0, {}
+        for actor in actors[count:]:
+            value = key_of(actor)
+            if value is not None:
+                index[value] = actor
+        self._actor_indexes[name] = (len(actors), actors[-1] if actors else None, self._rekeys,
+                                     index)
+        return index
 
     def rekey(self, old: str, new: str) -> None:
         """Make every mention and fact of entity `old` one of `new` ("Qureshi" is "Imran
         Qureshi"); `old`'s name becomes an alias of `new`."""
+        self._rekeys += 1
         for actor in self.actors:
             if actor.key == old:
                 actor.key = new
@@ -185,8 +219,24 @@ class DocContext:
                      round(confidence, 2), claim)))
 
     def facts_about(self, subject: str, predicate: str) -> list[Fact]:
-        return [f for f, _ in self.extraction.facts
-                if f.subject == subject and f.predicate == predicate]
+        """The distinct facts of `subject` and `predicate` found so far, in the order found. A
+        rule may ask once a mention: an index (not a scan of every fact) keeps that linear."""
+        return list(self._fact_index().get((subject, predicate), ()))
+
+    def _fact_index(self) -> dict[tuple[str, str], dict[Fact, None]]:
+        """The facts by subject and predicate, brought up to date with the facts appended since
+        the last call. Rules only append facts, except rekeying (a new list) and filtering (a
+        shorter list, whose last indexed fact moves): either makes a new index."""
+        facts, (indexed, count, index) = self.extraction.facts, self._indexed
+        if facts is not indexed or len(facts) < count or count and facts[count - 1] is not \
+                self._last_indexed:
+            count, index = 0, {}
+        for fact, _ in facts[count:]:
+            index.setdefault((fact.subject, fact.predicate), {})[fact] = None
+        if facts:
+            self._last_indexed = facts[-1]
+        self._indexed = (facts, len(facts), index)
+        return index
 
 
 def _sentence_end(sentence: Span, text: str) -> int:

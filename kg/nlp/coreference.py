@@ -13,6 +13,8 @@ recorded as mentions of the person.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg import model
 from kg.nlp.context import Actor, DocContext
 
@@ -32,9 +34,11 @@ def find_pronoun_persons(ctx: DocContext) -> None:
 
 def _antecedent(ctx: DocContext, i: int) -> Actor | None:
     window_start = ctx.sentences_back(i, _WINDOW)
-    people = [a for a in ctx.actors if a.kind == model.PERSON and window_start <= a.start < i]
-    chain = [p for p in ctx.pronoun_persons
-             if window_start <= p.start < i and ctx.lowers[p.start] == ctx.lowers[i]]
+    # only the window's actors and pronouns are read, so a long text costs no more a pronoun
+    people = [a for a in ctx.actors_in(ctx.doc[window_start:i]) if a.kind == model.PERSON]
+    pronouns = ctx.pronoun_persons   # in text order: find_pronoun_persons walks the tokens
+    first = bisect_left(pronouns, window_start, key=lambda p: p.start)
+    chain = [p for p in pronouns[first:] if p.start < i and ctx.lowers[p.start] == ctx.lowers[i]]
     if not chain or len({p.key for p in chain}) > 1:
         return people[-1] if len({a.key for a in people}) == 1 else None
     # A person named as a subject after the chain's last pronoun takes the topic over ("Obama

@@ -54,8 +54,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if earlier is not None:
             ctx.add_actor(Actor(span.start, span.end, earlier.key, earlier.kind, earlier.state))
             continue
-        states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= span.start
-                  and a.end <= span.end]
+        states = [a for a in ctx.actors_in(span) if a.kind == model.STATE]
         state = states[0].state if states else focus_state(ctx)
         key = resolve.organization_key(name, state)
         entity = model.Entity(key, model.ORGANIZATION, name)

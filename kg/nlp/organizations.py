@@ -9,6 +9,8 @@ their name. The NER's organisations are read in kg.nlp.ner_organizations.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,8 +93,9 @@ def find_portfolio(words: str) -> tuple[str, str] | None:
 def find_organizations(ctx: DocContext) -> None:
     heads = [i for i, lower in enumerate(ctx.lowers) if lower in HEAD_KINDS]
     for sent in ctx.sentences if heads else ():
-        spans = [s for i in heads if sent.start <= i < sent.end
-                 and (s := _org_at_head(ctx, ctx.doc[i])) is not None]
+        # the sentence's heads only (reading every head for every sentence was quadratic)
+        in_sentence = heads[bisect_left(heads, sent.start):bisect_left(heads, sent.end)]
+        spans = [s for i in in_sentence if (s := _org_at_head(ctx, ctx.doc[i])) is not None]
         spans = _drop_nested(spans)
         parents = _parent_pairs(ctx, spans)
         for child, parent in parents:

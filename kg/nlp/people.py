@@ -359,12 +359,17 @@ def _known_person(ctx: DocContext, name: str) -> str | None:
     """A one-word name that is the surname of a person already named in full."""
     if " " in name:
         return None
-    for actor in reversed(ctx.actors):
-        if actor.kind != model.PERSON:
-            continue
-        full = ctx.extraction.entities[actor.key].name.split()
-        if len(full) > 1 and full[-1] == name and full[-2].lower() not in _PATRONYMIC_PARTICLES:
-            return actor.key
+    actor = ctx.last_actor_by("person-surname", lambda a: _surname(ctx, a)).get(name)
+    return actor.key if actor is not None else None
+
+
+def _surname(ctx: DocContext, actor: Actor) -> str | None:
+    """The last word of a person's full name ("Rahman" of "Aziz Rahman", but none of "Aziz bin
+    Rahman" or of a one-word name)."""
+    entity = ctx.extraction.entities.get(actor.key) if actor.kind == model.PERSON else None
+    full = entity.name.split() if entity is not None else []
+    if len(full) > 1 and full[-2].lower() not in _PATRONYMIC_PARTICLES:
+        return full[-1]
     return None
 
 

@@ -104,8 +104,8 @@ def _counterpart(ctx: DocContext, person: Actor):
     if state is None or state.kind != model.STATE:
         return None
     sent = ctx.sentence(person.start)
-    for other in reversed([a for a in ctx.actors if a.kind == model.PERSON
-                           and sent.start <= a.start and a.end <= state.start]):
+    for other in reversed([a for a in ctx.actors_in(ctx.doc[sent.start:state.start])
+                           if a.kind == model.PERSON]):
         found = _title_before(ctx, other) or _appositive_after(ctx, other)
         if found is not None:
             return found[0], doc[state.start:i + 1], state, "pattern:counterpart"
