@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from kg import model
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 from kg.export import palette
 from kg.export.gexf import gexf_bytes, read_gexf, write_gexf
 from kg.export.property_graph import earliest_date, padded_date
@@ -286,7 +286,7 @@ def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path,
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="g.gexf: disk full"):
         write_gexf(knowledge_graph().to_networkx(), path)
     assert path.read_text() == "previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.gexf"]
