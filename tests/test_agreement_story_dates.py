@@ -59,8 +59,8 @@ def test_a_signing_in_a_release_about_today_is_of_the_release_date(agreements) -
 
 def test_a_signing_still_to_come_takes_no_date_from_the_story(agreements) -> None:
     found = agreements("Peru and Ecuador to sign border accord\n\n"
-                       "LIMA, March 4, 2024 — Peru and Ecuador will sign a border accord in Quito, "
-                       "the two foreign ministries said on Monday.\n")
+                       "LIMA, March 4, 2024 — Peru and Ecuador will sign a border accord in "
+                       "Quito, the two foreign ministries said on Monday.\n")
     assert all(not dates for dates, _, _ in found.values()), found
 
 
@@ -114,3 +114,24 @@ def test_a_date_line_in_iso_form_dates_the_release() -> None:
                              "On the afternoon of April 14, the two presidents held talks.\n",
                              "t", "t.txt")
     assert document.date == "2023-04-14"
+
+
+def test_a_lead_citing_an_older_deal_gives_it_no_date(agreements) -> None:
+    found = agreements("Statement from the President on the Agreement Between Chile and Peru\n"
+                       "March 19, 2024\n\n"
+                       "I welcome the agreement reached in Arica by Chile and Peru on "
+                       "the implementation of the EU-facilitated fisheries deal. Both parties "
+                       "must now implement their commitments in good faith.\n")
+    dates = {name: d for name, (d, _, _) in found.items()}
+    assert dates.pop("Fisheries deal", set()) == set(), found
+    assert list(dates.values()) == [{"2024-03-19"}]
+
+
+def test_a_date_the_sentence_gives_elsewhere_is_not_overridden(agreements) -> None:
+    found = agreements("Joint Statement on the Chile-Peru Strategic Dialogue\nJanuary 12, 2024\n\n"
+                       "Chile and Peru held their fifth Strategic Dialogue in Lima on January 11. "
+                       "The delegations welcomed the signing of a memorandum of understanding on "
+                       "lithium, known as the Andes Memorandum, in November 2023.\n")
+    assert all("2024-01-11" not in d and "2024-01-12" not in d
+               for name, (d, _, _) in found.items() if "Memorandum" in name), found
+

@@ -90,8 +90,8 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     before_head = ctx.doc[start:head.i]
     proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
         t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in TITLE_SMALL_WORDS
-        or t.is_space or _possessive_mark(t) for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
-                                                            for t in before_head))
+        or t.is_space or _possessive_mark(t) for t in words) and not (
+            end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct for t in before_head))
     if proper and in_title_case and any(not (t.is_punct or t.lower_ in _ARTICLES)
                                         for t in ctx.doc[lines.headline[0]:start]):
         # "X And Y Sign Pipeline Repair Pact": a name only if the body has its words (a headline

@@ -17,7 +17,7 @@ the lead only cites.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Token
 
@@ -53,7 +53,7 @@ def story_date(ctx: DocContext, agreement: Agreement) -> tuple[str, int, int, st
     token indices, rule), or None."""
     if agreement.dates or agreement.own_text or _NOT_MADE & set(agreement.statuses):
         return None
-    paragraphs = _paragraphs(ctx)
+    paragraphs = list(_story_paragraphs(ctx))
     for mention in agreement.mentions:
         begin = ctx.doc[mention.start].idx
         paragraph = next((p for p in paragraphs if p.begin <= begin < p.end), None)
@@ -64,17 +64,29 @@ def story_date(ctx: DocContext, agreement: Agreement) -> tuple[str, int, int, st
         if verb is not None and _not_done(verb, head):
             return None   # "will sign the accord next week", "aims to reach a ceasefire"
         opening = paragraph.index < _OPENING_PARAGRAPHS
+        found: tuple[str, int, int, str] | None = None
         if verb is not None and _done(verb):
             since = paragraphs[0].begin if opening else paragraph.begin
-            found = _last_full_date(ctx, since, begin)
-            if found is not None:
-                return (*found, "story:date-told-before")
+            told = _last_full_date(ctx, since, begin)
+            if told is not None:
+                found = (*told, "story:date-told-before")
         elif not (paragraph.index == 0 and not mention.proper
-                  and head.tag_ not in ("NNS", "NNPS")):
+                  and head.tag_ not in ("NNS", "NNPS") and _told_as_news(head)):
             continue   # only the lead's news is the day's without a making verb
-        if opening and ctx.document.date:
-            return ctx.document.date, mention.start, mention.end, "story:document-date-of-lead"
+        if found is None and opening and ctx.document.date:
+            found = (ctx.document.date, mention.start, mention.end, "story:document-date-of-lead")
+        if found is not None and not _sentence_says_otherwise(ctx, mention, found[0]):
+            return found
     return None
+
+
+def _sentence_says_otherwise(ctx: DocContext, mention: AgreementMention, iso: str) -> bool:
+    """The mention's sentence gives another date, which the parse did not tie to it ("welcomed
+    the signing of a memorandum …, known as the 123 Agreement, in November 2023"): the story's
+    day is not to be trusted over it."""
+    sentence = ctx.sentence(mention.head.i)
+    return any(not iso.startswith(value.iso) and not value.iso.startswith(iso)
+               for _, _, value in find_dates(sentence.text, ctx.document.date))
 
 
 def _making_verb(head: Token) -> Token | None:
@@ -88,6 +100,16 @@ def _making_verb(head: Token) -> Token | None:
     if not (object_of_verb(head) or head.dep_ == "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return None
     return verb if verb.lemma_.lower() in MAKING_VERBS else None
+
+
+def _told_as_news(head: Token) -> bool:
+    """The agreement is what a clause of the lead is about ("welcomes the ceasefire", "the
+    truce took effect", "congratulated them on their agreement"), not one a noun cites
+    ("the implementation of the normalization deal", "obligations under the memorandum")."""
+    token = list_head(head)
+    if token.dep_ == "pobj":
+        token = token.head
+    return token.head.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT"
 
 
 def _not_done(verb: Token, head: Token) -> bool:
@@ -106,7 +128,8 @@ def _done(verb: Token) -> bool:
     if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return True
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _DONE_GERUND_PREPOSITIONS:
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
+            and verb.head.lower_ in _DONE_GERUND_PREPOSITIONS:
         return True   # "congratulated A and B on concluding their agreement"
     agree = verb.head
     return verb.dep_ == "xcomp" and agree.lemma_.lower() in SIGN_VERBS and _done(agree)
@@ -125,21 +148,15 @@ def _last_full_date(ctx: DocContext, since: int, before: int) -> tuple[str, int,
 
 def in_lead(ctx: DocContext, i: int) -> bool:
     """Token i stands in the story's first paragraph."""
-    begin = ctx.doc[i].idx
-    offset = ctx.document.body_start
+    lead = next(_story_paragraphs(ctx), None)
+    return lead is not None and lead.begin <= ctx.doc[i].idx < lead.end
+
+
+def _story_paragraphs(ctx: DocContext) -> Iterator[_Paragraph]:
+    """The story's paragraphs after its title and date line: lines of some words."""
+    offset, index = ctx.document.body_start, 0
     for line in ctx.doc.text[offset:].splitlines(keepends=True):
         if len(line.split()) >= _MIN_PARAGRAPH_WORDS:
-            return offset <= begin < offset + len(line)
+            yield _Paragraph(offset, offset + len(line), index)
+            index += 1
         offset += len(line)
-    return False
-
-
-def _paragraphs(ctx: DocContext) -> list[_Paragraph]:
-    """The story's paragraphs after its title and date line: lines of some words."""
-    text, found = ctx.doc.text, []
-    offset = ctx.document.body_start
-    for line in text[offset:].splitlines(keepends=True):
-        if len(line.split()) >= _MIN_PARAGRAPH_WORDS:
-            found.append(_Paragraph(offset, offset + len(line), len(found)))
-        offset += len(line)
-    return found
