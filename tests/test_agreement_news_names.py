@@ -72,3 +72,14 @@ def test_a_date_line_may_open_with_its_place() -> None:
                              "Lima, 21 January 2024\n\nThe ministers met today in Lima.\n",
                              "t", "t.txt")
     assert document.date == "2024-01-21"
+
+
+def test_who_signs_after_the_signing_of_a_name_is_its_party(agreements) -> None:
+    found = agreements("Both leaders welcomed the signing of the Reciprocal Access Agreement "
+                       "(RAA) between Chile and Peru on the same day. They also welcomed the "
+                       "signing of the Memorandum on Fisheries (“the Memorandum”) by the "
+                       "Ministry of Fisheries of Chile and the Ministry of Production of Peru.")
+    parties = {name: p for name, (_, p) in found.items()}
+    assert parties["Reciprocal Access Agreement"] == {"state/CHL", "state/PER"}
+    signers = {p for p in parties["Memorandum on Fisheries"] if p.startswith("org/")}
+    assert len(signers) == 2, parties   # the two ministries

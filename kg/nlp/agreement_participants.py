@@ -197,6 +197,31 @@ def _read_renewal(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
                          evidence, f"pattern:subject-{verb.lemma_.lower()}-agreement")
 
 
+_BRACKETED_ALIAS_TOKENS = 12   # "(“Guidelines document”)", "(RAA)" after a name
+
+
+def read_signing_noun(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"the signing of the X Guidelines (“Guidelines document”) by the A Ministry of Defense
+    and the B Ministry of National Defense", "the signing of the X Agreement (XA) between A
+    and B": who signs after the name, read along the words (the parse of such phrases
+    wanders)."""
+    doc, lowers, i = ctx.doc, ctx.lowers, mention.start - 1
+    while i > 0 and lowers[i] in ("the", "a", "an"):
+        i -= 1
+    if i < 1 or lowers[i] != "of" or lowers[i - 1] != "signing":
+        return
+    j = mention.end
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(len(doc), j + _BRACKETED_ALIAS_TOKENS))
+                      if doc[k].text == ")"), None)
+        j = close + 1 if close is not None else j
+    if j < len(doc) and lowers[j] in ("by", "between"):
+        actors = actors_after(ctx, doc[j])
+        if actors:
+            add_participants(agreement.parties, agreement.signatories, ctx, actors,
+                             doc[i - 1:max(a.end for a in actors)], "pattern:signing-of-by")
+
+
 # Verbs of saying: "A and B said in a joint statement" makes A and B the statement's makers.
 SAYING_VERBS = {"say", "announce", "state", "declare", "add", "affirm", "reaffirm", "pledge",
                 "vow", "stress", "underline", "note", "express", "agree", "call", "urge"}

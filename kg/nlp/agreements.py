@@ -19,7 +19,7 @@ from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS
                                         other_names, parse_head)
 from kg.nlp.agreement_participants import (actors_after, add_participants, done_in_the_past,
                                             names_other_states, read_between, read_presence,
-                                            read_saying, read_signing)
+                                            read_saying, read_signing, read_signing_noun)
 from kg.nlp.agreement_time import in_lead, story_date
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
                                         states_in_joined_names)
@@ -358,6 +358,7 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     read_signing(ctx, agreement, mention)
     read_presence(ctx, agreement, mention)
     read_saying(ctx, agreement, mention)
+    read_signing_noun(ctx, agreement, mention)
     read_dates(ctx, agreement.dates, mention)
     _read_status(ctx, agreement, mention)
 
