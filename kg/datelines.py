@@ -103,7 +103,13 @@ def date_line(text: str, start: int) -> tuple[int, int, int | None] | None:
     if not line or len(line) > _DATE_LINE_CHARS:
         return None
     parts = date_parts(line)   # a weekday before the date is the date's ("Tuesday, 4 March 2025")
+    if parts is None and (placed := _PLACE_BEFORE_DATE.match(line)) is not None:
+        parts = date_parts(line[placed.end():])   # a ministry's "Cairo, 21 January 2024"
     return parts if parts is not None and parts[0] is not None else None  # type: ignore[return-value]
+
+
+# The place a release's date line may open with: one to three capitalised words and a comma.
+_PLACE_BEFORE_DATE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*")
 
 
 _DATE_LINE_CHARS = 40      # "Wednesday, 17 September 2025" and the like; longer is a sentence

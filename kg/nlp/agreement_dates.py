@@ -39,6 +39,9 @@ def _date_scopes(head: Token, sent_end: int) -> list[tuple[int, int]]:
             hi = min(hi, clause.left_edge.i)
     scopes.append((head.left_edge.i, max(hi, head.i + 1)))
     verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ == "signing":
+        # "the signing of a memorandum …, in November 2023": the signing's date
+        scopes.append((verb.head.left_edge.i, verb.head.right_edge.i + 1))
     if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in SIGN_VERBS | {"be"}:
         # without a clause joined after the agreement ("signed a memorandum … and reaffirmed
         # their commitment to the 1984 treaty": 1984 is the treaty's)

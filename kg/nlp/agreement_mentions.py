@@ -43,7 +43,7 @@ QUALIFIERS = {"joint", "trilateral", "bilateral", "tripartite", "quadrilateral",
               "ceasefire", "final", "signed"}
 # Verbs that make an agreement: their subjects or agents are its parties, their dates its date.
 SIGN_VERBS = {"sign", "ink", "conclude", "reach", "seal", "agree", "broker", "strike", "adopt",
-              "accept"}
+              "accept", "issue"}   # "the two leaders issued a joint statement"
 # Adjectives that are part of what an agreement is called ("joint statement", "peace treaty");
 # other adjectives ("last", "formal", "complete", "separate") only describe it.
 NAME_ADJECTIVES = QUALIFIERS | {"comprehensive", "strategic", "military", "economic", "nuclear",
@@ -78,7 +78,8 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     lines = ctx.story_lines
     # A Title Case headline capitalises every word: a name there is told by the body's words
     in_title_case = lines.title_case and lines.in_headline(ctx.doc[head.i:head.i + 1])
-    while start > sentence_start and _is_modifier(ctx.doc[start - 1], head, in_title_case):
+    while start > sentence_start and (_is_modifier(ctx.doc[start - 1], head, in_title_case)
+                                      or _possessive_in_name(ctx, start - 1, head)):
         start -= 1
     end = _proper_tail(ctx, head) if head.is_title or head.is_upper else head.i + 1
     if end == head.i + 1 and (head.lower_ == "cessation" or start == head.i
@@ -89,8 +90,8 @@ def mention_at(ctx: DocContext, head: Token) -> AgreementMention | None:
     before_head = ctx.doc[start:head.i]
     proper = (head.is_title or head.is_upper) and len(words) > 1 and all(
         t.is_title or t.is_upper or t.is_punct or t.like_num or t.lower_ in TITLE_SMALL_WORDS
-        or t.is_space for t in words) and not (end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct
-                                                            for t in before_head))
+        or t.is_space or _possessive_mark(t) for t in words) and not (
+            end == head.i + 1 and all(_is_state(ctx, t) or t.is_punct for t in before_head))
     if proper and in_title_case and any(not (t.is_punct or t.lower_ in _ARTICLES)
                                         for t in ctx.doc[lines.headline[0]:start]):
         # "X And Y Sign Pipeline Repair Pact": a name only if the body has its words (a headline
@@ -195,7 +196,10 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
             continue
         if end >= sent_end or not (doc[end].is_title or doc[end].is_upper
                                    or doc[end].lower_ in TITLE_SMALL_WORDS
-                                   or _hyphen_inside_word(doc, end)):
+                                   or _hyphen_inside_word(doc, end)
+                                   or _possessive_mark(doc[end]) and doc[end - 1].is_title
+                                   or doc[end].text == "," and _names_listed_after(doc, end,
+                                                                                   sent_end)):
             break
         if doc[end].ent_type_ == "DATE":
             break  # "the Algiers Agreement of December 2000": the date is not in the name
@@ -203,6 +207,38 @@ def _proper_tail(ctx: DocContext, head: Token) -> int:
             last_good = end + 1
         end += 1
     return last_good
+
+
+def _names_listed_after(doc: Doc, comma: int, sent_end: int) -> bool:
+    """A comma inside a list of names that the name goes on with: "Joint Statement of the
+    Foreign Ministers of Egypt, Jordan and Saudi Arabia" (capitalised words and commas up to an
+    "and" before another capitalised word)."""
+    j = comma + 1
+    while j < sent_end and (doc[j].is_title or doc[j].is_upper or doc[j].text == ","
+                            or doc[j].lower_ == "the"):
+        j += 1
+    return j > comma + 1 and j + 1 < sent_end and doc[j].lower_ == "and" \
+        and (doc[j + 1].is_title or doc[j + 1].lower_ == "the")
+
+
+def _possessive_mark(token: Token) -> bool:
+    return token.tag_ == "POS" or token.lower_ in ("'s", "’s", "'", "’")
+
+
+def _possessive_in_name(ctx: DocContext, i: int, head: Token) -> bool:
+    """A capitalised possessive inside a name: "Joint Leaders' Statement" (the mark and the
+    word before it); not a state's or a person's, which is a party or maker ("China's
+    initiative", "Xi's Global Security Initiative")."""
+    doc = ctx.doc
+    if not head.is_title:
+        return False
+    if _possessive_mark(doc[i]) and i > 0:
+        i -= 1
+    elif not (i + 1 < head.i and _possessive_mark(doc[i + 1])):
+        return False
+    word = doc[i]
+    return word.is_title and word.pos_ in ("NOUN", "PROPN") and ctx.actor_at(word) is None \
+        and i > 0 and doc[i - 1].is_title and ctx.actor_at(doc[i - 1]) is None
 
 
 def _hyphen_after(doc: Doc, i: int) -> bool:
@@ -296,6 +332,8 @@ def _name_of(ctx: DocContext, words: Span) -> str:
         if t.i < words.end - 1 and (t.nbor(1).text == "-" or t.i > 0 and t.nbor(-1).text == "-"):
             continue  # "multi-party", "20-point": describing compounds
         kept.append(t.lower_)
+    while len(kept) > 1 and kept[-1] in TITLE_SMALL_WORDS:
+        kept.pop()   # "Agreement between Armenia and Azerbaijan" without its states
     return " ".join(kept)
 
 

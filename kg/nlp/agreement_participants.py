@@ -11,13 +11,15 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import model
 from kg.nlp.agreement_mentions import SIGN_VERBS, AgreementMention, parse_head
-from kg.nlp.agreement_referents import referred_actors
+from kg.nlp.agreement_referents import STATEMENT_KINDS, referred_actors
 from kg.nlp.context import Actor, DocContext
 
 if TYPE_CHECKING:
     from kg.nlp.agreements import Agreement
 
 MEDIATE_VERBS = {"broker", "mediate", "facilitate", "host"}
+# Verbs that renew an agreement: their subjects are its parties ("agreed to extend the truce").
+RENEW_VERBS = {"extend", "renew", "prolong"}
 
 
 def group(ctx: DocContext, token: Token) -> list[Actor]:
@@ -146,11 +148,30 @@ def add_participants(parties: dict, signatories: dict, ctx: DocContext, actors: 
             parties.setdefault(actor.key, (evidence, rule, confidence))
 
 
+def list_head(token: Token) -> Token:
+    """The first item of the list a noun is in, which stands for the list in the sentence:
+    "signed a Plan of … and an Agreement on …" (the parser may also hang a later item from the
+    verb itself, as its conjunct: then that item is the verb's object)."""
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
+
+
+def object_of_verb(head: Token) -> bool:
+    """The noun is the verb's object, or an item the parser hung from the verb in a list of
+    objects ("signed A and an Agreement on …")."""
+    return head.dep_ == "dobj" or head.dep_ == "conj" and head.head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" for c in head.head.children)
+
+
 def read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
-    """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X"."""
-    head = parse_head(mention)
-    verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") else head.head
-    candidates = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    """"the statement signed by X, Y and Z", "X and Y signed the deal", "brokered by X",
+    "signed a plan and an agreement"."""
+    own = parse_head(mention)
+    head = list_head(own)
+    obj = object_of_verb(head)
+    verb = head if head.dep_ not in ("dobj", "nsubjpass", "pobj") and not obj else head.head
+    candidates = [c for c in own.children if c.dep_ in ("acl", "relcl")]
     if verb is not head:
         candidates.append(verb)
     candidates += _described_by(head)
@@ -164,7 +185,7 @@ def read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
             add_participants(target, agreement.signatories, ctx, actors_after(ctx, agent)
                               or _referred_agent(ctx, agent), evidence,
                               f"pattern:agreement-{lemma}-by")
-        if v is verb and head.dep_ == "dobj":
+        if v is verb and obj:
             for subj in _subjects(v):
                 add_participants(target, agreement.signatories, ctx, group(ctx, subj),
                                   evidence, f"pattern:subject-{lemma}-agreement")
@@ -174,6 +195,66 @@ def read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+    if obj and verb.lemma_.lower() in RENEW_VERBS:
+        _read_renewal(ctx, agreement, mention, verb)
+
+
+def _read_renewal(ctx: DocContext, agreement: Agreement, mention: AgreementMention,
+                  verb: Token) -> None:
+    """"A and B agreed to extend the ceasefire", "A and B renewed the accord": who renews an
+    agreement is bound by it."""
+    agree = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SIGN_VERBS \
+        else verb
+    evidence = ctx.doc[min(mention.start, agree.left_edge.i):max(mention.end, verb.i + 1)]
+    for subj in _subjects(agree):
+        add_participants(agreement.parties, agreement.signatories, ctx, group(ctx, subj),
+                         evidence, f"pattern:subject-{verb.lemma_.lower()}-agreement")
+
+
+_BRACKETED_ALIAS_TOKENS = 12   # "(“Guidelines document”)", "(RAA)" after a name
+
+
+def read_signing_noun(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"the signing of the X Guidelines (“Guidelines document”) by the A Ministry of Defense
+    and the B Ministry of National Defense", "the signing of the X Agreement (XA) between A
+    and B": who signs after the name, read along the words (the parse of such phrases
+    wanders)."""
+    doc, lowers, i = ctx.doc, ctx.lowers, mention.start - 1
+    while i > 0 and lowers[i] in ("the", "a", "an"):
+        i -= 1
+    if i < 1 or lowers[i] != "of" or lowers[i - 1] != "signing":
+        return
+    j = mention.end
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(len(doc), j + _BRACKETED_ALIAS_TOKENS))
+                      if doc[k].text == ")"), None)
+        j = close + 1 if close is not None else j
+    if j < len(doc) and lowers[j] in ("by", "between"):
+        actors = actors_after(ctx, doc[j])
+        if actors:
+            add_participants(agreement.parties, agreement.signatories, ctx, actors,
+                             doc[i - 1:max(a.end for a in actors)], "pattern:signing-of-by")
+
+
+# Verbs of saying: "A and B said in a joint statement" makes A and B the statement's makers.
+SAYING_VERBS = {"say", "announce", "state", "declare", "add", "affirm", "reaffirm", "pledge",
+                "vow", "stress", "underline", "note", "express", "agree", "call", "urge"}
+
+
+def read_saying(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
+    """"Peru and Chile said in a joint statement", "In a joint declaration, the two leaders
+    pledged …": who speaks in a joint statement made it; its parties are they, or their
+    states."""
+    head = parse_head(mention)
+    if mention.kind not in STATEMENT_KINDS or head.dep_ != "pobj" or head.head.lower_ != "in":
+        return
+    verb = head.head.head
+    if verb.lemma_.lower() not in SAYING_VERBS:
+        return
+    evidence = ctx.doc[min(mention.start, verb.left_edge.i):max(mention.end, verb.i + 1)]
+    for subj in _subjects(verb):
+        add_participants(agreement.parties, agreement.signatories, ctx, group(ctx, subj),
+                         evidence, "pattern:said-in-joint-statement")
 
 
 def read_presence(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:

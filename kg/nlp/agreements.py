@@ -19,7 +19,8 @@ from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS
                                         other_names, parse_head)
 from kg.nlp.agreement_participants import (actors_after, add_participants, done_in_the_past,
                                             names_other_states, read_between, read_presence,
-                                            read_signing)
+                                            read_saying, read_signing, read_signing_noun)
+from kg.nlp.agreement_time import in_lead, story_date
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
                                         states_in_joined_names)
 from kg.nlp.context import Actor, DocContext
@@ -28,6 +29,11 @@ from kg.nlp.treaty import TITLE_LINKS, name_from_parties, read_treaty_text
 STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
     "propose": "proposed", "draft": "proposed", "delay": "proposed", "await": "proposed",
+    # pursued, not yet had: "efforts to secure a ceasefire", "called for a truce", "work toward
+    # a peace agreement", "seeks a deal"
+    "effort": "proposed", "seek": "proposed", "aim": "proposed", "pursue": "proposed",
+    "push": "proposed", "urge": "proposed", "call": "proposed", "toward": "proposed",
+    "towards": "proposed", "hope": "proposed",
     "enter": "in_force", "ratify": "in_force", "implement": "in_force",
     "withdraw": "terminated", "suspend": "terminated", "end": "terminated",
     "cancel": "terminated", "annul": "terminated", "revoke": "terminated",
@@ -87,7 +93,7 @@ def find_agreements(ctx: DocContext) -> None:
             _agreement_for(agreements, mention)
         if agreement is own and own is not None and names_other_states(ctx, own, mention):
             continue   # a recital's other agreement, cited, not the text's own
-        if agreement is None and not mention.proper:
+        if agreement is None:
             agreement = _headline_agreement(ctx, agreements, mention)
         if agreement is None and mention.kind in NEEDS_QUALIFIER and not mention.qualified:
             continue  # "in a statement", "the declaration" with nothing to refer back to
@@ -132,9 +138,18 @@ def _complete(ctx: DocContext, agreement: Agreement) -> None:
     _parties_from_signatories(ctx, agreement)
     _governments_as_states(ctx, agreement)
     _drop_vaguer_dates(agreement)
+    _date_from_story(ctx, agreement)
     if len(agreement.parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord",
                                                          "deal"):
         _parties_from_sentence(ctx, agreement)
+
+
+def _date_from_story(ctx: DocContext, agreement: Agreement) -> None:
+    """No date of its own: the day the story tells it was made (kg.nlp.agreement_time)."""
+    found = story_date(ctx, agreement)
+    if found is not None:
+        iso, start, end, rule = found
+        agreement.dates[iso] = (ctx.doc[start:end], rule, 0.55)
 
 
 def _between_states(ctx: DocContext, mention: AgreementMention) -> bool:
@@ -261,7 +276,10 @@ _REFERRING_KINDS = {"agreement", "deal", "accord", "pact", "treaty", "arrangemen
 def _headline_agreement(ctx: DocContext, agreements: list[Agreement],
                         mention: AgreementMention) -> Agreement | None:
     """The agreement a headline names in short and the body tells in full: "India, UAE sign
-    investment treaty" then "signed a bilateral investment treaty". The fuller words name it."""
+    investment treaty" then "signed a bilateral investment treaty". The fuller words name it.
+    A headline tells the lead's news: the first agreement of its kind the lead names is the
+    headline's, whatever the words ("Chile, Peru sign border pact" then "signed the Treaty of
+    Arica"), and a name the lead gives is its name."""
     lines = ctx.story_lines   # the headline as kg.nlp.story_lines finds it, bylines apart
     if lines.headline is None or lines.in_headline(ctx.doc[mention.start:mention.end]):
         return None
@@ -270,16 +288,32 @@ def _headline_agreement(ctx: DocContext, agreements: list[Agreement],
         if agreement.own_text or not agreement.mentions or not all(
                 lines.in_headline(ctx.doc[m.start:m.end]) for m in agreement.mentions):
             continue
-        same_kind = agreement.kind == mention.kind or \
-            {agreement.kind, mention.kind} <= _REFERRING_KINDS
-        if same_kind and set(agreement.name.lower().split()) <= words:
+        if not (_one_kind(agreement.kind, mention.kind) or agreement.kind in words
+                or {agreement.kind, mention.kind} <= _REFERRING_KINDS):
+            continue   # "… agree ceasefire", then "signed a bilateral ceasefire agreement"
+        if not mention.proper and set(agreement.name.lower().split()) <= words:
             if len(words) > len(agreement.name.split()):
+                agreement.aliases.add(agreement.name)
+                agreement.name = mention.name
+            return agreement
+        if in_lead(ctx, mention.start):
+            if mention.proper:
                 agreement.aliases.add(agreement.name)
                 agreement.name = mention.name
             return agreement
     return None
 
 
+# Kinds news uses for one thing: a truce is a ceasefire.
+_KIND_GROUPS = {"truce": "ceasefire"}
+
+
+def _one_kind(a: str, b: str) -> bool:
+    return _KIND_GROUPS.get(a, a) == _KIND_GROUPS.get(b, b)
+
+
+# Determiners that bring in an agreement not named before: "concluded an agreement on …".
+_NEW_DETERMINERS = {"a", "an", "another"}
 # Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …",
 # "Framework Agreement| Establishing a Free Trade Area …".
 _NAME_TAIL = re.compile(rf" (?:of|on|by|between|for|{'|'.join(sorted(TITLE_LINKS))}) ",
@@ -297,9 +331,11 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
         # "this Joint Communiqué" after the "Joint Communiqué of the Foreign Ministers of …"
         return next((a for a in reversed(agreements) if a.kind == mention.kind and
                      _NAME_TAIL.split(a.name, 1)[0].lower() == mention.name.lower()), None)
-    if not agreements or mention.described:
-        return None
-    same_kind = [a for a in agreements if a.kind == mention.kind]
+    if not agreements or mention.described or mention.determiner in _NEW_DETERMINERS:
+        return None   # "an agreement on …" after another: a new one, not the last again
+    # "the truce" after "the ceasefire", "the ceasefire" after "a bilateral ceasefire agreement"
+    same_kind = [a for a in agreements if _one_kind(a.kind, mention.kind)
+                 or mention.name.lower() in a.name.lower().split()]
     if same_kind or mention.kind not in _REFERRING_KINDS:
         return same_kind[-1] if same_kind else None
     signed = [a for a in agreements if "signed" in a.statuses or a.dates]
@@ -323,6 +359,8 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     _read_makers(ctx, agreement, mention)
     read_signing(ctx, agreement, mention)
     read_presence(ctx, agreement, mention)
+    read_saying(ctx, agreement, mention)
+    read_signing_noun(ctx, agreement, mention)
     read_dates(ctx, agreement.dates, mention)
     _read_status(ctx, agreement, mention)
 
@@ -365,6 +403,9 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
             agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
             return
+        if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in token.children):
+            continue  # "efforts to secure a ceasefire": what governs the infinitive tells
         if token.pos_ in ("VERB", "AUX", "ADP"):
             return  # another verb or a preposition such as "after" governs the mention
 

@@ -5,8 +5,9 @@ in a text with its character span. Absolute dates ("Nov. 10, 2020", "10th of Nov
 "2020-11-10", "10.11.2020" (with dots: day first), "November 2020", "2020", the treaty style
 "this twenty-fourth day of December, one thousand nine hundred and ninety-three", "the third of
 April, two thousand and seven") need nothing else. Relative ones ("Tuesday",
-"last Friday", "yesterday", "Nov. 10" with no year, "in March", "last year") are resolved against
-`reference`, the ISO date of the document, and are None without one: never guessed.
+"last Friday", "yesterday", "Nov. 10" with no year, "in March", "last October", "last year")
+are resolved against `reference`, the ISO date of the document, and are None without one:
+never guessed.
 
 What we refuse (None): ambiguous numeric dates (10/11/2020), ranges ("from 2019 to 2021",
 "9-10 November"), vague expressions ("last week", "this Tuesday"), invalid dates (Feb. 30).
@@ -108,6 +109,8 @@ DM = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}")
 # names only, as "in Jan" is more often a person (Jan Egeland) than January.
 IN_MONTH = re.compile(rf"(?:(?i:\b(?:in|early|late|since|until|by|during))\s+|(?i:\bmid)-)"
                       rf"(?P<d>{_FULL_MONTH_NAME})(?![\s,.]*(?:of\s+)?\d)")
+# "last October", "next March": the nearest such month before (after) the reference's month.
+REL_MONTH = re.compile(rf"(?P<qual>[Ll]ast|[Nn]ext)\s+(?P<d>{_FULL_MONTH_NAME})(?![\s,.]*\d)")
 REL_DAY = re.compile(r"(?i:\b(?P<word>today|yesterday|tomorrow)\b)")
 WEEKDAY = re.compile(rf"(?:(?P<qual>[Ll]ast|[Pp]ast|[Nn]ext|[Tt]his)\s+)?(?P<weekday>{_WEEKDAY})"
                      r"(?:\s+(?:morning|afternoon|evening|night))?")
@@ -226,6 +229,15 @@ def _from_in_month(m: re.Match, ref: _Reference | None) -> DateValue | None:
     return _year_less(_month_number(m["d"]), None, ref)
 
 
+def _from_relative_month(m: re.Match, ref: _Reference | None) -> DateValue | None:
+    if ref is None or ref.month is None:
+        return None
+    month = _month_number(m["d"])
+    if m["qual"].lower() == "last":
+        return _month_value(ref.year if month < ref.month else ref.year - 1, month)
+    return _month_value(ref.year if month > ref.month else ref.year + 1, month)
+
+
 def _from_relative_day(m: re.Match, ref: _Reference | None) -> DateValue | None:
     if ref is None or ref.day is None:
         return None
@@ -277,7 +289,8 @@ _PATTERNS: tuple[tuple[re.Pattern, Converter], ...] = (
     (ISO, _from_iso), (NUMERIC, _from_numeric), (DOTTED, _from_dotted), (TREATY, _from_named),
     (QUOTED_DAY, _from_named), (MDY, _from_named),
     (DMY, _from_named), (DAY_RANGE_MD, _blocked), (DAY_RANGE_DM, _blocked), (MY, _from_month_year),
-    (MD, _from_month_day), (DM, _from_month_day), (IN_MONTH, _from_in_month),
+    (MD, _from_month_day), (DM, _from_month_day), (REL_MONTH, _from_relative_month),
+    (IN_MONTH, _from_in_month),
     (REL_DAY, _from_relative_day), (REL_PERIOD, _from_relative_period), (WEEKDAY, _from_weekday),
     (YEAR_RANGE, _blocked), (DECADE, _blocked), (BARE_YEAR, _from_year),
 )
@@ -379,6 +392,9 @@ def date_parts(text: str) -> tuple[int | None, int, int | None] | None:
     For datelines, whose year-less dates take their year from metadata, never from a guess.
     """
     s = text.strip()
+    if (iso := ISO.fullmatch(s)) is not None:   # a release's date line "2023-04-14"
+        value = _day_value(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+        return (int(iso["year"]), int(iso["month"]), int(iso["day"])) if value else None
     for pattern in (MDY, DMY, MY, MD, DM):
         m = pattern.fullmatch(s)
         if m is None:
