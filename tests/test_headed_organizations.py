@@ -98,16 +98,3 @@ def test_a_hyphenated_name_outside_an_election_stays_a_body(nlp):
     ex = extract_with_entities(nlp, text, ["Acadia-Bathford"], label="ORG")
     assert "Acadia-Bathford" in {e.name for e in ex.entities.values()
                                  if e.kind in model.ORGANIZATION_KINDS}
-
-
-def test_a_party_familys_name_before_its_leader_or_members_is_the_party(extract_text):
-    orgs = _organizations(extract_text(
-        "The vote was a tie between Conservative leader Juan Perez and Liberal chief Pedro "
-        "Gomez, and the first Labour MPs took their seats."))
-    assert {"Conservative", "Liberal", "Labour"} <= {
-        name for name, (kind, _) in orgs.items() if kind == model.POLITICAL_PARTY}
-
-
-def test_a_party_familys_name_before_a_portfolio_is_no_party(extract_text):
-    orgs = _organizations(extract_text("The Labour Minister met the unions on Monday."))
-    assert "Labour" not in orgs

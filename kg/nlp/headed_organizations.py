@@ -63,12 +63,6 @@ FOREIGN_BODY_WORDS = {
 # Words for a party or a front that close a party's name in Indian languages: "Janata Dal",
 # "Jana Sangh", "Mukti Morcha".
 LAST_PARTY_WORDS = {"dal", "sangh", "morcha"}
-# Words after a party family's name that make it the party: "Conservative leader X", "the
-# first Labour MPs", "the federal Liberal nomination" (not "Labour Minister": a portfolio).
-FAMILY_MEMBERS = {"leader", "leaders", "chief", "chairman", "candidate", "candidates",
-                  "nominee", "nomination", "mp", "mps", "senator", "senators", "congressman",
-                  "congresswoman", "politician", "politicians", "deputy", "deputies", "caucus",
-                  "whip", "premier", "government", "majority", "minority"}
 # Small words inside such names: "Parti des Réformes et des Libertés", "Partido de la X".
 FOREIGN_PARTICLES = {"de", "des", "du", "la", "le", "les", "del", "della", "delle", "dei", "di",
                      "do", "da", "dos", "das", "e", "et", "y", "i", "en", "van", "voor", "für",
@@ -92,8 +86,6 @@ def find_headed_organizations(ctx: DocContext) -> None:
                     kind = model.ORGANIZATION
             if span is None and token.lower_ in LAST_PARTY_WORDS and token.is_title:
                 span = _closed_by_party_word(ctx, token, sent.start)
-            if span is None and taken is None and _party_family_before_member(ctx, token):
-                span = ctx.doc[token.i:token.i + 1]
             if span is None and token.i > sent.start and token.is_title:
                 found = _after_state_word(ctx, token, sent.end)
                 span, kind = found if found else (None, None)
@@ -157,16 +149,6 @@ def _foreign_name(ctx: DocContext, first: Token, end: int) -> Span | None:
     if last is None:
         return None
     return doc[first.i:last + 1]
-
-
-def _party_family_before_member(ctx: DocContext, token: Token) -> bool:
-    """"Conservative leader X": a capitalised party family's name before a word for its
-    members or its leader (module FAMILY_MEMBERS)."""
-    from kg.nlp.ner_organizations import PARTY_FAMILIES
-
-    following = token.i + 1
-    return token.is_title and token.lower_ in PARTY_FAMILIES and following < len(ctx.doc) \
-        and ctx.doc[following].lower_ in FAMILY_MEMBERS
 
 
 def _closed_by_party_word(ctx: DocContext, last: Token, start: int) -> Span | None:
