@@ -98,3 +98,14 @@ def test_a_hyphenated_name_outside_an_election_stays_a_body(nlp):
     ex = extract_with_entities(nlp, text, ["Acadia-Bathford"], label="ORG")
     assert "Acadia-Bathford" in {e.name for e in ex.entities.values()
                                  if e.kind in model.ORGANIZATION_KINDS}
+
+
+def test_a_bodys_name_goes_on_over_on_and_its_subject(extract_text):
+    orgs = _organizations(extract_text(
+        "At her request the state Commission on Public Integrity issued a statement."))
+    assert any(name.endswith("Commission on Public Integrity") for name in orgs)
+
+
+def test_a_bodys_name_stops_before_on_and_a_day(extract_text):
+    orgs = _organizations(extract_text("The Security Council on Monday adopted the text."))
+    assert "Security Council" in orgs

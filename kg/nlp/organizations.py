@@ -224,8 +224,10 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     sent_end = ctx.sentence(head.i).end
     # "for" goes on a name ("Ministry for Foreign Affairs"), not a chamber's ("House of Assembly
     # for the Liberals")
-    while end + 1 < sent_end and (doc[end].lower_ == "of" or doc[end].lower_ == "for" and not (
-            head.lower_ in CHAMBER_HEADS and end > head.i + 1)):
+    while end + 1 < sent_end and (doc[end].lower_ == "of" or doc[end].lower_ in ("for", "on")
+                                  and not (head.lower_ in CHAMBER_HEADS and end > head.i + 1)
+                                  and not _names_a_date(doc[end + 1])):
+        # "on" names a body's subject too ("Committee on Foreign Affairs"), not a day's
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
@@ -247,6 +249,16 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             return actor.end, actor.state
         end = k
     return end, state
+
+
+_DAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december"}
+
+
+def _names_a_date(token: Token) -> bool:
+    """"the Council on Monday", "the Committee on 3 May": no name goes on there."""
+    return token.lower_ in _DAYS_AND_MONTHS or token.like_num
 
 
 @lru_cache(maxsize=1)
