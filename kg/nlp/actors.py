@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.nlp import gazetteer as gz
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.election_names import names_an_election
 
 # A capital is its government when it acts or is acted with ("Baku said", "signed by Baku and
 # Yerevan", "talks between Kyiv and Moscow"), not when it is where something happens ("in Baku").
@@ -35,7 +36,7 @@ def find_table_actors(ctx: DocContext) -> None:
             _add_capital(ctx, ent, entry)
         elif ent.label_ == gz.PLACE:
             _add_place(ctx, ent, entry)
-        else:
+        elif not names_an_election(ctx.doc, ent.end):
             ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, entry.state),
                           _as_named(ctx.gazetteer.entity(key), ent))
 

@@ -15,6 +15,8 @@ from kg.nlp.claims import find_claims
 from kg.nlp.context import DocContext
 from kg.nlp.coreference import find_pronoun_persons
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
+from kg.nlp.headed_organizations import find_headed_organizations
+from kg.nlp.listed_parties import find_listed_parties
 from kg.nlp.memberships import find_memberships
 from kg.nlp.named_parties import find_named_parties
 from kg.nlp.ner_organizations import find_ner_organizations
@@ -24,10 +26,10 @@ from kg.nlp.political_roles import find_political_roles
 from kg.nlp.posts import find_posts
 from kg.nlp.titled_referents import find_titled_referents
 
-STEPS = (find_table_actors, find_organizations, find_named_parties, find_people,
-         find_ner_organizations, find_pronoun_persons, find_posts, find_titled_referents,
-         find_memberships,
-         find_political_roles, find_ner_places, find_agreements, find_claims)
+STEPS = (find_table_actors, find_organizations, find_headed_organizations, find_named_parties,
+         find_listed_parties, find_people, find_ner_organizations, find_pronoun_persons,
+         find_posts, find_titled_referents, find_memberships, find_political_roles,
+         find_ner_places, find_agreements, find_claims)
 
 
 def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:

@@ -15,7 +15,10 @@ from spacy.tokens import Span, Token
 
 from kg import model, resolve
 from kg.data import tables
+from kg.nlp.constituencies import names_a_constituency
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.election_names import names_an_election
+from kg.nlp.listed_parties import listed_among_persons
 from kg.nlp.not_organizations import names_a_relation, names_no_body
 from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
                                   only_states_or_places_inside, plain_name, portfolio_variants,
@@ -40,6 +43,9 @@ def find_ner_organizations(ctx: DocContext) -> None:
             ctx.add_actor(Actor(ent.start, ent.end, body.key, body.kind, body.state))
             continue
         span = _without_open_bracket(_across_state_names(ctx, ent))
+        if names_an_election(ctx.doc, span.end) or names_a_constituency(ctx, span) or \
+                listed_among_persons(ctx, span):
+            continue   # "the 1998 X Assembly election", "the riding of Xa-Yb", "A, B and C"
         name = plain_name(span).removesuffix("'s").removesuffix("’s").strip()
         words = name.split()
         if not words or not all(w[0].isupper() or not w[0].isalpha() for w in words if

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.election_names import names_an_election
 from kg.nlp.not_organizations import ROOMS, names_a_relation
 
 # The head noun of an organisation's name and the kind it makes.
@@ -144,6 +145,8 @@ def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
             and ctx.doc[head.i + 1].is_title:
         return None  # "Army Command": the next token is the head
     end, right_state = _extend_right(ctx, head)
+    if names_an_election(ctx.doc, end):
+        return None   # "the 2004 European Parliament election"
     state = state or right_state
     if state is None and HEAD_KINDS[head.lower_] in (model.PARLIAMENT, model.GOVERNMENT):
         state = _subdivision_state(ctx.doc[start:head.i])
@@ -180,14 +183,17 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
                 i -= 1   # "the People's Party", "the Women's League": part of the name
                 continue
             break
-        if prev.is_title or prev.is_upper or (prev.lower_ in portfolio_words() and prev.is_alpha) \
+        if prev.is_title or prev.is_upper or (prev.lower_ in portfolio_words() and prev.is_alpha
+                                              and prev.lower_ != "and") \
                 or (prev.text == "-" and i - 2 >= 0 and doc[i - 2].is_title):
             if prev.pos_ in ("DET", "PRON", "ADP", "PUNCT") and prev.text != "-":
                 break
             i -= 1
             continue
-        if prev.lower_ == "and" and i - 2 >= sent_start and doc[i - 2].is_title \
-                and i < head.i:
+        if prev.lower_ == "and" and i - 2 >= sent_start and i < head.i and (
+                doc[i - 2].is_title or doc[i - 2].lower_ in portfolio_words()) \
+                and doc[i - 2].lower_ not in HEAD_KINDS:
+            # "Social Democratic and Labour Party", not "X Party and Y Party"
             i -= 1
             continue
         break
@@ -221,8 +227,10 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
     sent_end = ctx.sentence(head.i).end
     # "for" goes on a name ("Ministry for Foreign Affairs"), not a chamber's ("House of Assembly
     # for the Liberals")
-    while end + 1 < sent_end and (doc[end].lower_ == "of" or doc[end].lower_ == "for" and not (
-            head.lower_ in CHAMBER_HEADS and end > head.i + 1)):
+    while end + 1 < sent_end and (doc[end].lower_ == "of" or doc[end].lower_ in ("for", "on")
+                                  and not (head.lower_ in CHAMBER_HEADS and end > head.i + 1)
+                                  and not _names_a_date(doc[end + 1])):
+        # "on" names a body's subject too ("Committee on Foreign Affairs"), not a day's
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
@@ -244,6 +252,16 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             return actor.end, actor.state
         end = k
     return end, state
+
+
+_DAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december"}
+
+
+def _names_a_date(token: Token) -> bool:
+    """"the Council on Monday", "the Committee on 3 May": no name goes on there."""
+    return token.lower_ in _DAYS_AND_MONTHS or token.like_num
 
 
 @lru_cache(maxsize=1)
