@@ -152,3 +152,11 @@ def test_a_seat_of_government_where_leaders_meet_is_a_place_not_the_body(extract
     assert "White House" not in _organizations(met)
     said = extract_text("The White House said Finland and the United States discussed trade.")
     assert _organizations(said)["White House"] == ["state/USA"]
+
+
+def test_a_body_named_with_its_state_ends_before_its_holders_name(extract_text):
+    text = ("Ukraine said the Head of the Security Service of Ukraine Taras Melnyk reported on "
+            "the operation near Kharkiv.")
+    orgs = _organizations(extract_text(text))
+    assert orgs["Security Service of Ukraine"] == ["state/UKR"]
+    assert not any("Melnyk" in name for name in orgs)

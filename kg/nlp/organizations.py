@@ -265,8 +265,9 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             break
         actor = ctx.actor_at(doc[j])
         if actor is not None and actor.kind == model.STATE and actor.start == j and \
-                not (k > actor.end and doc[actor.end].is_title):
-            # (not "Agency for Palestine Refugees": a state that only qualifies a word)
+                not (k == actor.end + 1 and doc[actor.end].tag_ in ("NNS", "NNPS")):
+            # (not "Agency for Palestine Refugees", where the state qualifies a plural; but
+            # "Armed Forces of Ukraine Valerii Zaluzhnyi" ends before the holder's name)
             # "GOVERNMENT OF PARAGUAY ON RIVER NAVIGATION": the name ends with the state (the
             # whole of it: "State Council of the People’s Republic of China")
             return actor.end, actor.state
