@@ -20,7 +20,7 @@ from kg.nlp.not_organizations import names_a_relation, names_no_body
 from kg.nlp.org_surroundings import names_no_body_here, owner_state
 from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
                                   only_states_or_places_inside, plain_name, portfolio_variants,
-                                  portfolio_words)
+                                  portfolio_words, shared_name_state)
 
 
 def find_ner_organizations(ctx: DocContext) -> None:
@@ -57,7 +57,8 @@ def find_ner_organizations(ctx: DocContext) -> None:
             continue
         states = [a for a in ctx.actors if a.kind == model.STATE and a.start >= span.start
                   and a.end <= span.end]
-        state = states[0].state if states else owner_state(ctx, span) or focus_state(ctx)
+        state = states[0].state if states else owner_state(ctx, span) or \
+            shared_name_state(ctx, name) or focus_state(ctx)
         key = resolve.organization_key(name, state)
         entity = model.Entity(key, model.ORGANIZATION, name)
         actor = ctx.add_actor(Actor(span.start, span.end, key, model.ORGANIZATION, state), entity,
@@ -116,6 +117,9 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
         actor = ctx.actor_at(token)
         if actor is not None and actor.kind == model.STATE:
             end = actor.end
+        elif doc[end - 1].lower_ in ("of", "the") and _place_starts(token):
+            # the NER cut the name before a place: "the United Hatters of" + "North America"
+            end = next(e.end for e in doc.ents if e.start == token.i)
         elif token.lower_ == "of" and end + 1 < sent_end and _state_or_title(ctx, doc[end + 1]):
             end += 1
         elif end > ent.end and token.is_title and token.pos_ == "PROPN" and actor is None:
@@ -127,6 +131,10 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
     if start > sentence.start and is_state_token(ctx, doc[start - 1]) and doc[start - 1].is_title:
         start = ctx.actor_at(doc[start - 1]).start
     return doc[start:end]
+
+
+def _place_starts(token: Token) -> bool:
+    return token.ent_iob_ == "B" and token.ent_type_ in ("GPE", "LOC", "KG_PLACE", "KG_CAPITAL")
 
 
 def _state_or_title(ctx: DocContext, token: Token) -> bool:

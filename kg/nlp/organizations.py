@@ -113,7 +113,8 @@ def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
     if _international_inside(ctx, org):
         org.state = None
     elif org.state is None and not org.reference:
-        org.state = _inferred_state(ctx, org.kind, org.generic, org.portfolio_name)
+        org.state = (None if org.generic else shared_name_state(ctx, org.name)) or \
+            _inferred_state(ctx, org.kind, org.generic, org.portfolio_name)
     if org.generic:
         org.name = _canonical_name(org.kind, org.portfolio_name, org.state)
 
@@ -359,6 +360,15 @@ def _inferred_state(ctx: DocContext, kind: str, generic: bool,
     if kind == model.INTERNATIONAL_ORGANIZATION:
         return None
     return dateline_state(ctx) or focus_state(ctx)
+
+
+def shared_name_state(ctx: DocContext, name: str) -> str | None:
+    """The state a name several states give a body most often means ("State Council": China's),
+    when the text names that state (kg/data/shared_body_names.csv)."""
+    state = tables.load_shared_body_names().get(name)
+    if state and any(a.kind == model.STATE and a.state == state for a in ctx.actors):
+        return state
+    return None
 
 
 def focus_state(ctx: DocContext) -> str | None:
