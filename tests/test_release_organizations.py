@@ -114,6 +114,7 @@ def test_sites_places_and_titles_the_ner_calls_org_are_no_bodies(nlp, text, piec
 
 
 @pytest.mark.parametrize("name", ["Foreign Ministries", "Office of the", "Operation Clear Sky",
+                                  "Foreign Military Financing",
                                   "Minerals Security Partnership", "Kivu Economic Corridor"])
 def test_plurals_cut_names_operations_programmes_and_routes_are_no_bodies(name):
     assert names_no_body(name)
@@ -191,3 +192,10 @@ def test_a_name_the_ner_cut_before_a_place_takes_the_place(nlp):
                 Span(doc, place.start, place.end, label="LOC")]
     names = set(_organizations(extract(doc, Document(id="t", text=text))))
     assert "United Hatmakers of North America" in names
+
+
+def test_a_head_word_inside_a_programmes_name_makes_no_body(extract_text):
+    text = ("The United States will provide $500 million in Foreign Military Financing and "
+            "Army Day support to the Philippines, the Philippines said.")
+    assert not any("Military" in name or "Army" in name
+                   for name in _organizations(extract_text(text)))

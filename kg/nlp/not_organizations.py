@@ -15,9 +15,12 @@ from collections.abc import Container
 # The last word of a name that makes it a room, a building or a site, not a body.
 SITE_WORDS = {"room", "rooms", "garden", "gardens", "lawn", "building", "hotel", "airport",
               "stadium", "square", "street", "avenue", "bridge", "station", "plant", "port",
-              "shipyard", "factory", "refinery", "pipeline", "corridor", "terminal", "crossing",
-              "checkpoint", "base", "works", "mine", "mines", "field", "fields", "dam",
-              "facility"}
+              "corridor", "crossing", "checkpoint", "pipeline", "terminal", "base", "field",
+              "fields", "dam", "facility"}
+# Lower-case nouns after a name that make it a site's name: "the Azovstal steel works", "the
+# Zvezda shipyard" (capitalised, "Baltic Shipyard" or "Ministry of Energy and Mines" are
+# firms and bodies).
+SITE_NOUNS = SITE_WORDS | {"shipyard", "factory", "refinery", "works", "mine", "mines"}
 # The last word of a name that makes it an event or a period: "Leaders Summit", "Standard Time".
 # Not "Forum": many bodies are forums.
 EVENT_WORDS = {"summit", "conference", "games", "olympics", "festival", "expo", "talks",
@@ -25,9 +28,11 @@ EVENT_WORDS = {"summit", "conference", "games", "olympics", "festival", "expo", 
 # The last word of a name that makes it a law: "Elections Law", "Patriot Act".
 LAW_WORDS = {"act", "law", "bill", "constitution", "amendment", "code", "decree"}
 # The last word of a name that makes it a programme or a policy: "Island Dialogue",
-# "Development Initiative", "Minerals Security Partnership" (states' joint programme). Not "Fund", "Plan" or "Policy": charities, banks and think tanks
+# "Development Initiative", "Minerals Security Partnership" (states' joint programme),
+# "Foreign Military Financing". Not "Fund", "Plan" or "Policy": charities, banks and think tanks
 # are named so too, and leaving them in measured better on held-out encyclopaedic sentences.
-PROGRAMME_WORDS = {"programme", "program", "dialogue", "initiative", "scheme", "partnership"}
+PROGRAMME_WORDS = {"programme", "program", "dialogue", "initiative", "scheme", "partnership",
+                   "financing", "funding", "sales"}
 # The last word of a name that makes it a region or a historic realm.
 REALM_WORDS = {"region", "province", "oblast", "district", "empire", "kingdom", "caliphate",
                "dynasty", "sultanate", "khanate"}
@@ -54,7 +59,7 @@ SEATS = {"white house", "kremlin", "downing street", "élysée palace", "pentago
 # Rooms whose name ends in a body's head word: facts, not a rule.
 ROOMS = {"oval office"}
 
-_NO_BODY_WORDS = SITE_WORDS | EVENT_WORDS | LAW_WORDS | PROGRAMME_WORDS | REALM_WORDS
+NO_BODY_WORDS = SITE_WORDS | EVENT_WORDS | LAW_WORDS | PROGRAMME_WORDS | REALM_WORDS
 
 
 def names_no_body(name: str) -> bool:
@@ -73,7 +78,7 @@ def names_no_body(name: str) -> bool:
     # "School of Law", "Commission on Elections", "Institute for the Study of War": a body
     # named for its subject
     named_for = len(words) > 1 and words[-2] in ("of", "on", "for", "the")
-    return words[-1] in _NO_BODY_WORDS and not named_for
+    return words[-1] in NO_BODY_WORDS and not named_for
 
 
 def names_a_relation(name: str, state_names: Container[str]) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from kg import model
 from kg.nlp.context import DocContext
-from kg.nlp.not_organizations import SITE_WORDS
+from kg.nlp.not_organizations import SITE_NOUNS
 from kg.nlp.titles import title_at
 
 # "the town of X": a settlement or an area, no body.
@@ -35,7 +35,7 @@ def _before_site_word(span: Span) -> bool:
         token = doc[i]
         if not token.is_alpha or not token.is_lower:
             return False
-        if token.lower_ in SITE_WORDS:
+        if token.lower_ in SITE_NOUNS:
             return True
     return False
 

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.not_organizations import ROOMS, names_a_relation
+from kg.nlp.not_organizations import NO_BODY_WORDS, ROOMS, names_a_relation
 
 # The head noun of an organisation's name and the kind it makes.
 HEAD_KINDS = {
@@ -55,6 +55,9 @@ CHAMBERS = {"representatives", "commons", "lords", "assembly", "delegates", "cou
             "keys", "peers", "deputies", "burgesses", "nationalities", "elders", "senators"}
 CHAMBER_HEADS = {"house", "chamber"}
 UNIT_KINDS = {model.DEPARTMENT, model.AGENCY}
+# Capitalised words after a head word that make the name a programme, an event or a site, not
+# the body: "Foreign Military Financing", "Army Day", "Parliament Square".
+NOT_A_BODY_AFTER_HEAD = NO_BODY_WORDS | {"assistance", "aid"}
 
 
 @dataclass
@@ -161,6 +164,9 @@ def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
     if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in HEAD_KINDS \
             and ctx.doc[head.i + 1].is_title:
         return None  # "Army Command": the next token is the head
+    if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].is_title and \
+            ctx.doc[head.i + 1].lower_ in NOT_A_BODY_AFTER_HEAD:
+        return None  # "Foreign Military Financing", "Parliament Square": a programme, a site
     end, right_state = _extend_right(ctx, head)
     state = state or right_state
     if _bracketed_table_body(ctx, end):
