@@ -18,9 +18,9 @@ from kg.data import tables
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.not_organizations import names_a_relation, names_no_body
 from kg.nlp.org_surroundings import names_no_body_here, owner_state
-from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
-                                  only_states_or_places_inside, plain_name, portfolio_variants,
-                                  portfolio_words, shared_name_state)
+from kg.nlp.org_states import focus_state, shared_name_state
+from kg.nlp.organizations import (HEAD_KINDS, is_state_token, only_states_or_places_inside,
+                                  plain_name, portfolio_variants, portfolio_words)
 
 
 def find_ner_organizations(ctx: DocContext) -> None:
