@@ -50,6 +50,7 @@ _PLACE_COLUMNS = ("name", "aliases", "state", "kind")
 _ORGANIZATION_COLUMNS = ("name", "aliases", "kind", "state", "parent")
 _TITLE_COLUMNS = ("title", "kind", "org_kind", "portfolio")
 _PORTFOLIO_COLUMNS = ("key", "name", "variants")
+_SHARED_BODY_COLUMNS = ("name", "state")
 
 
 @dataclass(frozen=True)
@@ -525,6 +526,16 @@ def load_organizations() -> tuple[OrganizationRecord, ...]:
     return tuple(sorted(
         (OrganizationRecord(r["name"], _split(r["aliases"]), r["kind"], _or_none(r["state"]),
                             _or_none(r["parent"])) for r in rows), key=lambda o: o.name))
+
+
+@lru_cache(maxsize=1)
+def load_shared_body_names() -> dict[str, str]:
+    """Names several states give a body ("State Council", "Department of Energy") -> the state
+    whose body the name most often means in international news (ISO3). Unlike
+    organizations.csv, which fixes a body's state, these only say which state is meant when the
+    text names that state and does not say whose body it is."""
+    return {r["name"]: r["state"] for r in _read_table("shared_body_names.csv",
+                                                       _SHARED_BODY_COLUMNS)}
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from kg import model, resolve
 from kg.nlp import gazetteer as gz
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.election_names import names_an_election
+from kg.nlp.not_organizations import SEATS
 
 # A capital is its government when it acts or is acted with ("Baku said", "signed by Baku and
 # Yerevan", "talks between Kyiv and Moscow"), not when it is where something happens ("in Baku").
@@ -36,9 +37,63 @@ def find_table_actors(ctx: DocContext) -> None:
             _add_capital(ctx, ent, entry)
         elif ent.label_ == gz.PLACE:
             _add_place(ctx, ent, entry)
-        elif not names_an_election(ctx.doc, ent.end):
+        elif names_an_election(ctx.doc, ent.end):
+            continue   # "the 2004 European Parliament election" mentions no body
+        elif entry.name.lower() in SEATS and _where_something_happens(ent):
+            ctx.add_actor(Actor(ent.start, ent.end, resolve.place_key(entry.name, entry.state),
+                                model.PLACE, entry.state),
+                          model.Entity(resolve.place_key(entry.name, entry.state), model.PLACE,
+                                       entry.name))
+        elif (owner := _other_state_before(ctx, ent, entry)) is not None:
+            _add_other_states_body(ctx, ent, entry, owner)
+        else:
             ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, entry.state),
                           _as_named(ctx.gazetteer.entity(key), ent))
+
+
+# Prepositions before a seat of government that make it the place where something happens:
+# "met at the White House", "talks in the Kremlin" (but "a statement from the White House", "the
+# Kremlin said": the body).
+_SEAT_PLACE_PREPOSITIONS = {"at", "in", "inside", "outside", "into"}
+
+
+def _where_something_happens(ent: Span) -> bool:
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SEAT_PLACE_PREPOSITIONS
+
+
+# Kinds of a state's own bodies, which other states have under the same name: "the Philippine
+# Department of Energy" is no body of the United States, "the Turkish National Security
+# Council" none of the American one our table names.
+_NATIONAL_BODY_KINDS = {model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT, model.AGENCY,
+                        model.ARMED_FORCES, model.PARLIAMENT, model.ORGANIZATION}
+
+
+def _other_state_before(ctx: DocContext, ent: Span, entry: gz.Entry) -> str | None:
+    """The state named right before a table's national body ("Philippine", "Turkey's"), when
+    it is another state than the table's."""
+    if entry.state is None or entry.kind not in _NATIONAL_BODY_KINDS or ent.start == 0:
+        return None
+    before = ent.start - 1
+    if ctx.doc[before].text in ("'s", "’s") and before > 0:
+        before -= 1
+    owner = ctx.actor_at(before)
+    if owner is None or owner.kind != model.STATE or owner.state in (None, entry.state):
+        return None
+    return owner.state
+
+
+def _add_other_states_body(ctx: DocContext, ent: Span, entry: gz.Entry, state: str) -> None:
+    """Another state's body of the name a table gives one state's: an organisation of that
+    state, named as written."""
+    name = _strip_determiner(ent)
+    key = resolve.organization_key(name, state)
+    actor = ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, state),
+                          model.Entity(key, entry.kind, name))
+    if actor.key == key:
+        ctx.state_entity(state)
+        ctx.add_fact(key, model.STATE_OF, f"state/{state}", ent, "pattern:organization-state",
+                     0.8)
 
 
 # A state's adjective that, before these words, means something else: "commissioner of Indian

@@ -167,8 +167,19 @@ def _add_organizations(gaz: Gazetteer) -> None:
         entry = Entry(keys[record.name], record.kind, record.name, record.state,
                       parent=keys.get(record.parent) if record.parent else None,
                       aliases=record.aliases)
-        names = [record.name, *record.aliases]
+        names = _british_and_american(record.name, *record.aliases)
         gaz.add(entry, ORG, names + _in_capitals(names))
+
+
+def _british_and_american(*names: str) -> list[str]:
+    """Each name, and its other spelling of "Organization": British-English sources (the
+    Kremlin's, the UN's) write "Collective Security Treaty Organisation"."""
+    spelt = [*names]
+    for name in names:
+        for ours, theirs in (("Organization", "Organisation"), ("Organisation", "Organization")):
+            if ours in name and name.replace(ours, theirs) not in spelt:
+                spelt.append(name.replace(ours, theirs))
+    return spelt
 
 
 @lru_cache(maxsize=1)

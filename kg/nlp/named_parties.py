@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.not_organizations import names_no_body
-from kg.nlp.organizations import focus_state
+from kg.nlp.org_states import focus_state
 
 PARTY_WORDS = {"party", "parties"}
 # Posts a party has, named after it: "X leader Y".

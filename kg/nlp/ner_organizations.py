@@ -20,9 +20,10 @@ from kg.nlp.context import Actor, DocContext
 from kg.nlp.election_names import names_an_election
 from kg.nlp.listed_parties import listed_among_persons
 from kg.nlp.not_organizations import names_a_relation, names_no_body
-from kg.nlp.organizations import (HEAD_KINDS, focus_state, is_state_token,
-                                  only_states_or_places_inside, plain_name, portfolio_variants,
-                                  portfolio_words)
+from kg.nlp.org_surroundings import names_no_body_here, owner_state
+from kg.nlp.org_states import focus_state, shared_name_state
+from kg.nlp.organizations import (HEAD_KINDS, is_state_token, only_states_or_places_inside,
+                                  plain_name, portfolio_variants, portfolio_words)
 
 
 def find_ner_organizations(ctx: DocContext) -> None:
@@ -38,7 +39,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
             _add_party_family(ctx, ent)
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
-        body = acronyms.get(ent.text)
+        body = acronyms.get(ent.text) or _body_spelt(ctx, ent)
         if body is not None:   # "RUF" after "the Revolutionary United Front (RUF)"
             ctx.add_actor(Actor(ent.start, ent.end, body.key, body.kind, body.state))
             continue
@@ -54,14 +55,15 @@ def find_ner_organizations(ctx: DocContext) -> None:
         if names_no_body(name) or names_a_relation(name, ctx.gazetteer.state_names()) or \
                 _names_a_person(ctx, span) or \
                 _names_an_agreement(ctx, span, agreement_names) or \
-                _names_something_else(ctx, span, name):
+                _names_something_else(ctx, span, name) or names_no_body_here(span):
             continue
         earlier = _earlier_body_named(ctx, span.start, words) if len(words) == 1 else None
         if earlier is not None:
             ctx.add_actor(Actor(span.start, span.end, earlier.key, earlier.kind, earlier.state))
             continue
         states = [a for a in ctx.actors_in(span) if a.kind == model.STATE]
-        state = states[0].state if states else focus_state(ctx)
+        state = states[0].state if states else owner_state(ctx, span) or \
+            shared_name_state(ctx, name) or focus_state(ctx)
         key = resolve.organization_key(name, state)
         entity = model.Entity(key, model.ORGANIZATION, name)
         actor = ctx.add_actor(Actor(span.start, span.end, key, model.ORGANIZATION, state), entity,
@@ -120,6 +122,9 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
         actor = ctx.actor_at(token)
         if actor is not None and actor.kind == model.STATE:
             end = actor.end
+        elif doc[end - 1].lower_ in ("of", "the") and _place_starts(token):
+            # the NER cut the name before a place: "the United Hatters of" + "North America"
+            end = next(e.end for e in doc.ents if e.start == token.i)
         elif token.lower_ == "of" and end + 1 < sent_end and _state_or_title(ctx, doc[end + 1]):
             end += 1
         elif end > ent.end and token.is_title and token.pos_ == "PROPN" and actor is None:
@@ -131,6 +136,10 @@ def _across_state_names(ctx: DocContext, ent: Span) -> Span:
     if start > sentence.start and is_state_token(ctx, doc[start - 1]) and doc[start - 1].is_title:
         start = ctx.actor_at(doc[start - 1]).start
     return doc[start:end]
+
+
+def _place_starts(token: Token) -> bool:
+    return token.ent_iob_ == "B" and token.ent_type_ in ("GPE", "LOC", "KG_PLACE", "KG_CAPITAL")
 
 
 def _state_or_title(ctx: DocContext, token: Token) -> bool:
@@ -156,19 +165,47 @@ def _bracketed_acronyms(ctx: DocContext, bodies: list[Actor]) -> dict[str, Actor
         if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
             continue
         acronym = doc[i + 1].text
-        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8) \
-                or ctx.actor_at(i + 1) is not None:
+        if ctx.actor_at(i + 1) is not None:
             continue
-        spelt = "".join(w[0] for w in doc[body.start:body.end].text.replace("-", " ").split()
-                        if w[0].isupper() and w.lower() not in ("the", "of", "and", "for"))
+        if not _is_acronym(acronym) and not (doc[i + 1].is_title and acronym.isalpha()
+                                             and len(acronym) >= 4):
+            continue
+        spelt = _initials(doc[body.start:body.end].text)
         entity = ctx.extraction.entities.get(body.key)
         # Spelt out, or in the body's own language ("Christian Social People's Party (CSV)",
-        # Luxembourgish): the same first letter
-        if spelt[:1] == acronym[0] and entity is not None:
+        # Luxembourgish): the same first letter; or a short name of its own ("the Federal Road
+        # Agency (Rosavtodor)")
+        if (spelt[:1] == acronym[0] or not _is_acronym(acronym)) and entity is not None:
             entity.aliases.add(acronym)
             found.setdefault(acronym, ctx.add_actor(Actor(i + 1, i + 2, body.key, body.kind,
                                                           body.state)))
     return found
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= 8
+
+
+def _initials(name: str) -> str:
+    """"RSF" of "Rapid Support Forces", "LAF" of "the Lebanese Armed Forces"."""
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w[0].isupper() and w.lower() not in ("the", "of", "and", "for"))
+
+
+def _body_spelt(ctx: DocContext, ent: Span) -> Actor | None:
+    """An acronym the text never introduced that spells the initials of a body named before
+    it: "the Rapid Support Forces ... the RSF" (news writes out a body once, then uses its
+    initials)."""
+    if not _is_acronym(ent.text):
+        return None
+    for actor in reversed(ctx.actors):
+        if actor.start < ent.start and actor.kind in model.ORGANIZATION_KINDS and \
+                _initials(ctx.doc[actor.start:actor.end].text) == ent.text:
+            entity = ctx.extraction.entities.get(actor.key)
+            if entity is not None:
+                entity.aliases.add(ent.text)
+            return actor
+    return None
 
 
 def _earlier_body_named(ctx: DocContext, before: int, words: list[str]) -> Actor | None:

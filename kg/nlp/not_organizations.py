@@ -14,7 +14,13 @@ from collections.abc import Container
 
 # The last word of a name that makes it a room, a building or a site, not a body.
 SITE_WORDS = {"room", "rooms", "garden", "gardens", "lawn", "building", "hotel", "airport",
-              "stadium", "square", "street", "avenue", "bridge", "station", "plant", "port"}
+              "stadium", "square", "street", "avenue", "bridge", "station", "plant", "port",
+              "corridor", "crossing", "checkpoint", "pipeline", "terminal", "base", "field",
+              "fields", "dam", "facility"}
+# Lower-case nouns after a name that make it a site's name: "the Azovstal steel works", "the
+# Zvezda shipyard" (capitalised, "Baltic Shipyard" or "Ministry of Energy and Mines" are
+# firms and bodies).
+SITE_NOUNS = SITE_WORDS | {"shipyard", "factory", "refinery", "works", "mine", "mines"}
 # The last word of a name that makes it an event or a period: "Leaders Summit", "Standard Time".
 # Not "Forum": many bodies are forums.
 EVENT_WORDS = {"summit", "conference", "games", "olympics", "festival", "expo", "talks",
@@ -22,9 +28,11 @@ EVENT_WORDS = {"summit", "conference", "games", "olympics", "festival", "expo", 
 # The last word of a name that makes it a law: "Elections Law", "Patriot Act".
 LAW_WORDS = {"act", "law", "bill", "constitution", "amendment", "code", "decree"}
 # The last word of a name that makes it a programme or a policy: "Island Dialogue",
-# "Development Initiative". Not "Fund", "Plan" or "Policy": charities, banks and think tanks
+# "Development Initiative", "Minerals Security Partnership" (states' joint programme),
+# "Foreign Military Financing". Not "Fund", "Plan" or "Policy": charities, banks and think tanks
 # are named so too, and leaving them in measured better on held-out encyclopaedic sentences.
-PROGRAMME_WORDS = {"programme", "program", "dialogue", "initiative", "scheme"}
+PROGRAMME_WORDS = {"programme", "program", "dialogue", "initiative", "scheme", "partnership",
+                   "financing", "funding", "sales"}
 # The last word of a name that makes it a region or a historic realm.
 REALM_WORDS = {"region", "province", "oblast", "district", "empire", "kingdom", "caliphate",
                "dynasty", "sultanate", "khanate"}
@@ -36,10 +44,22 @@ GENERIC_ALONE = {"crown", "party", "administration", "state", "government", "opp
 # The last word of a name that makes a relation between the states named before it: "the
 # U.S.-Japan Alliance", "the Japan-Philippines Strategic Partnership" (two states' ties, no body).
 RELATION_WORDS = {"alliance", "partnership", "relationship", "relations", "ties", "cooperation"}
+# Heads in the plural: "the Foreign Ministries of the two countries" are several bodies, none
+# named.
+PLURAL_HEADS = {"ministries", "governments", "parliaments", "agencies", "departments", "armies",
+                "services", "offices", "councils", "committees"}
+# Words a name does not end in: "Office of the" is a name the NER cut short.
+CUT_ENDS = {"of", "the", "and", "for", "on", "in"}
+# The first word of a release's title, which the NER takes into a name: "Readout of ...".
+RELEASE_WORDS = {"readout", "remarks", "statement", "transcript", "communique", "communiqué"}
+# Buildings that stand for the body seated in them (our table's "White House"), and are only
+# the building where something happens in them ("met at the White House"): facts, not a rule.
+SEATS = {"white house", "kremlin", "downing street", "élysée palace", "pentagon", "farnesina",
+         "itamaraty"}
 # Rooms whose name ends in a body's head word: facts, not a rule.
 ROOMS = {"oval office"}
 
-_NO_BODY_WORDS = SITE_WORDS | EVENT_WORDS | LAW_WORDS | PROGRAMME_WORDS | REALM_WORDS
+NO_BODY_WORDS = SITE_WORDS | EVENT_WORDS | LAW_WORDS | PROGRAMME_WORDS | REALM_WORDS
 
 
 def names_no_body(name: str) -> bool:
@@ -49,12 +69,16 @@ def names_no_body(name: str) -> bool:
         return True
     if len(words) == 1 and (words[0] in GENERIC_ALONE or words[0].endswith(("ism", "phobia"))):
         return True
-    if " ".join(words) in ROOMS:
+    if " ".join(words) in ROOMS or words[-1] in PLURAL_HEADS | CUT_ENDS:
         return True
+    if words[0] == "operation" and len(words) > 1:
+        return True   # "Operation Allies Welcome": a military or police operation, an event
+    if words[0] in RELEASE_WORDS:
+        return True   # "Readout of National Security Advisor": a release's title line
     # "School of Law", "Commission on Elections", "Institute for the Study of War": a body
     # named for its subject
     named_for = len(words) > 1 and words[-2] in ("of", "on", "for", "the")
-    return words[-1] in _NO_BODY_WORDS and not named_for
+    return words[-1] in NO_BODY_WORDS and not named_for
 
 
 def names_a_relation(name: str, state_names: Container[str]) -> bool:

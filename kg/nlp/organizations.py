@@ -20,7 +20,8 @@ from kg import model, resolve
 from kg.data import tables
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.election_names import names_an_election
-from kg.nlp.not_organizations import ROOMS, names_a_relation
+from kg.nlp.not_organizations import NO_BODY_WORDS, ROOMS, names_a_relation
+from kg.nlp.org_states import dateline_state, focus_state, shared_name_state
 
 # The head noun of an organisation's name and the kind it makes.
 HEAD_KINDS = {
@@ -58,6 +59,9 @@ CHAMBERS = {"representatives", "commons", "lords", "assembly", "delegates", "cou
             "keys", "peers", "deputies", "burgesses", "nationalities", "elders", "senators"}
 CHAMBER_HEADS = {"house", "chamber"}
 UNIT_KINDS = {model.DEPARTMENT, model.AGENCY}
+# Capitalised words after a head word that make the name a programme, an event or a site, not
+# the body: "Foreign Military Financing", "Army Day", "Parliament Square".
+NOT_A_BODY_AFTER_HEAD = NO_BODY_WORDS | {"assistance", "aid"}
 
 
 @dataclass
@@ -114,10 +118,31 @@ def find_organizations(ctx: DocContext) -> None:
 
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
     """Fill in the state of a body named without one, and its canonical name."""
-    if org.state is None and not org.reference:
-        org.state = _inferred_state(ctx, org.kind, org.generic, org.portfolio_name)
+    if _international_inside(ctx, org):
+        org.state = None
+    elif org.state is None and not org.reference:
+        org.state = (None if org.generic else shared_name_state(ctx, org.name)) or \
+            _inferred_state(ctx, org.kind, org.generic, org.portfolio_name)
     if org.generic:
         org.name = _canonical_name(org.kind, org.portfolio_name, org.state)
+
+
+def _bracketed_table_body(ctx: DocContext, end: int) -> bool:
+    """A body our table knows, in brackets right after a name: the name is its long form."""
+    doc = ctx.doc
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return False
+    body = ctx.actor_at(end + 1)
+    return body is not None and body.kind in model.ORGANIZATION_KINDS and \
+        body.end < len(doc) and doc[body.end].text == ")" and \
+        body.key in ctx.gazetteer.entries
+
+
+def _international_inside(ctx: DocContext, org: OrgSpan) -> bool:
+    """"UN Relief and Works Agency", "EU Military Staff": an international body's own body,
+    of no state."""
+    return any(a.kind == model.INTERNATIONAL_ORGANIZATION
+               for a in ctx.actors_in(ctx.doc[org.start:org.end]))
 
 
 def _is_head(token: Token, state_before: bool) -> bool:
@@ -144,10 +169,15 @@ def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
     if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ in HEAD_KINDS \
             and ctx.doc[head.i + 1].is_title:
         return None  # "Army Command": the next token is the head
+    if head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].is_title and \
+            ctx.doc[head.i + 1].lower_ in NOT_A_BODY_AFTER_HEAD:
+        return None  # "Foreign Military Financing", "Parliament Square": a programme, a site
     end, right_state = _extend_right(ctx, head)
     if names_an_election(ctx.doc, end):
         return None   # "the 2004 European Parliament election"
     state = state or right_state
+    if _bracketed_table_body(ctx, end):
+        return None   # "... Agency for Palestine Refugees (UNRWA)": the table's body
     if state is None and HEAD_KINDS[head.lower_] in (model.PARLIAMENT, model.GOVERNMENT):
         state = _subdivision_state(ctx.doc[start:head.i])
     span = ctx.doc[start:end]
@@ -171,14 +201,21 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             state = state or actor.state   # "Washington House of Representatives"
             i = actor.start
             continue
+        if actor is not None and actor.kind == model.INTERNATIONAL_ORGANIZATION and \
+                actor.end == i:
+            i = actor.start   # "UN Relief and Works Agency": a body of the UN's
+            continue
+        if actor is not None and actor.kind in model.ORGANIZATION_KINDS:
+            break   # "Navy" of "the People's Liberation Army Navy": a body named before it
         if prev.text in ("'", "’") and i - 2 >= sent_start and doc[i - 2].is_title and \
                 doc[i - 2].lower_.endswith("s"):
             i -= 1   # "Workers' Party": a plural possessive inside the name
             continue
         if prev.text in ("'s", "’s") and i - 2 >= sent_start:
             owner = ctx.actor_at(doc[i - 2])
-            if owner is not None and owner.kind == model.STATE:
-                state = owner.state
+            if owner is not None and owner.end == i - 1 and \
+                    owner.kind in (model.STATE, *model.ORGANIZATION_KINDS):
+                state = owner.state   # "Kenya's", "the Treasury Department's Office of ..."
             elif owner is None and doc[i - 2].lower_ in _POSSESSIVES_IN_NAMES:
                 i -= 1   # "the People's Party", "the Women's League": part of the name
                 continue
@@ -246,7 +283,10 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
         if k == j:
             break
         actor = ctx.actor_at(doc[j])
-        if actor is not None and actor.kind == model.STATE and actor.start == j:
+        if actor is not None and actor.kind == model.STATE and actor.start == j and \
+                not (k == actor.end + 1 and doc[actor.end].tag_ in ("NNS", "NNPS")):
+            # (not "Agency for Palestine Refugees", where the state qualifies a plural; but
+            # "Armed Forces of Ukraine Valerii Zaluzhnyi" ends before the holder's name)
             # "GOVERNMENT OF PARAGUAY ON RIVER NAVIGATION": the name ends with the state (the
             # whole of it: "State Council of the People’s Republic of China")
             return actor.end, actor.state
@@ -350,31 +390,6 @@ def _inferred_state(ctx: DocContext, kind: str, generic: bool,
     return dateline_state(ctx) or focus_state(ctx)
 
 
-def focus_state(ctx: DocContext) -> str | None:
-    """The state a text is about: the one it names most often (first named on a tie), when it
-    is named at least twice or is the only state named. A body named without a state ("the
-    Senate", "the Labour Party") is, in news and encyclopaedic text, that state's."""
-    counts: dict[str, list[int]] = {}
-    for actor in ctx.actors:
-        if actor.kind == model.STATE and actor.state:
-            entry = counts.setdefault(actor.state, [0, actor.start])
-            entry[0] += 1
-    if not counts:
-        return None
-    state, (count, _first) = min(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
-    return state if count >= 2 or len(counts) == 1 else None
-
-
-def dateline_state(ctx: DocContext) -> str | None:
-    place = ctx.document.dateline_place
-    if not place:
-        return None
-    for entry in ctx.gazetteer.entries.values():
-        if entry.name == place and entry.state and entry.kind in (model.PLACE, model.STATE):
-            return entry.state
-    return None
-
-
 def _drop_nested(spans: list[OrgSpan]) -> list[OrgSpan]:
     """Keep the longest of overlapping spans."""
     kept: list[OrgSpan] = []
@@ -400,7 +415,8 @@ def _record(ctx: DocContext, org: OrgSpan) -> Actor:
         and _is_proper_name(span) else org.name
     entity = model.Entity(key, org.kind, name, {org.name} - {name})
     actor = ctx.add_actor(Actor(org.start, org.end, key, org.kind, org.state), entity,
-                          nest=only_states_or_places_inside(ctx, span))
+                          nest=only_states_or_places_inside(
+                              ctx, span, also=model.INTERNATIONAL_ORGANIZATION))
     if org.state and actor.key == key:
         ctx.state_entity(org.state)
         ctx.add_fact(key, model.STATE_OF, f"state/{org.state}", span, "pattern:organization-state",
@@ -412,11 +428,13 @@ _NAMED_AS_WRITTEN = {model.GOVERNMENT, model.PARLIAMENT, model.ARMED_FORCES}
 
 
 def _is_proper_name(span: Span) -> bool:
-    """Every word capitalised but the small ones, no possessive: "Parliament of the United
-    Kingdom", "Malta Parliament"; not "Thailand's parliament" or "the Armenian army"."""
+    """Every word capitalised but the small ones, no possessive, and one word that is not
+    generic: "Parliament of the United Kingdom", "Malta Parliament"; not "Thailand's
+    parliament", "the Armenian army" or "Armed Forces" (of "Ukraine's Armed Forces")."""
     words = [t for t in span if t.lower_ not in ("the", "of", "and") and not t.is_punct]
     return bool(words) and all(t.is_title or t.is_upper for t in words) and \
-        not any(t.text in ("'s", "’s") for t in span)
+        not any(t.text in ("'s", "’s") for t in span) and \
+        any(t.lower_ not in GENERIC_WORDS | CANONICAL_HEADS for t in words)
 
 
 def _parent_pairs(ctx: DocContext, spans: list[OrgSpan]) -> list[tuple[OrgSpan, OrgSpan]]:
@@ -431,7 +449,8 @@ def _parent_pairs(ctx: DocContext, spans: list[OrgSpan]) -> list[tuple[OrgSpan, 
     return pairs
 
 
-def only_states_or_places_inside(ctx: DocContext, span: Span) -> bool:
+def only_states_or_places_inside(ctx: DocContext, span: Span, also: str | None = None) -> bool:
     """An organisation's span may nest mentions of states and places ("Azerbaijan Army",
-    "Washington House of Representatives"), nothing else."""
-    return all(a.kind in (model.STATE, model.PLACE) for a in ctx.actors_in(span))
+    "Washington House of Representatives"), and of the kind `also` (an international body
+    in "UN Relief and Works Agency"), nothing else."""
+    return all(a.kind in (model.STATE, model.PLACE, also) for a in ctx.actors_in(span))
