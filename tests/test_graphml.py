@@ -278,7 +278,7 @@ def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path,
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)  # fail after the whole document is written
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="g.graphml: disk full"):
         write_graphml(sample_graph(), path)
     assert path.read_text() == "previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.graphml"]

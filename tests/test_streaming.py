@@ -199,9 +199,9 @@ def used_processes(monkeypatch) -> list[int]:
     calls: list[int] = []
     original = ntriples._write_in_processes
 
-    def spy(plan, blocks, processes, out, folder):
+    def spy(plan, render, blocks, processes, out, folder):
         calls.append(len(blocks))
-        original(plan, blocks, processes, out, folder)
+        original(plan, render, blocks, processes, out, folder)
 
     monkeypatch.setattr(ntriples, "_BLOCK", 7)
     monkeypatch.setattr(ntriples, "_write_in_processes", spy)
@@ -217,9 +217,9 @@ from kg.export import ntriples
 graph, info = pickle.load(open(sys.argv[1], "rb"))
 folder, calls = Path(sys.argv[2]), []
 original = ntriples._write_in_processes
-def spy(plan, blocks, processes, out, where):
+def spy(plan, render, blocks, processes, out, where):
     calls.append(len(blocks))
-    original(plan, blocks, processes, out, where)
+    original(plan, render, blocks, processes, out, where)
 ntriples._BLOCK = 7
 ntriples._write_in_processes = spy
 for ext, quads in ((".nt", False), (".nq", True)):

@@ -68,8 +68,8 @@ def story_date(ctx: DocContext, agreement: Agreement) -> tuple[str, int, int, st
         if verb is not None and _done(verb):
             since = paragraphs[0].begin if opening else paragraph.begin
             told = _last_full_date(ctx, since, begin)
-            if told is not None:
-                found = (*told, "story:date-told-before")
+            if told is not None:   # the evidence is the making, which names the agreement
+                found = (told, mention.start, mention.end, "story:date-told-before")
         elif not (paragraph.index == 0 and not mention.proper
                   and head.tag_ not in ("NNS", "NNPS") and _told_as_news(head)):
             continue   # only the lead's news is the day's without a making verb
@@ -135,15 +135,12 @@ def _done(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and agree.lemma_.lower() in SIGN_VERBS and _done(agree)
 
 
-def _last_full_date(ctx: DocContext, since: int, before: int) -> tuple[str, int, int] | None:
-    """The last date given to the day between two character offsets, with its tokens."""
+def _last_full_date(ctx: DocContext, since: int, before: int) -> str | None:
+    """The last date given to the day between two character offsets (ISO)."""
     text = ctx.doc.text[since:before]
-    found = [(b, e, v) for b, e, v in find_dates(text, ctx.document.date) if v.precision == DAY]
-    if not found:
-        return None
-    b, e, value = found[-1]
-    span = ctx.doc.char_span(since + b, since + e, alignment_mode="expand")
-    return (value.iso, span.start, span.end) if span is not None else None
+    found = [value for _, _, value in find_dates(text, ctx.document.date)
+             if value.precision == DAY]
+    return found[-1].iso if found else None
 
 
 def in_lead(ctx: DocContext, i: int) -> bool:
