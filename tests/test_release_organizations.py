@@ -34,10 +34,10 @@ def _organizations(ex) -> dict[str, list[str]]:
      "Sudan who undermine it, with the Commerce Department.",
      {"NSC": "USA", "Department of the Treasury": "USA", "Commerce Department": "USA"}),
     # a name several states give a body means the usual one when the text names that state
-    ("The United States and China agreed in Geneva to cut tariffs. The United States will cut "
-     "its tariffs by May 14, and the United States Trade Representative will report. The "
-     "Customs Tariff Commission of the State Council will announce the cuts of China.",
-     {"State Council": "CHN", "Customs Tariff Commission": "CHN"}),
+    ("Brazil and China signed a protocol on soybean exports in Brasilia on Monday. Brazil will "
+     "certify the first plants within a month, Brazil's farm minister said, and the State "
+     "Council will publish the new quotas.",
+     {"State Council": "CHN"}),
 ])
 def test_bodies_named_without_their_state_take_the_one_our_tables_give(extract_text, text,
                                                                           expected):

@@ -152,7 +152,7 @@ def _foreign_name(ctx: DocContext, first: Token, end: int) -> Span | None:
 
 
 def _closed_by_party_word(ctx: DocContext, last: Token, start: int) -> Span | None:
-    """"Samyukta Vidhayak Dal": capitalised words no rule took, then the word for a party."""
+    """"Navin Kisan Dal": capitalised words no rule took, then the word for a party."""
     doc, i = ctx.doc, last.i
     while i > start and _capitalised(doc[i - 1]) and ctx.actor_at(doc[i - 1]) is None:
         i -= 1

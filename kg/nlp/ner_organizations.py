@@ -187,7 +187,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _initials(name: str) -> str:
-    """"RSF" of "Rapid Support Forces", "LAF" of "the Lebanese Armed Forces"."""
+    """"RSF" of "Rapid Support Forces", "JAF" of "the Jordan Armed Forces"."""
     return "".join(w[0] for w in name.replace("-", " ").split()
                    if w[0].isupper() and w.lower() not in ("the", "of", "and", "for"))
 
