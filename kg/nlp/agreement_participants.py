@@ -195,6 +195,10 @@ def read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
+        elif lemma in SIGN_VERBS and _to_come(v):
+            # "will sign the accord next month", "are expected to sign": not signed yet, and a
+            # date the text gives is when the signing is planned, not a cue that it took place
+            agreement.statuses.setdefault("proposed", (evidence, f"pattern:{lemma}-to-come", 0.7))
     if obj and verb.lemma_.lower() in RENEW_VERBS:
         _read_renewal(ctx, agreement, mention, verb)
 
@@ -305,6 +309,22 @@ def done_in_the_past(verb: Token) -> bool:
     """A verb in the past passive ("was negotiated", "had been negotiated")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")
                                       for c in verb.children)
+
+
+def _to_come(verb: Token) -> bool:
+    """A signing the text puts in the future: "will sign", "is expected to sign", "plan to
+    sign" (and not "has not signed" or "refused to sign")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    # not "shall": in a treaty's own text it binds ("shall be signed in two originals")
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_GOVERNORS and not any(
+        c.dep_ == "neg" for c in verb.head.children)
+
+
+# Verbs whose complement is a signing still to come: "expected to sign", "plan to sign".
+_FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "prepare", "intend", "aim"}
 
 
 def not_done(verb: Token, head: Token | None = None) -> bool:
