@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import model, resolve
 from kg.data import tables
@@ -22,6 +22,7 @@ from kg.nlp.context import Actor, DocContext
 from kg.nlp.election_names import names_an_election
 from kg.nlp.not_organizations import NO_BODY_WORDS, ROOMS, names_a_relation
 from kg.nlp.org_states import dateline_state, focus_state, shared_name_state
+from kg.nlp.titles import title_at
 
 # The head noun of an organisation's name and the kind it makes.
 HEAD_KINDS = {
@@ -274,6 +275,8 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
         k = j
         while k < sent_end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ == "and"
                                      or (doc[k].text == "-" and k > j)):
+            if doc[k].lower_ == "and" and _holder_follows(doc, k + 1, sent_end):
+                break   # "… of Foreign Affairs and Deputy Minister A B of C": a second holder
             if doc[k].lower_ in HEAD_KINDS and head.lower_ not in ("ministry",) and \
                     not (head.lower_ in CHAMBER_HEADS and k == j):
                 return end, state  # "Department of the Ministry ...": a parent, not a name part
@@ -292,6 +295,12 @@ def _extend_right(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             return actor.end, actor.state
         end = k
     return end, state
+
+
+def _holder_follows(doc: Doc, i: int, end: int) -> bool:
+    """A title ("Deputy Foreign Minister") or a person's name begins at token i: what follows
+    "and" is someone else, no part of a body's name."""
+    return i < end and (doc[i].ent_type_ == "PERSON" or title_at(doc, i, end) is not None)
 
 
 _DAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
