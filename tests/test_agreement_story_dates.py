@@ -135,3 +135,16 @@ def test_a_date_the_sentence_gives_elsewhere_is_not_overridden(agreements) -> No
     assert all("2024-01-11" not in d and "2024-01-12" not in d
                for name, (d, _, _) in found.items() if "Memorandum" in name), found
 
+
+
+@pytest.mark.parametrize("text, count", [
+    # told by who made it: the deal already named
+    ("Ruritania and Freedonia signed the Harbour Accord in Geneva on 3 May 2021. The border "
+     "clashes ended with a deal mediated by Switzerland.", 1),
+    # told by its subject: a new one
+    ("Ruritania and Freedonia signed the Harbour Accord in Geneva on 3 May 2021. In June they "
+     "reached a deal to reopen the border crossings.", 2),
+])
+def test_a_deal_told_by_its_maker_refers_back_and_one_told_by_its_subject_is_new(
+        agreements, text, count) -> None:
+    assert len(agreements(text)) == count, agreements(text)

@@ -312,12 +312,27 @@ def _one_kind(a: str, b: str) -> bool:
     return _KIND_GROUPS.get(a, a) == _KIND_GROUPS.get(b, b)
 
 
-# Determiners that bring in an agreement not named before: "concluded an agreement on …".
-_NEW_DETERMINERS = {"a", "an", "another"}
 # Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …",
 # "Framework Agreement| Establishing a Free Trade Area …".
 _NAME_TAIL = re.compile(rf" (?:of|on|by|between|for|{'|'.join(sorted(TITLE_LINKS))}) ",
                         re.IGNORECASE)
+
+
+# Determiners that may bring in an agreement not named before.
+_NEW_DETERMINERS = {"a", "an", "another"}
+# Words that give an agreement its subject: "an agreement on migration", "a deal to end …".
+_SUBJECT_WORDS = {"on", "concerning", "regarding"}
+
+
+def _brings_in_a_new_one(mention: AgreementMention) -> bool:
+    """"concluded an agreement on the return of migrants" after another agreement: a new one,
+    told by its subject; but "the fighting ended with a deal brokered by Russia" tells a deal
+    already named by who made it, and refers back."""
+    return mention.determiner in _NEW_DETERMINERS and any(
+        child.dep_ == "prep" and child.lower_ in _SUBJECT_WORDS
+        or child.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                  for c in child.children)
+        for child in mention.head.children)
 
 
 def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Agreement | None:
@@ -331,8 +346,8 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
         # "this Joint Communiqué" after the "Joint Communiqué of the Foreign Ministers of …"
         return next((a for a in reversed(agreements) if a.kind == mention.kind and
                      _NAME_TAIL.split(a.name, 1)[0].lower() == mention.name.lower()), None)
-    if not agreements or mention.described or mention.determiner in _NEW_DETERMINERS:
-        return None   # "an agreement on …" after another: a new one, not the last again
+    if not agreements or mention.described or _brings_in_a_new_one(mention):
+        return None
     # "the truce" after "the ceasefire", "the ceasefire" after "a bilateral ceasefire agreement"
     same_kind = [a for a in agreements if _one_kind(a.kind, mention.kind)
                  or mention.name.lower() in a.name.lower().split()]
