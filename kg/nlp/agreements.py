@@ -357,13 +357,23 @@ def _agreement_for(agreements: list[Agreement], mention: AgreementMention) -> Ag
     return (signed or agreements)[-1]
 
 
+# Kinds of instrument an international organisation opens to states and names after itself
+# ("the United Nations Convention on …", "the Council of Europe Charter of …"): the states that
+# join are its parties, not the organisation.
+_OPENED_KINDS = {"convention", "charter", "covenant"}
+
+
 def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:
     span = ctx.doc[mention.start:mention.end]
-    for actor in ctx.actors_in(span):
+    named = [a for a in ctx.actors_in(span)
+             if a.kind in (model.STATE, model.INTERNATIONAL_ORGANIZATION)]
+    if mention.kind in _OPENED_KINDS and [a.kind for a in named] == \
+            [model.INTERNATIONAL_ORGANIZATION]:
+        named = []
+    for actor in named:
         # "the EU–Ukraine Association Agreement"; not words of the title the NER took for a
         # body ("Further Reduction and Limitation of Strategic Offensive Arms")
-        if actor.kind in (model.STATE, model.INTERNATIONAL_ORGANIZATION):
-            agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
+        agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
     for key in states_in_joined_names(ctx, span):   # "the U.S.-ROK Declaration", one token
         agreement.parties.setdefault(key, (span, "pattern:agreement-name-party", 0.8))
     if mention.determiner == "their":   # "congratulated A and B on their agreement"
