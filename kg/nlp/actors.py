@@ -178,7 +178,8 @@ def _coordinated_with_state(ctx: DocContext, ent: Span) -> bool:
 def find_ner_places(ctx: DocContext) -> None:
     """GPE/LOC spans of the statistical NER that no table knows: places of unknown state."""
     for ent in ctx.doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or ctx.overlaps(ent) or _not_of_the_story(ctx, ent):
+        if ent.label_ not in ("GPE", "LOC") or ctx.overlaps(ent) or \
+                ctx.story_lines.not_of_the_story(ent):
             continue
         name = _strip_determiner(ent)
         if not name or not name[0].isupper():
@@ -186,14 +187,6 @@ def find_ner_places(ctx: DocContext) -> None:
         key = resolve.place_key(name, None)
         ctx.add_actor(Actor(ent.start, ent.end, key, model.PLACE),
                       model.Entity(key, model.PLACE, name))
-
-
-def _not_of_the_story(ctx: DocContext, ent: Span) -> bool:
-    """A place in a byline or sidebar, or one a headline names that the body never does
-    ("Man" of "Man wears pet snake to court")."""
-    lines = ctx.story_lines
-    return lines.outside_story(ent) or lines.in_headline(ent) and \
-        not any(lines.confirmed(t.text) for t in ent if t.is_alpha)
 
 
 def _strip_determiner(span: Span) -> str:

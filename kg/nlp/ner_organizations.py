@@ -37,7 +37,7 @@ def find_ner_organizations(ctx: DocContext) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ in ("NORP", "ORG") and not ctx.overlaps(ent):
             _add_party_family(ctx, ent)
-        if ent.label_ != "ORG" or ctx.overlaps(ent):
+        if ent.label_ != "ORG" or ctx.overlaps(ent) or ctx.story_lines.not_of_the_story(ent):
             continue
         body = acronyms.get(ent.text) or _body_spelt(ctx, ent)
         if body is not None:   # "RUF" after "the Revolutionary United Front (RUF)"

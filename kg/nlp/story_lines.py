@@ -46,6 +46,13 @@ class StoryLines:
         """The word occurs capitalised after the headline."""
         return word in self.body_words
 
+    def not_of_the_story(self, span: Span) -> bool:
+        """A name in a byline or sidebar, or one the headline gives and the body never does
+        ("Man" of "Man wears pet snake to court", "Third Round" of "Joint Statement on the Third
+        Round of Talks")."""
+        return self.outside_story(span) or self.in_headline(span) and \
+            not any(self.confirmed(t.text) for t in span if t.is_alpha)
+
 
 def story_lines(doc: Doc) -> StoryLines:
     text = doc.text
