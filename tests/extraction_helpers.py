@@ -41,3 +41,22 @@ def extract_with_entities(nlp, text: str, pieces: list[str], label: str = "PERSO
     doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=label) for s in spans],
                       key=lambda e: e.start)
     return extract(doc, Document(id="t", text=text))
+
+
+def extract_as_txt(nlp, text: str):
+    """Extraction of `text` read as `kg build` reads a .txt file (title line, date line)."""
+    from kg.documents import text_document
+    from kg.nlp.extract import extract
+
+    return extract(nlp(text), text_document(text, "t", "t.txt"))
+
+
+def agreement_objects(ex, *predicates: str) -> dict[str, tuple[set[str], ...]]:
+    """{agreement name: (objects of each predicate, in the order given)}."""
+    from kg import model
+
+    def objects(key: str, predicate: str) -> set[str]:
+        return {f.object for f, _ in ex.facts if f.subject == key and f.predicate == predicate}
+
+    return {e.name: tuple(objects(k, p) for p in predicates)
+            for k, e in ex.entities.items() if e.kind == model.AGREEMENT}

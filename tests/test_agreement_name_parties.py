@@ -7,12 +7,11 @@ from __future__ import annotations
 import pytest
 
 from kg import model
+from extraction_helpers import agreement_objects
 
 
 def _parties(ex) -> dict[str, set[str]]:
-    return {e.name: {f.object for f, _ in ex.facts
-                     if f.subject == k and f.predicate == model.PARTY}
-            for k, e in ex.entities.items() if e.kind == model.AGREEMENT}
+    return {name: parties for name, (parties,) in agreement_objects(ex, model.PARTY).items()}
 
 
 @pytest.mark.parametrize("text", [

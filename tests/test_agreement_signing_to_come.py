@@ -6,21 +6,14 @@ from __future__ import annotations
 import pytest
 
 from kg import model
+from extraction_helpers import agreement_objects, extract_as_txt
 
 
 @pytest.fixture(scope="module")
 def statuses(nlp):
     """statuses(text) -> {agreement name: its statuses}."""
-    from kg.documents import text_document
-    from kg.nlp.extract import extract
-
-    def run(text: str) -> dict[str, set[str]]:
-        ex = extract(nlp(text), text_document(text, "t", "t.txt"))
-        return {e.name: {f.object for f, _ in ex.facts
-                         if f.subject == k and f.predicate == model.STATUS}
-                for k, e in ex.entities.items() if e.kind == model.AGREEMENT}
-
-    return run
+    return lambda text: {name: found for name, (found,) in
+                         agreement_objects(extract_as_txt(nlp, text), model.STATUS).items()}
 
 
 @pytest.mark.parametrize("text", [

@@ -6,26 +6,15 @@ from __future__ import annotations
 import pytest
 
 from kg import model
+from extraction_helpers import agreement_objects, extract_as_txt
 
 
 @pytest.fixture(scope="module")
 def agreements(nlp):
     """agreements(text) -> {name: (dates, parties, statuses)}, the text read as `kg build` reads
     a .txt file (title line, date line)."""
-    from kg.documents import text_document
-    from kg.nlp.extract import extract
-
-    def run(text: str) -> dict[str, tuple[set[str], set[str], set[str]]]:
-        ex = extract(nlp(text), text_document(text, "t", "t.txt"))
-
-        def objects(key: str, predicate: str) -> set[str]:
-            return {f.object for f, _ in ex.facts if f.subject == key and f.predicate == predicate}
-
-        return {e.name: (objects(k, model.DATE_SIGNED), objects(k, model.PARTY),
-                         objects(k, model.STATUS))
-                for k, e in ex.entities.items() if e.kind == model.AGREEMENT}
-
-    return run
+    return lambda text: agreement_objects(extract_as_txt(nlp, text), model.DATE_SIGNED,
+                                          model.PARTY, model.STATUS)
 
 
 _READOUT = ("Press release on talks between the Foreign Ministers of Peru and Ghana\n"
