@@ -161,13 +161,11 @@ def _year_name_at(ctx: DocContext, head: Token) -> bool:
 
 def _head_word_fits(ctx: DocContext, head: Token) -> bool:
     """"Peace", "Guidelines", "Roadmap", "Framework" head an agreement only as a formal name
-    ("the Peace of Westphalia", not "the Nobel Peace Prize"), "Act" only as a "Final Act" or an "Act of Union" that joins states (a
-    "Patriot Act" is a law)."""
-    if head.lower_ == "peace":
-        return head.is_title and _proper_tail(ctx, head) > head.i + 1
+    ("the Peace of Westphalia", not "the Nobel Peace Prize"), "Act" only as a "Final Act" or an
+    "Act of Union" that joins states (a "Patriot Act" is a law)."""
     if head.lower_ == "cessation":
         return ctx.lowers[head.i + 1:head.i + 3] == ["of", "hostilities"]
-    if head.lower_ in ("guidelines", "roadmap", "framework"):
+    if head.lower_ in FORMAL_NAME_WORDS and head.lower_ not in ("act", "acts"):
         return head.is_title and _proper_tail(ctx, head) > head.i + 1
     if head.lower_ in ("act", "acts"):
         doc, i = ctx.doc, head.i

@@ -393,8 +393,8 @@ def date_parts(text: str) -> tuple[int | None, int, int | None] | None:
     """
     s = text.strip()
     if (iso := ISO.fullmatch(s)) is not None:   # a release's date line "2023-04-14"
-        value = _day_value(int(iso["year"]), int(iso["month"]), int(iso["day"]))
-        return (int(iso["year"]), int(iso["month"]), int(iso["day"])) if value else None
+        return (int(iso["year"]), int(iso["month"]), int(iso["day"])) \
+            if _from_iso(iso, None) else None
     for pattern in (MDY, DMY, MY, MD, DM):
         m = pattern.fullmatch(s)
         if m is None:

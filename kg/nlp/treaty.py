@@ -89,7 +89,7 @@ def read_treaty_text(ctx: DocContext):
                for key, span in _parties(ctx, 0, PREAMBLE_CHARS).items()}
     for key, span in _signature_parties(ctx).items():
         parties.setdefault(key, (span, "treaty:preamble-or-signature-party", 0.8))
-    for key, span in _most_named_states(ctx).items():
+    for key, span in _most_named_states(ctx).items() if len(parties) < 2 else ():
         if len(parties) < 2:
             parties.setdefault(key, (span, "treaty:most-named-state", 0.5))
     name, title_end = _title(text)
@@ -104,7 +104,7 @@ def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
         span = ctx.doc[actor.start:actor.end]
         if not (begin <= span.start_char and span.end_char <= end):
             continue
-        if actor.kind == model.STATE and not actor.adjective and not places_a_territory(ctx, actor):
+        if _party_state(ctx, actor):
             found.setdefault(actor.key, span)
         elif actor.kind == model.GOVERNMENT and actor.state and not any(
                 a.kind == model.STATE for a in ctx.actors_in(span)):
@@ -128,6 +128,12 @@ def _parties(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
     return _states_between(ctx, begin, stop.start() if stop else end)
 
 
+def _party_state(ctx: DocContext, actor: Actor) -> bool:
+    """A state named as itself ("Norway", not "Norwegian"), not one that only places a territory
+    ("Macao, China")."""
+    return actor.kind == model.STATE and not actor.adjective and not places_a_territory(ctx, actor)
+
+
 def _most_named_states(ctx: DocContext) -> dict[str, object]:
     """States the text names at least twice, the most named first: the parties of a bilateral
     treaty text whose preamble and signature blocks are missing or name none (an excerpt of
@@ -135,7 +141,7 @@ def _most_named_states(ctx: DocContext) -> dict[str, object]:
     counts: dict[str, int] = {}
     first: dict[str, object] = {}
     for actor in ctx.actors:
-        if actor.kind == model.STATE and not actor.adjective and not places_a_territory(ctx, actor):
+        if _party_state(ctx, actor):
             counts[actor.key] = counts.get(actor.key, 0) + 1
             first.setdefault(actor.key, ctx.doc[actor.start:actor.end])
     ranked = sorted((k for k, n in counts.items() if n >= 2), key=lambda k: -counts[k])
