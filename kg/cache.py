@@ -26,7 +26,8 @@ import kg
 from kg.data import tables
 from kg.errors import OutputError
 from kg.export.files import atomic_open
-from kg.model import Claim, Document, DocumentExtraction, Entity, Evidence, Fact, Mention
+from kg.model import (ENTITY_KINDS, RELATIONS, Claim, Document, DocumentExtraction, Entity,
+                      Evidence, Fact, Mention)
 
 SCHEMA = 1  # bump when the entry format changes
 # The code whose source is part of the pipeline version: the rules, the keys they mint, the
@@ -263,7 +264,6 @@ def _spanning(row, size: int):  # type: ignore[no-untyped-def]  # a Mention, Evi
 
 def _checked_entity(key: object, kind: object, name: object, aliases: object,
                     attributes: object) -> Entity:
-    from kg.model import ENTITY_KINDS
 
     if not (_is(key, (str,)) and key and kind in ENTITY_KINDS and _is(name, (str,))):
         raise ValueError(f"entity {key!r} of kind {kind!r} is not one kg makes")
@@ -276,7 +276,6 @@ def _checked_entity(key: object, kind: object, name: object, aliases: object,
 
 
 def _checked_fact(row: list) -> Fact:
-    from kg.model import RELATIONS
 
     fact = _checked(Fact, row)
     if fact.predicate not in RELATIONS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.nlp.context import DocContext
-from kg.nlp.elections import ELECTORAL_WORDS
+from kg.nlp.elections import electoral
 
 # First parts of hyphenated names that are articles of other languages: "Al-Shabaab".
 _ARTICLES = {"al", "el", "ul", "ad", "as", "ash", "at", "ar", "an", "az"}
@@ -27,6 +27,4 @@ def names_a_constituency(ctx: DocContext, span: Span) -> bool:
     if not all(p.is_title and p.is_alpha for p in parts) or parts[0].lower_ in _ARTICLES \
             or any(p.lower_ in HEAD_KINDS for p in parts):
         return False
-    sentence = ctx.sentence(span.start)
-    return any(ctx.lemmas[i] in ELECTORAL_WORDS or ctx.lowers[i] in ELECTORAL_WORDS
-               for i in range(sentence.start, sentence.end))
+    return electoral(ctx, span.start)

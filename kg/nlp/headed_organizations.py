@@ -60,6 +60,7 @@ FOREIGN_BODY_WORDS = {
     "corte", "cour", "tribunale", "confederación", "confederazione", "federación",
     "federazione", "fédération", "sindicato", "syndicat", "organización", "organização",
     "agencia", "agência", "agenzia", "agence", "ejército", "exército", "esercito", "armée"}
+_FOREIGN_OPENING_WORDS = FOREIGN_PARTY_WORDS | FOREIGN_BODY_WORDS
 # Words for a party or a front that close a party's name in Indian languages: "Janata Dal",
 # "Jana Sangh", "Mukti Morcha".
 LAST_PARTY_WORDS = {"dal", "sangh", "morcha"}
@@ -79,7 +80,7 @@ def find_headed_organizations(ctx: DocContext) -> None:
             if taken is not None and taken.kind != model.PLACE:
                 continue   # a place may start a body's name: "the X Enterprise Institute"
             span, kind = None, model.POLITICAL_PARTY
-            if taken is None and token.lower_ in FOREIGN_PARTY_WORDS | FOREIGN_BODY_WORDS \
+            if taken is None and token.lower_ in _FOREIGN_OPENING_WORDS \
                     and token.is_title:
                 span = _foreign_name(ctx, token, sent.end)
                 if token.lower_ in FOREIGN_BODY_WORDS:

@@ -11,7 +11,7 @@ no parties.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg import model
 from kg.nlp.context import DocContext
@@ -36,7 +36,7 @@ def find_listed_parties(ctx: DocContext) -> None:
             continue
         if title_ending_at(ctx.doc, ent.start) is not None or names_no_body(ent.text):
             continue
-        parties = {a.key for t in _conjuncts(ent.root)
+        parties = {a.key for t in ent.root.conjuncts
                    if (a := ctx.actor_at(t)) is not None and a.kind == model.POLITICAL_PARTY}
         if len(parties) >= _PARTIES_IN_LIST:
             record_organization(ctx, ent, ent.text, model.POLITICAL_PARTY, focus_state(ctx),
@@ -49,21 +49,6 @@ def _a_name(ent: Span) -> bool:
         ent[0].lower_ != "the"
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """The tokens coordinated with `token` ("A, B and C": A's conj children and theirs), not
-    `token` itself."""
-    top = token
-    while top.dep_ == "conj" and top.head is not top:
-        top = top.head
-    found, todo = [], [top]
-    while todo:
-        current = todo.pop()
-        if current is not token:
-            found.append(current)
-        todo.extend(c for c in current.children if c.dep_ == "conj")
-    return found
-
-
 def listed_among_persons(ctx: DocContext, span: Span) -> bool:
     """Whether a name the NER calls ORG is coordinated with persons and with no organisation,
     and holds no body's head word: "a party led by Marco Rossi and Gianni Bianchi"."""
@@ -73,7 +58,7 @@ def listed_among_persons(ctx: DocContext, span: Span) -> bool:
                                           or t.is_upper for t in words):
         return False   # a body's head word, or an acronym ("X for the UUP and Y"): no person
     persons = 0
-    for token in _conjuncts(span.root):
+    for token in span.root.conjuncts:
         if span.start <= token.i < span.end:
             continue
         actor = ctx.actor_at(token)
