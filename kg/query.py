@@ -9,6 +9,12 @@ Two backends return the same `QueryResult`: rdflib over files (here: `load_graph
 fine for the graphs one build makes, and an on-disk Oxigraph store for large graphs
 (kg/store.py). Both accept exactly the queries `checked_sparql` accepts, and both print literals
 through `literal_text`, so the same query gives the same rows on either (tests/test_store.py).
+
+The named queries are written to give the same rows in other stores too (Virtuoso 7 is tested,
+tests/test_virtuoso.py): comments hold no `;` or quote (isql reads them as SQL), aggregates are
+taken in a subquery and combined outside it (Virtuoso cannot compile COALESCE over MINs, nor
+order by an expression over one), and IRIs are ordered by STR() (Virtuoso orders IRIs by the
+order it loaded them in).
 """
 from __future__ import annotations
 
