@@ -37,6 +37,7 @@ from rdflib.plugins.sparql.sparql import Query
 
 from kg.errors import QueryError
 from kg.ontology_files import queries_dir
+from kg.query_forgiving import pasteable, undefined_terms, with_prefixes
 from kg.rdf_guard import check_contents
 from kg.vocab import prefixes
 
@@ -117,15 +118,23 @@ def _resolve(query: str) -> str:
         raise QueryError("empty query: give a named query (kg query --list) or SPARQL text")
     if _NAME.fullmatch(text):  # a bare word cannot be SPARQL, so it must be a name
         return query_text(text)
-    return query
+    return pasteable(query)
 
 
 def checked_sparql(query: str) -> str:
     """The SPARQL text of a named query or of SPARQL text, once it has passed the checks every
-    backend applies (valid SPARQL 1.1, no update, no FROM, no SERVICE); QueryError otherwise."""
+    backend applies (valid SPARQL 1.1, no update, no FROM, no SERVICE); QueryError otherwise.
+    Short IRIs kg prints are written in full where SPARQL cannot read them, and the prefixes kg
+    prints are declared (kg/query_forgiving.py), so any store runs the text as kg does."""
     sparql = _resolve(query)
     _prepare(sparql)
-    return sparql
+    return with_prefixes(sparql)
+
+
+def query_warnings(query: str) -> list[str]:
+    """What a query probably gets wrong, one line each: terms of kg's namespace that the
+    ontology does not define, with the nearest it does. Empty for a named query."""
+    return undefined_terms(_resolve(query))
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def query(
 
       kg query --list
     """
-    from kg.query import format_result, list_queries as named_queries, run_query
+    from kg.query import format_result, list_queries as named_queries, query_warnings, run_query
 
     with user_errors():
         if list_queries:
@@ -52,6 +52,8 @@ def query(
             return
         args = [str(g) for g in graph or []]
         limit = timeout or math.inf  # even with no limit the query runs apart, for Ctrl-C
+        for warning in query_warnings(args[-1]) if args else []:
+            stderr.print(f"kg: warning: {warning}", markup=False)
         if store is not None:
             if len(args) != 1:
                 fail("with --store, give only the query: kg query --store DIR NAME|SPARQL", 2)
