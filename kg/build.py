@@ -71,15 +71,17 @@ def assemble_graph(extractions: Iterable[DocumentExtraction],
 
 def complete_graph(graph: KnowledgeGraph,
                    extra_entries: tuple[UserEntry, ...] = ()) -> KnowledgeGraph:
-    """Merge the agreements and people documents name apart (kg.consolidate), then add what our
-    tables, and the user gazetteer's `extra_entries`, say about the entities the documents
-    mention (background facts)."""
+    """Merge the agreements, people and posts documents name apart (kg.consolidate), then add
+    what our tables, and the user gazetteer's `extra_entries`, say about the entities the
+    documents mention (background facts)."""
     from kg.background import add_background_facts
-    from kg.consolidate import merge_agreements_across_documents, merge_people_across_documents
+    from kg.consolidate import (merge_agreements_across_documents, merge_people_across_documents,
+                                merge_posts_without_their_body)
     from kg.nlp.gazetteer import gazetteer_for
 
     merge_agreements_across_documents(graph)
     merge_people_across_documents(graph)
+    merge_posts_without_their_body(graph)
     add_background_facts(graph, gazetteer_for(extra_entries))
     if extra_entries:
         _user_background(graph, extra_entries)

@@ -8,6 +8,12 @@ neither).
 A surname alone ("President Okafor") joins the one full name with that surname only when both
 hold the same post of the same state or body; a surname alone never decides.
 
+A post named without the body it is in ("Secretary of State Ana Reyes", keyed by its holder:
+post/person/ana-reyes/secretary-of-state) is the post of the same title that the same person
+holds in a body ("the US Secretary of State, Ana Reyes"), when there is exactly one: the title's
+case does not count ("Special Envoy", "special envoy"). A person with the title in two bodies
+keeps the post without a body apart: which of the two it is, nothing says.
+
 An agreement's key holds its parties (kg.resolve.agreement_key), so "the Treaty of Kars between
 Turkey and Armenia" in one article and "the Treaty of Kars" in another first make two nodes.
 They are one when they share a proper name (or an alias) and the parties of one are among the
@@ -125,3 +131,31 @@ def _surnames_to_full_names(graph: KnowledgeGraph, groups: dict[tuple[str, ...],
         if len(sharing) == 1:
             mapping.update({k: sharing[0] for k in keys if posts.get(mapping.get(k, k), set())
                             & posts[sharing[0]]})
+
+
+def merge_posts_without_their_body(graph: KnowledgeGraph) -> dict[str, str]:
+    """Merge each post named without its body into the one post of the same title its holder
+    holds in a body (see the module's docstring); return old key -> new key."""
+    facts = [*graph.facts, *graph.background]
+    placed = {f.subject for f in facts if f.predicate == model.POST_IN}
+    holders: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.predicate == model.HOLDS:
+            holders.setdefault(fact.object, set()).add(fact.subject)
+    in_a_body: dict[tuple[str, str], list[str]] = {}   # (holder, title) -> posts in a body
+    for post in sorted(placed & holders.keys()):
+        for holder in holders[post]:
+            in_a_body.setdefault((holder, _title_slug(post)), []).append(post)
+    mapping: dict[str, str] = {}
+    for post, by in sorted(holders.items()):
+        same = in_a_body.get((next(iter(by)), _title_slug(post)), [])
+        if post not in placed and len(by) == 1 and len(same) == 1:
+            mapping[post] = same[0]
+    if mapping:
+        graph.rekey(mapping)
+    return mapping
+
+
+def _title_slug(post_key: str) -> str:
+    """The title part of a post's key (kg.resolve.post_key): its last segment, a slug."""
+    return post_key.rsplit("/", 1)[-1]

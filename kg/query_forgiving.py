@@ -55,8 +55,8 @@ def namespaces_of(sparql: str) -> dict[str, str]:
 
 
 def with_prefixes(sparql: str) -> str:
-    """The query with a PREFIX line, in front, for each prefix kg prints that it does not
-    declare itself; a line of its own, so the query's lines keep their numbers plus one."""
+    """The query with a PREFIX declaration for each prefix kg prints that it does not declare
+    itself, all on one line in front of it."""
     own = declared_prefixes(sparql)
     missing = [f"PREFIX {p}: <{ns}>" for p, ns in prefixes().items() if p not in own]
     return " ".join(missing) + "\n" + sparql if missing else sparql
