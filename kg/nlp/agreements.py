@@ -18,8 +18,9 @@ from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS
                                         AgreementMention, is_generic, mention_at,
                                         other_names, parse_head)
 from kg.nlp.agreement_participants import (actors_after, add_participants, done_in_the_past,
-                                            names_other_states, read_between, read_presence,
-                                            read_saying, read_signing, read_signing_noun)
+                                            names_other_states, not_done, read_between,
+                                            read_presence, read_saying, read_signing,
+                                            read_signing_noun)
 from kg.nlp.agreement_time import in_lead, story_date
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
                                         states_in_joined_names)
@@ -424,6 +425,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
             return  # the agreement does not negotiate or violate: whoever does is the subject
         if lemma in _OBJECT_CUES and not (steps == 1 and head.dep_ == "dobj"):
             return  # "ended the accord", but "the war ended with the accord"
+        if status in _SETTLED_STATUSES and not_done(token):
+            return  # "the accord would enter into force", "may be suspended": not (yet) so
         if status is not None:
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
             agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
@@ -435,6 +438,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
             return  # another verb or a preposition such as "after" governs the mention
 
 
+# Statuses a text gives as facts; a cue in the future, a modal or a negation does not set them.
+_SETTLED_STATUSES = {"in_force", "terminated", "violated"}
 # Cues whose subject is the agreement itself: "the treaty entered into force", "the deal expired".
 _SUBJECT_CUES = {"enter", "expire", "collapse", "lapse", "terminate", "implement"}
 # Cues that end an agreement only when it is their object: "the government ended the accord".
