@@ -41,3 +41,19 @@ def test_a_status_to_come_or_denied_is_not_set(statuses, text, absent) -> None:
 ])
 def test_a_status_the_text_states_is_set(statuses, text, present) -> None:
     assert present in statuses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers called on all parties to respect the Coral Sea Fisheries Convention.",
+    "Quito urged its neighbours to uphold the Andean Water Accord, the ministry said.",
+])
+def test_keeping_an_agreement_is_no_proposal(statuses, text) -> None:
+    assert "proposed" not in statuses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Envoys met in Geneva in an effort to secure the Rift Valley Ceasefire Agreement.",
+    "Mediators urged both governments to conclude a border treaty before the rainy season.",
+])
+def test_pursuing_an_agreement_is_a_proposal(statuses, text) -> None:
+    assert "proposed" in statuses(text)

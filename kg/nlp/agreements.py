@@ -431,8 +431,8 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
             agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
             return
-        if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in token.children):
+        if token.pos_ == "VERB" and token.lemma_.lower() in _GETTING_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             continue  # "efforts to secure a ceasefire": what governs the infinitive tells
         if token.pos_ in ("VERB", "AUX", "ADP"):
             return  # another verb or a preposition such as "after" governs the mention
@@ -440,6 +440,12 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
 
 # Statuses a text gives as facts; a cue in the future, a modal or a negation does not set them.
 _SETTLED_STATUSES = {"in_force", "terminated", "violated"}
+# Verbs of getting an agreement not yet had; through their infinitive a cue governs it ("efforts
+# to secure a truce"), but not through one of keeping or changing an agreement that exists
+# ("called on all parties to respect the convention", "talks to extend the treaty").
+_GETTING_VERBS = {"secure", "reach", "conclude", "strike", "finalise", "finalize", "achieve",
+                  "broker", "seal", "clinch", "forge", "agree", "hammer", "obtain", "win", "get",
+                  "complete", "produce", "deliver", "establish", "create", "adopt"}
 # Cues whose subject is the agreement itself: "the treaty entered into force", "the deal expired".
 _SUBJECT_CUES = {"enter", "expire", "collapse", "lapse", "terminate", "implement"}
 # Cues that end an agreement only when it is their object: "the government ended the accord".
