@@ -122,7 +122,7 @@ def test_two_relations_between_one_pair_are_two_edges_with_their_support(small_g
             if (u, v) == (STATEMENT, "state/RUS")}
     assert pair == {"party": 2, "mediator": 1}
     capital = small_graph.edges["state/ARM", "place/ARM/yerevan", "state/ARM|capital|place/ARM/yerevan"]
-    assert capital["background"] is True and capital["weight"] == 0
+    assert capital["background"] is True and capital["weight"] == 1  # a table is one source
 
 
 def test_graph_of_the_turtle_export_is_the_graph_of_the_graphml_export() -> None:
