@@ -9,8 +9,8 @@ between two entities as an edge keyed "subject|relation|object", with `label` (t
 ids are entity keys (`state/AZE`) when the IRI is under kg's default data base, full IRIs
 otherwise.
 
-Drops: provenance (documents, sentences, offsets, claims), `owl:sameAs` links and rdf:type, which
-a picture has no room for; `kg query` reaches them.
+Drops: provenance (documents, sentences, offsets, claims), `skos:exactMatch` links to GeoNames
+and Wikidata and rdf:type, which a picture has no room for; `kg query` reaches them.
 
 The shape is that of `KnowledgeGraph.to_networkx()` so a picture of an export and a picture of a
 freshly built graph are drawn by the same code. rdflib stays behind kg.query: this module only
