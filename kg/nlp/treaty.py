@@ -15,7 +15,7 @@ from kg import model
 from kg.nlp.agreement_mentions import TITLE_SMALL_WORDS
 from kg.nlp.agreement_participants import places_a_territory
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.dates import find_dates
+from kg.nlp.era_years import find_dates_any_era
 
 # Signs that a text is the agreement itself, not news about one.
 # "this Agreement", "the present Treaty", "this Free Trade Agreement" (names in capitals between),
@@ -29,7 +29,8 @@ _CONTRACTING = re.compile(r"\b(?:Contracting\s+Parties|hereinafter|IN\s+WITNESS\
 _PARTIES_WORDS = re.compile(r"\b(?i:the|both|each|either)\s+(?:Contracting\s+)?"
                             r"(?:Parties|Party|Member\s+States|Signatories)\b")
 # "Signed by the Nordic States at Oslo, this …": who signed where, when they signed apart.
-_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made|MADE|Executed|EXECUTED)\b,?"
+# Each word in the three casings a formula is printed in ("Made at the city of Kyiv on …").
+_DONE = re.compile(r"\b(?:DONE|Done|done|SIGNED|Signed|MADE|Made|made|EXECUTED|Executed)\b,?"
                    r"(?: in \w+| by (?:the )?[A-Z][\w ]{1,40}?)?,?(?: at| in| AT| IN)\b")
 # A note in place of the formula: "(This document was signed on 21 October 2002 in …)". Not
 # "the Agreement signed on …", which cites another instrument.
@@ -226,7 +227,8 @@ _NO_FORMULA_BEFORE = re.compile(r"\b(?:shall|may|to|be|been|is|are)\s+\Z")
 
 
 def _done_date(ctx: DocContext):
-    """The date of the final clause: "DONE at Reykjavik on this twelfth day of May 2016"."""
+    """The date of the final clause: "DONE at Reykjavik on this twelfth day of May 2016", "Made at
+    Bangkok this fifth day of March B.E. 2542"."""
     # Only the last signing formula counts: an earlier "signed at" cites another instrument,
     # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
     text = ctx.text
@@ -239,7 +241,7 @@ def _done_date(ctx: DocContext):
         return None
     match = matches[-1]
     window = text[match.start():match.start() + 200]
-    dates = find_dates(window, None)
+    dates = find_dates_any_era(window)   # a year of the Buddhist Era read as its Gregorian one
     if dates:
         begin, end, value = dates[0]
         return value.iso, (match.start(), match.start() + end)
