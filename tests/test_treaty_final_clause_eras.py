@@ -1,6 +1,7 @@
-"""Treaty final clauses (issue 13): a formula that opens with "Made at", and a year counted in
-the Buddhist or the Christian Era ("this fifth day of March in the Two thousand Five hundred and
-forty-second year of the Buddhist Era"). Texts written for these tests."""
+"""Treaty texts (issue 13): final clauses with a formula that opens with "Made at" or a year
+counted in the Buddhist or the Christian Era ("this fifth day of March in the Two thousand Five
+hundred and forty-second year of the Buddhist Era"), and a party that is a state union since
+dissolved. Texts written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -73,3 +74,31 @@ def test_spans_after_an_era_year_keep_their_place_in_the_text() -> None:
 def test_a_text_without_an_era_is_read_as_before() -> None:
     text = "Done at Hanoi on 5 March 1999; the fortieth year of the Republic"
     assert find_dates_any_era(text) == find_dates(text)
+
+
+UNION_TREATY = """AGREEMENT ON FREE TRADE BETWEEN SERBIA AND MONTENEGRO AND THE REPUBLIC OF CROATIA
+
+Serbia and Montenegro and the Republic of Croatia (hereinafter referred to as "the Parties"),
+
+Desiring to remove barriers to trade between them,
+
+Have agreed as follows:
+
+Article 1
+The Parties shall establish a free trade area under this Agreement.
+
+IN WITNESS WHEREOF the undersigned, being duly authorised thereto, have signed this Agreement.
+
+Done at Zagreb on 12 March 2004, in two originals in the English language.
+
+For Serbia and Montenegro
+For the Republic of Croatia
+"""
+
+
+def test_a_state_union_s_treaty_binds_the_successors_that_continued_it(extract_text) -> None:
+    ex = extract_text(UNION_TREATY)
+    [key] = [k for k, e in ex.entities.items() if e.kind == model.AGREEMENT]
+    parties = {f.object for f, _ in ex.facts if f.subject == key and f.predicate == model.PARTY}
+    assert parties == {"state/SRB", "state/MNE", "state/HRV"}
+    assert {"state/SRB", "state/MNE"} <= set(ex.entities)

@@ -97,6 +97,22 @@ def read_treaty_text(ctx: DocContext):
     return name, title_end, parties, _done_date(ctx)
 
 
+# State unions since dissolved whose treaties every successor continued: Serbia carried on the
+# State Union of Serbia and Montenegro's treaties and Montenegro succeeded to them in 2006.
+# (Czechoslovakia, Yugoslavia and the Soviet Union are not here: their successors did not all
+# continue each treaty, and some of them made new ones.)
+_CONTINUED_BY = {"SCG": ("SRB", "MNE")}
+
+
+def bind_successors(ctx: DocContext, parties: dict[str, tuple]) -> None:
+    """A treaty text's parties as the treaty binds them: a state union's successors that
+    continued its treaties stand in its place ("Serbia and Montenegro" → Serbia, Montenegro)."""
+    for key in [k for k in parties if k.removeprefix("state/") in _CONTINUED_BY]:
+        evidence = parties.pop(key)
+        for iso3 in _CONTINUED_BY[key.removeprefix("state/")]:
+            parties.setdefault(ctx.state_entity(iso3), evidence)
+
+
 def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
     """The states named between two offsets; a state's government named without the state's
     name ("the Palestinian Authority") stands for its state."""
