@@ -61,6 +61,9 @@ def test_a_year_of_the_buddhist_era_dates_the_treaty(extract_text) -> None:
     ("the third day of May in the One thousand nine hundred and ninety-ninth year of the "
      "Christian Era", ("third day of May in the One thousand nine hundred and ninety-ninth year "
                        "of the Christian Era", "1999-05-03")),
+    ("the first day of July in the One thousand nine hundred and ninetieth year of the "
+     "Christian Era", ("first day of July in the One thousand nine hundred and ninetieth year "
+                       "of the Christian Era", "1990-07-01")),
 ])
 def test_a_year_of_another_era_is_read_as_its_gregorian_year(text, expected) -> None:
     assert _read(text) == [expected]

@@ -64,14 +64,14 @@ _SMALL = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split(), 1)}
 _SMALL |= {w: 10 * i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_ORDINALS = {w: i for i, w in enumerate(
+ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
     1)} | {"thirtieth": 30}
 
-_UNIT_ORDINAL = "|".join(sorted(list(_ORDINALS)[:9], key=len, reverse=True))
+_UNIT_ORDINAL = "|".join(sorted(list(ORDINALS)[:9], key=len, reverse=True))
 _ORDINAL_WORDS = (rf"(?i:(?:twenty|thirty)(?:\s|-\s?)(?:{_UNIT_ORDINAL})\b"
-                  rf"|(?:{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\b)")
+                  rf"|(?:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b)")
 _NUMBER_WORD = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))}|hundred|thousand)\b"
 YEAR_WORDS = rf"(?i:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)"
 
@@ -148,7 +148,7 @@ def _day_number(text: str) -> int:
     if word[0].isdigit():
         return int(re.match(r"\d+", word).group())
     parts = re.split(r"[\s-]+", word)
-    return sum(_SMALL.get(p, 0) for p in parts[:-1]) + _ORDINALS[parts[-1]]
+    return sum(_SMALL.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]]
 
 
 def words_to_number(text: str) -> int | None:

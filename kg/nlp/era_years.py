@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.dates import YEAR_WORDS, DateValue, find_dates, words_to_number
+from kg.nlp.dates import ORDINALS, YEAR_WORDS, DateValue, find_dates, words_to_number
 
 # Years to take away to count from the Christian Era: the Buddhist Era as Thailand counts it
 # starts 543 years earlier.
 _ERA_OFFSETS = {"buddhist": 543, "christian": 0}
 
-_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-          "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
-_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
 # An ordinal as the last word of a year in words: "ninety-first", "fortieth".
-_ORDINAL_VALUES = {w: i for i, w in enumerate(_UNITS, 1)} | \
-    {w: 10 * i for i, w in enumerate(_TENS, 2)}
+_ORDINAL_VALUES = ORDINALS | {w: 10 * i for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
 _ORDINAL = "|".join(sorted(_ORDINAL_VALUES, key=len, reverse=True))
 
 ERA_YEAR = re.compile(
