@@ -25,7 +25,7 @@ from kg.nlp.agreement_time import in_lead, story_date
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
                                         states_in_joined_names)
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.treaty import TITLE_LINKS, name_from_parties, read_treaty_text
+from kg.nlp.treaty import TITLE_LINKS, bind_successors, name_from_parties, read_treaty_text
 
 STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
@@ -138,6 +138,8 @@ def _complete(ctx: DocContext, agreement: Agreement) -> None:
     """What the whole text adds to an agreement once all its mentions are read."""
     _parties_from_signatories(ctx, agreement)
     _governments_as_states(ctx, agreement)
+    if agreement.own_text:
+        bind_successors(ctx, agreement.parties)
     _drop_vaguer_dates(agreement)
     _date_from_story(ctx, agreement)
     if len(agreement.parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord",
