@@ -37,8 +37,7 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = None) -> Que
         return _ask(url, sparql)
     from kg.time_limit import run_with_time_limit
 
-    return run_with_time_limit(partial(_ask, url, sparql), timeout,
-                               f"the endpoint {url} had not answered; its answer")
+    return run_with_time_limit(partial(_ask, url, sparql), timeout, f"the answer of {url}")
 
 
 def checked_url(url: str) -> None:

@@ -43,6 +43,14 @@ def invoke(*args: str):
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
+def kg_serve(store: Path, port: int) -> subprocess.Popen:
+    """`kg serve STORE --port PORT` as a user runs it, in a process of its own."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(store), "--port",
+                             str(port)], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("serve") / "graph.db"
@@ -55,10 +63,7 @@ def served(store):
     """`kg serve STORE` as a user runs it, on a free port: (endpoint URL, its first message
     line). Stopped with Ctrl-C (SIGINT) at the end, which must exit 0 without a traceback."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(store), "--port",
-                                str(port)], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = kg_serve(store, port)
     try:
         first = process.stderr.readline()
         assert f"http://{HOST}:{port}/query" in first, first + process.stderr.read()
@@ -190,6 +195,33 @@ def test_unreachable_endpoint_is_a_one_line_error():
     result = invoke("query", "states", "--endpoint", f"http://{HOST}:{free_port()}/query")
     assert result.exit_code == 1
     assert "cannot reach the endpoint" in result.output and "Traceback" not in result.output
+
+
+def test_an_endpoint_that_never_answers_is_stopped_by_the_time_limit():
+    with socket.socket() as silent:   # accepts connections (the backlog) and never answers
+        silent.bind((HOST, 0))
+        silent.listen()
+        url = f"http://{HOST}:{silent.getsockname()[1]}/query"
+        result = invoke("query", "states", "--endpoint", url, "--timeout", "1")
+    assert result.exit_code == 1, result.output
+    assert f"stopped after 1 s: the answer of {url}" in result.output
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_kg_serve_says_so_when_the_server_dies(store):
+    port = free_port()
+    process = kg_serve(store, port)
+    try:
+        assert "SPARQL endpoint" in process.stderr.readline()
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        assert len(children) == 1
+        os.kill(int(children[0]), signal.SIGKILL)   # as the kernel's out-of-memory killer does
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 1
+    assert "the Oxigraph server stopped" in stderr and "Traceback" not in stderr
 
 
 def test_the_time_limit_is_passed_to_oxigraph_in_whole_seconds(store):
