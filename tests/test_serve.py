@@ -237,6 +237,21 @@ def test_the_time_limit_is_passed_to_oxigraph_in_whole_seconds(store):
         unlimited.stop()
 
 
+def test_cross_origin_pages_may_query_only_with_cors(served, store):
+    def allowed_origin(url: str) -> str | None:
+        request = urllib.request.Request(f"{url}?query=ASK%7B%7D",
+                                         headers={"Origin": "https://yasgui.triply.cc"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.headers.get("Access-Control-Allow-Origin")
+
+    assert allowed_origin(served[0]) is None
+    server = start_server(store, host=HOST, port=free_port(), cors=True)
+    try:
+        assert allowed_origin(server.url) == "*"
+    finally:
+        server.stop()
+
+
 def test_a_server_of_another_release_series_is_refused(tmp_path):
     # A store written by pyoxigraph 0.5 must not be opened by an Oxigraph 0.4 server.
     fake = tmp_path / "oxigraph"
