@@ -107,7 +107,7 @@ def start_server(store_dir: str | Path, *, host: str = DEFAULT_HOST, port: int =
 
 
 def _wait_until_listening(server: Server) -> None:
-    ready = threading.Event()
+    ready, listening = threading.Event(), threading.Event()
     said: list[str] = []
 
     def read() -> None:  # drains stderr for the server's whole life, so it never blocks on it
@@ -115,16 +115,18 @@ def _wait_until_listening(server: Server) -> None:
         for line in server.process.stderr:
             line = line.strip()
             if line.startswith(_READY):
+                listening.set()
                 ready.set()
             elif line:
-                (server.messages if ready.is_set() else said).append(line)
-        ready.set()  # exited: stop waiting
+                (server.messages if listening.is_set() else said).append(line)
+        ready.set()  # its stderr closed: it has exited, and will never listen
 
     threading.Thread(target=read, daemon=True).start()
     if not ready.wait(_START_SECONDS):
         server.stop()
         raise ServeError(f"the Oxigraph server did not start within {_START_SECONDS:g} s")
-    if server.process.poll() is not None:  # it exited instead of listening
+    if not listening.is_set():
+        server.stop()  # reaps it, for its exit status
         raise ServeError(_startup_error(said, server.process.returncode))
 
 

@@ -252,6 +252,17 @@ def test_cross_origin_pages_may_query_only_with_cors(served, store):
         server.stop()
 
 
+def test_a_server_that_fails_to_start_gives_its_error_in_one_line(store, tmp_path, monkeypatch):
+    failing = tmp_path / "oxigraph"
+    failing.write_text("#!/bin/sh\necho 'Error: the disk said no' >&2\n"
+                       "echo 'Stack backtrace:' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    monkeypatch.setattr("kg.serve.server_program", lambda: str(failing))
+    with pytest.raises(ServeError) as caught:
+        start_server(store, host=HOST, port=free_port())
+    assert str(caught.value) == "the Oxigraph server did not start: the disk said no"
+
+
 def test_a_server_of_another_release_series_is_refused(tmp_path):
     # A store written by pyoxigraph 0.5 must not be opened by an Oxigraph 0.4 server.
     fake = tmp_path / "oxigraph"
