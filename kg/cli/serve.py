@@ -2,6 +2,7 @@
 Oxigraph server); `kg query NAME --endpoint URL` (kg/cli/graph.py) queries it."""
 from __future__ import annotations
 
+import math
 import signal
 from pathlib import Path
 from typing import Annotated
@@ -52,7 +53,8 @@ def serve(
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server as Ctrl-C does
     with user_errors():
         server = start_server(store, host=host, port=port, timeout=timeout, cors=cors)
-    limit = f"queries stop after {timeout:g} s" if timeout else "no time limit"
+    # Oxigraph's limit, in whole seconds; --help says what it does not cover.
+    limit = f"Oxigraph's query time limit: {math.ceil(timeout)} s" if timeout else "no time limit"
     stderr.print(f"kg serve: SPARQL endpoint at {server.url} (read-only, {limit})\n"
                  f"  a named query:  kg query agreements --endpoint {server.url}\n"
                  f"  in a browser:   {server.base_url}\n"
