@@ -26,6 +26,7 @@ import kg
 from kg.data import tables
 from kg.errors import OutputError
 from kg.export.files import atomic_open
+from kg.json_rows import SCALARS, checked_row, is_json_value
 from kg.model import (ENTITY_KINDS, RELATIONS, Claim, Document, DocumentExtraction, Entity,
                       Evidence, Fact, Mention)
 
@@ -208,10 +209,10 @@ def decode_entry(data: bytes, key: str, document: Document) -> DocumentExtractio
     for key_, kind, name, aliases, attributes in record["entities"]:
         extraction.entities[key_] = _checked_entity(key_, kind, name, aliases, attributes)
     size = len(document.text)
-    extraction.mentions = [_spanning(_checked(Mention, row), size) for row in record["mentions"]]
-    extraction.facts = [(_checked_fact(fact), _spanning(_checked(Evidence, evidence), size))
+    extraction.mentions = [_spanning(checked_row(Mention, row), size) for row in record["mentions"]]
+    extraction.facts = [(_checked_fact(fact), _spanning(checked_row(Evidence, evidence), size))
                         for fact, evidence in record["facts"]]
-    extraction.claims = [_spanning(_checked(Claim, row), size) for row in record["claims"]]
+    extraction.claims = [_spanning(checked_row(Claim, row), size) for row in record["claims"]]
     return extraction
 
 
@@ -219,42 +220,6 @@ def decode_entry(data: bytes, key: str, document: Document) -> DocumentExtractio
 # The checksum proves an entry whole, not that kg wrote it: anyone can write a file with a valid
 # one. So every value is checked for the type its field has, and offsets for lying in the text,
 # before an entry is trusted; a forged entry is then damaged like a cut one, and recomputed.
-
-_SCALARS = (str, int, float)
-
-
-def _checked(cls: type, row: list) -> object:
-    if not isinstance(row, list):
-        raise TypeError(f"a {cls.__name__} is not a list")
-    hints = _field_types(cls)
-    if len(row) != len(hints):
-        raise TypeError(f"a {cls.__name__} has {len(row)} fields, not {len(hints)}")
-    for (name, allowed), value in zip(hints, row):
-        if not _is(value, allowed):
-            raise TypeError(f"{cls.__name__}.{name} is {type(value).__name__}")
-    return cls(*row)
-
-
-@lru_cache(maxsize=None)
-def _field_types(cls: type) -> tuple[tuple[str, tuple[type, ...]], ...]:
-    """(field name, the JSON types it may hold) for a dataclass of scalar fields."""
-    allowed = {"str": (str,), "int": (int,), "float": (float, int), "str | None": (str, type(None))}
-    # model.py's annotations are strings (postponed evaluation); a type is named as it spells
-    return tuple((f.name, allowed[f.type if isinstance(f.type, str)
-                                  else getattr(f.type, "__name__", str(f.type))])
-                 for f in fields(cls))
-
-
-def _is(value: object, allowed: tuple[type, ...]) -> bool:
-    if isinstance(value, bool) or not isinstance(value, allowed):
-        return False
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")   # JSON's "\ud800" escapes give strings no export can hold
-        except UnicodeEncodeError:
-            return False
-    return True
-
 
 def _spanning(row, size: int):  # type: ignore[no-untyped-def]  # a Mention, Evidence or Claim
     if not 0 <= row.begin <= row.end <= size:
@@ -264,20 +229,19 @@ def _spanning(row, size: int):  # type: ignore[no-untyped-def]  # a Mention, Evi
 
 def _checked_entity(key: object, kind: object, name: object, aliases: object,
                     attributes: object) -> Entity:
-
-    if not (_is(key, (str,)) and key and kind in ENTITY_KINDS and _is(name, (str,))):
+    if not (is_json_value(key, (str,)) and key and kind in ENTITY_KINDS
+            and is_json_value(name, (str,))):
         raise ValueError(f"entity {key!r} of kind {kind!r} is not one kg makes")
-    if not isinstance(aliases, list) or not all(_is(a, (str,)) for a in aliases):
+    if not isinstance(aliases, list) or not all(is_json_value(a, (str,)) for a in aliases):
         raise TypeError(f"the aliases of {key!r} are not a list of strings")
     if not isinstance(attributes, dict) or not all(
-            _is(k, (str,)) and _is(v, _SCALARS) for k, v in attributes.items()):
+            is_json_value(k, (str,)) and is_json_value(v, SCALARS) for k, v in attributes.items()):
         raise TypeError(f"the attributes of {key!r} are not scalars")
     return Entity(key, kind, name, set(aliases), dict(attributes))
 
 
 def _checked_fact(row: list) -> Fact:
-
-    fact = _checked(Fact, row)
+    fact = checked_row(Fact, row)
     if fact.predicate not in RELATIONS:
         raise ValueError(f"{fact.predicate!r} is not a relation kg makes")
     return fact

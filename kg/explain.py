@@ -7,6 +7,9 @@ sentence, the span, the mentions to highlight, the rule, the confidence and, for
 within a claim, who claims it. Background facts (from kg's tables) are listed as such. Claims the
 entity makes (as claimant, or as the organisation a claimant speaks for) come last.
 
+Every other IRI kg prints (a claim, an assertion, a document, a mention, a named graph, …) is
+explained as a record by kg/explain_records.py, with the facts it carries found the same way.
+
 Everything is read with SPARQL through kg.query, so it works on any kg export (named graphs
 included) and on a store that holds one. Plain data out; the CLI renders it.
 """
@@ -21,6 +24,7 @@ from typing import Sequence
 import rdflib
 
 from kg.errors import KGError
+from kg.explain_records import RecordExplanation, find_record
 from kg.query import load_graph, query_graph
 from kg.vocab import DATA_BASE, prefixes
 
@@ -100,15 +104,24 @@ class Explanation:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
 
 
-def explain(paths: Sequence[str | Path], name: str) -> Explanation:
-    """What the exports `paths` know about the entity `name`. Raises UnknownEntity, or
-    AmbiguousName with the candidates when several entities go by that name."""
+def explain(paths: Sequence[str | Path], name: str) -> Explanation | RecordExplanation:
+    """What the exports `paths` know about the entity `name`, or about the claim, assertion,
+    document or other record whose IRI `name` is. Raises UnknownEntity, or AmbiguousName with
+    the candidates when several entities go by that name."""
     return explain_graph(load_graph(paths), name)
 
 
-def explain_graph(graph: rdflib.Graph, name: str) -> Explanation:
+def explain_graph(graph: rdflib.Graph, name: str) -> Explanation | RecordExplanation:
     """`explain` over a graph already loaded with kg.query.load_graph."""
     candidates = find_entities(graph, name)
+    if not candidates and _looks_like_iri(name.strip()):
+        record = find_record(graph, _iri_forms(name.strip()), _iri)
+        if record is not None:
+            return record
+        raise UnknownEntity(f"nothing in the graph has the IRI {name.strip()!r}; kg explain "
+                            "takes the IRIs kg prints, full or short: entities (kgd:state/AZE), "
+                            "claims (kgd:claim/…), assertions, documents (kgd:doc/…), mentions; "
+                            "kg query GRAPH facts|claims|documents lists them")
     if not candidates:
         raise UnknownEntity(f"no entity is named {name!r}; give a name, an alias, a surname, an "
                             "ISO3 code or an IRI (kg query GRAPH states|people|organizations|"
@@ -117,16 +130,32 @@ def explain_graph(graph: rdflib.Graph, name: str) -> Explanation:
         raise AmbiguousName(f"{name!r} names {len(candidates)} entities; ask again with one of "
                             "their IRIs", candidates)
     entity = candidates[0]
-    facts = _document_facts(graph, entity.iri)
+    facts = _document_facts(graph, entity.iri, _ENDS.format(target=_iri(entity.iri)))
     _add_background(graph, entity.iri, facts)
-    mentions = _mentions(graph, {entity.iri} | {f.subject for f in facts.values()}
+    mentions = _highlight_all(graph, facts, {entity.iri})
+    own = [m for m in mentions if m[0] == entity.iri]
+    return Explanation(entity, _aliases(graph, entity), len(own), sorted({m[1] for m in own}),
+                       sorted(facts.values(), key=_fact_order), _claims_made(graph, entity.iri))
+
+
+def facts_with_highlights(graph: rdflib.Graph, iri: str, selector: str) -> list[ExplainedFact]:
+    """The facts of the assertions `selector` (a SPARQL pattern binding ?a) picks, each source
+    with its mentions highlighted; `iri` is the thing explained (the facts' direction)."""
+    facts = _document_facts(graph, iri, selector)
+    _highlight_all(graph, facts, set())
+    return sorted(facts.values(), key=_fact_order)
+
+
+def _highlight_all(graph: rdflib.Graph, facts: dict[tuple[str, str, str], ExplainedFact],
+                   also: set[str]) -> list[tuple[str, str, int, int]]:
+    """Highlights every source's mentions of its fact's ends; the mentions of the ends and of
+    `also`, which the caller may count."""
+    mentions = _mentions(graph, also | {f.subject for f in facts.values()}
                          | {f.object for f in facts.values()})
     for fact in facts.values():
         for source in fact.sources:
             source.highlights = _highlights(source, mentions, {fact.subject, fact.object})
-    own = [m for m in mentions if m[0] == entity.iri]
-    return Explanation(entity, _aliases(graph, entity), len(own), sorted({m[1] for m in own}),
-                       sorted(facts.values(), key=_fact_order), _claims_made(graph, entity.iri))
+    return mentions
 
 
 # --- finding the entity --------------------------------------------------------------------
@@ -152,7 +181,7 @@ def find_entities(graph: rdflib.Graph, name: str) -> list[Candidate]:
     forms = _iri_forms(text)
     tiers = [lambda iri: wanted in names[iri],
              lambda iri: any(_has_words(n, wanted) for n in names[iri])]
-    if "/" in text or ":" in text:  # an IRI, a prefixed name or a key (under any base)
+    if _looks_like_iri(text):  # an IRI, a prefixed name or a key (under any base)
         tiers.insert(0, lambda iri: iri in forms or iri.endswith("/" + text))
     for matches in tiers:
         found = sorted((entities[iri] for iri in entities if matches(iri)),
@@ -172,7 +201,12 @@ def _has_words(name: str, words: str) -> bool:
     return bool(words) and f" {words} " in f" {name} "
 
 
+def _looks_like_iri(text: str) -> bool:
+    return "/" in text or ":" in text
+
+
 def _iri_forms(text: str) -> set[str]:
+    text = text.removeprefix("<").removesuffix(">")  # an IRI as SPARQL and Turtle write it
     forms = {text}
     prefix, _, local = text.partition(":")
     known = prefixes()
@@ -197,10 +231,11 @@ def _iri(value: str) -> str:
 
 # --- facts ---------------------------------------------------------------------------------
 
+_ENDS = "{{ ?a rdf:subject {target} }} UNION {{ ?a rdf:object {target} }}"
 _FACTS = """
 SELECT ?a ?s ?sName ?p ?o ?oName ?doc ?b ?e ?sb ?sentence ?conf ?rule ?claim ?who ?org
 WHERE {{
-  {{ ?a rdf:subject {target} }} UNION {{ ?a rdf:object {target} }}
+  {selector}
   ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
      prov:wasDerivedFrom ?doc ; nif:beginIndex ?b ; nif:endIndex ?e .
   OPTIONAL {{ ?a kg:sentence ?sentence }}
@@ -215,9 +250,11 @@ WHERE {{
 }}"""
 
 
-def _document_facts(graph: rdflib.Graph, iri: str) -> dict[tuple[str, str, str], ExplainedFact]:
+def _document_facts(graph: rdflib.Graph, iri: str, selector: str
+                    ) -> dict[tuple[str, str, str], ExplainedFact]:
+    """The facts of the assertions `selector` picks (a SPARQL pattern binding ?a)."""
     facts: dict[tuple[str, str, str], ExplainedFact] = {}
-    result = query_graph(graph, _FACTS.format(target=_iri(iri)))
+    result = query_graph(graph, _FACTS.format(selector=selector))
     for row in result.rows:
         r = dict(zip(result.columns, row))
         fact = _fact(facts, iri, r)
@@ -275,6 +312,8 @@ def _fact_order(fact: ExplainedFact) -> tuple:
 def _mentions(graph: rdflib.Graph, entities: set[str]) -> list[tuple[str, str, int, int]]:
     """(entity, document, begin, end) of every mention of the given entities."""
     iris = " ".join(_iri(e) for e in sorted(entities) if e.startswith(("http:", "https:")))
+    if not iris:  # rdflib fails on an empty VALUES block
+        return []
     result = query_graph(graph, f"""
         SELECT ?ent ?doc ?b ?e WHERE {{
           VALUES ?ent {{ {iris} }}

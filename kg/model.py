@@ -62,6 +62,10 @@ RELATIONS = ENTITY_RELATIONS + LITERAL_RELATIONS
 # Agreement statuses, from least to most advanced (violated/terminated are not "more signed").
 STATUSES = ("proposed", "under_negotiation", "signed", "in_force", "violated", "terminated")
 
+# The weight of a relation in GraphML/GEXF is the number of mentions in the text that support it;
+# a relation only kg's tables state counts its table as one source.
+TABLE_FACT_WEIGHT = 1
+
 
 @dataclass(frozen=True)
 class Document:
@@ -281,9 +285,7 @@ class KnowledgeGraph:
         for fact, evidence in self.sorted_facts():
             _add_fact_to_graph(graph, fact, evidence, self.documents)
         for fact in sorted(self.background, key=lambda f: (f.subject, f.predicate, f.object)):
-            if fact.subject in graph and fact.object in graph:
-                graph.add_edge(fact.subject, fact.object, key=_edge_id(fact), label=fact.predicate,
-                               weight=0, background=True)
+            _add_background_to_graph(graph, fact)
         return graph
 
 
@@ -306,6 +308,16 @@ def _add_fact_to_graph(graph: nx.MultiDiGraph, fact: Fact, evidence: list[Eviden
     if dates:
         attrs["first_date"], attrs["last_date"] = dates[0], dates[-1]
     graph.add_edge(fact.subject, fact.object, key=_edge_id(fact), **attrs)
+
+
+def _add_background_to_graph(graph: nx.MultiDiGraph, fact: Fact) -> None:
+    # A table is one source, so the weight is 1, never 0: Gephi drops every edge of weight 0.
+    # A fact the text states too keeps its edge from the text (background means tables only).
+    key = _edge_id(fact)
+    if fact.subject in graph and fact.object in graph \
+            and not graph.has_edge(fact.subject, fact.object, key=key):
+        graph.add_edge(fact.subject, fact.object, key=key, label=fact.predicate,
+                       weight=TABLE_FACT_WEIGHT, background=True, claimed=False)
 
 
 def _edge_id(fact: Fact) -> str:

@@ -193,6 +193,16 @@ def _open_for_writing(folder: Path) -> ox.Store:
         raise QueryError(_damaged(folder, exc)) from exc
 
 
+def check_store(folder: Path) -> None:
+    """QueryError unless `folder` holds a store that opens and answers a query (`kg serve`
+    checks before it hands the folder to the Oxigraph server, whose own errors are raw)."""
+    store = _open_for_reading(folder)
+    try:
+        store.query("ASK { ?s ?p ?o }")
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(_damaged(folder, exc)) from exc
+
+
 def _open_for_reading(folder: Path) -> ox.Store:
     if not (folder / _MARKER).is_file():
         raise QueryError(f"{folder}: no kg store there; create one with "
@@ -212,7 +222,7 @@ def _open_error(folder: Path, exc: OSError) -> str:
     return f"{folder}: cannot open the store ({_one_line(exc)})"
 
 
-def _damaged(folder: Path, exc: RuntimeError) -> str:
+def _damaged(folder: Path, exc: Exception) -> str:
     """RocksDB's corruption reports (a flipped or cut .sst file, a garbage CURRENT) reach Python
     as RuntimeError, at opening or in the middle of a query."""
     return (f"{folder}: the store is damaged ({_one_line(exc)}); delete the folder and load "
@@ -261,15 +271,17 @@ def _result(result: object) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(["ask"], [["true" if bool(result) else "false"]])
     if isinstance(result, ox.QueryTriples):
-        rows = sorted([_text(t.subject), _text(t.predicate), _text(t.object)] for t in result)
+        rows = sorted([term_text(t.subject), term_text(t.predicate), term_text(t.object)]
+                      for t in result)
         return QueryResult(["s", "p", "o"], rows)
     assert isinstance(result, ox.QuerySolutions)
     columns = [v.value for v in result.variables]
     width = range(len(columns))
-    return QueryResult(columns, [[_text(solution[i]) for i in width] for solution in result])
+    return QueryResult(columns, [[term_text(solution[i]) for i in width] for solution in result])
 
 
-def _text(term: object) -> str:
+def term_text(term: object) -> str:
+    """A pyoxigraph term as a result cell (kg/endpoint.py reads N-Triples answers with it)."""
     if term is None:
         return ""
     if isinstance(term, ox.Literal):

@@ -58,7 +58,7 @@ def run_with_time_limit(task: Callable[[], T], seconds: float, what: str = "the 
 def _answer(task: Callable[[], object], send, parent: int) -> None:  # type: ignore[no-untyped-def]
     """The child: run the task and send back ("ok", result) or ("error", a KGError)."""
     ignore_interrupts()  # Ctrl-C reaches the whole process group; the parent acts on it
-    _die_with(parent)
+    die_with(parent)
     try:
         message: tuple[str, object] = ("ok", task())
     except KGError as exc:
@@ -69,7 +69,7 @@ def _answer(task: Callable[[], object], send, parent: int) -> None:  # type: ign
     send.close()
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """On Linux, have the kernel kill this process when its parent dies: a `kg query` killed
     (SIGTERM from `timeout`, SIGKILL) must not leave its query running for hours."""
     if sys.platform.startswith("linux"):

@@ -1,10 +1,11 @@
 """Check exports against kg's SHACL shapes (`ontology/shapes.ttl`) with pyshacl.
 
 The files are validated as one graph, the union of everything in them, because a TriG/N-Quads
-export keeps a fact's direct triples in its documents' named graphs and the entities they link in
-the default graph. The shapes check organisations by their `kg:kind`, so they need no ontology;
-`kg.ttl` is still passed as pyshacl's `ont_graph` (not as inference) so that any class-based
-constraint added later sees the `rdfs:subClassOf` triples and nothing more.
+export keeps each document's assertions and claims in its named graph and the entities they point
+at in the default graph. The shapes check organisations by their `kg:kind`, so they need no
+ontology; `kg.ttl` is still passed as pyshacl's `ont_graph` (not as inference), so the class-based
+constraints (a kg:Organization's kind) see the `rdfs:subClassOf` triples and nothing more. The
+shapes hold under RDFS and OWL-RL inference too (tests/test_shapes_inference.py).
 
 This module reads RDF, so it belongs with the query layer (kg/query.py) in touching rdflib.
 """

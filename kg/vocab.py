@@ -139,13 +139,16 @@ CLASS_BY_KIND: dict[str, URIRef] = {
 PROPERTY_BY_RELATION: dict[str, URIRef] = {name: KG[name] for name in model.RELATIONS}
 
 # Scalar entity attributes written as literals: attribute -> (property, datatype or None for a
-# plain string). IRI-valued attributes (geonames, wikidata) become owl:sameAs links in the exporter.
+# plain string). Coordinates are xsd:decimal, written in one canonical form in every format
+# (kg/export/rdf_literals.py says why not xsd:double). IRI-valued attributes (geonames, wikidata)
+# become skos:exactMatch links in the exporter: not owl:sameAs, whose OWL semantics would merge
+# our entity with the authority's and give every statement about either a second subject.
 LITERAL_ATTRIBUTES: dict[str, tuple[URIRef, URIRef | None]] = {
     "iso3": (KG.iso3, None),
     "agreement_kind": (KG.agreementKind, None),
     "title": (KG.title, None),
-    "latitude": (SDO.latitude, XSD.double),
-    "longitude": (SDO.longitude, XSD.double),
+    "latitude": (SDO.latitude, XSD.decimal),
+    "longitude": (SDO.longitude, XSD.decimal),
 }
 
 

@@ -6,7 +6,9 @@ and U+FFFF; not even a character reference may name them. An RDF/XML, GraphML or
 holding one is not XML, and rdflib rejects kg's own file. So kg's one policy:
 
 - when reading a document, each such character in its text, id and metadata becomes a space,
-  one for one: the text keeps its length, so offsets index it exactly as before;
+  one for one: the text keeps its length, so offsets index it exactly as before. The one
+  exception is a lone surrogate written as a JSON escape (`"\\ud800"`) in a JSONL record: that
+  is a damaged escape, not a character, so kg.documents refuses the record and names the field;
 - when writing an export, a graph made through the library with such characters in its strings
   (names, values, keys, texts) is written with each replaced the same way, in every format, so
   all formats hold the same graph and every one parses.

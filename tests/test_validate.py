@@ -42,8 +42,8 @@ def test_fixture_conforms():
 
 
 def test_named_graphs_are_validated_as_one_union():
-    # The trilateral statement's parties are in the named graph <doc/d1>, the agreement itself
-    # in the default graph: only their union has the two parties the shapes require.
+    # The claim is in the named graph <doc/d1>, its claimant (which must be a kg:Person) in the
+    # default graph: only their union shows the claimant's class.
     report = validate([MINI_TRIG])
     assert report.conforms, report.violations
 

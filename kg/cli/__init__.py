@@ -9,7 +9,7 @@ from kg.cli import build, graph  # noqa: F401  (each module registers its comman
 from kg.cli import evaluate  # noqa: F401  (kg eval)
 from kg.cli import explain  # noqa: F401  (kg explain)
 from kg.cli import render  # noqa: F401  (kg render)
-from kg.cli import store  # noqa: F401  (kg load)
+from kg.cli import serve, store  # noqa: F401  (kg serve, kg load)
 from kg.cli.common import app
 
 __all__ = ["app"]

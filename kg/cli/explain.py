@@ -31,7 +31,8 @@ def explain(
     args: Annotated[Optional[list[str]], typer.Argument(
         metavar="GRAPH... NAME",
         help="RDF exports of kg, then the entity (the last argument): a name, an alias, a "
-             "surname, an ISO3 code, or an IRI (full, kgd:…, or a key like state/AZE).",
+             "surname, an ISO3 code, or an IRI (full, kgd:…, or a key like state/AZE); or the "
+             "IRI of a claim, assertion, document or mention.",
         show_default=False)] = None,
     fmt: Annotated[ExplainFormat, typer.Option(
         "--format", "-f", help="text (highlighted on a terminal, mentions in [brackets] when "
@@ -42,13 +43,17 @@ def explain(
     For every fact (the entity as subject or as object): the document, the sentence with the
     mentions highlighted, the confidence, the rule, and who claims it when the article only
     reports it. Facts from kg's own tables are marked as background. An ambiguous name lists
-    the candidates and exits with 1.
+    the candidates and exits with 1. Any other IRI kg prints, full or short (a claim, an
+    assertion, a document, a mention), shows what the graph says about it and the facts it
+    carries.
 
     Examples:
 
       kg explain exports/graph.ttl Aliyev
 
       kg explain exports/graph.ttl kgd:state/AZE --format json
+
+      kg explain exports/graph.ttl kgd:doc/abraham-accords
     """
     from kg.explain import AmbiguousName, explain as explain_entity
 
@@ -64,8 +69,13 @@ def explain(
     if fmt is ExplainFormat.json:
         typer.echo(explanation.to_json(), nl=False)
         return
+    from kg.explain_records import RecordExplanation
+
     markup = sys.stdout.isatty()
-    text = render(explanation, markup=markup)
+    if isinstance(explanation, RecordExplanation):
+        text = render_record(explanation, markup=markup)
+    else:
+        text = render(explanation, markup=markup)
     if markup:
         Console(highlight=False, soft_wrap=False).print(text)
     else:
@@ -109,6 +119,40 @@ def render(explanation, *, markup: bool) -> str:
                 head += f", {claim.date}"
             lines.append(f"  {esc(head)}: “{esc(claim.text)}”")
     return "\n".join(lines)
+
+
+def render_record(record, *, markup: bool) -> str:
+    """A claim, assertion, document or other record: its properties, what points at it, the
+    facts it carries (with their sentences) and, for a document, the entities it mentions."""
+    from kg.query import compact_iri
+
+    esc = escape if markup else (lambda s: s)
+    bold = (lambda s: f"[bold]{escape(s)}[/bold]") if markup else (lambda s: s)
+    lines = [f"{bold(_cut(record.name))} ({record.kind}) {esc(compact_iri(record.iri))}"]
+    if record.note:
+        lines.append(f"  {esc(record.note)}")
+    for prop in record.properties:
+        value = prop.name if prop.name == prop.value else f"{prop.name} ({compact_iri(prop.value)})"
+        lines.append(f"  {esc(prop.predicate)}: {esc(_cut(compact_iri(value)))}")
+    if record.mentioned:
+        lines += ["", bold(f"Mentions ({len(record.mentioned)} entities)")]
+        lines += [f"  {esc(name)} {esc(compact_iri(iri))} ×{times}"
+                  for iri, name, times in record.mentioned]
+    if record.referenced_by:
+        lines += ["", bold("Pointed at by")]
+        lines += [f"  {esc(_cut(compact_iri(ref.name)))} —{esc(ref.predicate)}→"
+                  for ref in record.referenced_by]
+    if record.facts:
+        lines += ["", bold(f"Facts ({len(record.facts)})")]
+        for fact in record.facts:
+            lines += _fact_lines(fact, markup)
+    return "\n".join(lines)
+
+
+def _cut(text: str, width: int = 200) -> str:
+    # A document's whole text is one of its properties; the JSON keeps it whole.
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1] + "…"
 
 
 def _fact_lines(fact, markup: bool) -> list[str]:

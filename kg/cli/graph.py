@@ -20,7 +20,7 @@ def query(
     graph: Annotated[Optional[list[str]], typer.Argument(
         metavar="GRAPH... QUERY",
         help="RDF exports of kg, then the query (the last argument): a named query "
-             "(see --list) or SPARQL text. With --store, only the query.",
+             "(see --list) or SPARQL text. With --store or --endpoint, only the query.",
         show_default=False)] = None,
     fmt: FormatOption = None,
     store: StoreOption = None,
@@ -30,6 +30,9 @@ def query(
         "--timeout", metavar="SECONDS", min=0,
         help="Stop with an error when the query (with reading the graph files) has not finished "
              "after SECONDS; 0: no limit.")] = DEFAULT_TIMEOUT,
+    endpoint: Annotated[Optional[str], typer.Option(
+        "--endpoint", metavar="URL", help="A SPARQL endpoint (kg serve, or any other) to run "
+        "the query at, instead of graph files.", show_default=False)] = None,
 ) -> None:
     """Run a named query or SPARQL over RDF exports; rows go to stdout.
 
@@ -40,6 +43,8 @@ def query(
       kg query exports/graph.ttl 'SELECT ?s WHERE { ?s a ?t } LIMIT 5' --format json
 
       kg query --store graph.db officials
+
+      kg query agreements --endpoint http://127.0.0.1:7878/query
 
       kg query --list
     """
@@ -54,7 +59,14 @@ def query(
         limit = timeout or math.inf  # even with no limit the query runs apart, for Ctrl-C
         for warning in query_warnings(args[-1]) if args else []:
             stderr.print(f"kg: warning: {warning}", markup=False)
-        if store is not None:
+        if endpoint is not None:
+            if len(args) != 1 or store is not None:
+                fail("with --endpoint, give only the query: kg query NAME|SPARQL --endpoint URL",
+                     2)
+            from kg.endpoint import query_endpoint
+
+            result = query_endpoint(endpoint, args[0], timeout=limit)
+        elif store is not None:
             if len(args) != 1:
                 fail("with --store, give only the query: kg query --store DIR NAME|SPARQL", 2)
             from kg.store import query_store

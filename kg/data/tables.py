@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from kg.errors import KGError
+from kg.json_rows import checked_row
 
 MIN_CITY_POPULATION = 100_000
 STATUSES = ("un_member", "un_observer", "limited_recognition", "dissolved")
@@ -206,16 +207,8 @@ def _cities_from_data(data: dict[str, list]) -> tuple[tuple[_City, ...],
     for iso2, folded, *row in data["found"]:
         if not (isinstance(iso2, str) and isinstance(folded, str)):
             raise TypeError("a city's key is not two strings")
-        found[iso2, folded] = _checked_city(row)
-    return tuple(_checked_city(row) for row in data["large"]), found
-
-
-def _checked_city(row: list) -> _City:
-    types = (int, str, str, (int, float), (int, float), int)
-    if len(row) != len(types) or not all(isinstance(v, t) and not isinstance(v, bool)
-                                         for v, t in zip(row, types)):
-        raise TypeError(f"not a city: {row!r:.80}")
-    return _City(*row)
+        found[iso2, folded] = checked_row(_City, row)
+    return tuple(checked_row(_City, row) for row in data["large"]), found
 
 
 def _scan_cities_data(large: list[_City], found: dict[tuple[str, str], _City]) -> dict[str, list]:

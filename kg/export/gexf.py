@@ -6,8 +6,13 @@ Keeps: every entity as a node with its id (the entity key), `label`, a `viz:colo
 `mentions`, `iso3`, `wikidata`, `aliases`, `dateSigned` and every other scalar attribute; every
 relation as an edge with a unique `id` (the edge key, "subject|predicate|object"), `label` and
 `kind` (both the relation: Gephi keeps two edges between the same nodes apart only when their
-kinds differ), `weight` (the number of supporting sources) and attribute values for `first_date`,
-`last_date`, `background`, `claimed` and any other scalar attribute.
+kinds differ), `weight` (the number of supporting mentions, 1 for a fact only kg's tables state:
+never 0, which Gephi drops) and attribute values for `first_date`, `last_date`, `background`,
+`claimed` and any other scalar attribute. Attributes are declared with numeric ids per class and
+their names as titles, which Gephi and graphology-gexf (Gephi Lite) both show.
+
+No value: a node or edge without a value has no <attvalue> for it, and no attribute declares a
+default, so Gephi leaves the cell empty and graphology-gexf and networkx leave the attribute out.
 
 Time: when anything is dated the graph is `mode="dynamic"` with `timeformat="date"`; an agreement
 starts at its earliest date signed and an edge at its first_date (both padded to a full date:
@@ -59,8 +64,8 @@ def gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.3"})
     ET.SubElement(ET.SubElement(root, "meta"), "creator").text = "kg"
     graph_element = ET.SubElement(root, "graph", _graph_attributes(records))
-    node_ids = _declare_attributes(graph_element, "node", "n", records.node_columns)
-    edge_ids = _declare_attributes(graph_element, "edge", "e", records.edge_columns)
+    node_ids = _declare_attributes(graph_element, "node", records.node_columns)
+    edge_ids = _declare_attributes(graph_element, "edge", records.edge_columns)
     nodes = ET.SubElement(graph_element, "nodes", {"count": str(len(records.nodes))})
     for node in records.nodes:
         _add_node(nodes, node, node_ids)
@@ -81,17 +86,18 @@ def _graph_attributes(records: PropertyGraph) -> dict[str, str]:
     return attributes
 
 
-def _declare_attributes(graph_element: ET.Element, domain: str, prefix: str,
+def _declare_attributes(graph_element: ET.Element, domain: str,
                         columns: list[Column]) -> dict[str, str]:
-    """Add <attributes class=domain>; return column name → attribute id. Ids are n0…/e0…, not
-    the names: Gephi keys its columns by id, and an id "label" or "weight" would collide with its
-    own columns."""
+    """Add <attributes class=domain>; return column name → attribute id. Ids are numbers counted
+    per class (0, 1, …), the names are titles: Gephi keys its columns by id, so an id "label" or
+    "weight" would collide with its own columns, and graphology-gexf (Gephi Lite) shows the title
+    only when the id is numeric (an id "n0" would be the column's name there)."""
     if not columns:
         return {}
     element = ET.SubElement(graph_element, "attributes", {"class": domain})
     ids: dict[str, str] = {}
     for index, column in enumerate(columns):
-        ids[column.name] = f"{prefix}{index}"
+        ids[column.name] = str(index)
         ET.SubElement(element, "attribute", {"id": ids[column.name], "title": column.name,
                                              "type": _GEXF_TYPES[column.type]})
     return ids

@@ -5,8 +5,13 @@ Keeps: every entity as a node with its id (the entity key), `label`, `kind`, `me
 colour of its kind (`color` "#rrggbb" and integer `r`, `g`, `b`, which Gephi reads as the node
 colour), `size` (10 + 4·sqrt(mentions)) and every other scalar attribute (`iso3`, `wikidata`,
 `aliases`, `dateSigned`, …); every relation as an edge with a unique id (the edge key,
-"subject|predicate|object"), `label` (the relation), `weight` (the number of supporting sources),
-`first_date`, `last_date`, `background`, `claimed` and any other scalar attribute.
+"subject|predicate|object"), `label` (the relation), `weight` (the number of supporting mentions,
+1 for a fact only kg's tables state: never 0, which Gephi drops), `first_date`, `last_date`,
+`background`, `claimed` and any other scalar attribute.
+
+No value: a node or edge without a value for a key has no <data> for it. A numeric key that some
+lack is a double whose <default> is NaN, since graph-tool reads a missing number as the default or
+else 0 (networkx leaves the attribute out; python-igraph and Gephi read NaN).
 
 Drops: list structure (lists are joined with "|" and come back as one string), None and empty
 values, NaN/infinite numbers, the characters XML 1.0 cannot hold, and provenance beyond the edge
@@ -22,6 +27,7 @@ name has one type, edge ids are unique.
 """
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -31,12 +37,15 @@ from kg.errors import InputError
 from kg.export import palette
 from kg.export.files import atomic_open
 from kg.export.property_graph import (BOOLEAN, DOUBLE, INTEGER, LONG, STRING, Column,
-                                      EdgeRecord, NodeRecord, build_property_graph, format_value)
+                                      EdgeRecord, NodeRecord, Scalar, build_property_graph,
+                                      format_value)
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 _GRAPHML_TYPES = {BOOLEAN: "boolean", INTEGER: "int", LONG: "long", DOUBLE: "double",
                   STRING: "string"}
+_NUMBERS = frozenset({INTEGER, LONG, DOUBLE})
+NO_NUMBER = "NaN"   # the <default> of a numeric key some nodes (or edges) have no value for
 
 # Node keys every file declares, in this order. `color` comes before r/g/b so that a Gephi which
 # cannot parse "#rrggbb" (old releases turned it into no colour) still ends with r/g/b applied.
@@ -56,11 +65,13 @@ def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
     """The GraphML document for `graph`; the same graph always gives the same bytes."""
     records = build_property_graph(graph)
     root = ET.Element("graphml", {"xmlns": GRAPHML_NS})
-    node_keys = _declare_keys(root, "node", "n", list(_NODE_KEYS) + records.node_columns)
+    node_columns = _nan_for_no_number(records.node_columns, [n.attributes for n in records.nodes])
+    node_keys = _declare_keys(root, "node", "n", list(_NODE_KEYS) + node_columns)
     edge_columns = [Column("label", STRING)]
     if records.weight_type is not None:
         edge_columns.append(Column("weight", records.weight_type))
-    edge_keys = _declare_keys(root, "edge", "e", edge_columns + records.edge_columns)
+    edge_columns += _nan_for_no_number(records.edge_columns, [e.attributes for e in records.edges])
+    edge_keys = _declare_keys(root, "edge", "e", edge_columns)
     graph_element = ET.SubElement(root, "graph", {"id": "kg", "edgedefault": "directed"})
     for node in records.nodes:
         _add_node(graph_element, node, node_keys)
@@ -74,14 +85,33 @@ def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
 
 
+def _nan_for_no_number(columns: list[Column], rows: list[dict[str, Scalar]]) -> list[Column]:
+    """`columns`, with every numeric column that some row lacks made a double whose default is
+    NaN (its integers widened, in place). GraphML has no "no value": graph-tool fills a number a
+    node lacks with the key's default, or else 0, which puts a place without coordinates at 0,0.
+    NaN is the one number no reader can take for data; networkx leaves the node without the
+    attribute either way and python-igraph reads NaN either way."""
+    result = []
+    for column in columns:
+        if column.type in _NUMBERS and not all(column.name in row for row in rows):
+            for row in rows:
+                if column.name in row:
+                    row[column.name] = float(row[column.name])
+            column = Column(column.name, DOUBLE, default=NO_NUMBER)
+        result.append(column)
+    return result
+
+
 def _declare_keys(root: ET.Element, domain: str, prefix: str,
                   columns: list[Column]) -> dict[str, str]:
-    """Add one <key> per column; return column name → key id."""
+    """Add one <key> per column (with its <default>, if any); return column name → key id."""
     key_ids: dict[str, str] = {}
     for index, column in enumerate(columns):
         key_id = f"{prefix}{index}"
-        ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": column.name,
-                                    "attr.type": _GRAPHML_TYPES[column.type]})
+        key = ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": column.name,
+                                          "attr.type": _GRAPHML_TYPES[column.type]})
+        if column.default is not None:
+            ET.SubElement(key, "default").text = column.default
         key_ids[column.name] = key_id
     return key_ids
 
@@ -128,8 +158,13 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
                 data.pop(channel, None)
     for *_, data in graph.edges(data=True):
         data.pop("id", None)  # networkx copies the id into the data; it is the key already
-    # networkx records empty per-domain defaults; kg declares none, so the graph carries none.
+    # networkx records per-domain defaults; kg's only default is NaN, which says "no value" (the
+    # node has no such attribute), so the graph carries none.
     for name in ("node_default", "edge_default"):
-        if not graph.graph.get(name):
+        defaults = {k: v for k, v in graph.graph.get(name, {}).items()
+                    if not (isinstance(v, float) and math.isnan(v))}
+        if defaults:
+            graph.graph[name] = defaults
+        else:
             graph.graph.pop(name, None)
     return graph

@@ -64,6 +64,7 @@ class Column:
 
     name: str
     type: str
+    default: str | None = None      # a <default> to declare (GraphML's "no value" for numbers)
 
 
 @dataclass

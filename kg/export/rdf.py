@@ -12,7 +12,10 @@ and claimants naming an unknown key — so nothing links to an IRI with no label
 
 Output is deterministic, byte for byte in every format: IRIs come from keys or content hashes,
 there are no blank nodes or timestamps, and what rdflib leaves in hash order is sorted here.
-TriG and N-Quads put each document's triples in the named graph `{base}graph/{document id}`.
+TriG and N-Quads put what is each document's alone (its description, mentions, claims and
+assertions) in the named graph `{base}graph/{document id}`, and what holds whichever documents say
+it (entities, the direct triples of facts, background facts, the build) in the default graph:
+every triple is in exactly one graph, so a store's union of graphs counts each once.
 
 Which quads a graph yields is decided once, in kg/export/rdf_terms.py. Turtle, JSON-LD and
 RDF/XML go through an rdflib Dataset (`to_rdf`); N-Triples, N-Quads and TriG stream line by line
@@ -32,7 +35,8 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.errors import OutputError
 from kg.export.files import atomic_open
-from kg.export.rdf_terms import BuildInfo, check_base, digest, rdf_chunks, typed_date
+from kg.export.rdf_literals import typed_date
+from kg.export.rdf_terms import BuildInfo, check_base, digest, rdf_chunks
 from kg.model import KnowledgeGraph
 from kg.vocab import DATA_BASE, prefixes
 
@@ -134,10 +138,10 @@ def to_rdf(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: BuildInf
            named_graphs: bool = True) -> Dataset:
     """The graph as an RDF dataset.
 
-    With `named_graphs`, each document's assertions, mentions, claims, its own description and
-    the direct triples of the facts it supports go into the named graph `{base}graph/{doc id}`;
-    entities, background facts and the build go into the default graph. Without, everything
-    goes into the default graph. The quads come from `rdf_chunks`, as the streamed N-Triples do.
+    With `named_graphs`, each document's assertions, mentions, claims and its own description go
+    into the named graph `{base}graph/{doc id}`; entities, the direct triples of facts,
+    background facts and the build go into the default graph. Without, everything goes into the
+    default graph. The quads come from `rdf_chunks`, as the streamed N-Triples do.
     """
     check_base(base)
     dataset = Dataset(default_union=True)  # SPARQL over it sees every graph

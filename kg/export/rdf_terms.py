@@ -20,7 +20,6 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 from urllib.parse import quote
@@ -30,6 +29,7 @@ from rdflib.term import Node
 
 from kg import model, vocab
 from kg.errors import OutputError
+from kg.export.rdf_literals import decimal_literal, offset_literal, text_literal, typed_date
 from kg.model import Claim, Document, Entity, Evidence, Fact, KnowledgeGraph, Mention
 from kg.vocab import (CLASS_BY_KIND, DATA_BASE, GEONAMES, LITERAL_ATTRIBUTES, ONTOLOGY_IRI,
                       PROPERTY_BY_RELATION, WD)
@@ -55,14 +55,10 @@ class _Terms:
         return term
 
 
-DCTERMS, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = (
-    _Terms(ns) for ns in (vocab.DCTERMS, vocab.ITSRDF, vocab.KG, vocab.NIF, vocab.OWL, vocab.PROV,
-                          vocab.RDF, vocab.RDFS, vocab.SCHEMA, vocab.SKOS, vocab.XSD))
+DCTERMS, ITSRDF, KG, NIF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = (
+    _Terms(ns) for ns in (vocab.DCTERMS, vocab.ITSRDF, vocab.KG, vocab.NIF, vocab.PROV, vocab.RDF,
+                          vocab.RDFS, vocab.SCHEMA, vocab.SKOS, vocab.XSD))
 
-# A date at the precision the text gives, typed accordingly (the longest pattern first).
-_DATE_TYPES = ((re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), XSD.date),
-               (re.compile(r"[0-9]{4}-[0-9]{2}"), XSD.gYearMonth),
-               (re.compile(r"[0-9]{4}"), XSD.gYear))
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 
 
@@ -88,43 +84,14 @@ def digest(*parts: object) -> str:
     return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-# Literals are immutable, and rdflib parses a typed literal's value on creation (slow next to
-# writing a line): the small, repeating ones (offsets, confidences, dates, rules, anchors, the
-# sentence of each fact it states) are made once.
-@lru_cache(maxsize=1 << 16)
-def typed_date(value: str) -> Literal:
-    """An ISO date at its precision: xsd:date, xsd:gYearMonth or xsd:gYear; else a plain string
-    (which the shapes then flag, rather than a silently dropped or guessed date)."""
-    for pattern, datatype in _DATE_TYPES:
-        if pattern.fullmatch(value):
-            return Literal(value, datatype=datatype)
-    return Literal(value)
-
-
-@lru_cache(maxsize=1 << 14)
-def _text(value: str) -> Literal:
-    return Literal(value)
-
-
-@lru_cache(maxsize=1 << 12)
-def _decimal(value: float) -> Literal:
-    # repr() is the shortest exact text of the float; ":f" keeps it out of exponent notation,
-    # which xsd:decimal does not allow.
-    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
-
-
-@lru_cache(maxsize=1 << 16)
-def _offset(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.nonNegativeInteger)
-
-
 def rdf_chunks(graph: KnowledgeGraph, *, base: str = DATA_BASE, build_info: BuildInfo,
                named_graphs: bool) -> Iterator[Chunk]:
     """Every quad of the graph's RDF, chunk by chunk, in a deterministic order.
 
-    With `named_graphs`, each document's description, mentions, claims, assertions and the direct
-    triples of the facts it supports go into the graph `{base}graph/{doc id}`; entities,
-    background facts and the build into the default graph. Without, everything is default."""
+    With `named_graphs`, each document's description, mentions, claims and assertions go into
+    the graph `{base}graph/{doc id}`; entities, the direct triples of facts, background facts and
+    the build into the default graph, so every triple is in exactly one graph. Without, everything
+    is default."""
     return ChunkPlan(graph, base=base, build_info=build_info, named_graphs=named_graphs).chunks()
 
 
@@ -260,15 +227,18 @@ class _Quads:
             value = entity.attributes[name]
             if name in LITERAL_ATTRIBUTES:
                 prop, datatype = LITERAL_ATTRIBUTES[name]
-                if datatype == XSD.double:
-                    pairs.append((prop, Literal(float(value), datatype=XSD.double)))
+                if datatype == XSD.decimal:
+                    pairs.append((prop, decimal_literal(float(value))))
                 else:
                     pairs.append((prop, Literal(str(value), datatype=datatype)))
+            # Outside authorities are linked with skos:exactMatch, which OWL reasoners leave
+            # alone: owl:sameAs would merge the two individuals under OWL-RL, so every assertion
+            # about Baku would gain a second rdf:subject (GeoNames' Baku) and break the shapes.
             elif name == "geonames" and str(value).strip().isdigit():
-                # A malformed id would assert identity with the wrong place: worse than none.
-                pairs.append((OWL.sameAs, GEONAMES[f"{int(str(value).strip())}/"]))
+                # A malformed id would match the wrong place: worse than none.
+                pairs.append((SKOS.exactMatch, GEONAMES[f"{int(str(value).strip())}/"]))
             elif name == "wikidata" and _WIKIDATA_ID.fullmatch(str(value).strip()):
-                pairs.append((OWL.sameAs, WD[str(value).strip()]))
+                pairs.append((SKOS.exactMatch, WD[str(value).strip()]))
             # Other attributes are working data of the pipeline, not claims about the world.
         return pairs
 
@@ -300,12 +270,12 @@ class _Quads:
         triple, chunk = self.triple(fact), []
         if triple is None:
             return chunk
-        if not evidence:
-            chunk.append((*triple, None))
+        # The direct triple goes in the default graph, however many documents support it: in a
+        # document's graph it would sit in two graphs when two documents state it, and a store
+        # that queries the union of graphs (Oxigraph, Virtuoso) would count it twice.
+        chunk.append((*triple, None))
         for ev in evidence:
-            g = self.graph_for(ev.document)
-            chunk.append((*triple, g))
-            self.assertion(chunk, g, fact, triple, ev)
+            self.assertion(chunk, self.graph_for(ev.document), fact, triple, ev)
         return chunk
 
     def assertion(self, chunk: Chunk, g: URIRef | None, fact: Fact,
@@ -314,13 +284,13 @@ class _Quads:
             fact.subject, fact.predicate, fact.object, ev.document, ev.begin, ev.end,
             ev.sentence_begin, ev.sentence_end, ev.rule, ev.confidence, ev.claim))
         document = self.kg.documents.get(ev.document)
-        sentence = document and _text(document.text[ev.sentence_begin:ev.sentence_end])
+        sentence = document and text_literal(document.text[ev.sentence_begin:ev.sentence_end])
         _add(chunk, g, node, *_reified(KG.Assertion, triple),
              (PROV.wasDerivedFrom, self.doc_iri(ev.document)),
-             (NIF.beginIndex, _offset(ev.begin)), (NIF.endIndex, _offset(ev.end)),
-             (KG.sentenceBegin, _offset(ev.sentence_begin)),
-             (KG.sentenceEnd, _offset(ev.sentence_end)), (KG.sentence, sentence),
-             (KG.rule, _text(ev.rule)), (KG.confidence, _decimal(ev.confidence)),
+             (NIF.beginIndex, offset_literal(ev.begin)), (NIF.endIndex, offset_literal(ev.end)),
+             (KG.sentenceBegin, offset_literal(ev.sentence_begin)),
+             (KG.sentenceEnd, offset_literal(ev.sentence_end)), (KG.sentence, sentence),
+             (KG.rule, text_literal(ev.rule)), (KG.confidence, decimal_literal(ev.confidence)),
              (KG.claim, ev.claim is not None and self.claim_iri(ev.document, ev.claim)))
 
     def background_fact(self, fact: Fact, version: str) -> Chunk:
@@ -329,8 +299,7 @@ class _Quads:
             return chunk
         # The same fact extracted from text already put this triple in the default graph
         # (its own chunk); writing it again would repeat a line in N-Triples.
-        evidence = self.kg.facts.get(fact)
-        if evidence is None or (self.named_graphs and evidence):
+        if fact not in self.kg.facts:
             chunk.append((*triple, None))
         node = self.iri("background/" + digest(fact.subject, fact.predicate, fact.object, table))
         _add(chunk, None, node, *_reified(KG.BackgroundAssertion, triple),
@@ -354,7 +323,7 @@ class _Quads:
              (RDF.type, SCHEMA.NewsArticle), (RDF.type, PROV.Entity), (RDF.type, NIF.Context),
              (NIF.isString, Literal(doc.text)),
              # NIF wants a context's own span: the whole text.
-             (NIF.beginIndex, _offset(0)), (NIF.endIndex, _offset(len(doc.text))),
+             (NIF.beginIndex, offset_literal(0)), (NIF.endIndex, offset_literal(len(doc.text))),
              (DCTERMS.title, doc.title and Literal(doc.title)),
              (SCHEMA.datePublished, doc.date and typed_date(doc.date)),
              (DCTERMS.source, doc.source and Literal(doc.source)),
@@ -371,8 +340,8 @@ class _Quads:
                 continue
             doc = self.doc_iri(m.document)
             _add(chunk, self.graph_for(m.document), URIRef(f"{doc}#char={m.begin},{m.end}"),
-                 (RDF.type, NIF.Phrase), (NIF.beginIndex, _offset(m.begin)),  # RFC 5147
-                 (NIF.endIndex, _offset(m.end)), (NIF.anchorOf, _text(m.anchor)),
+                 (RDF.type, NIF.Phrase), (NIF.beginIndex, offset_literal(m.begin)),  # RFC 5147
+                 (NIF.endIndex, offset_literal(m.end)), (NIF.anchorOf, text_literal(m.anchor)),
                  (NIF.referenceContext, doc), (ITSRDF.taIdentRef, self.iri(m.entity)))
         return chunk
 
@@ -383,9 +352,9 @@ class _Quads:
             _add(chunk, self.graph_for(c.document), self.claim_iri(c.document, c.key),
                  (RDF.type, KG.Claim), (RDF.type, PROV.Entity),
                  (PROV.wasDerivedFrom, self.doc_iri(c.document)),
-                 (NIF.beginIndex, _offset(c.begin)), (NIF.endIndex, _offset(c.end)),
-                 (NIF.anchorOf, document and _text(document.text[c.begin:c.end])),
-                 (KG.cue, _text(c.cue)),
+                 (NIF.beginIndex, offset_literal(c.begin)), (NIF.endIndex, offset_literal(c.end)),
+                 (NIF.anchorOf, document and text_literal(document.text[c.begin:c.end])),
+                 (KG.cue, text_literal(c.cue)),
                  (KG.claimant, self.known(c.claimant) and self.iri(c.claimant)),
                  (KG.claimantOrganization,
                   self.known(c.claimant_org) and self.iri(c.claimant_org)),

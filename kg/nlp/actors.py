@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from kg import model, resolve
 from kg.nlp import gazetteer as gz
+from kg.nlp.agreement_mentions import AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.election_names import names_an_election
 from kg.nlp.not_organizations import SEATS
@@ -182,11 +183,31 @@ def find_ner_places(ctx: DocContext) -> None:
                 ctx.story_lines.not_of_the_story(ent):
             continue
         name = _strip_determiner(ent)
-        if not name or not name[0].isupper():
+        if not name or not name[0].isupper() or _inside_agreement_name(ctx, ent):
             continue
         key = resolve.place_key(name, None)
         ctx.add_actor(Actor(ent.start, ent.end, key, model.PLACE),
                       model.Entity(key, model.PLACE, name))
+
+
+# Words before a name that an agreement's name lists as a party.
+_LISTING_WORDS = {"between", "and", "with", ",", "&"}
+
+
+def _inside_agreement_name(ctx: DocContext, ent: Span) -> bool:
+    """A span within an agreement's proper name: "the Convention on the Law of the Sea", "the
+    Memorandum on Green Shipping" name no place called "Sea" or "Green Shipping"."""
+    before = ctx.doc[ent.start - 1].lower_ if ent.start else ""
+    if before in _LISTING_WORDS or ent.root.dep_ == "conj":
+        return False   # "the Free Trade Agreement between Peru and Macao": a party it names
+    sentence = ctx.sentence(ent.start, ent.end)
+    for token in sentence:
+        if token.lower_ in AGREEMENT_WORDS or token.lower_ in FORMAL_NAME_WORDS:
+            mention = mention_at(ctx, token)
+            if mention is not None and mention.proper \
+                    and mention.start <= ent.start and ent.end <= mention.end:
+                return True
+    return False
 
 
 def _strip_determiner(span: Span) -> str:

@@ -18,13 +18,14 @@ from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS
                                         AgreementMention, is_generic, mention_at,
                                         other_names, parse_head)
 from kg.nlp.agreement_participants import (actors_after, add_participants, done_in_the_past,
-                                            names_other_states, read_between, read_presence,
-                                            read_saying, read_signing, read_signing_noun)
+                                            names_other_states, not_done, read_between,
+                                            read_presence, read_saying, read_signing,
+                                            read_signing_noun)
 from kg.nlp.agreement_time import in_lead, story_date
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
                                         states_in_joined_names)
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.treaty import TITLE_LINKS, name_from_parties, read_treaty_text
+from kg.nlp.treaty import TITLE_LINKS, bind_successors, name_from_parties, read_treaty_text
 
 STATUS_CUES = {  # lemma -> status
     "negotiate": "under_negotiation", "negotiation": "under_negotiation", "talk": "under_negotiation",
@@ -137,6 +138,8 @@ def _complete(ctx: DocContext, agreement: Agreement) -> None:
     """What the whole text adds to an agreement once all its mentions are read."""
     _parties_from_signatories(ctx, agreement)
     _governments_as_states(ctx, agreement)
+    if agreement.own_text:
+        bind_successors(ctx, agreement.parties)
     _drop_vaguer_dates(agreement)
     _date_from_story(ctx, agreement)
     if len(agreement.parties) < 2 and agreement.kind in ("treaty", "ceasefire", "truce", "accord",
@@ -424,17 +427,27 @@ def _read_status(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
             return  # the agreement does not negotiate or violate: whoever does is the subject
         if lemma in _OBJECT_CUES and not (steps == 1 and head.dep_ == "dobj"):
             return  # "ended the accord", but "the war ended with the accord"
+        if status in _SETTLED_STATUSES and not_done(token):
+            return  # "the accord would enter into force", "may be suspended": not (yet) so
         if status is not None:
             evidence = ctx.doc[min(token.i, mention.start):max(token.i + 1, mention.end)]
             agreement.statuses.setdefault(status, (evidence, f"pattern:status-{lemma}", 0.7))
             return
-        if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in token.children):
+        if token.pos_ == "VERB" and token.lemma_.lower() in _GETTING_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             continue  # "efforts to secure a ceasefire": what governs the infinitive tells
         if token.pos_ in ("VERB", "AUX", "ADP"):
             return  # another verb or a preposition such as "after" governs the mention
 
 
+# Statuses a text gives as facts; a cue in the future, a modal or a negation does not set them.
+_SETTLED_STATUSES = {"in_force", "terminated", "violated"}
+# Verbs of getting an agreement not yet had; through their infinitive a cue governs it ("efforts
+# to secure a truce"), but not through one of keeping or changing an agreement that exists
+# ("called on all parties to respect the convention", "talks to extend the treaty").
+_GETTING_VERBS = {"secure", "reach", "conclude", "strike", "finalise", "finalize", "achieve",
+                  "broker", "seal", "clinch", "forge", "agree", "hammer", "obtain", "win", "get",
+                  "complete", "produce", "deliver", "establish", "create", "adopt"}
 # Cues whose subject is the agreement itself: "the treaty entered into force", "the deal expired".
 _SUBJECT_CUES = {"enter", "expire", "collapse", "lapse", "terminate", "implement"}
 # Cues that end an agreement only when it is their object: "the government ended the accord".

@@ -64,16 +64,16 @@ _SMALL = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split(), 1)}
 _SMALL |= {w: 10 * i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_ORDINALS = {w: i for i, w in enumerate(
+ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
     1)} | {"thirtieth": 30}
 
-_UNIT_ORDINAL = "|".join(sorted(list(_ORDINALS)[:9], key=len, reverse=True))
+_UNIT_ORDINAL = "|".join(sorted(list(ORDINALS)[:9], key=len, reverse=True))
 _ORDINAL_WORDS = (rf"(?i:(?:twenty|thirty)(?:\s|-\s?)(?:{_UNIT_ORDINAL})\b"
-                  rf"|(?:{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\b)")
+                  rf"|(?:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b)")
 _NUMBER_WORD = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))}|hundred|thousand)\b"
-_YEAR_WORDS = rf"(?i:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)"
+YEAR_WORDS = rf"(?i:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)"
 
 _D = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"   # a day of the month, 1st..31st
 _Y = r"(?<!\d)[12]\d{3}(?!\d)"
@@ -95,7 +95,7 @@ DMY = re.compile(rf"{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MON}{_SEP}(?:of\s+)?{_YEAR}
 # March of 2011", "this 13. day of May 1994" (a day number with a dot, as in German usage).
 TREATY = re.compile(rf"(?P<day>{_D}|{_ORDINAL_WORDS})\.?\s+(?i:day\s+of\s+(?:the\s+month\s+of\s+)?|"
                     rf"of\s+){_MON},?\s+(?i:(?:in|of)\s+(?:the\s*year\s+(?:of\s+our\s+lord\s+)?)?)?"
-                    rf"(?P<year>{_Y}|{_YEAR_WORDS})")
+                    rf"(?P<year>{_Y}|{YEAR_WORDS})")
 # "«23» December 2014", "“23” December2014" (a day in quotes, as a signing formula fills it in;
 # the year often run into the month where the blank was).
 QUOTED_DAY = re.compile(rf"[“\"«„]\s*(?P<day>{_D})\s*[”\"»“]\s*(?:of\s+)?"
@@ -148,10 +148,10 @@ def _day_number(text: str) -> int:
     if word[0].isdigit():
         return int(re.match(r"\d+", word).group())
     parts = re.split(r"[\s-]+", word)
-    return sum(_SMALL.get(p, 0) for p in parts[:-1]) + _ORDINALS[parts[-1]]
+    return sum(_SMALL.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]]
 
 
-def _words_to_number(text: str) -> int | None:
+def words_to_number(text: str) -> int | None:
     """'one thousand nine hundred and ninety-three' → 1993; None when it is no number."""
     total = current = 0
     for word in re.split(r"[\s-]+", text.lower()):
@@ -169,7 +169,7 @@ def _words_to_number(text: str) -> int | None:
 
 
 def _year_number(text: str) -> int | None:
-    return int(text) if text.isdigit() else _words_to_number(text)
+    return int(text) if text.isdigit() else words_to_number(text)
 
 
 def _year_less(month: int, day: int | None, ref: _Reference | None) -> DateValue | None:

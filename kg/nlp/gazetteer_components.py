@@ -10,6 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.nlp.feature_names import feature_name_around
 from kg.nlp.gazetteer import CAPITAL, ORG, PLACE, STATE, STATE_ADJ, gazetteer_for
 
 # What the entity ruler before the NER labels our matches with: labels the NER already has.
@@ -45,10 +46,14 @@ class LateGazetteer:
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, key = self.labels[doc.vocab.strings[match_id]]
+            feature = feature_name_around(doc, start, end) if label != ORG else None
+            if feature is not None:   # "Lake Chad": a place, not Chad
+                start, end = feature
             overlapping = [e for e in doc.ents if e.start < end and start < e.end]
             if all(e.label_ in _REPLACEABLE and e.start >= start and e.end <= end
                    for e in overlapping):
-                spans.append(Span(doc, start, end, label=label, span_id=key))
+                spans.append(Span(doc, start, end, label="LOC") if feature is not None
+                             else Span(doc, start, end, label=label, span_id=key))
         spans = [s for s in spans if not (s.label_ == STATE and _inside_other_name(doc, s))]
         places = {s.end: s.id_ for s in spans if s.label_ in (PLACE, CAPITAL)}
         places.update({e.end: e.ent_id_ for e in doc.ents if e.label_ in (PLACE, CAPITAL)})
@@ -191,7 +196,12 @@ class EarlyGazetteer:
             if start in seen or end - 1 in seen:
                 continue
             label, key = self.labels[match_id]
-            new.append(Span(doc, start, end, label=label, span_id=key))
+            feature = feature_name_around(doc, start, end) if label != ORG else None
+            if feature is not None:   # "the South China Sea": a place, not China
+                start, end = feature
+                new.append(Span(doc, start, end, label="LOC"))
+            else:
+                new.append(Span(doc, start, end, label=label, span_id=key))
             entities = [e for e in entities if not (e.start < end and e.end > start)]
             seen.update(range(start, end))
         doc.ents = entities + new

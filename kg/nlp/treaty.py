@@ -15,7 +15,7 @@ from kg import model
 from kg.nlp.agreement_mentions import TITLE_SMALL_WORDS
 from kg.nlp.agreement_participants import places_a_territory
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.dates import find_dates
+from kg.nlp.era_years import find_dates_any_era
 
 # Signs that a text is the agreement itself, not news about one.
 # "this Agreement", "the present Treaty", "this Free Trade Agreement" (names in capitals between),
@@ -29,7 +29,8 @@ _CONTRACTING = re.compile(r"\b(?:Contracting\s+Parties|hereinafter|IN\s+WITNESS\
 _PARTIES_WORDS = re.compile(r"\b(?i:the|both|each|either)\s+(?:Contracting\s+)?"
                             r"(?:Parties|Party|Member\s+States|Signatories)\b")
 # "Signed by the Nordic States at Oslo, this …": who signed where, when they signed apart.
-_DONE = re.compile(r"\b(?:DONE|Done|done|Signed|SIGNED|made|MADE|Executed|EXECUTED)\b,?"
+# Each word in the three casings a formula is printed in ("Made at the city of Kyiv on …").
+_DONE = re.compile(r"\b(?:DONE|Done|done|SIGNED|Signed|MADE|Made|made|EXECUTED|Executed)\b,?"
                    r"(?: in \w+| by (?:the )?[A-Z][\w ]{1,40}?)?,?(?: at| in| AT| IN)\b")
 # A note in place of the formula: "(This document was signed on 21 October 2002 in …)". Not
 # "the Agreement signed on …", which cites another instrument.
@@ -94,6 +95,22 @@ def read_treaty_text(ctx: DocContext):
             parties.setdefault(key, (span, "treaty:most-named-state", 0.5))
     name, title_end = _title(text)
     return name, title_end, parties, _done_date(ctx)
+
+
+# State unions since dissolved whose treaties every successor continued: Serbia carried on the
+# State Union of Serbia and Montenegro's treaties and Montenegro succeeded to them in 2006.
+# (Czechoslovakia, Yugoslavia and the Soviet Union are not here: their successors did not all
+# continue each treaty, and some of them made new ones.)
+_CONTINUED_BY = {"SCG": ("SRB", "MNE")}
+
+
+def bind_successors(ctx: DocContext, parties: dict[str, tuple]) -> None:
+    """A treaty text's parties as the treaty binds them: a state union's successors that
+    continued its treaties stand in its place ("Serbia and Montenegro" → Serbia, Montenegro)."""
+    for key in [k for k in parties if k.removeprefix("state/") in _CONTINUED_BY]:
+        evidence = parties.pop(key)
+        for iso3 in _CONTINUED_BY[key.removeprefix("state/")]:
+            parties.setdefault(ctx.state_entity(iso3), evidence)
 
 
 def _states_between(ctx: DocContext, begin: int, end: int) -> dict[str, object]:
@@ -226,7 +243,8 @@ _NO_FORMULA_BEFORE = re.compile(r"\b(?:shall|may|to|be|been|is|are)\s+\Z")
 
 
 def _done_date(ctx: DocContext):
-    """The date of the final clause: "DONE at Reykjavik on this twelfth day of May 2016"."""
+    """The date of the final clause: "DONE at Reykjavik on this twelfth day of May 2016", "Made at
+    Bangkok this fifth day of March B.E. 2542"."""
     # Only the last signing formula counts: an earlier "signed at" cites another instrument,
     # and a formula left blank ("this ____ day of ____") gives no date rather than a wrong one.
     text = ctx.text
@@ -239,7 +257,7 @@ def _done_date(ctx: DocContext):
         return None
     match = matches[-1]
     window = text[match.start():match.start() + 200]
-    dates = find_dates(window, None)
+    dates = find_dates_any_era(window)   # a year of the Buddhist Era read as its Gregorian one
     if dates:
         begin, end, value = dates[0]
         return value.iso, (match.start(), match.start() + end)

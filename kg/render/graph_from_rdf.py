@@ -4,12 +4,13 @@ Keeps: every entity (a subject with a `kg:kind`) as a node with its `label`, `ki
 (how many mentions identify it), `aliases` and its literal attributes (`iso3`, `latitude`,
 `longitude`, `agreement_kind`, `title`, and the lists `dateSigned` and `status`); every relation
 between two entities as an edge keyed "subject|relation|object", with `label` (the relation),
-`weight` (the number of assertions that support it) and `background` (true when only kg's tables
-support it). Node ids are entity keys (`state/AZE`) when the IRI is under kg's default data base,
-full IRIs otherwise.
+`weight` (the number of assertions that support it, or 1 when only kg's tables do, as in
+`KnowledgeGraph.to_networkx()`) and `background` (true when only kg's tables support it). Node
+ids are entity keys (`state/AZE`) when the IRI is under kg's default data base, full IRIs
+otherwise.
 
-Drops: provenance (documents, sentences, offsets, claims), `owl:sameAs` links and rdf:type, which
-a picture has no room for; `kg query` reaches them.
+Drops: provenance (documents, sentences, offsets, claims), `skos:exactMatch` links to GeoNames
+and Wikidata and rdf:type, which a picture has no room for; `kg query` reaches them.
 
 The shape is that of `KnowledgeGraph.to_networkx()` so a picture of an export and a picture of a
 freshly built graph are drawn by the same code. rdflib stays behind kg.query: this module only
@@ -23,6 +24,7 @@ from typing import Sequence
 import networkx as nx
 
 from kg.export.property_graph import clean_text
+from kg.model import TABLE_FACT_WEIGHT
 from kg.query import QueryResult, compact_iri, load_graph, query_graph
 from kg.vocab import DATA_BASE
 
@@ -122,5 +124,6 @@ def _add_relation(graph: nx.MultiDiGraph, triple: tuple[str, str, str], sources:
                   background: bool) -> None:
     s, p, o = triple
     subject, relation, obj = node_id(s), relation_name(p), node_id(o)
+    only_tables = background and sources == 0
     graph.add_edge(subject, obj, key=f"{subject}|{relation}|{obj}", label=relation,
-                   weight=sources, background=background and sources == 0)
+                   weight=TABLE_FACT_WEIGHT if only_tables else sources, background=only_tables)
