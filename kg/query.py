@@ -13,8 +13,8 @@ through `literal_text`, so the same query gives the same rows on either (tests/t
 The named queries are written to give the same rows in other stores too (Virtuoso 7 is tested,
 tests/test_virtuoso.py): comments hold no `;` or quote (isql reads them as SQL), aggregates are
 taken in a subquery and combined outside it (Virtuoso cannot compile COALESCE over MINs, nor
-order by an expression over one), and IRIs are ordered by STR() (Virtuoso orders IRIs by the
-order it loaded them in).
+order by an expression over one), and IRIs are ordered by STR() (Virtuoso orders the IRIs an
+aggregate gives by the order it first saw them in).
 """
 from __future__ import annotations
 
