@@ -145,6 +145,7 @@ class ChunkPlan:
             # One chunk per IRI: two entities mentioned at one span share the mention's IRI.
             (quads.mention, _Grouped(graph.mentions, lambda m: (m.document, m.begin, m.end))),
             (quads.claim, _Grouped(graph.claims, lambda c: (c.document, c.key))),
+            (quads.event, _events(graph)),
             (lambda fact: quads.background_fact(fact, build_info.kg_version),
              sorted(graph.background, key=lambda f: (f.subject, f.predicate, f.object))),
             (quads.tables, [build_info.kg_version]),
@@ -392,6 +393,10 @@ class _Quads:
                  (DCTERMS.date, c.date and typed_date(c.date)))
         return chunk
 
+    def event(self, pair: tuple) -> Chunk:
+        from kg.export.rdf_events import event_chunk   # it builds on this module
+        return event_chunk(self, *pair)
+
     # -- the build -------------------------------------------------------------------------
 
     def build(self, info: BuildInfo) -> Chunk:
@@ -407,6 +412,11 @@ class _Quads:
         _add(chunk, None, used, (RDF.type, PROV.Entity),
              (RDFS.label, Literal(f"{info.model_name} {info.model_version}")))
         return chunk
+
+
+def _events(graph: KnowledgeGraph) -> list:
+    from kg.export.rdf_events import grouped_events
+    return grouped_events(graph)
 
 
 def _add(chunk: Chunk, g: URIRef | None, node: URIRef,
