@@ -59,7 +59,12 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     anchors = {t.anchor.i: t for t in found}
     kept = []
     for trigger in found:
-        if _inside_another(trigger, anchors):
+        holder = _inside_another(trigger, anchors)
+        if holder is not None:
+            # "vowed to retaliate": a promise of harm is a threat
+            if (holder.code.type == "AGREE" and trigger.code.type in HOSTILE | {"THREATEN"}
+                    and trigger.anchor.dep_ == "xcomp" and trigger.anchor.head.i == holder.anchor.i):
+                holder.type, holder.mode = "THREATEN", None
             continue
         _read_modality(trigger, lemmas)
         if trigger.told_as_fact:
@@ -68,7 +73,9 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
 
 
 def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
-    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
+    # a noun that only modifies another ("battle zones", "strike force") tells no event
+    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" and tok.dep_ not in (
+        "compound", "amod") else None
     codes = event_codes().get((lemmas[tok.i], pos)) if pos else None
     if not codes:
         return None
@@ -83,15 +90,15 @@ def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
     return None
 
 
-def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> bool:
-    """Whether a clause up the tree from the trigger is another trigger's (see module doc)."""
+def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose clause, up the tree, holds this one (see module doc), if any."""
     node = trigger.anchor
     while node.head.i != node.i:
         edge, node = node.dep_, node.head
         other = anchors.get(node.i)
         if edge not in _SEPARATE and other is not None and other is not trigger:
-            return True
-    return False
+            return other
+    return None
 
 
 def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
