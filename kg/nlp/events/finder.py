@@ -51,7 +51,7 @@ def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
         else None, begin=begin, end=end, sentence_begin=sentence_span.start_char,
         sentence_end=sentence_span.start_char + len(sentence_span.text.rstrip()),
         rule=f"event:{code.pos}:{code.lemma}", confidence=0.7,
-        date=_date(ctx, sentence, trigger), place=_place(ctx, trigger, actors + targets),
+        date=_date(ctx, sentence, trigger) or _signed(ctx, agreement), place=_place(ctx, trigger, actors + targets),
         quantity=_quantity(trigger), claim=_claim_at(ctx.extraction.claims, begin),
         agreement=agreement)
     _add(ctx, event, [(model.ACTOR, r) for r in actors] + [(model.TARGET, r) for r in targets]
@@ -74,7 +74,8 @@ def _roles(ctx: DocContext, trigger: Trigger
         return _agreement_roles(ctx, trigger, agreement)
     if token.pos_ == "NOUN":
         actors = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                  for r in phrase_roles(ctx, c)] or between_roles(ctx, token)
+                  for r in phrase_roles(ctx, c)] or between_roles(ctx, token) or (
+            between_roles(ctx, token.head) if token.dep_ == "nsubj" else [])
         if not actors and anchor.i != token.i and token.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, token) or (
@@ -105,7 +106,9 @@ def _agreement_roles(ctx: DocContext, trigger: Trigger, agreement: str
     parties = _related(ctx, agreement, model.PARTY)
     mediators = _related(ctx, agreement, model.MEDIATOR)
     if brokered:
-        return parties, [], subjects or mediators, agreement
+        brokers = subjects or mediators
+        taken = {r.actor.key for r in brokers}
+        return [r for r in parties if r.actor.key not in taken], [], brokers, agreement
     return subjects or parties, [], mediators, agreement
 
 
@@ -119,6 +122,11 @@ def _related(ctx: DocContext, agreement: str, relation: str) -> list[Role]:
                 ctx.state_entity(actor.state) if actor.state else None)
             roles.append(Role(actor, state))
     return roles
+
+
+def _signed(ctx: DocContext, agreement: str | None) -> str | None:
+    dates = ctx.facts_about(agreement, model.DATE_SIGNED) if agreement else []
+    return dates[0].object if dates else None
 
 
 def _date(ctx: DocContext, sentence: Span, trigger: Trigger) -> str | None:

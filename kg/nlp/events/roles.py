@@ -31,6 +31,10 @@ _CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
+# Entities that are where or what an event is about, not who takes part in it.
+_NOT_ACTORS = (model.PLACE, model.AGREEMENT, model.POST)
+
+
 @dataclass(frozen=True)
 class Role:
     actor: Actor
@@ -48,14 +52,12 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
             continue
         states = [a for a in actors if a.kind == model.STATE]
         own = ctx.actor_at(noun.i)
-        if own is not None and own.kind != model.PLACE:
+        if own is not None and own.kind not in _NOT_ACTORS:
             roles.append(Role(own, _state_of(ctx, own, states)))
         elif own is None:
-            named = [a for a in actors if a.kind not in (model.STATE, model.PLACE)]
+            named = [a for a in actors if a.kind not in (model.STATE, *_NOT_ACTORS)]
             chosen = named[-1:] if named else states
             roles.extend(Role(a, _state_of(ctx, a, states)) for a in chosen)
-        elif own.state:      # a place standing for its state ("fighting in Kalbajar")
-            continue
     return _distinct(roles)
 
 

@@ -33,8 +33,9 @@ THREAT_MARKS = frozenset({"unless"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
-# A noun's governing verb stands for the noun's event when the noun is one of its arguments.
-_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "obj"})
+# A noun's governing verb stands for the noun's event when the noun is its object ("opened
+# fire", "staged demonstrations"); a subject noun keeps its own clause ("clashes broke out").
+_ARGUMENTS = frozenset({"dobj", "attr", "obj"})
 
 
 @dataclass
@@ -80,6 +81,9 @@ def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
     if not codes:
         return None
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
+    if pos == "verb" and tok.dep_ != "amod" and codes[-1].mode == "demo-org" and any(
+            c.dep_ == "dobj" for c in tok.children):
+        return None     # "demonstrated its resolve": a protest has no object
     for code in codes:
         if code.needs is None or code.needs in linked:
             anchor = tok.head if (pos == "noun" and tok.dep_ in _ARGUMENTS
