@@ -91,3 +91,14 @@ def test_a_person_acts_for_the_state_of_the_title(extract_text) -> None:
     [actor] = [p for p in ex.participants if p.role == model.ACTOR]
     assert (event.type, actor.entity, actor.state) == ("CONSULT", "person/ana-torres",
                                                        "state/PER")
+
+
+def test_a_refused_yes_is_a_rejection(extract_text) -> None:
+    ex = extract_text("Ecuador did not accept the Colombian proposal.")
+    assert events(ex) == [("REJECT", ("state/ECU",), ("state/COL",))]
+
+
+def test_an_act_with_no_target_is_aimed_at_the_state_where_it_happens(extract_text) -> None:
+    ex = extract_text("The charity suspended its aid deliveries in Kabul on Monday.")
+    [event] = ex.events
+    assert event.type == "SANCTION" and events(ex)[0][2] == ("state/AFG",)

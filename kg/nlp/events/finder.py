@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg import model
 from kg.model import Claim, Event, EventParticipant
-from kg.nlp.context import DocContext, covering_span
+from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, between_roles, object_roles, phrase_roles,
@@ -41,6 +41,10 @@ def find_events(ctx: DocContext) -> None:
 
 def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
+    place = _place(ctx, trigger, actors + targets)
+    if not targets and place is not None and agreement is None:
+        targets = _place_as_target(ctx, place)
+    place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
     sentence_span = ctx.sentence(token.i)
@@ -51,7 +55,7 @@ def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
         else None, begin=begin, end=end, sentence_begin=sentence_span.start_char,
         sentence_end=sentence_span.start_char + len(sentence_span.text.rstrip()),
         rule=f"event:{code.pos}:{code.lemma}", confidence=0.7,
-        date=_date(ctx, sentence, trigger) or _signed(ctx, agreement), place=_place(ctx, trigger, actors + targets),
+        date=_date(ctx, sentence, trigger) or _signed(ctx, agreement), place=place_key,
         quantity=_quantity(trigger), claim=_claim_at(ctx.extraction.claims, begin),
         agreement=agreement)
     _add(ctx, event, [(model.ACTOR, r) for r in actors] + [(model.TARGET, r) for r in targets]
@@ -140,17 +144,30 @@ def _date(ctx: DocContext, sentence: Span, trigger: Trigger) -> str | None:
     return None
 
 
-def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> str | None:
+def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor | None:
     taken = {r.actor.key for r in participants}
-    for head in {trigger.anchor.i: trigger.anchor, trigger.token.i: trigger.token}.values():
+    heads = {t.i: t for t in (trigger.anchor, trigger.token, *(
+        c for c in trigger.anchor.children if c.dep_ in ("dobj", "obj")))}
+    for head in heads.values():
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
                 continue
             for obj in prep.children:
                 actor = ctx.actor_at(obj)
                 if actor is not None and actor.kind in _PLACE_KINDS and actor.key not in taken:
-                    return actor.key
+                    return actor
     return None
+
+
+def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
+    """An act with no one named as its target is aimed at the state where it happens
+    ("suspended aid deliveries in Baghdad", "rioted at a jail in Israel"), as PLOVER codes it."""
+    if place.kind == model.STATE:
+        return [Role(place, place.key)]
+    if not place.state:
+        return []
+    state = ctx.state_entity(place.state)
+    return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
 
 
 def _quantity(trigger: Trigger) -> str | None:

@@ -8,7 +8,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
   "could", "might", "should", "must"; a clause of "if" or "whether") are no events, and neither is
-  anything inside them.
+  anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
+  REJECT.
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
@@ -25,6 +26,8 @@ from kg.data.event_codes import EventCode, event_codes
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
                          "RETREAT"})
 HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
+# Acts whose refusal ("would not agree", "did not accept") is a REJECT.
+REFUSABLE = frozenset({"AGREE", "CONCEDE"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 INTENT_HEADS = frozenset({"plan", "intend", "prepare", "ready", "prepared", "willing", "want"})
@@ -74,14 +77,15 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
 
 
 def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
-    # a noun that only modifies another ("battle zones", "strike force") tells no event
-    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" and tok.dep_ not in (
-        "compound", "amod") else None
+    # a word that only modifies a noun ("battle zones", "the suspended talks") tells no event
+    if tok.dep_ in ("compound", "amod"):
+        return None
+    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
     codes = event_codes().get((lemmas[tok.i], pos)) if pos else None
     if not codes:
         return None
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
-    if pos == "verb" and tok.dep_ != "amod" and codes[-1].mode == "demo-org" and any(
+    if pos == "verb" and codes[-1].mode == "demo-org" and any(
             c.dep_ == "dobj" for c in tok.children):
         return None     # "demonstrated its resolve": a protest has no object
     for code in codes:
@@ -110,7 +114,10 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     words = [c for c in clause.children] + ([c for c in trigger.token.children]
                                             if trigger.token.i != clause.i else [])
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words):
-        trigger.told_as_fact = False
+        # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
+        # any other act not done is no event
+        trigger.told_as_fact = trigger.type in REFUSABLE and trigger.token.pos_ == "VERB"
+        trigger.type, trigger.mode = "REJECT", None
         return
     auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause):
