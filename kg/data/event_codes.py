@@ -41,6 +41,12 @@ def event_codes() -> dict[tuple[str, str], tuple[EventCode, ...]]:
     return codes_from(text, "kg/data/event_codes.csv")
 
 
+@lru_cache(maxsize=1)
+def coded_lemmas() -> frozenset[str]:
+    """Every lemma the table codes, of any part of speech."""
+    return frozenset(lemma for lemma, _ in event_codes())
+
+
 def codes_from(text: str, where: str) -> dict[tuple[str, str], tuple[EventCode, ...]]:
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != COLUMNS:

@@ -31,8 +31,6 @@ _PLACE_KINDS = (model.PLACE, model.STATE)
 def find_events(ctx: DocContext) -> None:
     """Record every event the document tells as a fact (see the modules of this package)."""
     for sentence in ctx.sentences:
-        if not any(t.pos_ in ("VERB", "NOUN") for t in sentence):
-            continue
         for trigger in find_triggers(sentence, ctx.lemmas):
             _record(ctx, sentence, trigger)
     for event, roles in accusations(ctx):

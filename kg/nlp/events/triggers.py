@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.data.event_codes import EventCode, event_codes
+from kg.data.event_codes import EventCode, coded_lemmas, event_codes
 
 # Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
@@ -53,7 +53,11 @@ class Trigger:
 
 def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     """The triggers of events the sentence tells as facts, in text order."""
-    found = [t for t in (_candidate(tok, lemmas) for tok in sentence) if t is not None]
+    # Only words the table names become Tokens (a Token costs more than a list look-up).
+    coded = coded_lemmas()
+    doc = sentence.doc
+    found = [t for t in (_candidate(doc[i], lemmas) for i in range(sentence.start, sentence.end)
+                         if lemmas[i] in coded) if t is not None]
     light = {t.anchor.i for t in found if t.anchor.i != t.token.i and t.code.needs}
     found = [t for t in found if t.token.i not in light]
     # "a bombing killed …": a noun that is the subject or object of a trigger verb is that
