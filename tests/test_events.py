@@ -102,3 +102,11 @@ def test_an_act_with_no_target_is_aimed_at_the_state_where_it_happens(extract_te
     ex = extract_text("The charity suspended its aid deliveries in Kabul on Monday.")
     [event] = ex.events
     assert event.type == "SANCTION" and events(ex)[0][2] == ("state/AFG",)
+
+
+def test_events_survive_the_cache(extract_text) -> None:
+    from kg.cache import decode_entry, encode_entry
+
+    ex = extract_text("Georgia attacked Armenia on Monday.")
+    back = decode_entry(encode_entry(ex, "k"), "k", ex.document)
+    assert (back.events, back.participants) == (ex.events, ex.participants) and back.events
