@@ -27,8 +27,8 @@ from kg.data import tables
 from kg.errors import OutputError
 from kg.export.files import atomic_open
 from kg.json_rows import SCALARS, checked_row, is_json_value
-from kg.model import (ENTITY_KINDS, RELATIONS, Claim, Document, DocumentExtraction, Entity,
-                      Evidence, Fact, Mention)
+from kg.model import (ENTITY_KINDS, EVENT_ROLES, RELATIONS, Claim, Document,
+                      DocumentExtraction, Entity, Event, EventParticipant, Evidence, Fact, Mention)
 
 SCHEMA = 1  # bump when the entry format changes
 # The code whose source is part of the pipeline version: the rules, the keys they mint, the
@@ -176,6 +176,8 @@ def encode_entry(extraction: DocumentExtraction, key: str) -> bytes:
         "mentions": [_row(m) for m in extraction.mentions],
         "facts": [[_row(fact), _row(evidence)] for fact, evidence in extraction.facts],
         "claims": [_row(c) for c in extraction.claims],
+        "events": [_row(e) for e in extraction.events],
+        "participants": [_row(p) for p in extraction.participants],
     }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return sealed({"schema": SCHEMA, "key": key}, payload)
 
@@ -213,6 +215,8 @@ def decode_entry(data: bytes, key: str, document: Document) -> DocumentExtractio
     extraction.facts = [(_checked_fact(fact), _spanning(checked_row(Evidence, evidence), size))
                         for fact, evidence in record["facts"]]
     extraction.claims = [_spanning(checked_row(Claim, row), size) for row in record["claims"]]
+    extraction.events = [_spanning(checked_row(Event, row), size) for row in record["events"]]
+    extraction.participants = [_checked_participant(row) for row in record["participants"]]
     return extraction
 
 
@@ -238,6 +242,13 @@ def _checked_entity(key: object, kind: object, name: object, aliases: object,
             is_json_value(k, (str,)) and is_json_value(v, SCALARS) for k, v in attributes.items()):
         raise TypeError(f"the attributes of {key!r} are not scalars")
     return Entity(key, kind, name, set(aliases), dict(attributes))
+
+
+def _checked_participant(row: list) -> EventParticipant:
+    participant = checked_row(EventParticipant, row)
+    if participant.role not in EVENT_ROLES:
+        raise ValueError(f"{participant.role!r} is not an event role kg makes")
+    return participant
 
 
 def _checked_fact(row: list) -> Fact:

@@ -59,6 +59,12 @@ ENTITY_RELATIONS = (HOLDS, POST_IN, STATE_OF, PARENT_ORGANIZATION, LOCATED_IN, C
 LITERAL_RELATIONS = (DATE_SIGNED, STATUS)
 RELATIONS = ENTITY_RELATIONS + LITERAL_RELATIONS
 
+# The roles an entity plays in an event (kg.model.EventParticipant.role).
+ACTOR = "actor"                      # who acts (PLOVER's source)
+TARGET = "target"                    # whom the act is aimed at
+EVENT_MEDIATOR = "mediator"          # who brokers or mediates it
+EVENT_ROLES = (ACTOR, TARGET, EVENT_MEDIATOR)
+
 # Agreement statuses, from least to most advanced (violated/terminated are not "more signed").
 STATUSES = ("proposed", "under_negotiation", "signed", "in_force", "violated", "terminated")
 
@@ -151,6 +157,41 @@ class Claim:
     cue: str                     # the reporting verb or phrase ("said", "according to")
 
 
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, coded with a PLOVER type: one event found at one span (its trigger
+    word and what the parse attaches to it). Keys are unique within their document only."""
+
+    key: str
+    document: str
+    type: str                    # PLOVER event type (AGREE, FIGHT, ...)
+    mode: str | None             # PLOVER mode where the trigger gives one ("visit", "threaten")
+    cameo: str | None            # the nearest CAMEO code, where one fits
+    begin: int                   # the trigger's span
+    end: int
+    sentence_begin: int
+    sentence_end: int
+    rule: str
+    confidence: float
+    date: str | None = None      # ISO date, relative dates resolved against the document's
+    place: str | None = None     # Place or State key
+    quantity: str | None = None  # "1390 anti-personnel mines", "two British soldiers"
+    claim: str | None = None     # the Claim key of reported speech that carries it
+    agreement: str | None = None  # the Agreement it signs, breaks or brokers
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    """An entity in one role of an event, with the state it acts for there (a person's,
+    an organisation's, or the state a demonym names: "Azerbaijani positions")."""
+
+    event: str                   # Event key
+    document: str
+    role: str                    # one of EVENT_ROLES
+    entity: str                  # entity key
+    state: str | None            # State key, where known
+
+
 class _Rekeying:
     """Entity keys in facts, mentions and claims, moved by `mapping` (old key -> new key)."""
 
@@ -172,6 +213,14 @@ class _Rekeying:
         return [replace(c, claimant=self.key(c.claimant), claimant_org=self.key(c.claimant_org))
                 for c in claims]
 
+    def events(self, events: list[Event]) -> list[Event]:
+        return [replace(e, place=self.key(e.place), agreement=self.key(e.agreement))
+                for e in events]
+
+    def participants(self, participants: list[EventParticipant]) -> list[EventParticipant]:
+        return [replace(p, entity=self.key(p.entity), state=self.key(p.state))
+                for p in participants]
+
 
 @dataclass
 class DocumentExtraction:
@@ -182,6 +231,8 @@ class DocumentExtraction:
     mentions: list[Mention] = field(default_factory=list)
     facts: list[tuple[Fact, Evidence]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    participants: list[EventParticipant] = field(default_factory=list)
 
     def add_entity(self, entity: Entity) -> Entity:
         known = self.entities.get(entity.key)
@@ -202,6 +253,8 @@ class DocumentExtraction:
                                        dict(entity.attributes)))
         self.facts = [(rekey.fact(f), e) for f, e in self.facts]
         self.mentions, self.claims = rekey.mentions(self.mentions), rekey.claims(self.claims)
+        self.events = rekey.events(self.events)
+        self.participants = rekey.participants(self.participants)
 
 
 @dataclass
@@ -213,6 +266,8 @@ class KnowledgeGraph:
     background: dict[Fact, str] = field(default_factory=dict)   # fact -> table it comes from
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    participants: list[EventParticipant] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
 
     def add_extraction(self, extraction: DocumentExtraction) -> None:
@@ -225,6 +280,8 @@ class KnowledgeGraph:
             if evidence not in sources:
                 sources.append(evidence)
         self.claims.extend(extraction.claims)
+        self.events.extend(extraction.events)
+        self.participants.extend(extraction.participants)
 
     def add_entity(self, entity: Entity) -> Entity:
         known = self.entities.get(entity.key)
@@ -251,6 +308,8 @@ class KnowledgeGraph:
         self.facts = facts
         self.background = {rekey.fact(f): table for f, table in self.background.items()}
         self.mentions, self.claims = rekey.mentions(self.mentions), rekey.claims(self.claims)
+        self.events = rekey.events(self.events)
+        self.participants = rekey.participants(self.participants)
 
     def add_background(self, fact: Fact, table: str) -> None:
         self.background.setdefault(fact, table)

@@ -49,6 +49,9 @@ class KG(DefinedNamespace):
     Assertion: URIRef
     BackgroundAssertion: URIRef
     Claim: URIRef
+    # Events (PLOVER) and the parts entities take in them.
+    Event: URIRef
+    Participation: URIRef
 
     # Relations between entities (local names == kg.model relation constants).
     holds: URIRef
@@ -81,6 +84,20 @@ class KG(DefinedNamespace):
     claimant: URIRef
     claimantOrganization: URIRef
     cue: URIRef
+    # Event properties.
+    eventType: URIRef
+    eventMode: URIRef
+    cameoCode: URIRef
+    actor: URIRef
+    target: URIRef
+    mediatedBy: URIRef
+    participation: URIRef
+    role: URIRef
+    participant: URIRef
+    actsFor: URIRef
+    eventPlace: URIRef
+    quantity: URIRef
+    concerns: URIRef
 
 
 class NIF(DefinedNamespace):
@@ -113,7 +130,8 @@ GEONAMES = Namespace("https://sws.geonames.org/")
 
 __all__ = ["DATA_BASE", "ONTOLOGY_IRI", "ONTOLOGY_NS", "KG", "NIF", "ITSRDF", "SCHEMA", "WD",
            "GEONAMES", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "CLASS_BY_KIND", "PROPERTY_BY_RELATION", "LITERAL_ATTRIBUTES", "prefixes"]
+           "CLASS_BY_KIND", "PROPERTY_BY_RELATION", "PROPERTY_BY_EVENT_ROLE", "LITERAL_ATTRIBUTES",
+           "prefixes"]
 
 CLASS_BY_KIND: dict[str, URIRef] = {
     model.STATE: KG.State,
@@ -137,6 +155,10 @@ CLASS_BY_KIND: dict[str, URIRef] = {
 # Relation names are the properties' local names by design; KG[...] fails loudly at import if
 # model.py ever gains a relation the ontology does not declare.
 PROPERTY_BY_RELATION: dict[str, URIRef] = {name: KG[name] for name in model.RELATIONS}
+
+# The property that links an event to an entity in each role (kg/model.py EVENT_ROLES).
+PROPERTY_BY_EVENT_ROLE: dict[str, URIRef] = {
+    model.ACTOR: KG.actor, model.TARGET: KG.target, model.EVENT_MEDIATOR: KG.mediatedBy}
 
 # Scalar entity attributes written as literals: attribute -> (property, datatype or None for a
 # plain string). Coordinates are xsd:decimal, written in one canonical form in every format

@@ -25,7 +25,7 @@ from kg.evaluate import EvalReport, read_gold, score_document
 from kg.evaluate.agreements import score_agreements
 from kg.evaluate.fields import (Accuracy, Counts, group_officials, score_officials,
                                 score_organizations, score_states)
-from kg.evaluate.gold import FIELDS, GoldDocument
+from kg.evaluate.gold import DEFAULT_FIELDS, FIELDS, GoldDocument
 from kg.evaluate.match import date_matches, name_score, normalise, person_score
 from kg.evaluate.report import DocumentResult, figures, report_json, report_table
 
@@ -267,7 +267,7 @@ def test_gold_reader_defaults(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Article.", encoding="utf-8")
     path = write_gold(tmp_path, json.dumps({"text_file": "a.txt", "score": [], "gold": {}}))
     [doc] = read_gold(path)
-    assert (doc.id, doc.text, doc.fields) == ("mine-1", "Article.", FIELDS)
+    assert (doc.id, doc.text, doc.fields) == ("mine-1", "Article.", DEFAULT_FIELDS)
     assert doc.gold == {name: [] for name in FIELDS}
 
 
@@ -340,7 +340,7 @@ def test_same_figures_as_the_project_scorer_on_the_same_rows() -> None:
     rng = random.Random(3)
     cases = [(ANKARA_GOLD, FAKE_ROWS)] + [random_case(rng) for _ in range(1000)]
     for gold, found in cases:
-        doc = GoldDocument("d", "text", {name: gold.get(name, []) for name in FIELDS}, FIELDS, 1)
+        doc = GoldDocument("d", "text", {name: gold.get(name, []) for name in FIELDS}, DEFAULT_FIELDS, 1)
         ours = {name: counts(score) for name, score in score_document(doc, found).items()}
         theirs = {name: tuple(v) for name, v in scorer.score_doc(
             {"gold": gold}, found, set(scorer.FIELDS)).items()}

@@ -4,7 +4,7 @@
     queries ──▶ field scorers (the project scorer's matching rules) ──▶ EvalReport
 
 The matching rules are in `match.py` (names, people, dates), `fields.py` (states,
-organisations, officials) and `agreements.py`; they are the rules of ../shared/eval/score.py, so
+organisations, officials), `agreements.py` and `events.py`; they are the rules of ../shared/eval/score.py, so
 `kg eval` and that scorer give the same figures (tests/test_evaluate.py checks it).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from kg.evaluate.agreements import score_agreements
+from kg.evaluate.events import score_events
 from kg.evaluate.fields import Score, SystemRows, score_officials, score_organizations, score_states
 from kg.evaluate.gold import FIELDS, GoldDocument, read_gold
 from kg.evaluate.report import (DocumentResult, EvalReport, report_details, report_json,
@@ -29,7 +30,7 @@ __all__ = ["FIELDS", "DocumentResult", "EvalReport", "GoldDocument", "evaluate",
 
 SCORERS: dict[str, Callable[[dict, SystemRows], dict[str, Score]]] = {
     "states": score_states, "organizations": score_organizations,
-    "officials": score_officials, "agreements": score_agreements}
+    "officials": score_officials, "agreements": score_agreements, "events": score_events}
 
 
 def score_document(doc: GoldDocument, rows: SystemRows) -> dict[str, Score]:

@@ -22,7 +22,9 @@ from typing import Any
 
 from kg.errors import InputError
 
-FIELDS = ("states", "organizations", "officials", "agreements")
+FIELDS = ("states", "organizations", "officials", "agreements", "events")
+# What a record without a `score` list is scored on (events only where `score` names them).
+DEFAULT_FIELDS = FIELDS[:4]
 
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -103,11 +105,11 @@ def _text(record: dict, where: str, folder: Path) -> str:
 
 
 def _fields(record: dict, where: str) -> tuple[str, ...]:
-    """The fields to score: the record's `score` list; all four when it is absent or empty
-    (the scorer's rule)."""
+    """The fields to score: the record's `score` list; the four of DEFAULT_FIELDS when it is
+    absent or empty (the scorer's rule)."""
     wanted = record.get("score")
     if wanted is None or wanted == []:
-        return FIELDS
+        return DEFAULT_FIELDS
     if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
         raise InputError(f"{where}: 'score' must be a list of field names ({', '.join(FIELDS)})")
     unknown = [w for w in wanted if w not in FIELDS]

@@ -13,9 +13,10 @@ from typing import Any
 
 from kg.evaluate.fields import Accuracy, Counts, Score
 
-# Report order: the four named queries, then what is scored over their matches.
+# Report order: the named queries, then what is scored over their matches.
 METRICS = ("states", "organizations", "officials", "official_org", "official_state",
-           "agreements", "agreement_parties", "matched_agreement_parties", "agreement_date")
+           "agreements", "agreement_parties", "matched_agreement_parties", "agreement_date",
+           "event_types", "event_actors")
 DESCRIPTIONS = {
     "official_org": "officials' organisation (matched officials)",
     "official_state": "officials' state (matched officials)",

@@ -112,6 +112,7 @@ class ChunkPlan:
             # One chunk per IRI: two entities mentioned at one span share the mention's IRI.
             (quads.mention, _Grouped(graph.mentions, lambda m: (m.document, m.begin, m.end))),
             (quads.claim, _Grouped(graph.claims, lambda c: (c.document, c.key))),
+            (quads.event, _events(graph)),
             (lambda fact: quads.background_fact(fact, build_info.kg_version),
              sorted(graph.background, key=lambda f: (f.subject, f.predicate, f.object))),
             (quads.tables, [build_info.kg_version]),
@@ -210,15 +211,15 @@ class _Quads:
             raise OutputError(f"entity {entity.key!r} has kind {entity.kind!r}, which has no RDF "
                               f"class; known kinds: {', '.join(model.ENTITY_KINDS)}")
         node, chunk = self.iri(entity.key), []
-        _add(chunk, None, node, (RDF.type, CLASS_BY_KIND[entity.kind]),
+        add_pairs(chunk, None, node, (RDF.type, CLASS_BY_KIND[entity.kind]),
              (RDFS.label, Literal(entity.name)), (KG.kind, Literal(entity.kind)),
              *[(SKOS.altLabel, Literal(alias)) for alias in sorted(entity.aliases)],
              *self.attributes(entity))
         if entity.kind == model.POST and "title" not in entity.attributes:
             # Every post has a title (shapes.ttl); a post's name is its title as stated.
-            _add(chunk, None, node, (KG.title, Literal(entity.name)))
+            add_pairs(chunk, None, node, (KG.title, Literal(entity.name)))
         if entity.kind == model.AGREEMENT and self.party_counts.get(entity.key, 0) < 2:
-            _add(chunk, None, node, (KG.lacksParties, Literal(True)))
+            add_pairs(chunk, None, node, (KG.lacksParties, Literal(True)))
         return chunk
 
     def attributes(self, entity: Entity) -> list[tuple[URIRef, Node]]:
@@ -285,7 +286,7 @@ class _Quads:
             ev.sentence_begin, ev.sentence_end, ev.rule, ev.confidence, ev.claim))
         document = self.kg.documents.get(ev.document)
         sentence = document and text_literal(document.text[ev.sentence_begin:ev.sentence_end])
-        _add(chunk, g, node, *_reified(KG.Assertion, triple),
+        add_pairs(chunk, g, node, *_reified(KG.Assertion, triple),
              (PROV.wasDerivedFrom, self.doc_iri(ev.document)),
              (NIF.beginIndex, offset_literal(ev.begin)), (NIF.endIndex, offset_literal(ev.end)),
              (KG.sentenceBegin, offset_literal(ev.sentence_begin)),
@@ -302,7 +303,7 @@ class _Quads:
         if fact not in self.kg.facts:
             chunk.append((*triple, None))
         node = self.iri("background/" + digest(fact.subject, fact.predicate, fact.object, table))
-        _add(chunk, None, node, *_reified(KG.BackgroundAssertion, triple),
+        add_pairs(chunk, None, node, *_reified(KG.BackgroundAssertion, triple),
              (PROV.wasDerivedFrom, self.segments_iri("table", table, version)))
         return chunk
 
@@ -311,7 +312,7 @@ class _Quads:
         for table in sorted(set(self.kg.background.values())):
             node = self.segments_iri("table", table, version)
             chunk.append((build, PROV.used, node, None))
-            _add(chunk, None, node, (RDF.type, PROV.Entity),
+            add_pairs(chunk, None, node, (RDF.type, PROV.Entity),
                  (RDFS.label, Literal(f"kg table {table} ({version})")))
         return chunk
 
@@ -319,7 +320,7 @@ class _Quads:
 
     def document(self, doc: Document) -> Chunk:
         chunk: Chunk = []
-        _add(chunk, self.graph_for(doc.id), self.doc_iri(doc.id),
+        add_pairs(chunk, self.graph_for(doc.id), self.doc_iri(doc.id),
              (RDF.type, SCHEMA.NewsArticle), (RDF.type, PROV.Entity), (RDF.type, NIF.Context),
              (NIF.isString, Literal(doc.text)),
              # NIF wants a context's own span: the whole text.
@@ -339,7 +340,7 @@ class _Quads:
             if not self.known(m.entity):
                 continue
             doc = self.doc_iri(m.document)
-            _add(chunk, self.graph_for(m.document), URIRef(f"{doc}#char={m.begin},{m.end}"),
+            add_pairs(chunk, self.graph_for(m.document), URIRef(f"{doc}#char={m.begin},{m.end}"),
                  (RDF.type, NIF.Phrase), (NIF.beginIndex, offset_literal(m.begin)),  # RFC 5147
                  (NIF.endIndex, offset_literal(m.end)), (NIF.anchorOf, text_literal(m.anchor)),
                  (NIF.referenceContext, doc), (ITSRDF.taIdentRef, self.iri(m.entity)))
@@ -349,7 +350,7 @@ class _Quads:
         chunk: Chunk = []
         for c in claims:
             document = self.kg.documents.get(c.document)
-            _add(chunk, self.graph_for(c.document), self.claim_iri(c.document, c.key),
+            add_pairs(chunk, self.graph_for(c.document), self.claim_iri(c.document, c.key),
                  (RDF.type, KG.Claim), (RDF.type, PROV.Entity),
                  (PROV.wasDerivedFrom, self.doc_iri(c.document)),
                  (NIF.beginIndex, offset_literal(c.begin)), (NIF.endIndex, offset_literal(c.end)),
@@ -361,25 +362,34 @@ class _Quads:
                  (DCTERMS.date, c.date and typed_date(c.date)))
         return chunk
 
+    def event(self, pair: tuple) -> Chunk:
+        from kg.export.rdf_events import event_chunk   # it builds on this module
+        return event_chunk(self, *pair)
+
     # -- the build -------------------------------------------------------------------------
 
     def build(self, info: BuildInfo) -> Chunk:
         build, chunk = self.iri("build"), []
         software = self.segments_iri("software", "kg", info.kg_version)
         used = self.segments_iri("model", info.model_name, info.model_version)
-        _add(chunk, None, self.iri("graph"), (RDF.type, PROV.Entity),
+        add_pairs(chunk, None, self.iri("graph"), (RDF.type, PROV.Entity),
              (PROV.wasGeneratedBy, build), (DCTERMS.conformsTo, ONTOLOGY_IRI))
-        _add(chunk, None, build, (RDF.type, PROV.Activity),
+        add_pairs(chunk, None, build, (RDF.type, PROV.Activity),
              (PROV.wasAssociatedWith, software), (PROV.used, used))
-        _add(chunk, None, software, (RDF.type, PROV.SoftwareAgent),
+        add_pairs(chunk, None, software, (RDF.type, PROV.SoftwareAgent),
              (RDFS.label, Literal(f"kg {info.kg_version}")))
-        _add(chunk, None, used, (RDF.type, PROV.Entity),
+        add_pairs(chunk, None, used, (RDF.type, PROV.Entity),
              (RDFS.label, Literal(f"{info.model_name} {info.model_version}")))
         return chunk
 
 
-def _add(chunk: Chunk, g: URIRef | None, node: URIRef,
-         *pairs: tuple[URIRef, Node | None | bool | str]) -> None:
+def _events(graph: KnowledgeGraph) -> list:
+    from kg.export.rdf_events import grouped_events
+    return grouped_events(graph)
+
+
+def add_pairs(chunk: Chunk, g: URIRef | None, node: URIRef,
+              *pairs: tuple[URIRef, Node | None | bool | str]) -> None:
     """Append (node, p, o, g) for each pair whose object is a term; falsy objects mean absent."""
     for prop, obj in pairs:
         if type(obj) in _TERM_TYPES or isinstance(obj, Node):   # the first test is the fast one

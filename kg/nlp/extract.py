@@ -2,7 +2,8 @@
 
 The order matters: each step may use what the earlier ones found (states before the bodies
 named after them, bodies before the people who hold posts in them, all before agreements).
-Claims come last: they mark the evidence the other steps found inside reported speech.
+Claims come next to last: they mark the evidence the other steps found inside reported
+speech. Events come last: they read every actor, agreement and claim.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kg.nlp.agreements import find_agreements
 from kg.nlp.claims import find_claims
 from kg.nlp.context import DocContext
 from kg.nlp.coreference import find_pronoun_persons
+from kg.nlp.events import find_events
 from kg.nlp.gazetteer import Gazetteer, default_gazetteer
 from kg.nlp.headed_organizations import find_headed_organizations
 from kg.nlp.listed_parties import find_listed_parties
@@ -29,7 +31,7 @@ from kg.nlp.titled_referents import find_titled_referents
 STEPS = (find_table_actors, find_organizations, find_headed_organizations, find_named_parties,
          find_listed_parties, find_people, find_ner_organizations, find_pronoun_persons,
          find_posts, find_titled_referents, find_memberships, find_political_roles,
-         find_ner_places, find_agreements, find_claims)
+         find_ner_places, find_agreements, find_claims, find_events)
 
 
 def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:

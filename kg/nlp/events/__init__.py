@@ -1,0 +1,12 @@
+"""Events: who did what to whom, coded with PLOVER types (and CAMEO codes where one fits).
+
+    coding table (kg/data/event_codes.csv) ──▶ triggers (negation, modality, nesting)
+        ──▶ roles (actors and targets over kg's resolved actors) ──▶ model.Event + participants
+
+`find_events` is the extraction step (kg.nlp.extract runs it after claims).
+"""
+from __future__ import annotations
+
+from kg.nlp.events.finder import find_events
+
+__all__ = ["find_events"]

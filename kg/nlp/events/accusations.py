@@ -1,0 +1,50 @@
+"""Accusations told as reports: a speaker of one state telling of a hostile act by another
+("Sabotage groups of the Armenian army laid mines …, the ministry said") accuses that state,
+a DISAPPROVE event from the speaker to the actor, whether or not the text says "accused".
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterator
+
+from kg import model
+from kg.model import Event
+from kg.nlp.context import DocContext
+from kg.nlp.events.roles import Role, found_state
+
+# Acts whose report by the other side is an accusation.
+HOSTILE_ACTS = frozenset({"FIGHT", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+# Who reports an act without taking a side in it: the press, international bodies.
+NEUTRAL_KINDS = frozenset({model.NEWS_MEDIA, model.INTERNATIONAL_ORGANIZATION})
+
+
+def accusations(ctx: DocContext) -> Iterator[tuple[Event, list[tuple[str, Role]]]]:
+    """One DISAPPROVE event per claim and accused state, with its roles."""
+    claims = {c.key: c for c in ctx.extraction.claims}
+    actors = {a.key: a for a in ctx.actors}
+    done: set[tuple[str, str]] = set()
+    for event in list(ctx.extraction.events):
+        claim = claims.get(event.claim or "")
+        if event.type not in HOSTILE_ACTS or claim is None:
+            continue
+        speaker = claim.claimant_org or claim.claimant
+        speaker_state = found_state(ctx, speaker) if speaker else None
+        if speaker_state is None or speaker not in actors or actors[speaker].kind in NEUTRAL_KINDS:
+            continue
+        for p in ctx.extraction.participants:
+            if p.event != event.key or p.role != model.ACTOR or p.state in (None, speaker_state):
+                continue
+            if (claim.key, p.state) in done or p.entity not in actors:
+                continue
+            done.add((claim.key, p.state))
+            yield (_accusation(event, claim.key, p.state),
+                   [(model.ACTOR, Role(actors[speaker], speaker_state)),
+                    (model.TARGET, Role(actors[p.entity], p.state))])
+
+
+def _accusation(event: Event, claim: str, accused: str) -> Event:
+    digest = hashlib.sha1(f"{event.document}\x00{claim}\x00{accused}".encode()).hexdigest()
+    return Event(key=f"event/{digest[:16]}", document=event.document, type="DISAPPROVE",
+                 mode="accuse", cameo="112", begin=event.begin, end=event.end,
+                 sentence_begin=event.sentence_begin, sentence_end=event.sentence_end,
+                 rule="event:reported-hostile-act", confidence=0.6, date=None, claim=claim)

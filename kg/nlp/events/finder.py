@@ -1,0 +1,190 @@
+"""Events, one extraction step: triggers (kg.nlp.events.triggers) with their actors and targets
+(kg.nlp.events.roles), date, place, quantity, the claim that reports them and the agreement
+they concern, recorded as model.Event and model.EventParticipant.
+
+Runs after claims and agreements: an event inside reported speech is held as claimed by it,
+and an AGREE event told of an agreement ("signed the treaty", "a deal brokered by Russia") takes
+the agreement's parties as its actors, its mediators as mediators, and links to it.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Span, Token
+
+from kg import model
+from kg.model import Claim, Event, EventParticipant
+from kg.nlp.context import Actor, DocContext, covering_span
+from kg.nlp.dates import find_dates
+from kg.nlp.events.accusations import accusations
+from kg.nlp.events.roles import (Role, between_roles, object_roles, phrase_roles,
+                                 subject_roles)
+from kg.nlp.events.triggers import Trigger, find_triggers
+
+# Verbs whose subject brokers an agreement between others rather than making it.
+BROKERING = frozenset({"broker", "mediate"})
+# Whose act "in X" places it (a place or a state named as where it happened).
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+_PLACE_KINDS = (model.PLACE, model.STATE)
+
+
+def find_events(ctx: DocContext) -> None:
+    """Record every event the document tells as a fact (see the modules of this package)."""
+    for sentence in ctx.sentences:
+        for trigger in find_triggers(sentence, ctx.lemmas):
+            _record(ctx, sentence, trigger)
+    for event, roles in accusations(ctx):
+        _add(ctx, event, roles)
+
+
+def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
+    actors, targets, mediators, agreement = _roles(ctx, trigger)
+    place = _place(ctx, trigger, actors + targets)
+    if not targets and place is not None and agreement is None:
+        targets = _place_as_target(ctx, place)
+    place_key = place.key if place is not None else None
+    token = trigger.token
+    begin, end = token.idx, token.idx + len(token.text)
+    sentence_span = ctx.sentence(token.i)
+    code = trigger.code
+    event = Event(
+        key=_event_key(ctx.document.id, begin, end, trigger.type), document=ctx.document.id,
+        type=trigger.type, mode=trigger.mode, cameo=code.cameo if trigger.type == code.type
+        else None, begin=begin, end=end, sentence_begin=sentence_span.start_char,
+        sentence_end=sentence_span.start_char + len(sentence_span.text.rstrip()),
+        rule=f"event:{code.pos}:{code.lemma}", confidence=0.7,
+        date=_date(ctx, sentence, trigger) or _signed(ctx, agreement), place=place_key,
+        quantity=_quantity(trigger), claim=_claim_at(ctx.extraction.claims, begin),
+        agreement=agreement)
+    _add(ctx, event, [(model.ACTOR, r) for r in actors] + [(model.TARGET, r) for r in targets]
+         + [(model.EVENT_MEDIATOR, r) for r in mediators])
+
+
+def _add(ctx: DocContext, event: Event, roles: list[tuple[str, Role]]) -> None:
+    ctx.extraction.events.append(event)
+    for role, found in roles:
+        ctx.extraction.participants.append(EventParticipant(
+            event.key, event.document, role, found.actor.key, found.state))
+
+
+def _roles(ctx: DocContext, trigger: Trigger
+           ) -> tuple[list[Role], list[Role], list[Role], str | None]:
+    """(actors, targets, mediators, agreement key) of a trigger."""
+    token, anchor = trigger.token, trigger.anchor
+    agreement = _agreement(ctx, trigger) if trigger.type == "AGREE" else None
+    if agreement is not None:
+        return _agreement_roles(ctx, trigger, agreement)
+    if token.pos_ == "NOUN":
+        actors = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  for r in phrase_roles(ctx, c)] or between_roles(ctx, token) or (
+            between_roles(ctx, token.head) if token.dep_ == "nsubj" else [])
+        if not actors and anchor.i != token.i and token.dep_ not in ("nsubj", "nsubjpass"):
+            actors = subject_roles(ctx, anchor)
+        targets = object_roles(ctx, token) or (
+            object_roles(ctx, anchor, skip=token) if anchor.i != token.i else [])
+        targets = targets or [r for c in token.children if c.dep_ == "prep"
+                              and c.lower_ == "of" for g in c.children for r in phrase_roles(ctx, g)]
+    else:
+        actors = subject_roles(ctx, anchor)
+        targets = object_roles(ctx, anchor)
+    keys = {r.actor.key for r in actors}
+    return actors, [r for r in targets if r.actor.key not in keys], [], None
+
+
+def _agreement(ctx: DocContext, trigger: Trigger) -> str | None:
+    """The agreement an AGREE trigger is told of: its head or one of its objects."""
+    near = [trigger.token.head, *trigger.anchor.children]
+    for token in near:
+        actor = ctx.actor_at(token)
+        if actor is not None and actor.kind == model.AGREEMENT:
+            return actor.key
+    return None
+
+
+def _agreement_roles(ctx: DocContext, trigger: Trigger, agreement: str
+                     ) -> tuple[list[Role], list[Role], list[Role], str]:
+    subjects = subject_roles(ctx, trigger.anchor)
+    brokered = ctx.lemmas[trigger.token.i] in BROKERING
+    parties = _related(ctx, agreement, model.PARTY)
+    mediators = _related(ctx, agreement, model.MEDIATOR)
+    if brokered:
+        brokers = subjects or mediators
+        taken = {r.actor.key for r in brokers}
+        return [r for r in parties if r.actor.key not in taken], [], brokers, agreement
+    return subjects or parties, [], mediators, agreement
+
+
+def _related(ctx: DocContext, agreement: str, relation: str) -> list[Role]:
+    roles = []
+    by_key = {a.key: a for a in ctx.actors}
+    for fact in ctx.facts_about(agreement, relation):
+        actor = by_key.get(fact.object)
+        if actor is not None:
+            state = actor.key if actor.kind == model.STATE else (
+                ctx.state_entity(actor.state) if actor.state else None)
+            roles.append(Role(actor, state))
+    return roles
+
+
+def _signed(ctx: DocContext, agreement: str | None) -> str | None:
+    dates = ctx.facts_about(agreement, model.DATE_SIGNED) if agreement else []
+    return dates[0].object if dates else None
+
+
+def _date(ctx: DocContext, sentence: Span, trigger: Trigger) -> str | None:
+    """A date told in the event's own clause, resolved against the document's date."""
+    clause = trigger.anchor
+    first, last = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    offset = sentence.start_char
+    for begin, end, value in find_dates(sentence.text, ctx.document.date):
+        if first <= offset + begin and offset + end <= last:
+            return value.iso
+    return None
+
+
+def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor | None:
+    taken = {r.actor.key for r in participants}
+    heads = {t.i: t for t in (trigger.anchor, trigger.token, *(
+        c for c in trigger.anchor.children if c.dep_ in ("dobj", "obj")))}
+    for head in heads.values():
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                actor = ctx.actor_at(obj)
+                if actor is not None and actor.kind in _PLACE_KINDS and actor.key not in taken:
+                    return actor
+    return None
+
+
+def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
+    """An act with no one named as its target is aimed at the state where it happens
+    ("suspended aid deliveries in Baghdad", "rioted at a jail in Israel"), as PLOVER codes it."""
+    if place.kind == model.STATE:
+        return [Role(place, place.key)]
+    if not place.state:
+        return []
+    state = ctx.state_entity(place.state)
+    return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
+
+
+def _quantity(trigger: Trigger) -> str | None:
+    """"wounded two British soldiers", "laid 1390 mines": a counted object of the act."""
+    for obj in [trigger.token, *trigger.anchor.children]:
+        if obj.dep_ not in ("dobj", "nsubjpass", "obj") and obj.i != trigger.token.i:
+            continue
+        numbers = [c for c in obj.children if c.dep_ == "nummod"]
+        if numbers and obj.pos_ == "NOUN":
+            return covering_span(obj.doc, numbers[0].left_edge.i, obj.i).text
+    return None
+
+
+def _claim_at(claims: list[Claim], begin: int) -> str | None:
+    inside = [c for c in claims if c.begin <= begin < c.end]
+    return min(inside, key=lambda c: c.end - c.begin).key if inside else None
+
+
+def _event_key(document_id: str, begin: int, end: int, kind: str) -> str:
+    # Stable: the same document, span and type give the same key in every build.
+    digest = hashlib.sha1(f"{document_id}\x00{begin}\x00{end}\x00{kind}".encode()).hexdigest()
+    return f"event/{digest[:16]}"

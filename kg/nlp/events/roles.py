@@ -1,0 +1,172 @@
+"""Who acts and whom the act aims at: the parse's arguments of a trigger, read over the actors
+kg has already resolved (states, organisations, people).
+
+A phrase stands for the actor at its head ("Serbian President Vojislav Kostunica" is the
+president, acting for Serbia); a phrase whose head names no actor stands for the states its
+modifiers name ("Hungarian and Romanian officials", "Azerbaijani positions", "Taiwan's vice
+minister"). The state an actor acts for is its own, else a state its phrase names, else the
+state kg found for it (an organisation's, the state of a person's post).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg import model
+from kg.nlp.context import Actor, DocContext
+
+# Modifiers that belong to a phrase's own name or description (not clauses or places).
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
+                          "flat", "appos", "case", "npadvmod"})
+# Prepositions whose object is the one acted on; "between" names the sides of a clash.
+TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
+                                 "into", "from", "upon", "over"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
+# Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
+# fire": the subject of "opening" is Armenia's).
+_CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp"})
+# Subjects that stand for the speaker of the clause they are reported in.
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+# Entities that are where or what an event is about, not who takes part in it.
+_NOT_ACTORS = (model.PLACE, model.AGREEMENT, model.POST)
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: Actor
+    state: str | None         # State key the actor acts for
+
+
+def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
+    """The actors a noun phrase stands for, with their states (conjoined phrases included)."""
+    roles: list[Role] = []
+    for noun in _conjoined(head):
+        tokens = _phrase_tokens(noun)
+        actors = [a for a in (ctx.actor_at(i) for i in sorted(tokens)) if a is not None]
+        actors = list({id(a): a for a in actors}.values())
+        if not actors:
+            continue
+        states = [a for a in actors if a.kind == model.STATE]
+        own = ctx.actor_at(noun.i)
+        if own is not None and own.kind not in _NOT_ACTORS:
+            roles.append(Role(own, _state_of(ctx, own, states)))
+        elif own is None:
+            named = [a for a in actors if a.kind not in (model.STATE, *_NOT_ACTORS)]
+            chosen = named[-1:] if named else states
+            roles.extend(Role(a, _state_of(ctx, a, states)) for a in chosen)
+    return _distinct(roles)
+
+
+def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
+    """The roles of the clause's subject, climbing to the clause it hangs from when it has none;
+    a passive's agent ("were occupied by Armenia") is its subject."""
+    node = clause
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in _SUBJECTS and child.lower_ in PRONOUNS and node.dep_ == "ccomp":
+                break       # "Hungary said it will support": "it" is the speaker
+            if child.dep_ in _SUBJECTS:
+                return phrase_roles(ctx, child)
+            if child.dep_ == "agent":
+                return [r for g in child.children if g.dep_ == "pobj"
+                        for r in phrase_roles(ctx, g)]
+        if node.dep_ == "relcl":
+            return phrase_roles(ctx, node.head)
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return []
+        if node.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS and c.lower_ in PRONOUNS
+                                            for c in node.children):
+            return []
+        node = node.head
+    return []
+
+
+def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -> list[Role]:
+    """Whom the clause acts on: its objects, a passive subject, the subject of a "that" clause
+    ("demanded that Korea forsake …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
+    complement ("threatened to break relations with Russia")."""
+    heads = []
+    for child in clause.children:
+        if skip is not None and child.i == skip.i:
+            continue
+        if child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
+            heads.append(child)
+            heads.extend(g for g in child.children
+                         if g.dep_ == "prep" and g.lower_ in ("of", "with", "against", "on"))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            heads.append(child)
+        elif child.dep_ in ("ccomp", "xcomp"):
+            heads.append(child)
+    roles: list[Role] = []
+    for head in heads:
+        roles.extend(_roles_at(ctx, head))
+        if roles:
+            break
+    return roles
+
+
+def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
+    if head.dep_ == "prep":
+        return [r for g in head.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+    if head.dep_ == "ccomp":
+        return [r for c in head.children if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
+    if head.dep_ == "xcomp":
+        return object_roles(ctx, head)
+    return phrase_roles(ctx, head)
+
+
+def between_roles(ctx: DocContext, noun: Token) -> list[Role]:
+    """"clashes between Armenia and Azerbaijan": the sides, each an actor."""
+    return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+            for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+
+
+def _conjoined(head: Token) -> list[Token]:
+    return [head, *head.conjuncts] if head.dep_ != "conj" else [head]
+
+
+def _phrase_tokens(noun: Token) -> set[int]:
+    """The noun, its modifiers' subtrees, and an "of" phrase's object ("troops of Armenia")."""
+    tokens = {noun.i}
+    for child in noun.children:
+        if child.dep_ in _PHRASE_DEPS or (child.dep_ == "conj" and child.i < noun.i):
+            tokens.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
+    return tokens
+
+
+def _state_of(ctx: DocContext, actor: Actor, phrase_states: list[Actor]) -> str | None:
+    if actor.kind == model.STATE:
+        return actor.key
+    if phrase_states:
+        return phrase_states[0].key
+    return found_state(ctx, actor.key) or (
+        ctx.state_entity(actor.state) if actor.state else None)
+
+
+def found_state(ctx: DocContext, key: str) -> str | None:
+    """The State key kg found for an entity: itself, its kg:state, or its post's state."""
+    if key.startswith("state/"):
+        return key
+    for fact in ctx.facts_about(key, model.STATE_OF):
+        return fact.object
+    for held in ctx.facts_about(key, model.HOLDS):
+        for post_in in ctx.facts_about(held.object, model.POST_IN):
+            if post_in.object.startswith("state/"):
+                return post_in.object
+            for fact in ctx.facts_about(post_in.object, model.STATE_OF):
+                return fact.object
+    named = ctx.last_actor_by("events:stated", lambda a: a.key if a.state else None).get(key)
+    return ctx.state_entity(named.state) if named is not None and named.state else None
+
+
+def _distinct(roles: list[Role]) -> list[Role]:
+    seen: dict[str, Role] = {}
+    for role in roles:
+        seen.setdefault(role.actor.key, role)
+    return list(seen.values())

@@ -1,0 +1,163 @@
+"""Event triggers in a sentence: the verbs and nouns the coding table names, with what the parse
+says of them (negated, hypothetical, intended, or part of a larger event).
+
+- A noun trigger whose code needs its governing verb ("opened fire", "ordered patrols") makes
+  one event with that verb: the verb's own coding gives way to the noun's.
+- A trigger inside another trigger's clause is part of that event, not one of its own:
+  "threatened to launch an offensive" is one THREATEN, "accused X of attacking" one DISAPPROVE,
+  "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
+- Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
+  "could", "might", "should", "must"; a clause of "if" or "whether") are no events, and neither is
+  anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
+  REJECT.
+- An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
+  is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
+  THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.data.event_codes import EventCode, coded_lemmas, event_codes
+
+# Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
+                         "RETREAT"})
+HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
+# Acts whose refusal ("would not agree", "did not accept") is a REJECT.
+REFUSABLE = frozenset({"AGREE", "CONCEDE"})
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
+INTENT_HEADS = frozenset({"plan", "intend", "prepare", "ready", "prepared", "willing", "want"})
+HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
+THREAT_MARKS = frozenset({"unless"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Links along which one event holds another (everything but a conjoined clause).
+_SEPARATE = frozenset({"conj", "parataxis"})
+# A noun's governing verb stands for the noun's event when the noun is its object ("opened
+# fire", "staged demonstrations"); a subject noun keeps its own clause ("clashes broke out").
+_ARGUMENTS = frozenset({"dobj", "attr", "obj"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    code: EventCode
+    anchor: Token             # the clause the event is told in: the verb, or a noun's verb
+    type: str                 # the type as told (intent may make an AGREE or a THREATEN)
+    mode: str | None
+    told_as_fact: bool = True  # False: negated or hypothetical, so no event
+
+
+def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
+    """The triggers of events the sentence tells as facts, in text order."""
+    # Only words the table names become Tokens (a Token costs more than a list look-up).
+    coded = coded_lemmas()
+    doc = sentence.doc
+    found = [t for t in (_candidate(doc[i], lemmas) for i in range(sentence.start, sentence.end)
+                         if lemmas[i] in coded) if t is not None]
+    light = {t.anchor.i for t in found if t.anchor.i != t.token.i and t.code.needs}
+    found = [t for t in found if t.token.i not in light]
+    # "a bombing killed …": a noun that is the subject or object of a trigger verb is that
+    # event's participant, not an event of its own
+    verbs = {t.token.i for t in found if t.anchor.i == t.token.i}
+    found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
+    anchors = {t.anchor.i: t for t in found}
+    kept = []
+    for trigger in found:
+        holder = _inside_another(trigger, anchors)
+        if holder is not None:
+            # "vowed to retaliate": a promise of harm is a threat
+            if (holder.code.type == "AGREE" and trigger.code.type in HOSTILE | {"THREATEN"}
+                    and trigger.anchor.dep_ == "xcomp" and trigger.anchor.head.i == holder.anchor.i):
+                holder.type, holder.mode = "THREATEN", None
+            continue
+        _read_modality(trigger, lemmas)
+        if trigger.told_as_fact:
+            kept.append(trigger)
+    return kept
+
+
+def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
+    # a word that only modifies a noun ("battle zones", "the suspended talks") tells no event
+    if tok.dep_ in ("compound", "amod"):
+        return None
+    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
+    codes = event_codes().get((lemmas[tok.i], pos)) if pos else None
+    if not codes:
+        return None
+    linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
+    if pos == "verb" and codes[-1].mode == "demo-org" and any(
+            c.dep_ == "dobj" for c in tok.children):
+        return None     # "demonstrated its resolve": a protest has no object
+    for code in codes:
+        if code.needs is None or code.needs in linked:
+            anchor = tok.head if (pos == "noun" and tok.dep_ in _ARGUMENTS
+                                  and tok.head.pos_ in ("VERB", "AUX")) else tok
+            if code.needs is not None and pos == "noun" and lemmas[tok.head.i] == code.needs:
+                anchor = tok.head
+            return Trigger(tok, code, anchor, code.type, code.mode)
+    return None
+
+
+def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose clause, up the tree, holds this one (see module doc), if any."""
+    node = trigger.anchor
+    while node.head.i != node.i:
+        edge, node = node.dep_, node.head
+        other = anchors.get(node.i)
+        if edge not in _SEPARATE and other is not None and other is not trigger:
+            return other
+    return None
+
+
+def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
+    clause = trigger.anchor
+    words = [c for c in clause.children] + ([c for c in trigger.token.children]
+                                            if trigger.token.i != clause.i else [])
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words):
+        # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
+        # any other act not done is no event
+        trigger.told_as_fact = trigger.type in REFUSABLE and trigger.token.pos_ == "VERB"
+        trigger.type, trigger.mode = "REJECT", None
+        return
+    auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause):
+        trigger.told_as_fact = False
+        return
+    marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
+             if m.dep_ == "mark"}
+    intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas)
+    if marks & THREAT_MARKS and trigger.type != "THREATEN":
+        trigger.type, trigger.mode = "THREATEN", None
+    elif intended and trigger.type in COOPERATIVE and trigger.type != "AGREE":
+        trigger.type, trigger.mode = "AGREE", None
+    elif intended and trigger.type in HOSTILE:
+        trigger.type, trigger.mode = "THREATEN", trigger.mode
+    if _negated_governor(clause):
+        trigger.told_as_fact = False
+
+
+def _in_condition(clause: Token) -> bool:
+    """Whether the clause, or one it hangs from, is an "if"/"whether" clause."""
+    node = clause
+    while True:
+        if any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ROOT", "conj"):
+            return False
+        node = node.head
+
+
+def _intended(clause: Token, lemmas: list[str]) -> bool:
+    """"plans to deploy", "is ready to lift": the clause is the complement of an intention."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS
+
+
+def _negated_governor(clause: Token) -> bool:
+    """"did not try to attack": a negated verb the clause is the complement of."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)

@@ -1,0 +1,112 @@
+"""Events (issue 16): PLOVER types, actors and targets from the parse, negation and modality,
+on sentences we wrote in agency-news style."""
+from __future__ import annotations
+
+import pytest
+
+from kg import model
+from kg.data.event_codes import PLOVER_TYPES, codes_from, event_codes
+from kg.errors import KGError
+
+
+def events(ex) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(type, actor states, target states) of each event, in text order."""
+    out = []
+    for e in sorted(ex.events, key=lambda e: e.begin):
+        roles = [p for p in ex.participants if p.event == e.key]
+        out.append((e.type,
+                    tuple(sorted((p.state or p.entity) for p in roles if p.role == model.ACTOR)),
+                    tuple(sorted((p.state or p.entity) for p in roles if p.role == model.TARGET))))
+    return out
+
+
+def test_every_coded_type_is_plover() -> None:
+    assert {c.type for codes in event_codes().values() for c in codes} <= set(PLOVER_TYPES)
+
+
+def test_a_bad_type_in_the_table_names_its_line() -> None:
+    with pytest.raises(KGError, match="line 3"):
+        codes_from("lemma,pos,type,mode,cameo,needs\nmeet,verb,CONSULT,,040,\nhug,verb,HUG,,,\n",
+                   "mine.csv")
+
+
+def test_an_attack_by_one_state_on_another(extract_text) -> None:
+    ex = extract_text("Ruritanian troops shelled villages in Georgia on Monday.")
+    assert events(ex)[0][0] == "FIGHT"
+    ex = extract_text("Georgia attacked Armenia on Monday.")
+    assert events(ex) == [("FIGHT", ("state/GEO",), ("state/ARM",))]
+
+
+def test_a_demonym_stands_for_its_state(extract_text) -> None:
+    ex = extract_text("Kenyan forces opened fire on Somali positions near the border.")
+    assert events(ex) == [("FIGHT", ("state/KEN",), ("state/SOM",))]
+
+
+def test_negated_acts_are_no_events(extract_text) -> None:
+    assert events(extract_text("Chile did not expel the Peruvian diplomats.")) == []
+    assert events(extract_text("Chile never recognised the new government.")) == []
+
+
+def test_hypothetical_acts_are_no_events(extract_text) -> None:
+    assert events(extract_text("Chile may expel two Peruvian diplomats.")) == []
+    assert events(extract_text("If Peru attacks, Chile could respond.")) == []
+
+
+def test_a_threat_is_no_attack(extract_text) -> None:
+    ex = extract_text("Pakistan threatened to attack India on Friday.")
+    assert events(ex) == [("THREATEN", ("state/PAK",), ("state/IND",))]
+
+
+def test_an_intended_hostile_act_is_a_threat_and_a_helpful_one_an_offer(extract_text) -> None:
+    assert [e[0] for e in events(extract_text("Norway will send aid to Yemen."))] == ["AGREE"]
+    ex = extract_text("Egypt will close its border with Libya unless the attacks stop.")
+    assert [e[0] for e in events(ex)] == ["THREATEN"]
+
+
+def test_an_accusation_and_its_target(extract_text) -> None:
+    ex = extract_text("Canada accused Russia of interfering in its elections.")
+    assert events(ex) == [("DISAPPROVE", ("state/CAN",), ("state/RUS",))]
+
+
+def test_a_report_of_a_hostile_act_by_the_other_side_is_an_accusation(extract_text) -> None:
+    ex = extract_text("Serbian troops shelled the town of Gorazde, the Bosnian government said.")
+    kinds = {e[0]: e for e in events(ex)}
+    assert kinds["DISAPPROVE"][1:] == (("state/BIH",), ("state/SRB",))
+
+
+def test_an_event_in_reported_speech_is_held_by_its_claim(extract_text) -> None:
+    ex = extract_text("Iran has expelled two British diplomats, the Iranian foreign ministry said.")
+    [event] = [e for e in ex.events if e.type == "SANCTION"]
+    assert event.claim is not None and event.claim in {c.key for c in ex.claims}
+
+
+def test_conjoined_subjects_each_act(extract_text) -> None:
+    ex = extract_text("Ghana and Togo signed a trade agreement in Accra on Tuesday.")
+    assert events(ex)[0][:2] == ("AGREE", ("state/GHA", "state/TGO"))
+
+
+def test_a_person_acts_for_the_state_of_the_title(extract_text) -> None:
+    ex = extract_text("Peruvian President Ana Torres visited Bolivia on Monday.")
+    [event] = ex.events
+    [actor] = [p for p in ex.participants if p.role == model.ACTOR]
+    assert (event.type, actor.entity, actor.state) == ("CONSULT", "person/ana-torres",
+                                                       "state/PER")
+
+
+def test_a_refused_yes_is_a_rejection(extract_text) -> None:
+    ex = extract_text("Ecuador did not accept the Colombian proposal.")
+    assert events(ex) == [("REJECT", ("state/ECU",), ("state/COL",))]
+
+
+def test_an_act_with_no_target_is_aimed_at_the_state_where_it_happens(extract_text) -> None:
+    ex = extract_text("The charity suspended its aid deliveries in Kabul on Monday.")
+    [event] = ex.events
+    assert event.type == "SANCTION" and events(ex)[0][2] == ("state/AFG",)
+
+
+def test_events_survive_the_cache(extract_text) -> None:
+    from kg.cache import decode_entry, encode_entry
+
+    ex = extract_text("Georgia attacked Armenia on Monday.")
+    back = decode_entry(encode_entry(ex, "k"), "k", ex.document)
+    assert (back.events, back.participants) == (ex.events, ex.participants) and back.events
