@@ -89,9 +89,9 @@ def test_two_workers_export_what_one_process_exports(corpus, single_process, tmp
     written_by_processes = []
     original = kg.export.ntriples._write_in_processes
 
-    def spy(plan, blocks, processes, out, folder):
+    def spy(plan, render, blocks, processes, out, folder):
         written_by_processes.append(processes)
-        original(plan, blocks, processes, out, folder)
+        original(plan, render, blocks, processes, out, folder)
 
     monkeypatch.setattr(kg.export.ntriples, "_BLOCK", 20)
     monkeypatch.setattr(kg.export.ntriples, "_write_in_processes", spy)
