@@ -19,28 +19,14 @@ from kg.export.property_graph import build_property_graph
 from kg.model import Document, Entity, Event, EventParticipant, KnowledgeGraph
 
 SCHEMA = Path("/work/shared/schemas/gexf-1.3/gexf.rng")
-STORY = """Serbian troops shelled Kosovo border posts, ministry says
-
-PRISTINA, March 14, 2025 (Reuters) - Serbia shelled Kosovo's border posts near the town of \
-Jarinje on Thursday, Kosovo's Interior Ministry said.
-
-On March 3, 2025, Serbian forces attacked Kosovo police units near the village of Banjska, the \
-ministry said.
-
-The European Union imposed sanctions on Serbia in February 2025.
-
-Albania condemned Serbia on Friday.
-
-Montenegro and North Macedonia held talks in Podgorica.
-"""
+STORY = Path(__file__).resolve().parent / "data" / "border-shelling-story.txt"
 
 
 @pytest.fixture(scope="module")
 def story_exports(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("event-exports")
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
     paths = {"gexf": folder / "story.gexf", "graphml": folder / "story.graphml"}
-    build([str(folder / "story.txt")], [str(p) for p in paths.values()], cache=False)
+    build([str(STORY)], [str(p) for p in paths.values()], cache=False)
     return paths
 
 

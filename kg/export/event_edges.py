@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kg.export import palette
+from kg.intervals import merged
 from kg.model import ACTOR, TARGET, KnowledgeGraph
 
 if TYPE_CHECKING:
@@ -105,14 +106,7 @@ def date_spells(dates: list[str]) -> list[tuple[str, str]]:
     """The days ISO dates cover ("2020" → 2020-01-01…2020-12-31, "2020-11" → the month, a day →
     that day), as sorted (start, end) pairs with overlapping ones merged: Gephi refuses an
     element whose intervals overlap."""
-    spans = sorted(s for s in (_span(d) for d in dates) if s is not None)
-    merged: list[tuple[str, str]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    return merged(s for s in (_span(d) for d in dates) if s is not None)
 
 
 def _span(value: str) -> tuple[str, str] | None:
