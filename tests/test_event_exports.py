@@ -142,3 +142,17 @@ def test_every_plover_type_has_its_own_colour() -> None:
     assert set(palette.EVENT_PALETTE) == set(PLOVER_TYPES)
     assert len(set(palette.EVENT_PALETTE.values())) == len(PLOVER_TYPES)
     assert palette.event_color("NOT-A-TYPE") == palette.UNKNOWN_KIND_COLOR
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_gephi_lites_parsers_read_event_edges_with_type_and_colour(fmt, story_exports) -> None:
+    # graphology-gexf and graphology-graphml (Gephi Lite) skip the spells but must keep the
+    # edge, its type and its colour ("rgb(r,g,b)" from GEXF's viz:color, "#rrggbb" in GraphML).
+    from test_gephi_interop import read_with_graphology
+
+    edges = read_with_graphology(fmt, story_exports[fmt])["edges"]
+    [fight] = [e for e in edges if e["attributes"].get("event_type") == "FIGHT"
+               and e["key"].startswith("state/SRB|")]
+    r, g, b = palette.rgb(palette.event_color("FIGHT"))
+    assert fight["attributes"]["color"] in (f"rgb({r},{g},{b})", palette.event_color("FIGHT"))
+    assert fight["attributes"]["weight"] >= 1 and fight["attributes"]["label"] == "FIGHT"
