@@ -5,7 +5,8 @@ Given a name (a label, an alias, a surname, a few words of a longer name, an ISO
 takes part in, in both directions, each with the sources that state it: the document, the
 sentence, the span, the mentions to highlight, the rule, the confidence and, for a fact reported
 within a claim, who claims it. Background facts (from kg's tables) are listed as such. Claims the
-entity makes (as claimant, or as the organisation a claimant speaks for) come last.
+entity makes (as claimant, or as the organisation a claimant speaks for) follow, and the events
+it takes part in (kg/explain_events.py) come last.
 
 Every other IRI kg prints (a claim, an assertion, a document, a mention, a named graph, …) is
 explained as a record by kg/explain_records.py, with the facts it carries found the same way.
@@ -24,6 +25,8 @@ from typing import Sequence
 import rdflib
 
 from kg.errors import KGError
+from kg.intervals import merged
+from kg.explain_events import ExplainedEvent, events_of, provenance_pattern
 from kg.explain_records import RecordExplanation, find_record
 from kg.query import load_graph, query_graph
 from kg.vocab import DATA_BASE, prefixes
@@ -99,6 +102,7 @@ class Explanation:
     documents: list[str]
     facts: list[ExplainedFact]
     claims: list[ClaimMade]
+    events: list[ExplainedEvent] = field(default_factory=list)   # as actor, target, mediator
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
@@ -135,7 +139,8 @@ def explain_graph(graph: rdflib.Graph, name: str) -> Explanation | RecordExplana
     mentions = _highlight_all(graph, facts, {entity.iri})
     own = [m for m in mentions if m[0] == entity.iri]
     return Explanation(entity, _aliases(graph, entity), len(own), sorted({m[1] for m in own}),
-                       sorted(facts.values(), key=_fact_order), _claims_made(graph, entity.iri))
+                       sorted(facts.values(), key=_fact_order), _claims_made(graph, entity.iri),
+                       events_of(graph, entity.iri, _iri))
 
 
 def facts_with_highlights(graph: rdflib.Graph, iri: str, selector: str) -> list[ExplainedFact]:
@@ -238,15 +243,9 @@ WHERE {{
   {selector}
   ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
      prov:wasDerivedFrom ?doc ; nif:beginIndex ?b ; nif:endIndex ?e .
-  OPTIONAL {{ ?a kg:sentence ?sentence }}
-  OPTIONAL {{ ?a kg:sentenceBegin ?sb }}
-  OPTIONAL {{ ?a kg:confidence ?conf }}
-  OPTIONAL {{ ?a kg:rule ?rule }}
   OPTIONAL {{ ?s rdfs:label ?sName }}
   OPTIONAL {{ ?o rdfs:label ?oName }}
-  OPTIONAL {{ ?a kg:claim ?claim .
-             OPTIONAL {{ ?claim kg:claimant/rdfs:label ?who }}
-             OPTIONAL {{ ?claim kg:claimantOrganization/rdfs:label ?org }} }}
+  {provenance}
 }}"""
 
 
@@ -254,7 +253,7 @@ def _document_facts(graph: rdflib.Graph, iri: str, selector: str
                     ) -> dict[tuple[str, str, str], ExplainedFact]:
     """The facts of the assertions `selector` picks (a SPARQL pattern binding ?a)."""
     facts: dict[tuple[str, str, str], ExplainedFact] = {}
-    result = query_graph(graph, _FACTS.format(selector=selector))
+    result = query_graph(graph, _FACTS.format(selector=selector, provenance=provenance_pattern("a")))
     for row in result.rows:
         r = dict(zip(result.columns, row))
         fact = _fact(facts, iri, r)
@@ -334,13 +333,8 @@ def _highlights(source: Source, mentions: list[tuple[str, str, int, int]],
                    and source.begin <= b and e <= source.end and b < stop and e > start)
     if not found:
         found = [(max(source.begin, start) - start, min(source.end, stop) - start)]
-    merged: list[tuple[int, int]] = []
-    for b, e in found:  # nested mentions ("Azerbaijani" in "Azerbaijani Defense Ministry")
-        if merged and b <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((b, e))
-    return [(b, e) for b, e in merged if b < e]
+    # Nested mentions ("Azerbaijani" in "Azerbaijani Defense Ministry") become one.
+    return [(b, e) for b, e in merged(found) if b < e]
 
 
 # --- claims the entity makes -------------------------------------------------------------------

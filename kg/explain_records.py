@@ -1,7 +1,10 @@
 """`kg explain` for the IRIs kg prints that are not entities: claims, assertions, background
-facts, documents, mentions, named graphs, tables and the build (kg/export/rdf_terms.py mints
-them all under the data base: `claim/…`, `assertion/…`, `background/…`, `doc/…`,
+facts, documents, mentions, named graphs, tables, the build and events (kg/export/rdf_terms.py
+mints them all under the data base: `event/…`, `claim/…`, `assertion/…`, `background/…`, `doc/…`,
 `doc/…#char=b,e`, `graph/…`, `table/…`, `build`, `software/…`, `model/…`).
+
+An event (`event/…`) is explained as a record too, with the event itself laid out as kg explain
+lays out an entity's events (kg/explain_events.py): its participants by role and its sentence.
 
 A record's explanation is what the graph says about it (each property, with the name of an
 entity it points at), what points at it (besides the assertions and mentions listed on their
@@ -19,7 +22,7 @@ import rdflib
 from kg.query import compact_iri, query_graph
 
 # rdf:type -> what a record is, most specific first (a claim is also a prov:Entity).
-_KINDS = (("kg:Claim", "claim"), ("kg:Assertion", "assertion"),
+_KINDS = (("kg:Event", "event"), ("kg:Claim", "claim"), ("kg:Assertion", "assertion"),
           ("kg:BackgroundAssertion", "background fact"), ("schema:NewsArticle", "document"),
           ("nif:Phrase", "mention"), ("prov:Activity", "build"),
           ("prov:SoftwareAgent", "software"), ("prov:Entity", "record"))
@@ -46,6 +49,7 @@ class RecordExplanation:
     referenced_by: list[Property]  # (the subject that points at it, by which predicate)
     facts: list = field(default_factory=list)        # ExplainedFact (kg.explain)
     mentioned: list[tuple[str, str, int]] = field(default_factory=list)  # entity, name, times
+    events: list = field(default_factory=list)       # an event: itself (kg.explain_events)
     note: str = ""                # how the IRI asked for led here (a named graph)
 
     def to_json(self) -> str:
@@ -88,6 +92,13 @@ def _record(graph: rdflib.Graph, iri: str, as_iri) -> RecordExplanation:
         record.facts = facts_with_highlights(graph, iri, _FACTS_OF[kind].format(target=target))
     if kind == "document":
         record.mentioned = _mentioned(graph, target)
+    if kind == "event":
+        from kg.explain_events import event_itself
+
+        event = event_itself(graph, iri, as_iri)
+        if event is not None:
+            record.events = [event]
+            record.name = f"{event.type} “{event.trigger}”" if event.trigger else event.type
     return record
 
 

@@ -327,7 +327,8 @@ class KnowledgeGraph:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A property graph for GraphML/GEXF: one node per entity, one edge per relation between
-        entities (key = a unique edge id), literal facts folded into node attributes."""
+        entities (key = a unique edge id), literal facts folded into node attributes, and one
+        edge per actor, target and event type (kg/export/event_edges.py)."""
         # Imported here, not at the top: builds that write only RDF never need networkx, and
         # its import costs a tenth of a second of every start-up.
         import networkx as nx
@@ -345,6 +346,8 @@ class KnowledgeGraph:
             _add_fact_to_graph(graph, fact, evidence, self.documents)
         for fact in sorted(self.background, key=lambda f: (f.subject, f.predicate, f.object)):
             _add_background_to_graph(graph, fact)
+        from kg.export.event_edges import add_event_edges, event_ends
+        add_event_edges(graph, event_ends(self))
         return graph
 
 

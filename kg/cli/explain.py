@@ -32,7 +32,7 @@ def explain(
         metavar="GRAPH... NAME",
         help="RDF exports of kg, then the entity (the last argument): a name, an alias, a "
              "surname, an ISO3 code, or an IRI (full, kgd:…, or a key like state/AZE); or the "
-             "IRI of a claim, assertion, document or mention.",
+             "IRI of an event, claim, assertion, document or mention.",
         show_default=False)] = None,
     fmt: Annotated[ExplainFormat, typer.Option(
         "--format", "-f", help="text (highlighted on a terminal, mentions in [brackets] when "
@@ -42,9 +42,10 @@ def explain(
 
     For every fact (the entity as subject or as object): the document, the sentence with the
     mentions highlighted, the confidence, the rule, and who claims it when the article only
-    reports it. Facts from kg's own tables are marked as background. An ambiguous name lists
-    the candidates and exits with 1. Any other IRI kg prints, full or short (a claim, an
-    assertion, a document, a mention), shows what the graph says about it and the facts it
+    reports it. Facts from kg's own tables are marked as background. Then the events the entity
+    takes part in: type, role, the other side, date and sentence. An ambiguous name lists
+    the candidates and exits with 1. Any other IRI kg prints, full or short (an event, a claim,
+    an assertion, a document, a mention), shows what the graph says about it and the facts it
     carries.
 
     Examples:
@@ -118,6 +119,10 @@ def render(explanation, *, markup: bool) -> str:
             if claim.date:
                 head += f", {claim.date}"
             lines.append(f"  {esc(head)}: “{esc(claim.text)}”")
+    if ex.events:
+        lines += ["", bold(f"Events ({len(ex.events)})")]
+        for event in ex.events:
+            lines += _event_lines(event, markup)
     return "\n".join(lines)
 
 
@@ -146,6 +151,10 @@ def render_record(record, *, markup: bool) -> str:
         lines += ["", bold(f"Facts ({len(record.facts)})")]
         for fact in record.facts:
             lines += _fact_lines(fact, markup)
+    if record.events:
+        lines += ["", bold("Event")]
+        for event in record.events:
+            lines += _event_lines(event, markup)
     return "\n".join(lines)
 
 
@@ -172,6 +181,32 @@ def _fact_lines(fact, markup: bool) -> list[str]:
         lines.append(f"    {esc(about)}")
         lines.append(f"      {highlight(source.sentence, source.highlights, markup)}")
     return lines
+
+
+def _event_lines(event, markup: bool) -> list[str]:
+    """An event: its type and role, who acts on whom, when and where; then where the text
+    tells it and the sentence, the trigger and the participants highlighted."""
+    from kg.query import compact_iri
+
+    esc = escape if markup else (lambda s: s)
+    kind = f"[magenta]{event.type}[/magenta]" if markup else event.type
+    head = f"  {kind}" + (esc(f" as {event.role}") if event.role else "") + ": "
+    who = ", ".join(event.side("actor")) or "(no actor)"
+    head += esc(who + (f" → {', '.join(event.side('target'))}" if event.side("target") else ""))
+    tail = [f"mediated by {', '.join(event.side('mediator'))}"] if event.side("mediator") else []
+    tail += [v for v in (event.date, event.place and f"in {event.place}",
+                         event.agreement and f"concerns {event.agreement}") if v]
+    if tail:
+        head += esc(" (" + ", ".join(tail) + ")")
+    about = f"{compact_iri(event.document)} {event.begin}–{event.end}"
+    codes = ", ".join(f"{name} {value}" for name, value in (("mode", event.mode),
+                                                             ("CAMEO", event.cameo)) if value)
+    about += (f", {codes}" if codes else "") + f", confidence {event.confidence:g}, " \
+        f"rule {event.rule}"
+    if event.claim:
+        about += f", claimed by {event.claimant or '(unnamed)'}"
+    return [head, f"    {esc(about)}  {esc(compact_iri(event.iri))}",
+            f"      {highlight(event.sentence, event.highlights, markup)}"]
 
 
 def highlight(sentence: str, spans: list[tuple[int, int]], markup: bool) -> str:

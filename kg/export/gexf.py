@@ -8,7 +8,10 @@ relation as an edge with a unique `id` (the edge key, "subject|predicate|object"
 `kind` (both the relation: Gephi keeps two edges between the same nodes apart only when their
 kinds differ), `weight` (the number of supporting mentions, 1 for a fact only kg's tables state:
 never 0, which Gephi drops) and attribute values for `first_date`, `last_date`, `background`,
-`claimed` and any other scalar attribute. Attributes are declared with numeric ids per class and
+`claimed` and any other scalar attribute; every (actor, PLOVER type, target) of the events as an
+edge whose `label` and `kind` are the type, with a `viz:color` by type, `event_type`, `cameo`,
+`mode`, `event_dates` and `documents` (kg/export/event_edges.py says which events have no edge).
+Attributes are declared with numeric ids per class and
 their names as titles, which Gephi and graphology-gexf (Gephi Lite) both show.
 
 No value: a node or edge without a value has no <attvalue> for it, and no attribute declares a
@@ -16,8 +19,9 @@ default, so Gephi leaves the cell empty and graphology-gexf and networkx leave t
 
 Time: when anything is dated the graph is `mode="dynamic"` with `timeformat="date"`; an agreement
 starts at its earliest date signed and an edge at its first_date (both padded to a full date:
-"2020-11" → "2020-11-01"), with no end, so Gephi's timeline shows the graph growing. Undated
-elements carry no start. With nothing dated the graph is static.
+"2020-11" → "2020-11-01"), with no end, so Gephi's timeline shows the graph growing. An event
+edge has instead one <spell> per stretch of days its events cover (a day, or the month or year
+the text gives), so it shows only while they happen. Undated elements carry no time. With nothing dated the graph is static.
 
 Drops: list structure (lists are joined with "|"), None and empty values, NaN/infinite numbers,
 the characters XML 1.0 cannot hold, provenance beyond the edge attributes (see the RDF export),
@@ -134,6 +138,13 @@ def _add_edge(parent: ET.Element, edge: EdgeRecord, ids: dict[str, str]) -> None
         attributes["start"] = edge.start
     element = ET.SubElement(parent, "edge", attributes)
     _add_attvalues(element, edge.attributes, ids)
+    if edge.spells:
+        spells = ET.SubElement(element, "spells")
+        for start, end in edge.spells:
+            ET.SubElement(spells, "spell", {"start": start, "end": end})
+    if edge.color:
+        r, g, b = palette.rgb(edge.color)
+        ET.SubElement(element, "viz:color", {"r": str(r), "g": str(g), "b": str(b)})
 
 
 _VALUE_READERS: dict[str, Callable[[str], object]] = {
@@ -147,7 +158,8 @@ def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     """Read a GEXF file written by `write_gexf` back into a MultiDiGraph whose edge keys are the
     edge ids. Nodes get `label`, their typed attribute values, `color` ("#rrggbb" from viz:color),
     `size` and `start`/`end` where present; edges get `label`, `kind`, `weight` (a float), their
-    typed attribute values and `start`/`end`.
+    typed attribute values, `start`/`end`, and an event edge's `spells` ((start, end) pairs) and
+    `color`.
 
     networkx's own reader is not used: it drops the edge `kind` and returns a DiGraph whenever no
     two edges share a node pair."""
@@ -220,12 +232,16 @@ def _node_data(node: ET.Element, columns: dict[str, tuple[str, str]]) -> dict[st
     data.update(_attvalues(node, columns))
     for viz in node:
         if _local(viz.tag) == "color":
-            data["color"] = viz.get("hex") or "#{:02x}{:02x}{:02x}".format(
-                int(viz.get("r", 0)), int(viz.get("g", 0)), int(viz.get("b", 0)))
+            data["color"] = _hex(viz)
         elif _local(viz.tag) == "size":
             data["size"] = float(viz.get("value"))
     _time(node, data)
     return data
+
+
+def _hex(color: ET.Element) -> str:
+    return color.get("hex") or "#{:02x}{:02x}{:02x}".format(
+        int(color.get("r", 0)), int(color.get("g", 0)), int(color.get("b", 0)))
 
 
 def _edge_data(edge: ET.Element, columns: dict[str, tuple[str, str]]) -> dict[str, object]:
@@ -237,4 +253,10 @@ def _edge_data(edge: ET.Element, columns: dict[str, tuple[str, str]]) -> dict[st
         data["weight"] = float(edge.get("weight"))
     data.update(_attvalues(edge, columns))
     _time(edge, data)
+    for child in edge:
+        if _local(child.tag) == "spells":
+            data["spells"] = [(spell.get("start"), spell.get("end")) for spell in child
+                              if _local(spell.tag) == "spell"]
+        elif _local(child.tag) == "color":
+            data["color"] = _hex(child)
     return data

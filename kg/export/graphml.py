@@ -7,7 +7,9 @@ colour), `size` (10 + 4·sqrt(mentions)) and every other scalar attribute (`iso3
 `aliases`, `dateSigned`, …); every relation as an edge with a unique id (the edge key,
 "subject|predicate|object"), `label` (the relation), `weight` (the number of supporting mentions,
 1 for a fact only kg's tables state: never 0, which Gephi drops), `first_date`, `last_date`,
-`background`, `claimed` and any other scalar attribute.
+`background`, `claimed` and any other scalar attribute; every (actor, PLOVER type, target) of the
+events as an edge labelled with the type, with `color` by type, `event_type`, `cameo`, `mode`,
+`event_dates` and `documents` (kg/export/event_edges.py says which events have no edge).
 
 No value: a node or edge without a value for a key has no <data> for it. A numeric key that some
 lack is a double whose <default> is NaN, since graph-tool reads a missing number as the default or
@@ -70,6 +72,8 @@ def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
     edge_columns = [Column("label", STRING)]
     if records.weight_type is not None:
         edge_columns.append(Column("weight", records.weight_type))
+    if any(e.color for e in records.edges):   # event edges, coloured by type
+        edge_columns.append(Column("color", STRING))
     edge_columns += _nan_for_no_number(records.edge_columns, [e.attributes for e in records.edges])
     edge_keys = _declare_keys(root, "edge", "e", edge_columns)
     graph_element = ET.SubElement(root, "graph", {"id": "kg", "edgedefault": "directed"})
@@ -137,6 +141,8 @@ def _add_edge(parent: ET.Element, edge: EdgeRecord, keys: dict[str, str]) -> Non
         _add_data(element, keys["label"], edge.label)
     if edge.weight is not None:
         _add_data(element, keys["weight"], edge.weight)
+    if edge.color is not None:
+        _add_data(element, keys["color"], edge.color)
     for name, value in sorted(edge.attributes.items()):
         _add_data(element, keys[name], value)
 

@@ -1,5 +1,5 @@
-"""One colour per entity kind, shared by the GraphML and GEXF exports and documented in the
-README.
+"""One colour per entity kind (and one per PLOVER event type, below), shared by the GraphML and
+GEXF exports and `kg render`, and documented in the README.
 
 The five kinds a reader looks for first (states, people, agreements, places, posts) take the most
 distinct colours of the Okabe-Ito palette, which stays distinguishable under the common forms of
@@ -51,3 +51,24 @@ def rgb(color: str) -> tuple[int, int, int]:
 def legend() -> list[tuple[str, str]]:
     """(kind, colour) pairs in palette order, for the README and for a Gephi legend."""
     return list(PALETTE.items())
+
+
+# One colour per PLOVER event type, for event edges (GEXF viz:color, `kg render --color-by
+# event-type`). Nineteen hues cannot all stay apart, so the families can: cooperation in greens
+# and blues, verbal conflict (requests, accusations, threats) in purples, yellows and oranges,
+# material conflict (sanctions, force) in reds and browns. The type is also an edge attribute.
+EVENT_PALETTE: dict[str, str] = {
+    "AGREE": "#1b9e77", "CONSULT": "#66c2a5", "SUPPORT": "#a6d854", "COOPERATE": "#4daf4a",
+    "AID": "#8dd3c7", "CONCEDE": "#80b1d3", "RETREAT": "#377eb8",
+    "REQUEST": "#bebada", "DEMAND": "#984ea3", "INVESTIGATE": "#7570b3",
+    "DISAPPROVE": "#fdb462", "REJECT": "#ff7f00", "THREATEN": "#e6ab02", "PROTEST": "#d95f02",
+    "SANCTION": "#a65628", "MOBILIZE": "#f781bf", "COERCE": "#e7298a", "ASSAULT": "#e41a1c",
+    "FIGHT": "#b2182b",
+}
+
+
+def event_color(event_type: object) -> str:
+    """The "#rrggbb" colour of a PLOVER event type (grey for a type the palette lacks)."""
+    if not isinstance(event_type, str):
+        return UNKNOWN_KIND_COLOR
+    return EVENT_PALETTE.get(event_type, UNKNOWN_KIND_COLOR)

@@ -53,8 +53,9 @@ RESERVED_EDGE_NAMES = frozenset({
 
 # Attributes the records carry in their own fields rather than as columns.
 _NODE_OWN = frozenset({"label"})
-_EDGE_OWN = frozenset({"label", "weight"})
+_EDGE_OWN = frozenset({"label", "weight", "color", "spells"})
 
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?")
 
 
@@ -87,6 +88,9 @@ class EdgeRecord:
     weight: int | float | None
     start: str | None               # YYYY-MM-DD: first_date padded
     attributes: dict[str, Scalar] = field(default_factory=dict)
+    color: str | None = None        # "#rrggbb": an event edge's colour by type
+    # (start, end) days an event edge is present (kg/export/event_edges.py); then no `start`
+    spells: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -100,7 +104,7 @@ class PropertyGraph:
     @property
     def dynamic(self) -> bool:
         """True when any node or edge is dated (a GEXF timeline then has something to play)."""
-        return any(n.start for n in self.nodes) or any(e.start for e in self.edges)
+        return any(n.start for n in self.nodes) or any(e.start or e.spells for e in self.edges)
 
 
 def clean_text(text: str) -> str:
@@ -289,12 +293,29 @@ def _edge_ids(graph: nx.MultiDiGraph,
 def _edge_record(edge_id: str, source: str, target: str, data: Mapping[object, object],
                  names: Mapping[object, str]) -> EdgeRecord:
     label = to_scalar(data.get("label"))
+    spells = _spells(data.get("spells"))
+    color = data.get("color")
     return EdgeRecord(
         id=edge_id, source=source, target=target,
         label=format_value(label) if label is not None else None,
         weight=_weight(data.get("weight")),
-        start=padded_date(data.get("first_date")),
-        attributes=_scalars(data, names))
+        start=None if spells else padded_date(data.get("first_date")),
+        attributes=_scalars(data, names),
+        color=color if isinstance(color, str) and _HEX_COLOR.fullmatch(color) else None,
+        spells=spells)
+
+
+def _spells(value: object) -> list[tuple[str, str]]:
+    """(start, end) pairs of full dates, in order; anything else is dropped."""
+    if not isinstance(value, (list, tuple)):
+        return []
+    spells = []
+    for pair in value:
+        if isinstance(pair, (list, tuple)) and len(pair) == 2:
+            start, end = padded_date(pair[0]), padded_date(pair[1])
+            if start and end and start <= end:
+                spells.append((start, end))
+    return sorted(spells)
 
 
 def _weight(value: object) -> int | float | None:

@@ -18,6 +18,8 @@ from kg.export.files import all_or_nothing, check_writable, remove_leftovers
 
 FORMATS = (".png", ".svg", ".html")
 LAYOUTS = ("spring", "geo")
+BY_KIND, BY_EVENT_TYPE = "kind", "event-type"    # what colours a picture (kg/render/style.py)
+COLOR_BY = (BY_KIND, BY_EVENT_TYPE)
 
 
 @dataclass
@@ -48,10 +50,12 @@ def check_outputs(outputs: Sequence[str | Path]) -> list[Path]:
 
 
 def render(graphs: Sequence[str | Path], outputs: Sequence[str | Path], *,
-           layout: str = "spring") -> RenderResult:
-    """Draw the entities and relations of kg's RDF exports `graphs` (read as one graph) to each
-    of `outputs`: .png, .svg or .html. `layout` is "spring" (force-directed, fixed seed) or
-    "geo" (places on their coordinates). The same input always gives the same files."""
+           layout: str = "spring", color_by: str = BY_KIND) -> RenderResult:
+    """Draw the entities, relations and events of kg's RDF exports `graphs` (read as one graph)
+    to each of `outputs`: .png, .svg or .html. `layout` is "spring" (force-directed, fixed seed)
+    or "geo" (places on their coordinates). `color_by` is "kind" (nodes by kind) or
+    "event-type" (event edges by PLOVER type, nodes grey). The same input always gives the same
+    files."""
     from kg.render.graph_from_rdf import graph_from_rdf
     from kg.render.html import write_page
     from kg.render.layout import geo_positions, spring_positions
@@ -59,6 +63,8 @@ def render(graphs: Sequence[str | Path], outputs: Sequence[str | Path], *,
 
     if layout not in LAYOUTS:
         raise OutputError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
+    if color_by not in COLOR_BY:
+        raise OutputError(f"unknown colouring {color_by!r}; use one of {', '.join(COLOR_BY)}")
     paths = check_outputs(outputs)
     graph = graph_from_rdf(graphs)
     if graph.number_of_nodes() == 0:
@@ -71,8 +77,8 @@ def render(graphs: Sequence[str | Path], outputs: Sequence[str | Path], *,
     with all_or_nothing():
         for path in paths:
             if path.suffix.lower() == ".html":
-                write_page(graph, positions, path, title)
+                write_page(graph, positions, path, title, color_by)
             else:
-                write_picture(graph, positions, path, title)
+                write_picture(graph, positions, path, title, color_by)
     result.outputs.extend(paths)
     return result

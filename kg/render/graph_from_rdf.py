@@ -5,7 +5,10 @@ Keeps: every entity (a subject with a `kg:kind`) as a node with its `label`, `ki
 `longitude`, `agreement_kind`, `title`, and the lists `dateSigned` and `status`); every relation
 between two entities as an edge keyed "subject|relation|object", with `label` (the relation),
 `weight` (the number of assertions that support it, or 1 when only kg's tables do, as in
-`KnowledgeGraph.to_networkx()`) and `background` (true when only kg's tables support it). Node
+`KnowledgeGraph.to_networkx()`) and `background` (true when only kg's tables support it); every
+event with an actor and a target as an edge per (actor, PLOVER type, target), as
+kg/export/event_edges.py makes them for GraphML and GEXF (`event_type`, `weight` the number of
+events, dates, a colour by type). Node
 ids are entity keys (`state/AZE`) when the IRI is under kg's default data base, full IRIs
 otherwise.
 
@@ -23,6 +26,7 @@ from typing import Sequence
 
 import networkx as nx
 
+from kg.export.event_edges import EventEnds, add_event_edges
 from kg.export.property_graph import clean_text
 from kg.model import TABLE_FACT_WEIGHT
 from kg.query import QueryResult, compact_iri, load_graph, query_graph
@@ -41,6 +45,18 @@ SELECT ?s ?p ?o (COUNT(DISTINCT ?a) AS ?sources) WHERE {
 _BACKGROUND = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   ?a a kg:BackgroundAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+}
+"""
+# Each event with one actor and one target (an event needs both to be an edge).
+_EVENTS = """
+SELECT ?event ?type ?actor ?target ?doc ?date ?published ?cameo ?mode ?claim WHERE {
+  ?event a kg:Event ; kg:eventType ?type ; kg:actor ?actor ; kg:target ?target ;
+         prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?event dcterms:date ?date }
+  OPTIONAL { ?doc schema:datePublished ?published }
+  OPTIONAL { ?event kg:cameoCode ?cameo }
+  OPTIONAL { ?event kg:eventMode ?mode }
+  OPTIONAL { ?event kg:claim ?claim }
 }
 """
 _MENTIONS = """
@@ -73,6 +89,7 @@ def graph_from_rdf(paths: Sequence[str | Path]) -> nx.MultiDiGraph:
     for s, p, o, literal in sorted(rows):
         if literal == "false" and o in known:
             _add_relation(graph, (s, p, o), support.get((s, p, o), 0), (s, p, o) in background)
+    add_event_edges(graph, _event_ends(query_graph(dataset, _EVENTS)))
     return graph
 
 
@@ -118,6 +135,18 @@ def _number(text: str) -> float | str:
         return float(text)
     except ValueError:  # a malformed literal: keep it, as text, rather than fail the picture
         return text
+
+
+def _event_ends(result: QueryResult) -> list[EventEnds]:
+    ends = []
+    for row in result.rows:
+        r = dict(zip(result.columns, row))
+        # Several dates or CAMEO codes (several files) would repeat the row; the set of events
+        # an edge counts is by IRI, so a repeat changes nothing but the lists.
+        ends.append(EventEnds(r["event"], r["type"], node_id(r["actor"]), node_id(r["target"]),
+                              r["date"] or r["published"] or None, node_id(r["doc"]),
+                              r["cameo"] or None, r["mode"] or None, bool(r["claim"])))
+    return ends
 
 
 def _add_relation(graph: nx.MultiDiGraph, triple: tuple[str, str, str], sources: int,

@@ -38,16 +38,18 @@ _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
 
 
 def write_page(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], path: str | Path,
-               title: str) -> None:
+               title: str, color_by: str = style.BY_KIND) -> None:
     """Write the interactive page of `graph` laid out at `positions` to `path`, atomically."""
-    text = page_html(graph, positions, title)
+    text = page_html(graph, positions, title, color_by)
     with atomic_open(path, "w") as handle:
         handle.write(text)
 
 
-def page_html(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], title: str) -> str:
+def page_html(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], title: str,
+              color_by: str = style.BY_KIND) -> str:
     script, css = vis_network()
-    values = {"TITLE": html.escape(title), "DATA": script_json(page_data(graph, positions)),
+    values = {"TITLE": html.escape(title),
+              "DATA": script_json(page_data(graph, positions, color_by)),
               "VIS_JS": script, "VIS_CSS": css}
     # One pass over our template only: a marker-like text inside the inlined files or the data
     # is never replaced.
@@ -79,14 +81,16 @@ def script_json(value: object) -> str:
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def page_data(graph: nx.MultiDiGraph, positions: dict[Hashable, Position]) -> dict:
-    """Nodes, edges and the legend as plain JSON values, in a stable order."""
+def page_data(graph: nx.MultiDiGraph, positions: dict[Hashable, Position],
+              color_by: str = style.BY_KIND) -> dict:
+    """Nodes, edges and the legends as plain JSON values, in a stable order. Coloured by event
+    type, an event edge has its type's `color` and `events` lists the types."""
     nodes = []
     for node in sorted(graph.nodes, key=str):
         data = graph.nodes[node]
         x, y = positions[node]
         nodes.append({"id": str(node), "label": _name(graph, node),
-                      "kind": style.kind_of(data), "color": style.color_of(data),
+                      "kind": style.kind_of(data), "color": style.color_of(data, color_by),
                       "size": round(_NODE_RADIUS * style.relative_size(graph, node), 2),
                       # Screen y grows downwards; the layout's grows upwards.
                       "x": round(x * _PIXELS_PER_UNIT, 2), "y": round(-y * _PIXELS_PER_UNIT, 2),
@@ -94,14 +98,19 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[Hashable, Position]) -> di
     edges = []
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):
         weight = data.get("weight", 0)
+        color = style.edge_color(data, color_by)
         edges.append({"id": str(key), "from": str(u), "to": str(v),
                       "label": f"{_name(graph, u)} → {_name(graph, v)}",
                       "width": round(0.8 + 0.4 * min(weight, 5), 2) if isinstance(weight, int)
                       else 0.8,
                       "background": bool(data.get("background")),
                       "details": style.edge_details(data)})
-    kinds = [{"kind": k, "color": c, "count": n} for k, c, n in style.legend(graph)]
-    return {"nodes": nodes, "edges": edges, "kinds": kinds}
+        if color:
+            edges[-1]["color"] = color
+    kinds = [{"kind": k, "color": c, "count": n} for k, c, n in style.legend(graph, color_by)]
+    events = [{"type": t, "color": c, "count": n} for t, c, n in style.event_legend(graph)
+              ] if color_by == style.BY_EVENT_TYPE else []
+    return {"nodes": nodes, "edges": edges, "kinds": kinds, "events": events}
 
 
 def _name(graph: nx.MultiDiGraph, node: Hashable) -> str:

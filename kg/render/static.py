@@ -3,7 +3,8 @@ no pyplot and its global figure state).
 
 One picture: thin translucent edges, nodes coloured by kind and sized by how much the text says
 about them, labels on the most connected nodes and on every state, a legend of kinds with
-counts. The figure grows with the number of nodes so a few hundred stay apart.
+counts. Coloured by event type instead, the nodes are grey and each event edge is drawn in its
+type's colour over the others, with a legend of the types and their numbers of events. The figure grows with the number of nodes so a few hundred stay apart.
 
 The same graph and positions give the same bytes: SVG ids come from a fixed hash salt, no date is
 written, and text stays text (`svg.fonttype: none`) so the SVG can be searched and is smaller.
@@ -21,6 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
@@ -41,21 +43,22 @@ _POINT_AREA = 18.0    # marker area (points²) of a node of relative size 1
 
 
 def write_picture(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], path: str | Path,
-                  title: str) -> None:
+                  title: str, color_by: str = style.BY_KIND) -> None:
     """Draw `graph` at `positions` to `path`; the extension (.png or .svg) picks the format.
-    Written atomically."""
+    `color_by` is style.BY_KIND or style.BY_EVENT_TYPE. Written atomically."""
     fmt = Path(path).suffix.lower().lstrip(".")
     with matplotlib.rc_context(_RC), warnings.catch_warnings():
         # A name in a script DejaVu Sans lacks (CJK, …) is drawn as boxes; one warning per
         # missing glyph would bury the summary line.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        figure = draw(graph, positions, title)
+        figure = draw(graph, positions, title, color_by)
         with atomic_open(path, "wb") as handle:
             figure.savefig(handle, format=fmt, dpi=_DPI, metadata=_METADATA[fmt],
                            bbox_inches="tight", facecolor="white")
 
 
-def draw(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], title: str) -> Figure:
+def draw(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], title: str,
+         color_by: str = style.BY_KIND) -> Figure:
     """The figure (Agg canvas attached) for `graph` laid out at `positions`."""
     figure = Figure(figsize=figure_size(graph.number_of_nodes(), positions), dpi=_DPI)
     FigureCanvasAgg(figure)
@@ -63,7 +66,9 @@ def draw(graph: nx.MultiDiGraph, positions: dict[Hashable, Position], title: str
     axes.set_axis_off()
     scale = font_scale(graph.number_of_nodes())
     _draw_edges(axes, graph, positions)
-    _draw_nodes(axes, graph, positions)
+    if color_by == style.BY_EVENT_TYPE:
+        _draw_event_edges(axes, graph, positions)
+    _draw_nodes(axes, graph, positions, color_by)
     axes.set_aspect("equal", adjustable="datalim")
     axes.margins(0.03)
     # Fix the data limits now: label placement measures labels where they will be drawn.
@@ -102,16 +107,32 @@ def _draw_edges(axes: Axes, graph: nx.MultiDiGraph,
                                            alpha=0.35, zorder=1))
 
 
-def _draw_nodes(axes: Axes, graph: nx.MultiDiGraph,
-                positions: dict[Hashable, Position]) -> None:
+def _draw_event_edges(axes: Axes, graph: nx.MultiDiGraph,
+                      positions: dict[Hashable, Position]) -> None:
+    """Each event edge over the grey ones, in its type's colour, and a legend of the types."""
+    handles = []
+    for event_type, color, count in style.event_legend(graph):
+        segments = sorted((positions[u], positions[v]) for u, v, d in graph.edges(data=True)
+                          if d.get("event_type") == event_type and u != v)
+        axes.add_collection(LineCollection(segments, colors=color, linewidths=1.6, alpha=0.9,
+                                           zorder=1.2))
+        handles.append(Line2D([], [], color=color, linewidth=2.5,
+                              label=f"{event_type} ({count})"))
+    if handles:   # the picture's one legend: nodes are all grey in this colouring
+        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                    fontsize=9, title="event type (number of events)")
+
+
+def _draw_nodes(axes: Axes, graph: nx.MultiDiGraph, positions: dict[Hashable, Position],
+                color_by: str = style.BY_KIND) -> None:
     """One scatter per kind (in legend order), so the legend has one entry per kind."""
-    for kind, color, count in style.legend(graph):
+    for kind, color, count in style.legend(graph, color_by):
         nodes = sorted((n for n, d in graph.nodes(data=True) if style.kind_of(d) == kind), key=str)
         axes.scatter([positions[n][0] for n in nodes], [positions[n][1] for n in nodes],
                      s=[_POINT_AREA * style.relative_size(graph, n) ** 2 for n in nodes],
                      c=color, edgecolors="white", linewidths=0.6, zorder=2,
                      label=f"{kind.replace('_', ' ')} ({count})")
-    if graph.number_of_nodes():
+    if graph.number_of_nodes() and color_by == style.BY_KIND:
         legend = axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
                              fontsize=9, markerscale=1.0, title="kind (nodes)")
         for handle in legend.legend_handles:

@@ -1,6 +1,9 @@
 """What a picture of a kg graph looks like, shared by the static (PNG/SVG) and HTML renderers:
-colour by kind (the exports' palette), size by weight in the text, which nodes get a label, the
-legend, and the text shown for a node or an edge."""
+colour by kind (the exports' palette) or by event type, size by weight in the text, which nodes
+get a label, the legends, and the text shown for a node or an edge.
+
+Colouring by event type draws each event edge (kg/export/event_edges.py) in its PLOVER type's
+colour and every node in one grey, so the colours on the page are the events' alone."""
 from __future__ import annotations
 
 import math
@@ -10,8 +13,10 @@ import networkx as nx
 
 from kg import model
 from kg.export import palette
+from kg.render import BY_EVENT_TYPE, BY_KIND
 
 TOP_LABELLED = 25    # labels on the most connected nodes; more would cover the picture
+NEUTRAL_NODE_COLOR = "#a6a6a6"   # every node, when the colours are the events'
 
 
 def kind_of(data: dict) -> str:
@@ -19,8 +24,28 @@ def kind_of(data: dict) -> str:
     return kind if isinstance(kind, str) else "unknown"
 
 
-def color_of(data: dict) -> str:
-    return palette.color_for(data.get("kind"))
+def color_of(data: dict, color_by: str = BY_KIND) -> str:
+    return NEUTRAL_NODE_COLOR if color_by == BY_EVENT_TYPE else palette.color_for(data.get("kind"))
+
+
+def edge_color(data: dict, color_by: str = BY_KIND) -> str | None:
+    """An event edge's type colour when colouring by event type; None: the default grey."""
+    if color_by == BY_EVENT_TYPE and data.get("event_type"):
+        return palette.event_color(data["event_type"])
+    return None
+
+
+def event_legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, int]]:
+    """(PLOVER type, colour, number of events) for the event types present, in palette order."""
+    counts: dict[str, int] = {}
+    for *_, data in graph.edges(data=True):
+        if data.get("event_type"):
+            weight = data.get("weight", 1)
+            counts[data["event_type"]] = counts.get(data["event_type"], 0) + (
+                weight if isinstance(weight, int) and weight > 0 else 1)
+    order = list(palette.EVENT_PALETTE)
+    types = sorted(counts, key=lambda t: (order.index(t) if t in order else len(order), t))
+    return [(t, palette.event_color(t), counts[t]) for t in types]
 
 
 def weight_in_text(graph: nx.MultiDiGraph, node: Hashable) -> int:
@@ -47,14 +72,14 @@ def labelled_nodes(graph: nx.MultiDiGraph, top: int = TOP_LABELLED) -> list[Hash
     return [n for n in ranked if n in chosen]
 
 
-def legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, int]]:
+def legend(graph: nx.MultiDiGraph, color_by: str = BY_KIND) -> list[tuple[str, str, int]]:
     """(kind, colour, count) for the kinds present, in palette order, unknown kinds last."""
     counts: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
         counts[kind_of(data)] = counts.get(kind_of(data), 0) + 1
     order = [kind for kind, _ in palette.legend()]
     kinds = sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k))
-    return [(kind, palette.color_for(kind), counts[kind]) for kind in kinds]
+    return [(kind, color_of({"kind": kind}, color_by), counts[kind]) for kind in kinds]
 
 
 # Attributes a reader wants in a tooltip, in this order; the rest of a node's data is internal.
@@ -75,6 +100,12 @@ def node_details(data: dict) -> list[tuple[str, str]]:
 
 
 def edge_details(data: dict) -> list[tuple[str, str]]:
+    if data.get("event_type"):
+        details = [("event type", str(data["event_type"])), ("events", str(data.get("weight")))]
+        for name, key in (("dates", "event_dates"), ("CAMEO", "cameo"), ("mode", "mode")):
+            if data.get(key):
+                details.append((name, ", ".join(str(v) for v in data[key])))
+        return details
     details = [("relation", str(data.get("label", "")))]
     if data.get("background"):
         details.append(("source", "kg's reference tables"))
