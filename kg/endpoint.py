@@ -6,7 +6,7 @@ update), which also declares the prefixes kg prints (`kg:`, `kgd:`, …) that th
 declare itself, since an endpoint knows none of them. It is POSTed as an HTML form
 (SPARQL 1.1 Protocol, "query via URL-encoded POST"), and the answer is read from SPARQL JSON
 results (SELECT, ASK) or N-Triples (CONSTRUCT, DESCRIBE) into the QueryResult the other backends
-give, every literal through kg.query.literal_text, so `kg serve` answers with the rows of
+give, every literal through kg.query_output.literal_text, so `kg serve` answers with the rows of
 `kg query --store`.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ import urllib.request
 from functools import partial
 
 from kg.errors import QueryError
-from kg.query import QueryResult, checked_sparql, literal_text
+from kg.query import QueryResult, checked_sparql
+from kg.query_output import literal_text
 
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
            "text/plain;q=0.1")  # text/plain: N-Triples from older servers
@@ -82,7 +83,7 @@ def _from_json(url: str, body: bytes) -> QueryResult:
 
 
 def _cell(term: dict | None) -> str:
-    """A SPARQL JSON term as kg prints it (kg.query._text, kg.store._text)."""
+    """A SPARQL JSON term as kg prints it (kg.query_output.term_text, kg.store.term_text)."""
     if term is None:
         return ""
     if term["type"] == "bnode":

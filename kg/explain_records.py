@@ -19,7 +19,9 @@ from dataclasses import asdict, dataclass, field
 
 import rdflib
 
-from kg.query import compact_iri, query_graph
+from kg.query import query_graph
+
+from kg.query_output import compact_iri
 
 # rdf:type -> what a record is, most specific first (a claim is also a prov:Entity).
 _KINDS = (("kg:Event", "event"), ("kg:Claim", "claim"), ("kg:Assertion", "assertion"),

@@ -1,4 +1,5 @@
-"""SPARQL over kg exports: load RDF files, run a named query or SPARQL text, format the result.
+"""SPARQL over kg exports: load RDF files, run a named query or SPARQL text (kg/query_output.py
+prints the results).
 
 Named queries are the `.rq` files in `ontology/queries/` (one file each; its `# title:` comment is
 the description `kg query --list` prints). Queries only read: a SPARQL update is refused, and so
@@ -8,7 +9,8 @@ files it was given.
 Two backends return the same `QueryResult`: rdflib over files (here: `load_graph`, `_execute`),
 fine for the graphs one build makes, and an on-disk Oxigraph store for large graphs
 (kg/store.py). Both accept exactly the queries `checked_sparql` accepts, and both print literals
-through `literal_text`, so the same query gives the same rows on either (tests/test_store.py).
+through `kg.query_output.literal_text`, so the same query gives the same rows on either
+(tests/test_store.py).
 
 The named queries are written to give the same rows in other stores too (Virtuoso 7 is tested,
 tests/test_virtuoso.py): comments hold no `;` or quote (isql reads them as SQL), aggregates are
@@ -18,13 +20,7 @@ aggregate gives by the order it first saw them in).
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-import struct
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
@@ -38,10 +34,9 @@ from rdflib.plugins.sparql.sparql import Query
 from kg.errors import QueryError
 from kg.ontology_files import queries_dir
 from kg.query_forgiving import pasteable, undefined_terms, with_prefixes
+from kg.query_output import QueryResult, term_text
 from kg.rdf_guard import check_contents
 from kg.vocab import prefixes
-
-FORMATS = ("table", "csv", "tsv", "json")
 
 # File extension -> (rdflib parser, the format's name for messages).
 RDF_FORMATS: dict[str, tuple[str, str]] = {
@@ -58,21 +53,8 @@ _UPDATE_KEYWORDS = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _NAME = re.compile(r"[\w.-]+")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGER_TYPES = frozenset(_XSD + name for name in (
-    "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
-    "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_TABLE_CELL_WIDTH = 60  # a terminal table truncates longer cells; csv/tsv/json never do
 
 
-@dataclass
-class QueryResult:
-    """Columns and rows of strings: IRIs as plain IRIs, literals as lexical forms, "" unbound."""
-
-    columns: list[str]
-    rows: list[list[str]]
 
 
 # --- named queries -------------------------------------------------------------------------
@@ -285,132 +267,12 @@ def _execute(graph: rdflib.Graph, prepared: Query) -> QueryResult:
         if result.type == "ASK":
             return QueryResult(["ask"], [["true" if result.askAnswer else "false"]])
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            triples = sorted([_text(t) for t in triple] for triple in result.graph)
+            triples = sorted([term_text(t) for t in triple] for triple in result.graph)
             return QueryResult(["s", "p", "o"], triples)
         columns = [str(v) for v in result.vars or []]
-        rows = [[_text(value) for value in row] for row in result]
+        rows = [[term_text(value) for value in row] for row in result]
     except QueryError:
         raise
     except Exception as exc:  # rdflib evaluation errors carry no common type
         raise QueryError(f"the query failed: {type(exc).__name__}: {exc}") from exc
     return QueryResult(columns, rows)
-
-
-def _text(term: Any) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, rdflib.BNode):
-        return f"_:{term}"
-    if isinstance(term, rdflib.Literal):
-        return literal_text(str(term), None if term.datatype is None else str(term.datatype))
-    return str(term)  # an IRI as itself
-
-
-def literal_text(lexical: str, datatype: str | None) -> str:
-    """A literal as a result cell: its lexical form, without quotes, tag or datatype; numbers and
-    booleans in canonical form ("1.0"^^xsd:decimal is "1", "1E3"^^xsd:double is "1000",
-    "1"^^xsd:boolean is "true"). Oxigraph keeps values, not lexical forms, and prints them so;
-    printing rdflib's the same way gives the same rows from files and from a store. A lexical
-    form that is not valid for its datatype is shown as written (Oxigraph keeps those too)."""
-    try:
-        if datatype in _INTEGER_TYPES and _INTEGER.fullmatch(lexical):
-            return str(int(lexical))
-        if datatype == _XSD + "decimal" and _DECIMAL.fullmatch(lexical):
-            return _plain_number(Decimal(lexical) + 0)  # + 0: Decimal's "-0.0" is "0"
-        if datatype in (_XSD + "double", _XSD + "float") and "_" not in lexical \
-                and lexical == lexical.strip():
-            return _floating_text(float(lexical), single=datatype == _XSD + "float")
-        if datatype == _XSD + "boolean" and lexical in ("1", "0"):
-            return "true" if lexical == "1" else "false"
-    except (ValueError, ArithmeticError, InvalidOperation, OverflowError):
-        pass
-    return lexical
-
-
-def _plain_number(value: Decimal) -> str:
-    """Positional notation, no exponent, no trailing zeros after the point ("-0" kept)."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _floating_text(value: float, single: bool) -> str:
-    # Oxigraph prints floating-point values as Rust does: the shortest digits that read back as
-    # the same number, in positional notation; INF, -INF, NaN.
-    if single:
-        value = struct.unpack("f", struct.pack("f", value))[0]  # xsd:float is 32-bit
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "INF" if value > 0 else "-INF"
-    if not single:
-        return _plain_number(Decimal(repr(value)))
-    for digits in range(1, 10):  # the shortest decimal that rounds to the same 32-bit value
-        shortest = f"{value:.{digits}g}"
-        if struct.unpack("f", struct.pack("f", float(shortest)))[0] == value:
-            return _plain_number(Decimal(shortest))
-    return _plain_number(Decimal(repr(value)))
-
-
-def compact_iri(iri: str, known: dict[str, str] | None = None) -> str:
-    """`kgd:state/AZE` for `https://w3id.org/diplograph/id/state/AZE`: the longest known
-    namespace that prefixes `iri`; `iri` itself when none does. For reading, not for Turtle."""
-    namespaces = prefixes() if known is None else known
-    matches = [(len(ns), prefix, ns) for prefix, ns in namespaces.items()
-               if iri.startswith(ns) and len(iri) > len(ns)]
-    if not matches:
-        return iri
-    _, prefix, namespace = max(matches)
-    return f"{prefix}:{iri[len(namespace):]}"
-
-
-# --- formatting ----------------------------------------------------------------------------
-
-def format_result(result: QueryResult, fmt: str) -> str:
-    """The result as text: "csv" (RFC 4180, "\\n" line ends), "tsv" (tabs, newlines and
-    backslashes escaped as \\t \\n \\\\), "json" (a list of objects, keys in column order) or
-    "table" (aligned plain text for a terminal: IRIs shortened to prefixed names like
-    kgd:state/AZE, long cells cut; use the other formats to read values exactly)."""
-    if fmt == "csv":
-        return _delimited(result)
-    if fmt == "tsv":
-        lines = ["\t".join(_tsv_escape(v) for v in row) for row in [result.columns, *result.rows]]
-        return "\n".join(lines) + "\n"
-    if fmt == "json":
-        records = [dict(zip(result.columns, row)) for row in result.rows]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "table":
-        return _table(result)
-    raise QueryError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def _delimited(result: QueryResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(result.columns)
-    writer.writerows(result.rows)
-    return buffer.getvalue()
-
-
-def _tsv_escape(value: str) -> str:
-    # A TSV field cannot hold a tab or a newline; escape them (and the escape character itself)
-    # the way most TSV readers expect, so one row stays one line.
-    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def _table(result: QueryResult) -> str:
-    cells = [[_table_cell(v) for v in row] for row in result.rows]
-    widths = [len(c) for c in result.columns]
-    for row in cells:
-        widths = [max(w, len(v)) for w, v in zip(widths, row)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(result.columns), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in cells)
-    return "\n".join(out) + "\n"
-
-
-def _table_cell(value: str) -> str:
-    flat = " ".join(compact_iri(value).split())  # a newline in a cell would break the rows
-    return flat if len(flat) <= _TABLE_CELL_WIDTH else flat[:_TABLE_CELL_WIDTH - 1] + "…"

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from kg.query import QueryResult, compact_iri, load_graph, query_graph
+from kg.query import QueryResult, load_graph, query_graph
+
+from kg.query_output import compact_iri
 
 _TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 # DISTINCT: a node typed twice in two files (or graphs) is still one instance.

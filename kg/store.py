@@ -33,7 +33,8 @@ from typing import Iterator, Sequence
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query import QueryResult, check_rdf_file, checked_sparql, literal_text
+from kg.query import QueryResult, check_rdf_file, checked_sparql
+from kg.query_output import literal_text
 from kg.vocab import DATA_BASE, prefixes
 
 STORE_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {

@@ -23,7 +23,8 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.ontology_files import ontology_path, shapes_path
-from kg.query import compact_iri, load_graph
+from kg.query import load_graph
+from kg.query_output import compact_iri
 
 # Severities from the worst: a report lists violations before warnings before infos.
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}

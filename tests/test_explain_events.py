@@ -14,7 +14,8 @@ from kg.build import build
 from kg.cli import app
 from kg.explain import explain_graph
 from kg.explain_records import RecordExplanation
-from kg.query import compact_iri, load_graph, run_query
+from kg.query import load_graph, run_query
+from kg.query_output import compact_iri
 
 STORY = Path(__file__).resolve().parent / "data" / "border-shelling-story.txt"
 

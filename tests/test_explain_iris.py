@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.explain import Explanation, UnknownEntity, explain_graph
 from kg.explain_records import RecordExplanation
-from kg.query import compact_iri, load_graph, query_graph
+from kg.query import load_graph, query_graph
+from kg.query_output import compact_iri
 from kg.vocab import DATA_BASE
 
 

@@ -13,8 +13,8 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
 from kg.ontology_files import queries_dir
-from kg.query import (FORMATS, QueryResult, format_result, list_queries, load_graph, query_graph,
-                      query_text, run_query)
+from kg.query import QueryResult, list_queries, load_graph, query_graph, query_text, run_query
+from kg.query_output import FORMATS, format_result
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini_graph.ttl"

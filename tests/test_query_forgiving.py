@@ -10,8 +10,9 @@ import pytest
 import rdflib
 from test_cli import run_kg
 
-from kg.query import (checked_sparql, compact_iri, format_result, list_queries, load_graph,
-                      query_graph, query_warnings, run_query)
+from kg.query import (checked_sparql, list_queries, load_graph, query_graph, query_warnings,
+                      run_query)
+from kg.query_output import compact_iri, format_result
 
 EXPORT = Path(__file__).resolve().parent.parent / "exports" / "graph.ttl"
 KGD = "https://w3id.org/diplograph/id/"

@@ -16,7 +16,8 @@ import rdflib
 from kg.export import write_export
 from kg.export.rdf import RDF_FORMATS
 from kg.export.rdf_literals import canonical_decimal
-from kg.query import list_queries, literal_text, load_graph, query_graph, query_text, run_query
+from kg.query import list_queries, load_graph, query_graph, query_text, run_query
+from kg.query_output import literal_text
 from kg.vocab import DATA_BASE
 
 OXIGRAPH_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import QueryError
 from kg.export.rdf import write_rdf
-from kg.query import format_result, list_queries, load_graph, query_graph, run_query
+from kg.query import list_queries, load_graph, query_graph, run_query
+from kg.query_output import format_result
 from kg.stats import graph_stats, stats_result, store_stats
 from kg.store import load_store, query_store
 

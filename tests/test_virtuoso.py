@@ -1,7 +1,7 @@
 """Virtuoso 7 (Debian's virtuoso-opensource) as another store for kg's Turtle: one server for the
 module, on 127.0.0.1 with a temporary database, loaded with exports/graph.ttl. Every named query
 runs over its SPARQL HTTP endpoint and gives `kg query`'s rows in kg's order, and runs in isql as
-printed. Numbers are compared as kg prints them (kg.query.literal_text): kg writes them as
+printed. Numbers are compared as kg prints them (kg.query_output.literal_text): kg writes them as
 xsd:decimal, which Virtuoso gives back in full (an xsd:double it would print with six significant
 digits, openlink/virtuoso-opensource#1006). Skips, saying why, where Virtuoso is not installed or
 does not start; .ci/run installs it."""
@@ -23,7 +23,8 @@ import pytest
 import rdflib
 
 from kg import vocab
-from kg.query import QueryResult, list_queries, literal_text, load_graph, query_graph, query_text
+from kg.query import QueryResult, list_queries, load_graph, query_graph, query_text
+from kg.query_output import literal_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TURTLE = ROOT / "exports" / "graph.ttl"

@@ -84,7 +84,7 @@ def explain(
 
 
 def _print_candidates(candidates: list, fmt: ExplainFormat) -> None:
-    from kg.query import compact_iri
+    from kg.query_output import compact_iri
 
     if fmt is ExplainFormat.json:
         typer.echo(json.dumps({"candidates": [vars(c) for c in candidates]}, ensure_ascii=False,
@@ -99,7 +99,7 @@ def _print_candidates(candidates: list, fmt: ExplainFormat) -> None:
 
 def render(explanation, *, markup: bool) -> str:
     """The explanation as text: rich markup when `markup`, else plain with [brackets]."""
-    from kg.query import compact_iri
+    from kg.query_output import compact_iri
 
     ex = explanation
     esc = escape if markup else (lambda s: s)
@@ -129,7 +129,7 @@ def render(explanation, *, markup: bool) -> str:
 def render_record(record, *, markup: bool) -> str:
     """A claim, assertion, document or other record: its properties, what points at it, the
     facts it carries (with their sentences) and, for a document, the entities it mentions."""
-    from kg.query import compact_iri
+    from kg.query_output import compact_iri
 
     esc = escape if markup else (lambda s: s)
     bold = (lambda s: f"[bold]{escape(s)}[/bold]") if markup else (lambda s: s)
@@ -165,7 +165,7 @@ def _cut(text: str, width: int = 200) -> str:
 
 
 def _fact_lines(fact, markup: bool) -> list[str]:
-    from kg.query import compact_iri
+    from kg.query_output import compact_iri
 
     esc = escape if markup else (lambda s: s)
     relation = f"[cyan]{fact.predicate}[/cyan]" if markup else fact.predicate
@@ -186,7 +186,7 @@ def _fact_lines(fact, markup: bool) -> list[str]:
 def _event_lines(event, markup: bool) -> list[str]:
     """An event: its type and role, who acts on whom, when and where; then where the text
     tells it and the sentence, the trigger and the participants highlighted."""
-    from kg.query import compact_iri
+    from kg.query_output import compact_iri
 
     esc = escape if markup else (lambda s: s)
     kind = f"[magenta]{event.type}[/magenta]" if markup else event.type

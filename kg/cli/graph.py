@@ -48,7 +48,8 @@ def query(
 
       kg query --list
     """
-    from kg.query import format_result, list_queries as named_queries, query_warnings, run_query
+    from kg.query import list_queries as named_queries, query_warnings, run_query
+    from kg.query_output import format_result
 
     with user_errors():
         if list_queries:
@@ -97,7 +98,7 @@ def stats(
 
       kg stats --store graph.db
     """
-    from kg.query import format_result
+    from kg.query_output import format_result
     from kg.stats import graph_stats, stats_result, store_stats
 
     if (store is None) == (not graph):

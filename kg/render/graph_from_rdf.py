@@ -29,7 +29,8 @@ import networkx as nx
 from kg.export.event_edges import EventEnds, add_event_edges
 from kg.export.property_graph import clean_text
 from kg.model import TABLE_FACT_WEIGHT
-from kg.query import QueryResult, compact_iri, load_graph, query_graph
+from kg.query import QueryResult, load_graph, query_graph
+from kg.query_output import compact_iri
 from kg.vocab import DATA_BASE
 
 # One query for every triple about an entity, literals flagged: one pass over the data is far
