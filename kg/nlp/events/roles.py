@@ -162,7 +162,31 @@ def found_state(ctx: DocContext, key: str) -> str | None:
             for fact in ctx.facts_about(post_in.object, model.STATE_OF):
                 return fact.object
     named = ctx.last_actor_by("events:stated", lambda a: a.key if a.state else None).get(key)
-    return ctx.state_entity(named.state) if named is not None and named.state else None
+    if named is not None and named.state:
+        return ctx.state_entity(named.state)
+    return _sole_state(ctx, key)
+
+
+def _sole_state(ctx: DocContext, key: str) -> str | None:
+    """A person holding a post of no stated state ("President X", "a judge") or an organisation
+    of none acts for the one state the text names or places things in, if there is one only:
+    news names the country of a domestic actor once ("President X on Thursday eased the curfew in Ruritania"). An
+    international body, or a person whose post is in one, belongs to no state."""
+    if not key.startswith(("person/", "org/")) or _international(ctx, key):
+        return None
+    if key.startswith("person/") and not ctx.facts_about(key, model.HOLDS):
+        return None
+    # the states of the places it names count too ("talks with President X in Washington")
+    states = {a.state for a in ctx.actors if a.kind in (model.STATE, model.PLACE) and a.state}
+    return ctx.state_entity(states.pop()) if len(states) == 1 else None
+
+
+def _international(ctx: DocContext, key: str) -> bool:
+    kinds = {a.key: a.kind for a in ctx.actors}
+    orgs = [key] + [post_in.object for held in ctx.facts_about(key, model.HOLDS)
+                    for post_in in ctx.facts_about(held.object, model.POST_IN)]
+    return any(kinds.get(org) in (model.INTERNATIONAL_ORGANIZATION, model.NEWS_MEDIA)
+               for org in orgs)
 
 
 def _distinct(roles: list[Role]) -> list[Role]:

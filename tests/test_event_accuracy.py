@@ -1,0 +1,30 @@
+"""Events (issue 16, accuracy): rules that code actors as PLOVER does, on sentences we wrote in
+agency-news style."""
+from __future__ import annotations
+
+from kg import model
+
+
+def roles(ex, role: str) -> set[tuple[str, str | None]]:
+    """(entity, state) of every participant in this role, over all the document's events."""
+    return {(p.entity, p.state) for p in ex.participants if p.role == role}
+
+
+def test_a_post_holder_acts_for_the_one_state_the_text_names(extract_text) -> None:
+    ex = extract_text("Prime Minister Jacinda Ardern on Friday eased the lockdown imposed in "
+                      "New Zealand after a surge of cases.")
+    assert roles(ex, model.ACTOR) == {("person/jacinda-ardern", "state/NZL")}
+    ex = extract_text("A Brazilian court has ordered former president Fernando Collor to appear "
+                      "for questioning over bribes.")
+    assert ("person/fernando-collor", "state/BRA") in roles(ex, model.TARGET)
+
+
+def test_a_post_holder_takes_no_state_when_the_text_names_two(extract_text) -> None:
+    ex = extract_text("Chinese diplomats held talks with President Obama in Washington.")
+    assert ("person/obama", None) in roles(ex, model.TARGET)
+
+
+def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
+    ex = extract_text("Afghan rebel leaders said they would meet U.N. envoy Lakhdar Brahimi "
+                      "next week.")
+    assert ("person/lakhdar-brahimi", None) in roles(ex, model.TARGET)
