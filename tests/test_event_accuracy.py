@@ -28,3 +28,14 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
     ex = extract_text("Afghan rebel leaders said they would meet U.N. envoy Lakhdar Brahimi "
                       "next week.")
     assert ("person/lakhdar-brahimi", None) in roles(ex, model.TARGET)
+
+
+def test_a_group_in_a_state_acts_for_it(extract_text) -> None:
+    ex = extract_text("Security forces in Zimbabwe have beaten scores of opposition supporters, "
+                      "a rights group said.")
+    assert roles(ex, model.ACTOR) == {("state/ZWE", "state/ZWE")}
+
+
+def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> None:
+    ex = extract_text("American troops in Iraq arrested two Iranian diplomats.")
+    assert roles(ex, model.ACTOR) == {("state/USA", "state/USA")}

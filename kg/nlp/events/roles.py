@@ -22,6 +22,8 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
                                  "into", "from", "upon", "over"})
+# Prepositions that place a group in a state ("rebels in Mali").
+_LOCATED = frozenset({"in", "throughout", "across"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
@@ -45,9 +47,7 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
     """The actors a noun phrase stands for, with their states (conjoined phrases included)."""
     roles: list[Role] = []
     for noun in _conjoined(head):
-        tokens = _phrase_tokens(noun)
-        actors = [a for a in (ctx.actor_at(i) for i in sorted(tokens)) if a is not None]
-        actors = list({id(a): a for a in actors}.values())
+        actors = _actors_in(ctx, _phrase_tokens(noun)) or _actors_in(ctx, _located_in(noun))
         if not actors:
             continue
         states = [a for a in actors if a.kind == model.STATE]
@@ -138,6 +138,18 @@ def _phrase_tokens(noun: Token) -> set[int]:
         elif child.dep_ == "prep" and child.lower_ == "of":
             tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
     return tokens
+
+
+def _actors_in(ctx: DocContext, tokens: set[int]) -> list[Actor]:
+    actors = [a for a in (ctx.actor_at(i) for i in sorted(tokens)) if a is not None]
+    return list({id(a): a for a in actors}.values())
+
+
+def _located_in(noun: Token) -> set[int]:
+    """"rebels in Mali", "students throughout Kenya": the state a group is in is the one it
+    acts for, as PLOVER codes domestic actors (read only when the phrase names no other)."""
+    return {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in _LOCATED
+            for g in p.children if g.dep_ == "pobj" for t in g.subtree}
 
 
 def _state_of(ctx: DocContext, actor: Actor, phrase_states: list[Actor]) -> str | None:
