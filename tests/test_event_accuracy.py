@@ -2,6 +2,8 @@
 agency-news style."""
 from __future__ import annotations
 
+import pytest
+
 from kg import model
 
 
@@ -39,3 +41,16 @@ def test_a_group_in_a_state_acts_for_it(extract_text) -> None:
 def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> None:
     ex = extract_text("American troops in Iraq arrested two Iranian diplomats.")
     assert roles(ex, model.ACTOR) == {("state/USA", "state/USA")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chile and Peru resumed talks on their maritime border on Tuesday.", "CONSULT"),
+    ("The European Union slapped sanctions on Belarus over the election.", "SANCTION"),
+    ("The Kenyan government gave in to demands from striking doctors.", "CONCEDE"),
+    ("Israeli air strikes hit targets in Syria overnight.", "FIGHT"),
+    ("Rebels overran an army base in northern Mali.", "FIGHT"),
+    ("Ghana renounced the fishing accord with Togo on Friday.", "REJECT"),
+    ("The Dutch foreign minister castigated Turkey over the arrests.", "DISAPPROVE"),
+])
+def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
+    assert kind in {e.type for e in extract_text(text).events}
