@@ -54,3 +54,17 @@ def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> Non
 ])
 def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
     assert kind in {e.type for e in extract_text(text).events}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(extract_text) -> None:
+    ex = extract_text("Iran said on Sunday that the United States must withdraw its forces "
+                      "from the Gulf.")
+    assert [(e.type, e.cameo) for e in ex.events] == [("DEMAND", "100")]
+    assert roles(ex, model.ACTOR) == {("state/IRN", "state/IRN")}
+    assert roles(ex, model.TARGET) == {("state/USA", "state/USA")}
+    ex = extract_text("Beijing said Japan should apologise for its wartime past.")
+    assert [e.type for e in ex.events] == ["REQUEST"]
+
+
+def test_what_a_speaker_says_it_must_do_itself_is_no_demand(extract_text) -> None:
+    assert extract_text("India said it must defend its borders.").events == []

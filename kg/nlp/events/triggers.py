@@ -13,6 +13,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
+- What a speaker says another must do is a DEMAND, what it should do a REQUEST ("Iran said the
+  United States must withdraw"), told by the verb of saying.
 """
 from __future__ import annotations
 
@@ -33,6 +35,12 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 INTENT_HEADS = frozenset({"plan", "intend", "prepare", "ready", "prepared", "willing", "want"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
+# Verbs of saying, and the modals that make what is said an obligation put on another.
+SAYING = frozenset({"say", "announce", "state", "declare", "tell", "add", "stress", "warn",
+                    "write", "reiterate", "insist", "argue", "maintain"})
+OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None),
+               "should": EventCode("should", "verb", "REQUEST", None, "020", None)}
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
@@ -65,6 +73,9 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     verbs = {t.token.i for t in found if t.anchor.i == t.token.i}
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
     anchors = {t.anchor.i: t for t in found}
+    found += [t for t in _obligations(sentence, lemmas) if t.anchor.i not in anchors]
+    found.sort(key=lambda t: t.token.i)
+    anchors = {t.anchor.i: t for t in found}
     kept = []
     for trigger in found:
         holder = _inside_another(trigger, anchors)
@@ -78,6 +89,22 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
         if trigger.told_as_fact:
             kept.append(trigger)
     return kept
+
+
+def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
+    """"Iran said the United States must withdraw": a speaker telling another what it must do
+    makes a demand (CAMEO 10), what it should do an appeal (CAMEO 02), whatever the act; the
+    event is told by the verb of saying, from its subject to the clause's subject."""
+    found = []
+    for tok in sentence:
+        if tok.dep_ != "ccomp" or lemmas[tok.head.i] not in SAYING:
+            continue
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
+        if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
+                          for c in tok.children):
+            code = OBLIGATIONS[modals.pop()]
+            found.append(Trigger(tok.head, code, tok.head, code.type, code.mode))
+    return found
 
 
 def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
