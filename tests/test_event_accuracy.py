@@ -68,3 +68,11 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(extract_text) -> None:
 
 def test_what_a_speaker_says_it_must_do_itself_is_no_demand(extract_text) -> None:
     assert extract_text("India said it must defend its borders.").events == []
+
+
+def test_an_attack_that_kills_is_coded_as_the_attack(extract_text) -> None:
+    ex = extract_text("Israeli air strikes killed 20 militants in southern Lebanon on Sunday.")
+    assert [e.type for e in ex.events] == ["FIGHT"]
+    assert roles(ex, model.ACTOR) == {("state/ISR", "state/ISR")}
+    ex = extract_text("A car bombing killed five policemen in Baghdad.")
+    assert [e.type for e in ex.events] == ["ASSAULT"]

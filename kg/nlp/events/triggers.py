@@ -84,6 +84,11 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
             if (holder.code.type == "AGREE" and trigger.code.type in HOSTILE | {"THREATEN"}
                     and trigger.anchor.dep_ == "xcomp" and trigger.anchor.head.i == holder.anchor.i):
                 holder.type, holder.mode = "THREATEN", None
+            # "air strikes killed 20 civilians": the act named as the subject of what it did
+            # is the event ("killed" tells its result)
+            if (trigger.token.dep_ == "nsubj" and trigger.token.head.i == holder.token.i
+                    and holder.code.type == "ASSAULT" and trigger.code.type == "FIGHT"):
+                holder.type, holder.mode = trigger.code.type, trigger.code.mode
             continue
         _read_modality(trigger, lemmas)
         if trigger.told_as_fact:
