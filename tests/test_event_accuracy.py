@@ -76,3 +76,8 @@ def test_an_attack_that_kills_is_coded_as_the_attack(extract_text) -> None:
     assert roles(ex, model.ACTOR) == {("state/ISR", "state/ISR")}
     ex = extract_text("A car bombing killed five policemen in Baghdad.")
     assert [e.type for e in ex.events] == ["ASSAULT"]
+
+
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_protesters_state(extract_text) -> None:
+    ex = extract_text("Algerian farmers began a hunger strike outside parliament.")
+    assert roles(ex, model.TARGET) == {("state/DZA", "state/DZA")}

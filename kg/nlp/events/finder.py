@@ -26,6 +26,8 @@ BROKERING = frozenset({"broker", "mediate"})
 # Whose act "in X" places it (a place or a state named as where it happened).
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
+# Acts that, with no target named, are aimed at the actors' own government.
+DOMESTIC = frozenset({"PROTEST"})
 
 
 def find_events(ctx: DocContext) -> None:
@@ -42,6 +44,8 @@ def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None:
         targets = _place_as_target(ctx, place)
+    if not targets and trigger.type in DOMESTIC:
+        targets = _own_state(actors)
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -166,6 +170,14 @@ def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
         return []
     state = ctx.state_entity(place.state)
     return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
+
+
+def _own_state(actors: list[Role]) -> list[Role]:
+    """A protest that names no one it is aimed at is aimed at the government of the protesters'
+    own state ("Kenyan students demonstrated"), as PLOVER codes it."""
+    states = {r.state: r for r in actors if r.state}
+    return [Role(Actor(r.actor.start, r.actor.end, key, model.STATE, key.split("/")[-1]), key)
+            for key, r in states.items()]
 
 
 def _quantity(trigger: Trigger) -> str | None:
