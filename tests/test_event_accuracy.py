@@ -81,3 +81,8 @@ def test_an_attack_that_kills_is_coded_as_the_attack(extract_text) -> None:
 def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_protesters_state(extract_text) -> None:
     ex = extract_text("Algerian farmers began a hunger strike outside parliament.")
     assert roles(ex, model.TARGET) == {("state/DZA", "state/DZA")}
+
+
+def test_whose_act_is_rejected_is_the_target(extract_text) -> None:
+    ex = extract_text("Warsaw rejected fresh calls by Moscow for a new border treaty.")
+    assert roles(ex, model.TARGET) == {("state/RUS", "state/RUS")}

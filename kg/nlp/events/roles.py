@@ -24,6 +24,9 @@ TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", 
                                  "into", "from", "upon", "over"})
 # Prepositions that place a group in a state ("rebels in Mali").
 _LOCATED = frozenset({"in", "throughout", "across"})
+# Prepositions whose object, under the object of an act, is the one acted on: "rejected calls
+# by Ruritania", "accepted demands from the rebels", "provided arms to Ruritania".
+_OBJECT_PREPOSITIONS = frozenset({"of", "with", "against", "on", "by", "from", "to"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
@@ -96,7 +99,7 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -
         if child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
             heads.append(child)
             heads.extend(g for g in child.children
-                         if g.dep_ == "prep" and g.lower_ in ("of", "with", "against", "on"))
+                         if g.dep_ == "prep" and g.lower_ in _OBJECT_PREPOSITIONS)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
