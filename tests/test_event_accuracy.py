@@ -86,3 +86,9 @@ def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_protesters_state(extrac
 def test_whose_act_is_rejected_is_the_target(extract_text) -> None:
     ex = extract_text("Warsaw rejected fresh calls by Moscow for a new border treaty.")
     assert roles(ex, model.TARGET) == {("state/RUS", "state/RUS")}
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(extract_text) -> None:
+    ex = extract_text("North Korea threatened to resume missile tests if Seoul holds the joint "
+                      "drills.")
+    assert roles(ex, model.TARGET) == {("state/KOR", "state/KOR")}

@@ -17,8 +17,8 @@ from kg.model import Claim, Event, EventParticipant
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
-from kg.nlp.events.roles import (Role, between_roles, object_roles, phrase_roles,
-                                 subject_roles)
+from kg.nlp.events.roles import (Role, between_roles, condition_roles, object_roles,
+                                 phrase_roles, subject_roles)
 from kg.nlp.events.triggers import Trigger, find_triggers
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -91,6 +91,8 @@ def _roles(ctx: DocContext, trigger: Trigger
     else:
         actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, anchor)
+        if not targets and trigger.type == "THREATEN":
+            targets = condition_roles(ctx, anchor)
     keys = {r.actor.key for r in actors}
     return actors, [r for r in targets if r.actor.key not in keys], [], None
 

@@ -122,6 +122,18 @@ def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
     return phrase_roles(ctx, head)
 
 
+def condition_roles(ctx: DocContext, clause: Token) -> list[Role]:
+    """"threatened to halt the talks unless Moscow withdraws": whom a threat is aimed at is the
+    subject of its condition (read in the clause and in its "to" complement)."""
+    for node in [clause, *(c for c in clause.children if c.dep_ == "xcomp")]:
+        for advcl in node.children:
+            if advcl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in advcl.children):
+                return [r for c in advcl.children if c.dep_ in _SUBJECTS
+                        for r in phrase_roles(ctx, c)]
+    return []
+
+
 def between_roles(ctx: DocContext, noun: Token) -> list[Role]:
     """"clashes between Armenia and Azerbaijan": the sides, each an actor."""
     return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
