@@ -92,3 +92,10 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(extract_text) -> None
     ex = extract_text("North Korea threatened to resume missile tests if Seoul holds the joint "
                       "drills.")
     assert roles(ex, model.TARGET) == {("state/KOR", "state/KOR")}
+
+
+def test_protesting_something_is_a_protest_in_words(extract_text) -> None:
+    ex = extract_text("South Korea protested Japan's claims to the disputed islands.")
+    assert [e.type for e in ex.events] == ["DISAPPROVE"]
+    assert roles(ex, model.TARGET) == {("state/JPN", "state/JPN")}
+    assert extract_text("The army demonstrated its resolve with new missile tests.").events == []

@@ -121,9 +121,10 @@ def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
     if not codes:
         return None
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
-    if pos == "verb" and codes[-1].mode == "demo-org" and any(
-            c.dep_ == "dobj" for c in tok.children):
-        return None     # "demonstrated its resolve": a protest has no object
+    if pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
+        # "demonstrated its resolve": a street protest has no object; "protested the decision"
+        # is a protest in words (the table's other sense of the verb, if it has one)
+        codes = tuple(c for c in codes if c.mode != "demo-org")
     for code in codes:
         if code.needs is None or code.needs in linked:
             anchor = tok.head if (pos == "noun" and tok.dep_ in _ARGUMENTS
