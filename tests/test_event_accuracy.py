@@ -99,3 +99,10 @@ def test_protesting_something_is_a_protest_in_words(extract_text) -> None:
     assert [e.type for e in ex.events] == ["DISAPPROVE"]
     assert roles(ex, model.TARGET) == {("state/JPN", "state/JPN")}
     assert extract_text("The army demonstrated its resolve with new missile tests.").events == []
+
+
+def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
+    ex = extract_text("North Korea warned it would strike the United States if provoked.")
+    assert [e.type for e in ex.events] == ["THREATEN"]
+    assert roles(ex, model.TARGET) == {("state/USA", "state/USA")}
+    assert extract_text("The IMF warned that the economy would shrink this year.").events == []

@@ -14,7 +14,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
 - What a speaker says another must do is a DEMAND, what it should do a REQUEST ("Iran said the
-  United States must withdraw"), told by the verb of saying.
+  United States must withdraw"), told by the verb of saying; a warning of what the speaker
+  will do is a THREATEN ("warned it would strike").
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ SAYING = frozenset({"say", "announce", "state", "declare", "tell", "add", "stres
                     "write", "reiterate", "insist", "argue", "maintain"})
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None),
                "should": EventCode("should", "verb", "REQUEST", None, "020", None)}
+WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Links along which one event holds another (everything but a conjoined clause).
@@ -73,7 +75,8 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     verbs = {t.token.i for t in found if t.anchor.i == t.token.i}
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
     anchors = {t.anchor.i: t for t in found}
-    found += [t for t in _obligations(sentence, lemmas) if t.anchor.i not in anchors]
+    found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas)
+              if t.anchor.i not in anchors]
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
     kept = []
@@ -109,6 +112,20 @@ def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
                           for c in tok.children):
             code = OBLIGATIONS[modals.pop()]
             found.append(Trigger(tok.head, code, tok.head, code.type, code.mode))
+    return found
+
+
+def _warnings(sentence: Span, lemmas: list[str]) -> list[Trigger]:
+    """"North Korea warned it would strike the United States": a warning of what the speaker
+    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object."""
+    found = []
+    for tok in sentence:
+        if tok.dep_ != "ccomp" or lemmas[tok.head.i] != "warn":
+            continue
+        if ({c.lower_ for c in tok.children if c.dep_ == "aux"} & FUTURE_AUXILIARIES
+                and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS
+                        for c in tok.children)):
+            found.append(Trigger(tok.head, WARNING, tok, WARNING.type, None))
     return found
 
 
