@@ -45,6 +45,7 @@ def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> Non
 
 @pytest.mark.parametrize("text, kind", [
     ("Chile and Peru resumed talks on their maritime border on Tuesday.", "CONSULT"),
+    ("The Kenyan foreign minister arrived in Addis Ababa on Monday for talks.", "CONSULT"),
     ("The European Union slapped sanctions on Belarus over the election.", "SANCTION"),
     ("The Kenyan government gave in to demands from striking doctors.", "CONCEDE"),
     ("Israeli air strikes hit targets in Syria overnight.", "FIGHT"),
