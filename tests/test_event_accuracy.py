@@ -107,3 +107,9 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
     assert [e.type for e in ex.events] == ["THREATEN"]
     assert roles(ex, model.TARGET) == {("state/USA", "state/USA")}
     assert extract_text("The IMF warned that the economy would shrink this year.").events == []
+
+
+def test_a_third_party_telling_of_an_attack_only_reports_it(extract_text) -> None:
+    ex = extract_text("Serbian troops shelled the Bosnian town of Gorazde, the Croatian "
+                      "government said.")
+    assert [e.type for e in ex.events] == ["FIGHT"]
