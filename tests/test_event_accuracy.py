@@ -113,3 +113,9 @@ def test_a_third_party_telling_of_an_attack_only_reports_it(extract_text) -> Non
     ex = extract_text("Serbian troops shelled the Bosnian town of Gorazde, the Croatian "
                       "government said.")
     assert [e.type for e in ex.events] == ["FIGHT"]
+
+
+def test_what_a_thing_will_do_is_a_forecast_not_an_intent(extract_text) -> None:
+    assert extract_text("Officials said the decision would help the economy.").events == []
+    assert extract_text("The talks will give both sides a chance to settle the "
+                        "dispute.").events == []

@@ -41,6 +41,8 @@ def find_events(ctx: DocContext) -> None:
 
 def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
+    if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
+        return      # "the decision would help the economy": a forecast, no one's intent
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None:
         targets = _place_as_target(ctx, place)
@@ -172,6 +174,11 @@ def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
         return []
     state = ctx.state_entity(place.state)
     return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
+
+
+def _told_of_a_thing(clause: Token) -> bool:
+    """Whether the clause's subject is a noun kg knows as no one (not a name, not a pronoun)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" for c in clause.children)
 
 
 def _own_state(actors: list[Role]) -> list[Role]:

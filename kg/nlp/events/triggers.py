@@ -59,6 +59,7 @@ class Trigger:
     type: str                 # the type as told (intent may make an AGREE or a THREATEN)
     mode: str | None
     told_as_fact: bool = True  # False: negated or hypothetical, so no event
+    intended: bool = False     # told as to come ("will provide", "plans to visit")
 
 
 def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
@@ -180,6 +181,7 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
              if m.dep_ == "mark"}
     intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas)
+    trigger.intended = intended
     if marks & THREAT_MARKS and trigger.type != "THREATEN":
         trigger.type, trigger.mode = "THREATEN", None
     elif intended and trigger.type in COOPERATIVE and trigger.type != "AGREE":
