@@ -52,6 +52,7 @@ def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> Non
     ("Rebels overran an army base in northern Mali.", "FIGHT"),
     ("Ghana renounced the fishing accord with Togo on Friday.", "REJECT"),
     ("The Dutch foreign minister castigated Turkey over the arrests.", "DISAPPROVE"),
+    ("Vietnam objected to the deployment of Chinese vessels near the islands.", "DISAPPROVE"),
 ])
 def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
     assert kind in {e.type for e in extract_text(text).events}
