@@ -120,3 +120,14 @@ def test_what_a_thing_will_do_is_a_forecast_not_an_intent(extract_text) -> None:
     assert extract_text("Officials said the decision would help the economy.").events == []
     assert extract_text("The talks will give both sides a chance to settle the "
                         "dispute.").events == []
+
+
+def test_an_act_whose_verb_is_negated_is_no_event(extract_text) -> None:
+    ex = extract_text("Weapons inspections in Iraq have not taken place since 1998.")
+    assert ex.events == []
+
+
+def test_a_passive_act_to_come_is_still_an_intent(extract_text) -> None:
+    ex = extract_text("Diplomatic relations between Chile and Bolivia will be restored next "
+                      "month.")
+    assert [e.type for e in ex.events] == ["AGREE"]

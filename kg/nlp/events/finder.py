@@ -177,8 +177,9 @@ def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
 
 
 def _told_of_a_thing(clause: Token) -> bool:
-    """Whether the clause's subject is a noun kg knows as no one (not a name, not a pronoun)."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" for c in clause.children)
+    """Whether the clause's (active) subject is a noun kg knows as no one (not a name, not a
+    pronoun); a passive's subject is what is acted on ("relations will be restored")."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in clause.children)
 
 
 def _own_state(actors: list[Role]) -> list[Role]:

@@ -168,6 +168,8 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     clause = trigger.anchor
     words = [c for c in clause.children] + ([c for c in trigger.token.children]
                                             if trigger.token.i != clause.i else [])
+    if trigger.token.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
+        words += list(trigger.token.head.children)   # "inspections have not taken place"
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
         # any other act not done is no event
