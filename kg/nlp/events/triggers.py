@@ -19,6 +19,7 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -105,9 +106,7 @@ def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     makes a demand (CAMEO 10), what it should do an appeal (CAMEO 02), whatever the act; the
     event is told by the verb of saying, from its subject to the clause's subject."""
     found = []
-    for tok in sentence:
-        if tok.dep_ != "ccomp" or lemmas[tok.head.i] not in SAYING:
-            continue
+    for tok in _said(sentence, lemmas, SAYING):
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
         if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
                           for c in tok.children):
@@ -120,14 +119,19 @@ def _warnings(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     """"North Korea warned it would strike the United States": a warning of what the speaker
     itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object."""
     found = []
-    for tok in sentence:
-        if tok.dep_ != "ccomp" or lemmas[tok.head.i] != "warn":
-            continue
+    for tok in _said(sentence, lemmas, {"warn"}):
         if ({c.lower_ for c in tok.children if c.dep_ == "aux"} & FUTURE_AUXILIARIES
                 and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS
                         for c in tok.children)):
             found.append(Trigger(tok.head, WARNING, tok, WARNING.type, None))
     return found
+
+
+def _said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:
+    """The clauses told by the sentence's verbs of saying (Tokens made only for those verbs)."""
+    doc = sentence.doc
+    return [c for i in range(sentence.start, sentence.end) if lemmas[i] in verbs
+            for c in doc[i].children if c.dep_ == "ccomp"]
 
 
 def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
