@@ -167,7 +167,7 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
 
 def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     """An act with no one named as its target is aimed at the state where it happens
-    ("suspended aid deliveries in Baghdad", "rioted at a jail in Israel"), as PLOVER codes it."""
+    ("suspended aid flights in Kabul", "rioted at a prison in Chile"), as PLOVER codes it."""
     if place.kind == model.STATE:
         return [Role(place, place.key)]
     if not place.state:
@@ -191,7 +191,7 @@ def _own_state(actors: list[Role]) -> list[Role]:
 
 
 def _quantity(trigger: Trigger) -> str | None:
-    """"wounded two British soldiers", "laid 1390 mines": a counted object of the act."""
+    """"wounded three Kenyan soldiers", "laid 1390 mines": a counted object of the act."""
     for obj in [trigger.token, *trigger.anchor.children]:
         if obj.dep_ not in ("dobj", "nsubjpass", "obj") and obj.i != trigger.token.i:
             continue

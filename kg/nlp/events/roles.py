@@ -1,9 +1,9 @@
 """Who acts and whom the act aims at: the parse's arguments of a trigger, read over the actors
 kg has already resolved (states, organisations, people).
 
-A phrase stands for the actor at its head ("Serbian President Vojislav Kostunica" is the
-president, acting for Serbia); a phrase whose head names no actor stands for the states its
-modifiers name ("Hungarian and Romanian officials", "Azerbaijani positions", "Taiwan's vice
+A phrase stands for the actor at its head ("Chilean President Ana Rojas" is the
+president, acting for Chile); a phrase whose head names no actor stands for the states its
+modifiers name ("Chilean and Peruvian officials", "Azerbaijani positions", "Ghana's vice
 minister"). The state an actor acts for is its own, else a state its phrase names, else the
 state kg found for it (an organisation's, the state of a person's post).
 """
@@ -90,7 +90,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
 
 def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -> list[Role]:
     """Whom the clause acts on: its objects, a passive subject, the subject of a "that" clause
-    ("demanded that Korea forsake …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
+    ("demanded that Chile withdraw …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
     complement ("threatened to break relations with Russia")."""
     heads = []
     for child in clause.children:
