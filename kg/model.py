@@ -175,7 +175,7 @@ class Event:
     confidence: float
     date: str | None = None      # ISO date, relative dates resolved against the document's
     place: str | None = None     # Place or State key
-    quantity: str | None = None  # "1390 anti-personnel mines", "two British soldiers"
+    quantity: str | None = None  # "1390 anti-personnel mines", "three Kenyan soldiers"
     claim: str | None = None     # the Claim key of reported speech that carries it
     agreement: str | None = None  # the Agreement it signs, breaks or brokers
 

@@ -69,7 +69,8 @@ def test_an_accusation_and_its_target(extract_text) -> None:
 
 
 def test_a_report_of_a_hostile_act_by_the_other_side_is_an_accusation(extract_text) -> None:
-    ex = extract_text("Serbian troops shelled the town of Gorazde, the Bosnian government said.")
+    ex = extract_text("Serbian troops shelled the Bosnian town of Gorazde, the Bosnian government "
+                      "said.")
     kinds = {e[0]: e for e in events(ex)}
     assert kinds["DISAPPROVE"][1:] == (("state/BIH",), ("state/SRB",))
 

@@ -1,6 +1,7 @@
 """Accusations told as reports: a speaker of one state telling of a hostile act by another
-("Sabotage groups of the Armenian army laid mines …, the ministry said") accuses that state,
-a DISAPPROVE event from the speaker to the actor, whether or not the text says "accused".
+against its own ("Sabotage groups of the Armenian army laid mines …, the ministry said") accuses
+that state, a DISAPPROVE event from the speaker to the actor, whether or not the text says
+"accused". A speaker telling of acts between others only reports them.
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def accusations(ctx: DocContext) -> Iterator[tuple[Event, list[tuple[str, Role]]
         speaker_state = found_state(ctx, speaker) if speaker else None
         if speaker_state is None or speaker not in actors or actors[speaker].kind in NEUTRAL_KINDS:
             continue
+        if not any(p.event == event.key and p.role == model.TARGET and p.state == speaker_state
+                   for p in ctx.extraction.participants):
+            continue    # a side tells of what was done to it; a third party only reports
         for p in ctx.extraction.participants:
             if p.event != event.key or p.role != model.ACTOR or p.state in (None, speaker_state):
                 continue

@@ -17,8 +17,8 @@ from kg.model import Claim, Event, EventParticipant
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
-from kg.nlp.events.roles import (Role, between_roles, object_roles, phrase_roles,
-                                 subject_roles)
+from kg.nlp.events.roles import (Role, between_roles, condition_roles, object_roles,
+                                 phrase_roles, subject_roles)
 from kg.nlp.events.triggers import Trigger, find_triggers
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -26,6 +26,8 @@ BROKERING = frozenset({"broker", "mediate"})
 # Whose act "in X" places it (a place or a state named as where it happened).
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
+# Acts that, with no target named, are aimed at the actors' own government.
+DOMESTIC = frozenset({"PROTEST"})
 
 
 def find_events(ctx: DocContext) -> None:
@@ -39,9 +41,13 @@ def find_events(ctx: DocContext) -> None:
 
 def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
+    if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
+        return      # "the decision would help the economy": a forecast, no one's intent
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None:
         targets = _place_as_target(ctx, place)
+    if not targets and trigger.type in DOMESTIC:
+        targets = _own_state(actors)
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -87,6 +93,8 @@ def _roles(ctx: DocContext, trigger: Trigger
     else:
         actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, anchor)
+        if not targets and trigger.type == "THREATEN":
+            targets = condition_roles(ctx, anchor)
     keys = {r.actor.key for r in actors}
     return actors, [r for r in targets if r.actor.key not in keys], [], None
 
@@ -159,7 +167,7 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
 
 def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     """An act with no one named as its target is aimed at the state where it happens
-    ("suspended aid deliveries in Baghdad", "rioted at a jail in Israel"), as PLOVER codes it."""
+    ("suspended aid flights in Kabul", "rioted at a prison in Chile"), as PLOVER codes it."""
     if place.kind == model.STATE:
         return [Role(place, place.key)]
     if not place.state:
@@ -168,8 +176,22 @@ def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
 
 
+def _told_of_a_thing(clause: Token) -> bool:
+    """Whether the clause's (active) subject is a noun kg knows as no one (not a name, not a
+    pronoun); a passive's subject is what is acted on ("relations will be restored")."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in clause.children)
+
+
+def _own_state(actors: list[Role]) -> list[Role]:
+    """A protest that names no one it is aimed at is aimed at the government of the protesters'
+    own state ("Kenyan students demonstrated"), as PLOVER codes it."""
+    states = {r.state: r for r in actors if r.state}
+    return [Role(Actor(r.actor.start, r.actor.end, key, model.STATE, key.split("/")[-1]), key)
+            for key, r in states.items()]
+
+
 def _quantity(trigger: Trigger) -> str | None:
-    """"wounded two British soldiers", "laid 1390 mines": a counted object of the act."""
+    """"wounded three Kenyan soldiers", "laid 1390 mines": a counted object of the act."""
     for obj in [trigger.token, *trigger.anchor.children]:
         if obj.dep_ not in ("dobj", "nsubjpass", "obj") and obj.i != trigger.token.i:
             continue

@@ -1,9 +1,9 @@
 """Who acts and whom the act aims at: the parse's arguments of a trigger, read over the actors
 kg has already resolved (states, organisations, people).
 
-A phrase stands for the actor at its head ("Serbian President Vojislav Kostunica" is the
-president, acting for Serbia); a phrase whose head names no actor stands for the states its
-modifiers name ("Hungarian and Romanian officials", "Azerbaijani positions", "Taiwan's vice
+A phrase stands for the actor at its head ("Chilean President Ana Rojas" is the
+president, acting for Chile); a phrase whose head names no actor stands for the states its
+modifiers name ("Chilean and Peruvian officials", "Azerbaijani positions", "Ghana's vice
 minister"). The state an actor acts for is its own, else a state its phrase names, else the
 state kg found for it (an organisation's, the state of a person's post).
 """
@@ -22,6 +22,11 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
                                  "into", "from", "upon", "over"})
+# Prepositions that place a group in a state ("rebels in Mali").
+_LOCATED = frozenset({"in", "throughout", "across"})
+# Prepositions whose object, under the object of an act, is the one acted on: "rejected calls
+# by Ruritania", "accepted demands from the rebels", "provided arms to Ruritania".
+_OBJECT_PREPOSITIONS = frozenset({"of", "with", "against", "on", "by", "from", "to"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
@@ -45,9 +50,7 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
     """The actors a noun phrase stands for, with their states (conjoined phrases included)."""
     roles: list[Role] = []
     for noun in _conjoined(head):
-        tokens = _phrase_tokens(noun)
-        actors = [a for a in (ctx.actor_at(i) for i in sorted(tokens)) if a is not None]
-        actors = list({id(a): a for a in actors}.values())
+        actors = _actors_in(ctx, _phrase_tokens(noun)) or _actors_in(ctx, _located_in(noun))
         if not actors:
             continue
         states = [a for a in actors if a.kind == model.STATE]
@@ -87,7 +90,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
 
 def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -> list[Role]:
     """Whom the clause acts on: its objects, a passive subject, the subject of a "that" clause
-    ("demanded that Korea forsake …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
+    ("demanded that Chile withdraw …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
     complement ("threatened to break relations with Russia")."""
     heads = []
     for child in clause.children:
@@ -96,7 +99,7 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -
         if child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
             heads.append(child)
             heads.extend(g for g in child.children
-                         if g.dep_ == "prep" and g.lower_ in ("of", "with", "against", "on"))
+                         if g.dep_ == "prep" and g.lower_ in _OBJECT_PREPOSITIONS)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
@@ -119,6 +122,18 @@ def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
     return phrase_roles(ctx, head)
 
 
+def condition_roles(ctx: DocContext, clause: Token) -> list[Role]:
+    """"threatened to halt the talks unless Moscow withdraws": whom a threat is aimed at is the
+    subject of its condition (read in the clause and in its "to" complement)."""
+    for node in [clause, *(c for c in clause.children if c.dep_ == "xcomp")]:
+        for advcl in node.children:
+            if advcl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in advcl.children):
+                return [r for c in advcl.children if c.dep_ in _SUBJECTS
+                        for r in phrase_roles(ctx, c)]
+    return []
+
+
 def between_roles(ctx: DocContext, noun: Token) -> list[Role]:
     """"clashes between Armenia and Azerbaijan": the sides, each an actor."""
     return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
@@ -138,6 +153,18 @@ def _phrase_tokens(noun: Token) -> set[int]:
         elif child.dep_ == "prep" and child.lower_ == "of":
             tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
     return tokens
+
+
+def _actors_in(ctx: DocContext, tokens: set[int]) -> list[Actor]:
+    actors = [a for a in (ctx.actor_at(i) for i in sorted(tokens)) if a is not None]
+    return list({id(a): a for a in actors}.values())
+
+
+def _located_in(noun: Token) -> set[int]:
+    """"rebels in Mali", "students throughout Kenya": the state a group is in is the one it
+    acts for, as PLOVER codes domestic actors (read only when the phrase names no other)."""
+    return {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in _LOCATED
+            for g in p.children if g.dep_ == "pobj" for t in g.subtree}
 
 
 def _state_of(ctx: DocContext, actor: Actor, phrase_states: list[Actor]) -> str | None:
@@ -162,7 +189,31 @@ def found_state(ctx: DocContext, key: str) -> str | None:
             for fact in ctx.facts_about(post_in.object, model.STATE_OF):
                 return fact.object
     named = ctx.last_actor_by("events:stated", lambda a: a.key if a.state else None).get(key)
-    return ctx.state_entity(named.state) if named is not None and named.state else None
+    if named is not None and named.state:
+        return ctx.state_entity(named.state)
+    return _sole_state(ctx, key)
+
+
+def _sole_state(ctx: DocContext, key: str) -> str | None:
+    """A person holding a post of no stated state ("President X", "a judge") or an organisation
+    of none acts for the one state the text names or places things in, if there is one only:
+    news names the country of a domestic actor once ("President X on Thursday eased the curfew in Ruritania"). An
+    international body, or a person whose post is in one, belongs to no state."""
+    if not key.startswith(("person/", "org/")) or _international(ctx, key):
+        return None
+    if key.startswith("person/") and not ctx.facts_about(key, model.HOLDS):
+        return None
+    # the states of the places it names count too ("talks with President X in Washington")
+    states = {a.state for a in ctx.actors if a.kind in (model.STATE, model.PLACE) and a.state}
+    return ctx.state_entity(states.pop()) if len(states) == 1 else None
+
+
+def _international(ctx: DocContext, key: str) -> bool:
+    kinds = {a.key: a.kind for a in ctx.actors}
+    orgs = [key] + [post_in.object for held in ctx.facts_about(key, model.HOLDS)
+                    for post_in in ctx.facts_about(held.object, model.POST_IN)]
+    return any(kinds.get(org) in (model.INTERNATIONAL_ORGANIZATION, model.NEWS_MEDIA)
+               for org in orgs)
 
 
 def _distinct(roles: list[Role]) -> list[Role]:

@@ -13,9 +13,13 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
+- What a speaker says another must do is a DEMAND, what it should do a REQUEST ("Iran said the
+  United States must withdraw"), told by the verb of saying; a warning of what the speaker
+  will do is a THREATEN ("warned it would strike").
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -33,6 +37,13 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 INTENT_HEADS = frozenset({"plan", "intend", "prepare", "ready", "prepared", "willing", "want"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
+# Verbs of saying, and the modals that make what is said an obligation put on another.
+SAYING = frozenset({"say", "announce", "state", "declare", "tell", "add", "stress", "warn",
+                    "write", "reiterate", "insist", "argue", "maintain"})
+OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None),
+               "should": EventCode("should", "verb", "REQUEST", None, "020", None)}
+WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
@@ -49,6 +60,7 @@ class Trigger:
     type: str                 # the type as told (intent may make an AGREE or a THREATEN)
     mode: str | None
     told_as_fact: bool = True  # False: negated or hypothetical, so no event
+    intended: bool = False     # told as to come ("will provide", "plans to visit")
 
 
 def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
@@ -65,6 +77,10 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     verbs = {t.token.i for t in found if t.anchor.i == t.token.i}
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
     anchors = {t.anchor.i: t for t in found}
+    found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas)
+              if t.anchor.i not in anchors]
+    found.sort(key=lambda t: t.token.i)
+    anchors = {t.anchor.i: t for t in found}
     kept = []
     for trigger in found:
         holder = _inside_another(trigger, anchors)
@@ -73,11 +89,49 @@ def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
             if (holder.code.type == "AGREE" and trigger.code.type in HOSTILE | {"THREATEN"}
                     and trigger.anchor.dep_ == "xcomp" and trigger.anchor.head.i == holder.anchor.i):
                 holder.type, holder.mode = "THREATEN", None
+            # "air strikes killed 20 civilians": the act named as the subject of what it did
+            # is the event ("killed" tells its result)
+            if (trigger.token.dep_ == "nsubj" and trigger.token.head.i == holder.token.i
+                    and holder.code.type == "ASSAULT" and trigger.code.type == "FIGHT"):
+                holder.type, holder.mode = trigger.code.type, trigger.code.mode
             continue
         _read_modality(trigger, lemmas)
         if trigger.told_as_fact:
             kept.append(trigger)
     return kept
+
+
+def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
+    """"Iran said the United States must withdraw": a speaker telling another what it must do
+    makes a demand (CAMEO 10), what it should do an appeal (CAMEO 02), whatever the act; the
+    event is told by the verb of saying, from its subject to the clause's subject."""
+    found = []
+    for tok in _said(sentence, lemmas, SAYING):
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
+        if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
+                          for c in tok.children):
+            code = OBLIGATIONS[modals.pop()]
+            found.append(Trigger(tok.head, code, tok.head, code.type, code.mode))
+    return found
+
+
+def _warnings(sentence: Span, lemmas: list[str]) -> list[Trigger]:
+    """"North Korea warned it would strike the United States": a warning of what the speaker
+    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object."""
+    found = []
+    for tok in _said(sentence, lemmas, {"warn"}):
+        if ({c.lower_ for c in tok.children if c.dep_ == "aux"} & FUTURE_AUXILIARIES
+                and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS
+                        for c in tok.children)):
+            found.append(Trigger(tok.head, WARNING, tok, WARNING.type, None))
+    return found
+
+
+def _said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:
+    """The clauses told by the sentence's verbs of saying (Tokens made only for those verbs)."""
+    doc = sentence.doc
+    return [c for i in range(sentence.start, sentence.end) if lemmas[i] in verbs
+            for c in doc[i].children if c.dep_ == "ccomp"]
 
 
 def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
@@ -89,9 +143,10 @@ def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
     if not codes:
         return None
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
-    if pos == "verb" and codes[-1].mode == "demo-org" and any(
-            c.dep_ == "dobj" for c in tok.children):
-        return None     # "demonstrated its resolve": a protest has no object
+    if pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
+        # "demonstrated its resolve": a street protest has no object; "protested the decision"
+        # is a protest in words (the table's other sense of the verb, if it has one)
+        codes = tuple(c for c in codes if c.mode != "demo-org")
     for code in codes:
         if code.needs is None or code.needs in linked:
             anchor = tok.head if (pos == "noun" and tok.dep_ in _ARGUMENTS
@@ -117,6 +172,8 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     clause = trigger.anchor
     words = [c for c in clause.children] + ([c for c in trigger.token.children]
                                             if trigger.token.i != clause.i else [])
+    if trigger.token.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
+        words += list(trigger.token.head.children)   # "inspections have not taken place"
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
         # any other act not done is no event
@@ -130,6 +187,7 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
              if m.dep_ == "mark"}
     intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas)
+    trigger.intended = intended
     if marks & THREAT_MARKS and trigger.type != "THREATEN":
         trigger.type, trigger.mode = "THREATEN", None
     elif intended and trigger.type in COOPERATIVE and trigger.type != "AGREE":

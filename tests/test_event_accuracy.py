@@ -1,0 +1,133 @@
+"""Events (issue 16, accuracy): rules that code actors as PLOVER does, on sentences we wrote in
+agency-news style."""
+from __future__ import annotations
+
+import pytest
+
+from kg import model
+
+
+def roles(ex, role: str) -> set[tuple[str, str | None]]:
+    """(entity, state) of every participant in this role, over all the document's events."""
+    return {(p.entity, p.state) for p in ex.participants if p.role == role}
+
+
+def test_a_post_holder_acts_for_the_one_state_the_text_names(extract_text) -> None:
+    ex = extract_text("Prime Minister Jacinda Ardern on Friday eased the lockdown imposed in "
+                      "New Zealand after a surge of cases.")
+    assert roles(ex, model.ACTOR) == {("person/jacinda-ardern", "state/NZL")}
+    ex = extract_text("A Brazilian court has ordered former president Fernando Collor to appear "
+                      "for questioning over bribes.")
+    assert ("person/fernando-collor", "state/BRA") in roles(ex, model.TARGET)
+
+
+def test_a_post_holder_takes_no_state_when_the_text_names_two(extract_text) -> None:
+    ex = extract_text("Chinese diplomats held talks with President Obama in Washington.")
+    assert ("person/obama", None) in roles(ex, model.TARGET)
+
+
+def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
+    ex = extract_text("Afghan rebel leaders said they would meet U.N. envoy Lakhdar Brahimi "
+                      "next week.")
+    assert ("person/lakhdar-brahimi", None) in roles(ex, model.TARGET)
+
+
+def test_a_group_in_a_state_acts_for_it(extract_text) -> None:
+    ex = extract_text("Security forces in Zimbabwe have beaten scores of opposition supporters, "
+                      "a rights group said.")
+    assert roles(ex, model.ACTOR) == {("state/ZWE", "state/ZWE")}
+
+
+def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> None:
+    ex = extract_text("American troops in Iraq arrested two Iranian diplomats.")
+    assert roles(ex, model.ACTOR) == {("state/USA", "state/USA")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chile and Peru resumed talks on their maritime border on Tuesday.", "CONSULT"),
+    ("The Kenyan foreign minister arrived in Addis Ababa on Monday for talks.", "CONSULT"),
+    ("The European Union slapped sanctions on Belarus over the election.", "SANCTION"),
+    ("The Kenyan government gave in to demands from striking doctors.", "CONCEDE"),
+    ("Israeli air strikes hit targets in Syria overnight.", "FIGHT"),
+    ("Rebels overran an army base in northern Mali.", "FIGHT"),
+    ("Ghana renounced the fishing accord with Togo on Friday.", "REJECT"),
+    ("The Dutch foreign minister castigated Turkey over the arrests.", "DISAPPROVE"),
+    ("Vietnam objected to the deployment of Chinese vessels near the islands.", "DISAPPROVE"),
+])
+def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
+    assert kind in {e.type for e in extract_text(text).events}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(extract_text) -> None:
+    ex = extract_text("Iran said on Sunday that the United States must withdraw its forces "
+                      "from the Gulf.")
+    assert [(e.type, e.cameo) for e in ex.events] == [("DEMAND", "100")]
+    assert roles(ex, model.ACTOR) == {("state/IRN", "state/IRN")}
+    assert roles(ex, model.TARGET) == {("state/USA", "state/USA")}
+    ex = extract_text("Beijing said Japan should apologise for its wartime past.")
+    assert [e.type for e in ex.events] == ["REQUEST"]
+
+
+def test_what_a_speaker_says_it_must_do_itself_is_no_demand(extract_text) -> None:
+    assert extract_text("India said it must defend its borders.").events == []
+
+
+def test_an_attack_that_kills_is_coded_as_the_attack(extract_text) -> None:
+    ex = extract_text("Israeli air strikes killed 20 militants in southern Lebanon on Sunday.")
+    assert [e.type for e in ex.events] == ["FIGHT"]
+    assert roles(ex, model.ACTOR) == {("state/ISR", "state/ISR")}
+    ex = extract_text("A car bombing killed five policemen in Baghdad.")
+    assert [e.type for e in ex.events] == ["ASSAULT"]
+
+
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_protesters_state(extract_text) -> None:
+    ex = extract_text("Algerian farmers began a hunger strike outside parliament.")
+    assert roles(ex, model.TARGET) == {("state/DZA", "state/DZA")}
+
+
+def test_whose_act_is_rejected_is_the_target(extract_text) -> None:
+    ex = extract_text("Warsaw rejected fresh calls by Moscow for a new border treaty.")
+    assert roles(ex, model.TARGET) == {("state/RUS", "state/RUS")}
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(extract_text) -> None:
+    ex = extract_text("North Korea threatened to resume missile tests if Seoul holds the joint "
+                      "drills.")
+    assert roles(ex, model.TARGET) == {("state/KOR", "state/KOR")}
+
+
+def test_protesting_something_is_a_protest_in_words(extract_text) -> None:
+    ex = extract_text("South Korea protested Japan's claims to the disputed islands.")
+    assert [e.type for e in ex.events] == ["DISAPPROVE"]
+    assert roles(ex, model.TARGET) == {("state/JPN", "state/JPN")}
+    assert extract_text("The army demonstrated its resolve with new missile tests.").events == []
+
+
+def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
+    ex = extract_text("North Korea warned it would strike the United States if provoked.")
+    assert [e.type for e in ex.events] == ["THREATEN"]
+    assert roles(ex, model.TARGET) == {("state/USA", "state/USA")}
+    assert extract_text("The IMF warned that the economy would shrink this year.").events == []
+
+
+def test_a_third_party_telling_of_an_attack_only_reports_it(extract_text) -> None:
+    ex = extract_text("Serbian troops shelled the Bosnian town of Gorazde, the Croatian "
+                      "government said.")
+    assert [e.type for e in ex.events] == ["FIGHT"]
+
+
+def test_what_a_thing_will_do_is_a_forecast_not_an_intent(extract_text) -> None:
+    assert extract_text("Officials said the decision would help the economy.").events == []
+    assert extract_text("The talks will give both sides a chance to settle the "
+                        "dispute.").events == []
+
+
+def test_an_act_whose_verb_is_negated_is_no_event(extract_text) -> None:
+    ex = extract_text("Weapons inspections in Iraq have not taken place since 1998.")
+    assert ex.events == []
+
+
+def test_a_passive_act_to_come_is_still_an_intent(extract_text) -> None:
+    ex = extract_text("Diplomatic relations between Chile and Bolivia will be restored next "
+                      "month.")
+    assert [e.type for e in ex.events] == ["AGREE"]
