@@ -22,14 +22,14 @@ def test_a_post_holder_acts_for_the_one_state_the_text_names(extract_text) -> No
 
 
 def test_a_post_holder_takes_no_state_when_the_text_names_two(extract_text) -> None:
-    ex = extract_text("Chinese diplomats held talks with President Obama in Washington.")
-    assert ("person/obama", None) in roles(ex, model.TARGET)
+    ex = extract_text("Brazilian negotiators held talks with Prime Minister Aino Korpela in "
+                      "Helsinki.")
+    assert ("person/aino-korpela", None) in roles(ex, model.TARGET)
 
 
 def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
-    ex = extract_text("Afghan rebel leaders said they would meet U.N. envoy Lakhdar Brahimi "
-                      "next week.")
-    assert ("person/lakhdar-brahimi", None) in roles(ex, model.TARGET)
+    ex = extract_text("Sudanese opposition figures will meet U.N. envoy Lars Hedvall on Friday.")
+    assert ("person/lars-hedvall", None) in roles(ex, model.TARGET)
 
 
 def test_a_group_in_a_state_acts_for_it(extract_text) -> None:
@@ -81,7 +81,7 @@ def test_an_attack_that_kills_is_coded_as_the_attack(extract_text) -> None:
 
 
 def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_protesters_state(extract_text) -> None:
-    ex = extract_text("Algerian farmers began a hunger strike outside parliament.")
+    ex = extract_text("Algerian farmers began a hunger strike in front of the regional assembly.")
     assert roles(ex, model.TARGET) == {("state/DZA", "state/DZA")}
 
 

@@ -91,7 +91,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
 def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -> list[Role]:
     """Whom the clause acts on: its objects, a passive subject, the subject of a "that" clause
     ("demanded that Chile withdraw …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
-    complement ("threatened to break relations with Russia")."""
+    complement ("threatened to cut ties with Chile")."""
     heads = []
     for child in clause.children:
         if skip is not None and child.i == skip.i:
