@@ -55,15 +55,6 @@ def test_last_october_is_the_last_october_before_the_story() -> None:
     assert [v.iso for _, _, v in find_dates("signed last February", "2024-03-03")] == ["2024-02"]
 
 
-def test_a_date_line_may_open_with_its_place() -> None:
-    from kg.documents import text_document
-
-    document = text_document("Joint Statement of the Foreign Ministers of Chile and Peru\n"
-                             "Lima, 21 January 2024\n\nThe ministers met today in Lima.\n",
-                             "t", "t.txt")
-    assert document.date == "2024-01-21"
-
-
 def test_who_signs_after_the_signing_of_a_name_is_its_party(agreements) -> None:
     found = agreements("Both leaders welcomed the signing of the Reciprocal Access Agreement "
                        "(RAA) between Chile and Peru on the same day. They also welcomed the "

@@ -96,15 +96,6 @@ def test_a_capitalised_possessive_is_part_of_a_name(agreements) -> None:
                           "Republic of China and the Republic of Chile on Trade"}
 
 
-def test_a_date_line_in_iso_form_dates_the_release() -> None:
-    from kg.documents import text_document
-
-    document = text_document("President Holds Talks with the President of Chile\n2023-04-14\n\n"
-                             "On the afternoon of April 14, the two presidents held talks.\n",
-                             "t", "t.txt")
-    assert document.date == "2023-04-14"
-
-
 def test_a_lead_citing_an_older_deal_gives_it_no_date(agreements) -> None:
     found = agreements("Statement from the President on the Agreement Between Chile and Peru\n"
                        "March 19, 2024\n\n"

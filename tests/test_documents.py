@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.documents import find_dateline, iso_date, read_documents
+from kg.documents import find_dateline, iso_date, read_documents, text_document
 from kg.errors import InputError
 from kg.model import Document
 
@@ -209,6 +209,18 @@ def test_dateline_date_with_year_is_the_document_date(tmp_path: Path) -> None:
     path = tmp_path / "kyiv.txt"
     path.write_text("KYIV, Ukraine, March 3, 2022 — Talks began.", encoding="utf-8")
     assert read(path)[0].date == "2022-03-03"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date line may open with its place
+    ("Joint Statement of the Foreign Ministers of Chile and Peru\nLima, 21 January 2024\n\n"
+     "The ministers met today in Lima.\n", "2024-01-21"),
+    # or be an ISO date
+    ("President Holds Talks with the President of Chile\n2023-04-14\n\n"
+     "On the afternoon of April 14, the two presidents held talks.\n", "2023-04-14"),
+])
+def test_a_date_line_under_the_title_dates_the_release(text: str, expected: str) -> None:
+    assert text_document(text, "t", "t.txt").date == expected
 
 
 def test_year_less_dateline_date_is_not_guessed(tmp_path: Path) -> None:
