@@ -32,15 +32,24 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
     assert ("person/lars-hedvall", None) in roles(ex, model.TARGET)
 
 
-def test_a_group_in_a_state_acts_for_it(extract_text) -> None:
-    ex = extract_text("Security forces in Zimbabwe have beaten scores of opposition supporters, "
-                      "a rights group said.")
-    assert roles(ex, model.ACTOR) == {("state/ZWE", "state/ZWE")}
-
-
-def test_a_group_named_by_its_state_keeps_it_wherever_it_is(extract_text) -> None:
-    ex = extract_text("American troops in Iraq arrested two Iranian diplomats.")
-    assert roles(ex, model.ACTOR) == {("state/USA", "state/USA")}
+@pytest.mark.parametrize("text, role, state", [
+    # a group placed in a state acts for it
+    ("Security forces in Zimbabwe have beaten scores of opposition supporters, a rights group "
+     "said.", model.ACTOR, "state/ZWE"),
+    # a group named by its state keeps it wherever it is
+    ("American troops in Iraq arrested two Iranian diplomats.", model.ACTOR, "state/USA"),
+    # a protest aimed at no one named is aimed at the protesters' state
+    ("Algerian farmers began a hunger strike in front of the regional assembly.", model.TARGET,
+     "state/DZA"),
+    # whose act is rejected is the target
+    ("Warsaw rejected fresh calls by Moscow for a new border treaty.", model.TARGET,
+     "state/RUS"),
+    # a threat is aimed at the subject of its condition
+    ("North Korea threatened to resume missile tests if Seoul holds the joint drills.",
+     model.TARGET, "state/KOR"),
+])
+def test_the_state_a_participant_acts_for(extract_text, text, role, state) -> None:
+    assert roles(extract_text(text), role) == {(state, state)}
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -78,22 +87,6 @@ def test_an_attack_that_kills_is_coded_as_the_attack(extract_text) -> None:
     assert roles(ex, model.ACTOR) == {("state/ISR", "state/ISR")}
     ex = extract_text("A car bombing killed five policemen in Baghdad.")
     assert [e.type for e in ex.events] == ["ASSAULT"]
-
-
-def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_protesters_state(extract_text) -> None:
-    ex = extract_text("Algerian farmers began a hunger strike in front of the regional assembly.")
-    assert roles(ex, model.TARGET) == {("state/DZA", "state/DZA")}
-
-
-def test_whose_act_is_rejected_is_the_target(extract_text) -> None:
-    ex = extract_text("Warsaw rejected fresh calls by Moscow for a new border treaty.")
-    assert roles(ex, model.TARGET) == {("state/RUS", "state/RUS")}
-
-
-def test_a_threat_is_aimed_at_the_subject_of_its_condition(extract_text) -> None:
-    ex = extract_text("North Korea threatened to resume missile tests if Seoul holds the joint "
-                      "drills.")
-    assert roles(ex, model.TARGET) == {("state/KOR", "state/KOR")}
 
 
 def test_protesting_something_is_a_protest_in_words(extract_text) -> None:
