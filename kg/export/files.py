@@ -39,12 +39,11 @@ def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO]:
     and `path` is left as it was; an OSError (disk full, …) becomes an OutputError naming `path`.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
-                                   dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export should look like any file
@@ -91,13 +90,18 @@ def all_or_nothing() -> Iterator[None]:
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
 
+def _temp_prefix(path: Path) -> str:
+    """The start of this process's temporary names beside `path` (remove_leftovers matches the
+    `.{name}.` stem with any process id)."""
+    return f".{path.name}.{os.getpid()}."
+
+
 def check_writable(path: Path) -> None:
     """OutputError unless a file can be created in `path`'s folder: tried, not guessed from
     permission bits (which a read-only mount, an ACL or root's rights make misleading)."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                                     dir=folder)
+        fd, probe = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: folder {folder} is not writable "
                           f"({exc.strerror or exc})") from exc
@@ -108,7 +112,7 @@ def check_writable(path: Path) -> None:
 def remove_leftovers(path: Path) -> None:
     """Remove the temporary files of `path`, and the block folders beside it, that a killed kg
     left behind (their process is gone); those of a kg still running are left alone."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     temporary = re.compile(re.escape(f".{path.name}.") + _LEFTOVER + r"\.tmp")
     try:
         entries = list(os.scandir(folder))
