@@ -13,6 +13,7 @@ from kg import model
 from kg.nlp.agreement_mentions import SIGN_VERBS, AgreementMention, parse_head
 from kg.nlp.agreement_referents import STATEMENT_KINDS, referred_actors
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.modality import INTENT_HEADS, NEGATIVE_WORDS
 
 if TYPE_CHECKING:
     from kg.nlp.agreements import Agreement
@@ -319,12 +320,8 @@ def _to_come(verb: Token) -> bool:
     # not "shall": in a treaty's own text it binds ("shall be signed in two originals")
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_GOVERNORS and not any(
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS and not any(
         c.dep_ == "neg" for c in verb.head.children)
-
-
-# Verbs whose complement is a signing still to come: "expected to sign", "plan to sign".
-_FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "prepare", "intend", "aim"}
 
 
 def not_done(verb: Token, head: Token | None = None) -> bool:
@@ -332,7 +329,7 @@ def not_done(verb: Token, head: Token | None = None) -> bool:
     "no treaty has been signed": a signing that has not happened."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    if any(c.lower_ in ("neither", "no", "nobody", "none") for c in verb.subtree
+    if any(c.lower_ in NEGATIVE_WORDS for c in verb.subtree
            if c.dep_ in ("det", "nsubj", "nsubjpass", "preconj")):
         return True
     if head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):

@@ -167,7 +167,7 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
 
 def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     """An act with no one named as its target is aimed at the state where it happens
-    ("suspended aid flights in Kabul", "rioted at a prison in Chile"), as PLOVER codes it."""
+    ("suspended aid flights in Kabul", "looted shops in Lima"), as PLOVER codes it."""
     if place.kind == model.STATE:
         return [Role(place, place.key)]
     if not place.state:

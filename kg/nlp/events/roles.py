@@ -33,7 +33,7 @@ _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # fire": the subject of "opening" is Armenia's).
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp"})
 # Subjects that stand for the speaker of the clause they are reported in.
-PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
 # Entities that are where or what an event is about, not who takes part in it.
@@ -70,9 +70,10 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
     node = clause
     for _ in range(6):
         for child in node.children:
-            if child.dep_ in _SUBJECTS and child.lower_ in PRONOUNS and node.dep_ == "ccomp":
+            if child.dep_ in _SUBJECTS and child.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 break       # "Hungary said it will support": "it" is the speaker
-            if child.dep_ in _SUBJECTS:
+            # "Chile is expected to deploy": a passive subject of the clause it hangs from
+            if child.dep_ in _SUBJECTS or (child.dep_ == "nsubjpass" and node is not clause):
                 return phrase_roles(ctx, child)
             if child.dep_ == "agent":
                 return [r for g in child.children if g.dep_ == "pobj"
@@ -81,7 +82,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             return phrase_roles(ctx, node.head)
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return []
-        if node.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS and c.lower_ in PRONOUNS
+        if node.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS and c.lower_ in SPEAKER_PRONOUNS
                                             for c in node.children):
             return []
         node = node.head

@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, coded_lemmas, event_codes
+from kg.nlp.claims import SPEECH_LEMMAS
+from kg.nlp.events.roles import SPEAKER_PRONOUNS
+from kg.nlp.modality import INTENT_HEADS, negated_argument
 
 # Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
@@ -34,17 +37,12 @@ HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASS
 REFUSABLE = frozenset({"AGREE", "CONCEDE"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
-INTENT_HEADS = frozenset({"plan", "intend", "prepare", "ready", "prepared", "willing", "want"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
-# Verbs of saying, and the modals that make what is said an obligation put on another.
-SAYING = frozenset({"say", "announce", "state", "declare", "tell", "add", "stress", "warn",
-                    "write", "reiterate", "insist", "argue", "maintain"})
+# The modals that make what a speaker says an obligation put on another.
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None),
                "should": EventCode("should", "verb", "REQUEST", None, "020", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -106,7 +104,7 @@ def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     makes a demand (CAMEO 10), what it should do an appeal (CAMEO 02), whatever the act; the
     event is told by the verb of saying, from its subject to the clause's subject."""
     found = []
-    for tok in _said(sentence, lemmas, SAYING):
+    for tok in _said(sentence, lemmas, SPEECH_LEMMAS):
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
         if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
                           for c in tok.children):
@@ -173,8 +171,9 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     words = [c for c in clause.children] + ([c for c in trigger.token.children]
                                             if trigger.token.i != clause.i else [])
     if trigger.token.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
-        words += list(trigger.token.head.children)   # "inspections have not taken place"
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words):
+        words += list(trigger.token.head.children)   # "patrols have not resumed"
+    if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
+            or negated_argument(clause)):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
         # any other act not done is no event
         trigger.told_as_fact = trigger.type in REFUSABLE and trigger.token.pos_ == "VERB"
