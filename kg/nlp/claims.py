@@ -26,7 +26,6 @@ whole sentence, speaker included) is the article's; so is everything in a dateli
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
@@ -37,6 +36,7 @@ from kg import model
 from kg.model import Claim
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.dates import find_dates
+from kg.nlp.keys import stable_key
 from kg.nlp.organizations import HEAD_KINDS
 from kg.nlp.people import SPEECH_VERBS
 
@@ -244,16 +244,10 @@ def _opening_quote(text: str, begin: int, end: int) -> int:
     return opened + 1
 
 
-def _claim_key(document_id: str, begin: int, end: int) -> str:
-    # Stable: the same document and span give the same key in every build.
-    digest = hashlib.sha1(f"{document_id}\x00{begin}\x00{end}".encode("utf-8")).hexdigest()
-    return f"claim/{digest[:16]}"
-
-
 def _make_claim(ctx: DocContext, report: Report, speaker: Speaker,
                 span: tuple[int, int]) -> Claim:
     begin, end = span
-    return Claim(key=_claim_key(ctx.document.id, begin, end), document=ctx.document.id,
+    return Claim(key=stable_key("claim", ctx.document.id, begin, end), document=ctx.document.id,
                  begin=begin, end=end, claimant=speaker.claimant, claimant_org=speaker.org,
                  date=_claim_date(ctx, report), cue=_cue_text(report.cue))
 

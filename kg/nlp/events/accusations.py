@@ -5,13 +5,13 @@ that state, a DISAPPROVE event from the speaker to the actor, whether or not the
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Iterator
 
 from kg import model
 from kg.model import Event
 from kg.nlp.context import DocContext
 from kg.nlp.events.roles import Role, found_state
+from kg.nlp.keys import stable_key
 
 # Acts whose report by the other side is an accusation.
 HOSTILE_ACTS = frozenset({"FIGHT", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
@@ -47,8 +47,7 @@ def accusations(ctx: DocContext) -> Iterator[tuple[Event, list[tuple[str, Role]]
 
 
 def _accusation(event: Event, claim: str, accused: str) -> Event:
-    digest = hashlib.sha1(f"{event.document}\x00{claim}\x00{accused}".encode()).hexdigest()
-    return Event(key=f"event/{digest[:16]}", document=event.document, type="DISAPPROVE",
+    return Event(key=stable_key("event", event.document, claim, accused), document=event.document, type="DISAPPROVE",
                  mode="accuse", cameo="112", begin=event.begin, end=event.end,
                  sentence_begin=event.sentence_begin, sentence_end=event.sentence_end,
                  rule="event:reported-hostile-act", confidence=0.6, date=None, claim=claim)

@@ -8,7 +8,6 @@ the agreement's parties as its actors, its mediators as mediators, and links to 
 """
 from __future__ import annotations
 
-import hashlib
 
 from spacy.tokens import Span, Token
 
@@ -16,6 +15,7 @@ from kg import model
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
+from kg.nlp.keys import stable_key
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, between_roles, condition_roles, object_roles,
                                  phrase_roles, subject_roles)
@@ -54,7 +54,7 @@ def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
     sentence_span = ctx.sentence(token.i)
     code = trigger.code
     event = Event(
-        key=_event_key(ctx.document.id, begin, end, trigger.type), document=ctx.document.id,
+        key=stable_key("event", ctx.document.id, begin, end, trigger.type), document=ctx.document.id,
         type=trigger.type, mode=trigger.mode, cameo=code.cameo if trigger.type == code.type
         else None, begin=begin, end=end, sentence_begin=sentence_span.start_char,
         sentence_end=sentence_span.start_char + len(sentence_span.text.rstrip()),
@@ -205,8 +205,3 @@ def _claim_at(claims: list[Claim], begin: int) -> str | None:
     inside = [c for c in claims if c.begin <= begin < c.end]
     return min(inside, key=lambda c: c.end - c.begin).key if inside else None
 
-
-def _event_key(document_id: str, begin: int, end: int, kind: str) -> str:
-    # Stable: the same document, span and type give the same key in every build.
-    digest = hashlib.sha1(f"{document_id}\x00{begin}\x00{end}\x00{kind}".encode()).hexdigest()
-    return f"event/{digest[:16]}"
