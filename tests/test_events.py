@@ -139,3 +139,17 @@ def test_events_survive_the_cache(extract_text) -> None:
 def test_intents_and_demands_read_from_the_governing_verb(extract_text, text: str,
                                                           expected: tuple) -> None:
     assert events(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, date", [
+    # a day of the week, resolved against the article's date (a Wednesday)
+    ("Ghana and Togo agreed on Monday to revive the 1963 border pact.", "2026-03-02"),
+    # a date that names a thing dates the thing, not the act
+    ("Ghana and Togo agreed to revive their 1963 border pact.", None),
+    ("Egypt condemned last year's raid on its embassy.", None),
+    ("Russian troops shelled the city on Nov. 3, 2022, the ministry said.", "2022-11-03"),
+])
+def test_an_event_takes_the_date_its_clause_tells_it_happened(extract_text, text: str,
+                                                               date: str | None) -> None:
+    [event] = extract_text(text, date="2026-03-04").events
+    assert event.date == date

@@ -47,7 +47,8 @@ def accusations(ctx: DocContext) -> Iterator[tuple[Event, list[tuple[str, Role]]
 
 
 def _accusation(event: Event, claim: str, accused: str) -> Event:
-    return Event(key=stable_key("event", event.document, claim, accused), document=event.document, type="DISAPPROVE",
+    return Event(key=stable_key("event", event.document, claim, accused),
+                 document=event.document, type="DISAPPROVE",
                  mode="accuse", cameo="112", begin=event.begin, end=event.end,
                  sentence_begin=event.sentence_begin, sentence_end=event.sentence_end,
                  rule="event:reported-hostile-act", confidence=0.6, date=None, claim=claim)

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg import model
 from kg.model import Claim, Event, EventParticipant
+from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.keys import stable_key
@@ -26,6 +27,8 @@ BROKERING = frozenset({"broker", "mediate"})
 # Whose act "in X" places it (a place or a state named as where it happened).
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
+# How a date names a thing rather than telling when an act happened: "the 1963 pact".
+_NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 # Acts that, with no target named, are aimed at the actors' own government.
 DOMESTIC = frozenset({"PROTEST"})
 
@@ -33,13 +36,17 @@ DOMESTIC = frozenset({"PROTEST"})
 def find_events(ctx: DocContext) -> None:
     """Record every event the document tells as a fact (see the modules of this package)."""
     for sentence in ctx.sentences:
-        for trigger in find_triggers(sentence, ctx.lemmas):
-            _record(ctx, sentence, trigger)
+        triggers = find_triggers(sentence, ctx.lemmas)
+        if not triggers:
+            continue
+        dates = _adverbial_dates(ctx, sentence)
+        for trigger in triggers:
+            _record(ctx, trigger, dates)
     for event, roles in accusations(ctx):
         _add(ctx, event, roles)
 
 
-def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
+def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
@@ -54,12 +61,13 @@ def _record(ctx: DocContext, sentence: Span, trigger: Trigger) -> None:
     sentence_span = ctx.sentence(token.i)
     code = trigger.code
     event = Event(
-        key=stable_key("event", ctx.document.id, begin, end, trigger.type), document=ctx.document.id,
+        key=stable_key("event", ctx.document.id, begin, end, trigger.type),
+        document=ctx.document.id,
         type=trigger.type, mode=trigger.mode, cameo=code.cameo if trigger.type == code.type
         else None, begin=begin, end=end, sentence_begin=sentence_span.start_char,
         sentence_end=sentence_span.start_char + len(sentence_span.text.rstrip()),
         rule=f"event:{code.pos}:{code.lemma}", confidence=0.7,
-        date=_date(ctx, sentence, trigger) or _signed(ctx, agreement), place=place_key,
+        date=_date(trigger, dates) or _signed(ctx, trigger, agreement), place=place_key,
         quantity=_quantity(trigger), claim=_claim_at(ctx.extraction.claims, begin),
         agreement=agreement)
     _add(ctx, event, [(model.ACTOR, r) for r in actors] + [(model.TARGET, r) for r in targets]
@@ -134,20 +142,41 @@ def _related(ctx: DocContext, agreement: str, relation: str) -> list[Role]:
     return roles
 
 
-def _signed(ctx: DocContext, agreement: str | None) -> str | None:
-    dates = ctx.facts_about(agreement, model.DATE_SIGNED) if agreement else []
+def _signed(ctx: DocContext, trigger: Trigger, agreement: str | None) -> str | None:
+    """The signing date of the agreement a signing ("signed", "brokered") makes, if kg has one."""
+    if agreement is None or ctx.lemmas[trigger.token.i] not in SIGN_VERBS:
+        return None
+    dates = ctx.facts_about(agreement, model.DATE_SIGNED)
     return dates[0].object if dates else None
 
 
-def _date(ctx: DocContext, sentence: Span, trigger: Trigger) -> str | None:
-    """A date told in the event's own clause, resolved against the document's date."""
+def _adverbial_dates(ctx: DocContext, sentence: Span) -> list[tuple[int, int, str]]:
+    """(begin, end, ISO date) of the dates the sentence tells when something happened, resolved
+    against the document's date; not a date that names a thing ("the 1963 pact", "last year's
+    raid", "the 2005 Accord"), which dates the thing, not the act."""
+    doc, offset = sentence.doc, sentence.start_char
+    found = []
+    for begin, end, value in find_dates(sentence.text, ctx.document.date):
+        span = doc.char_span(offset + begin, offset + end, alignment_mode="expand")
+        if span is None or not len(span) or not _names_a_thing(ctx, span):
+            found.append((offset + begin, offset + end, value.iso))
+    return found
+
+
+def _names_a_thing(ctx: DocContext, date: Span) -> bool:
+    root = date.root
+    if root.dep_ not in _NAMING or date.start <= root.head.i < date.end:
+        return False
+    # a name is no thing: the parse reads "Last Tuesday Abiy and Isaias met" as one name
+    head = ctx.actor_at(root.head.i)
+    return root.head.pos_ == "NOUN" or (head is not None and head.kind == model.AGREEMENT)
+
+
+def _date(trigger: Trigger, dates: list[tuple[int, int, str]]) -> str | None:
+    """The first date told in the event's own clause."""
     clause = trigger.anchor
     first, last = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-    offset = sentence.start_char
-    for begin, end, value in find_dates(sentence.text, ctx.document.date):
-        if first <= offset + begin and offset + end <= last:
-            return value.iso
-    return None
+    return next((iso for begin, end, iso in dates if first <= begin and end <= last), None)
 
 
 def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor | None:
