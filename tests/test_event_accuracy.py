@@ -13,12 +13,12 @@ def roles(ex, role: str) -> set[tuple[str, str | None]]:
 
 
 def test_a_post_holder_acts_for_the_one_state_the_text_names(extract_text) -> None:
-    ex = extract_text("Prime Minister Jacinda Ardern on Friday eased the lockdown imposed in "
-                      "New Zealand after a surge of cases.")
-    assert roles(ex, model.ACTOR) == {("person/jacinda-ardern", "state/NZL")}
-    ex = extract_text("A Brazilian court has ordered former president Fernando Collor to appear "
-                      "for questioning over bribes.")
-    assert ("person/fernando-collor", "state/BRA") in roles(ex, model.TARGET)
+    ex = extract_text("President Lidia Carvalho lifted the state of emergency in Portugal on "
+                      "Monday.")
+    assert roles(ex, model.ACTOR) == {("person/lidia-carvalho", "state/PRT")}
+    ex = extract_text("A Brazilian court summoned former minister Otavio Serra to testify about "
+                      "campaign bribes.")
+    assert ("person/otavio-serra", "state/BRA") in roles(ex, model.TARGET)
 
 
 def test_a_post_holder_takes_no_state_when_the_text_names_two(extract_text) -> None:
@@ -41,6 +41,8 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
     # a protest aimed at no one named is aimed at the protesters' state
     ("Moroccan dockworkers began a hunger strike outside the port authority.", model.TARGET,
      "state/MAR"),
+    # a place acted on stands for its state
+    ("Russian troops shelled Kharkiv on Sunday.", model.TARGET, "state/UKR"),
     # whose act is rejected is the target
     ("Warsaw rejected fresh calls by Moscow for a new border treaty.", model.TARGET,
      "state/RUS"),

@@ -19,7 +19,7 @@ from kg.nlp.dates import find_dates
 from kg.nlp.keys import stable_key
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, between_roles, condition_roles, object_roles,
-                                 phrase_roles, subject_roles)
+                                 phrase_roles, place_state, subject_roles)
 from kg.nlp.events.triggers import Trigger, find_triggers
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -197,12 +197,7 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
 def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     """An act with no one named as its target is aimed at the state where it happens
     ("suspended aid flights in Kabul", "looted shops in Lima"), as PLOVER codes it."""
-    if place.kind == model.STATE:
-        return [Role(place, place.key)]
-    if not place.state:
-        return []
-    state = ctx.state_entity(place.state)
-    return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
+    return [Role(place, place.key)] if place.kind == model.STATE else place_state(ctx, place)
 
 
 def _told_of_a_thing(clause: Token) -> bool:

@@ -57,11 +57,24 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
         own = ctx.actor_at(noun.i)
         if own is not None and own.kind not in _NOT_ACTORS:
             roles.append(Role(own, _state_of(ctx, own, states)))
-        elif own is None:
+        elif own is not None and own.kind == model.PLACE:
+            roles.extend(place_state(ctx, own))
+        else:
+            # a head that is no one ("the president of Armenia" when the post is all kg
+            # found, "Azerbaijani positions") stands for who its modifiers name
             named = [a for a in actors if a.kind not in (model.STATE, *_NOT_ACTORS)]
             chosen = named[-1:] if named else states
             roles.extend(Role(a, _state_of(ctx, a, states)) for a in chosen)
     return _distinct(roles)
+
+
+def place_state(ctx: DocContext, place: Actor) -> list[Role]:
+    """A place acted on or from stands for its state ("shelled Kharkiv", "blockade Nairobi"),
+    as PLOVER codes it."""
+    if not place.state:
+        return []
+    state = ctx.state_entity(place.state)
+    return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
 
 
 def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
