@@ -41,6 +41,11 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
     # a protest aimed at no one named is aimed at the protesters' state
     ("Moroccan dockworkers began a hunger strike outside the port authority.", model.TARGET,
      "state/MAR"),
+    # a group named by what it is acts for the one state the text names
+    ("Rebels ambushed a supply convoy in northern Mali on Sunday.", model.ACTOR, "state/MLI"),
+    # ... also where the NER takes the group for a place
+    ("Gunmen abducted 30 students from a school in Nigeria's Zamfara state.", model.ACTOR,
+     "state/NGA"),
     # a place acted on stands for its state
     ("Russian troops shelled Kharkiv on Sunday.", model.TARGET, "state/UKR"),
     # whose act is rejected is the target
@@ -52,6 +57,16 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
 ])
 def test_the_state_a_participant_acts_for(extract_text, text, role, state) -> None:
     assert roles(extract_text(text), role) == {(state, state)}
+
+
+def test_a_group_in_places_acts_for_their_states(extract_text) -> None:
+    ex = extract_text("Protesters in Lima and Santiago marched against rising fuel prices.")
+    assert roles(ex, model.ACTOR) == {("state/PER", "state/PER"), ("state/CHL", "state/CHL")}
+
+
+def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
+    ex = extract_text("Rebels ambushed a convoy near the border between Mali and Burkina Faso.")
+    assert roles(ex, model.ACTOR) == set()
 
 
 @pytest.mark.parametrize("text, kind", [

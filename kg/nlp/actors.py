@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
+from kg.data.actor_groups import actor_groups
 from kg.nlp import gazetteer as gz
 from kg.nlp.agreement_mentions import AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at
 from kg.nlp.context import Actor, DocContext
@@ -185,6 +186,8 @@ def find_ner_places(ctx: DocContext) -> None:
         name = _strip_determiner(ent)
         if not name or not name[0].isupper() or _inside_agreement_name(ctx, ent):
             continue
+        if name.lower() in actor_groups():
+            continue    # "Gunmen abducted …": the NER took a group for a place
         key = resolve.place_key(name, None)
         ctx.add_actor(Actor(ent.start, ent.end, key, model.PLACE),
                       model.Entity(key, model.PLACE, name))

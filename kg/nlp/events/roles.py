@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg import model
+from kg.data.actor_groups import actor_groups
 from kg.nlp.context import Actor, DocContext
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
@@ -52,6 +53,7 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
     for noun in _conjoined(head):
         actors = _actors_in(ctx, _phrase_tokens(noun)) or _actors_in(ctx, _located_in(noun))
         if not actors:
+            roles.extend(_group_of_the_state(ctx, noun))
             continue
         states = [a for a in actors if a.kind == model.STATE]
         own = ctx.actor_at(noun.i)
@@ -65,6 +67,9 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
             named = [a for a in actors if a.kind not in (model.STATE, *_NOT_ACTORS)]
             chosen = named[-1:] if named else states
             roles.extend(Role(a, _state_of(ctx, a, states)) for a in chosen)
+            if not chosen:      # "protesters in Lima": the states of the places it names
+                roles.extend(r for a in actors if a.kind == model.PLACE
+                             for r in place_state(ctx, a))
     return _distinct(roles)
 
 
@@ -208,6 +213,26 @@ def found_state(ctx: DocContext, key: str) -> str | None:
     return _sole_state(ctx, key)
 
 
+def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
+    """"rebels", "the police", "striking miners": a group the text names by what it is and by
+    no state acts for the one state the text names, if it names one only, as PLOVER codes
+    domestic actors ("Rebels ambushed a convoy in northern Mali")."""
+    if ctx.lemmas[noun.i] not in actor_groups() and noun.lower_ not in actor_groups():
+        return []
+    state = sole_state(ctx)
+    if state is None:
+        return []
+    iso3 = state.split("/")[-1]
+    return [Role(Actor(noun.i, noun.i + 1, state, model.STATE, iso3), state)]
+
+
+def sole_state(ctx: DocContext) -> str | None:
+    """The State key of the one state the text names or places things in, if it names one
+    only (the states of the places it names count too: "talks in Washington")."""
+    states = {a.state for a in ctx.actors if a.kind in (model.STATE, model.PLACE) and a.state}
+    return ctx.state_entity(states.pop()) if len(states) == 1 else None
+
+
 def _sole_state(ctx: DocContext, key: str) -> str | None:
     """A person holding a post of no stated state ("President X", "a judge") or an organisation
     of none acts for the one state the text names or places things in, if there is one only:
@@ -217,9 +242,7 @@ def _sole_state(ctx: DocContext, key: str) -> str | None:
         return None
     if key.startswith("person/") and not ctx.facts_about(key, model.HOLDS):
         return None
-    # the states of the places it names count too ("talks with President X in Washington")
-    states = {a.state for a in ctx.actors if a.kind in (model.STATE, model.PLACE) and a.state}
-    return ctx.state_entity(states.pop()) if len(states) == 1 else None
+    return sole_state(ctx)
 
 
 def _international(ctx: DocContext, key: str) -> bool:
