@@ -33,7 +33,7 @@ DOMESTIC = frozenset({"PROTEST"})
 def find_events(ctx: DocContext) -> None:
     """Record every event the document tells as a fact (see the modules of this package)."""
     for sentence in ctx.sentences:
-        for trigger in find_triggers(sentence, ctx.lemmas):
+        for trigger in find_triggers(sentence, ctx.lemmas, ctx.event_table):
             _record(ctx, sentence, trigger)
     for event, roles in accusations(ctx):
         _add(ctx, event, roles)
