@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from kg.cache import ExtractionCache, PipelineVersion
+    from kg.data.event_codes import EventCode
     from kg.data.user_gazetteer import UserEntry
     from kg.engines import Engine
     from kg.export.rdf import BuildInfo
@@ -52,12 +53,15 @@ class NothingToBuild(KGError):
 def extract_documents(documents: Iterable[Document], nlp: Language,
                       on_document: Callable[[Document], None] | None = None,
                       extra_entries: tuple[UserEntry, ...] = (),
+                      extra_codes: tuple[EventCode, ...] = (),
                       ) -> Iterator[DocumentExtraction]:
     """Run the pipeline over documents in batches and our rules over each Doc. `nlp` must have
-    been loaded with the user gazetteer's `extra_entries` (load_pipeline(model, extra_entries))."""
+    been loaded with the user gazetteer's `extra_entries` (load_pipeline(model, extra_entries));
+    `extra_codes` are a user event table's rows (kg.data.user_event_codes)."""
     from kg.engines import extract_documents as run
 
-    return run(documents, nlp, on_document, extra_entries=extra_entries)
+    return run(documents, nlp, on_document, extra_entries=extra_entries,
+               extra_codes=extra_codes)
 
 
 def assemble_graph(extractions: Iterable[DocumentExtraction],
@@ -117,7 +121,8 @@ def _user_background(graph: KnowledgeGraph, extra_entries: tuple[UserEntry, ...]
 def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool = False,
                 workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
                 scheduler: str | None = None,
-                gazetteers: Sequence[str | os.PathLike] = (), language: str | None = None,
+                gazetteers: Sequence[str | os.PathLike] = (),
+                event_tables: Sequence[str | os.PathLike] = (), language: str | None = None,
                 on_skip: Callable[[InputError], None] | None = None,
                 on_document: Callable[[Document], None] | None = None,
                 on_total: Callable[[int], None] | None = None,
@@ -125,10 +130,12 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
     """Read every input, extract (or take from the cache), merge into one graph. Raises
     InputError for the first bad input (strict) or for the only one (when nothing else was
     given), NothingToBuild when no document could be read, GazetteerError for a bad file in
-    `gazetteers` (user gazetteers, kg.data.user_gazetteer), before anything else is done.
+    `gazetteers` (user gazetteers, kg.data.user_gazetteer) and EventTableError for one in
+    `event_tables` (kg.data.user_event_codes), before anything else is done.
     `language`: None skips documents that look like another language than English (as
     unreadable inputs are skipped); "en" builds every document as English."""
     from kg.cache import pipeline_version
+    from kg.data.user_event_codes import codes_digest, read_user_event_codes
     from kg.data.user_gazetteer import entries_digest, read_user_gazetteers
     from kg.documents import read_documents
     from kg.engines import model_info, open_engine
@@ -136,8 +143,10 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
     from kg.model import merge_extractions
 
     extra = read_user_gazetteers(gazetteers)
+    codes = read_user_event_codes(event_tables)
     info = model_info(model)   # from the model's metadata: loading waits for an uncached document
-    version = pipeline_version(info.name, info.version, user_gazetteer=entries_digest(extra))
+    version = pipeline_version(info.name, info.version, user_gazetteer=entries_digest(extra),
+                               user_events=codes_digest(codes))
     store = _open_cache(cache, version, on_warning)
     skips = _Skips(on_skip)
     total = count_documents(inputs)
@@ -157,7 +166,8 @@ def build_graph(inputs: Sequence[str], *, model: str | None = None, strict: bool
                 on_document(extraction.document)
 
     with open_engine(info.name, engine=engine, workers=workers, scheduler=scheduler,
-                     version=version.digest, extra_entries=extra) as runner:
+                     version=version.digest, extra_entries=extra,
+                     extra_codes=codes) as runner:
         graph = merge_extractions(merged(extract_in_order(documents, store, runner)))
     skips.check_something_read(built, inputs)   # before the tables are loaded for nothing
     complete_graph(graph, extra)    # as assemble_graph does: `kg eval` scores what this exports
@@ -285,7 +295,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
           model: str | None = None, base: str | None = None, strict: bool = False,
           workers: int | None = None, cache: CacheSetting = True, engine: str = "local",
           scheduler: str | None = None, gazetteers: Sequence[str | os.PathLike] = (),
-          language: str | None = None,
+          event_tables: Sequence[str | os.PathLike] = (), language: str | None = None,
           on_skip: Callable[[InputError], None] | None = None,
           on_document: Callable[[Document], None] | None = None,
           on_total: Callable[[int], None] | None = None,
@@ -297,6 +307,8 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     cluster's size), and the processes that write N-Triples and N-Quads exports. `cache`: True for the user's cache folder, a folder, or False for none.
     `engine`: "local" or "dask"; `scheduler`: a Dask scheduler's address (else a local cluster).
     `gazetteers`: user gazetteer files (CSV or JSONL) whose names extend kg's tables.
+    `event_tables`: user event tables (CSV, kg.data.user_event_codes) whose rows extend, replace
+    or switch off rows of kg's event coding.
     `language`: None skips documents that look like another language; "en" builds them all.
     """
     from kg.export import check_output_paths, remove_empty_folders, write_export
@@ -308,7 +320,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
         paths = check_output_paths(outputs, created)  # fail before the slow part on a bad -o
         result = build_graph(inputs, model=model, strict=strict, workers=workers, cache=cache,
                              engine=engine, scheduler=scheduler, gazetteers=gazetteers,
-                             language=language, on_skip=on_skip,
+                             event_tables=event_tables, language=language, on_skip=on_skip,
                              on_document=on_document, on_total=on_total, on_warning=on_warning)
         with all_or_nothing():   # a failed third export leaves the first two as they were
             for path in paths:

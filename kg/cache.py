@@ -2,11 +2,11 @@
 
 An entry is keyed by the document (every field but `path`, which only names the file in
 messages, so a moved corpus keeps its cache) and by the *pipeline version*: kg's version, the
-model's name and version, the digest of our tables, the digest of the user gazetteer's entries
-(`--gazetteer`), and a digest of the source of everything that decides what extraction returns or
-how an entry is stored. Any change to them gives new
-keys, so a stale entry is never read; old entries are simply left behind (each pipeline version
-has its own folder, which makes them easy to delete).
+model's name and version, the digest of our tables, the digests of the user gazetteer's entries
+(`--gazetteer`) and of the user event table's rows (`--events`), and a digest of the source of
+everything that decides what extraction returns or how an entry is stored. Any change to them
+gives new keys, so a stale entry is never read; old entries are simply left behind (each
+pipeline version has its own folder, which makes them easy to delete).
 
 An entry is two lines: a JSON header (schema, key, SHA-256 of the payload) and the payload, the
 extraction as JSON. JSON, not pickle: reading a cache file can never run code. An entry that
@@ -49,6 +49,7 @@ class PipelineVersion:
     tables: str
     rules: str
     user_gazetteer: str = ""   # kg.data.user_gazetteer.entries_digest; "" for none
+    user_events: str = ""      # kg.data.user_event_codes.codes_digest; "" for none
 
     @property
     def digest(self) -> str:
@@ -57,15 +58,16 @@ class PipelineVersion:
 
 
 def pipeline_version(model_name: str, model_version: str,
-                     user_gazetteer: str = "") -> PipelineVersion:
+                     user_gazetteer: str = "", user_events: str = "") -> PipelineVersion:
     """The version of the pipeline named `model_name` (a package or a folder), read without
     loading the model. Looked up at call time, so a test can change any part of it.
-    `user_gazetteer`: the digest of the user gazetteer's entries (entries_digest)."""
+    `user_gazetteer`: the digest of the user gazetteer's entries (entries_digest);
+    `user_events`: the digest of the user event table's rows (codes_digest)."""
     return PipelineVersion(kg_version=kg.__version__, model_name=model_name,
                            model_version=model_version,
                            model_fingerprint=_folder_fingerprint(model_name),
                            tables=tables.tables_digest(), rules=rules_digest(),
-                           user_gazetteer=user_gazetteer)
+                           user_gazetteer=user_gazetteer, user_events=user_events)
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,8 @@ INSTALL_HINT = "pip install 'diplograph[dask]'"
 
 class DaskEngine:
     def __init__(self, model: str, *, scheduler: str | None = None, workers: int | None = None,
-                 version: str | None = None, extra_entries: tuple = ()) -> None:
+                 version: str | None = None, extra_entries: tuple = (),
+                 extra_codes: tuple = ()) -> None:
         try:
             import distributed  # noqa: F401
         except ImportError:
@@ -46,6 +47,7 @@ class DaskEngine:
         self.workers = workers
         self.version = version
         self.extra_entries = extra_entries   # a user gazetteer's, sent with every task
+        self.extra_codes = extra_codes       # a user event table's rows, sent likewise
         self.lookahead = BATCH_SIZE * 2 * (workers or os.cpu_count() or 1)
         self._client: Any = None
         self._cluster: Any = None
@@ -85,7 +87,7 @@ class DaskEngine:
         window = self._window(client)
         self.lookahead = BATCH_SIZE * window
         submit = partial(client.submit, extract_on_worker, self.model, self.version, pure=False,
-                         extra_entries=self.extra_entries)
+                         extra_entries=self.extra_entries, extra_codes=self.extra_codes)
         try:
             yield from ordered_results(batches(chain([first], stream), BATCH_SIZE), submit,
                                        window)
@@ -103,22 +105,26 @@ class DaskEngine:
 
 
 def extract_on_worker(model: str, expected: str | None, documents: list[Document],
-                      extra_entries: tuple = ()) -> list[DocumentExtraction]:
+                      extra_entries: tuple = (), extra_codes: tuple = ()
+                      ) -> list[DocumentExtraction]:
     """A task on a Dask worker: check the worker runs our pipeline version, then extract. The
-    client's user gazetteer (`extra_entries`) comes with the task, and is part of the version."""
+    client's user gazetteer (`extra_entries`) and event table (`extra_codes`) come with the
+    task, and are part of the version."""
     if expected is not None:
-        found = _pipeline_digest(model, extra_entries)
+        found = _pipeline_digest(model, extra_entries, extra_codes)
         if found != expected:
             raise EngineError(f"a Dask worker runs another kg, model or tables than this "
                               f"client (pipeline {found[:12]}, not {expected[:12]}): install the "
                               f"same kg and model on every worker")
-    return extract_batch(model, documents, extra_entries)
+    return extract_batch(model, documents, extra_entries, extra_codes)
 
 
 @lru_cache(maxsize=None)
-def _pipeline_digest(model: str, extra_entries: tuple = ()) -> str:
+def _pipeline_digest(model: str, extra_entries: tuple = (), extra_codes: tuple = ()) -> str:
     from kg.cache import pipeline_version
+    from kg.data.user_event_codes import codes_digest
     from kg.data.user_gazetteer import entries_digest
 
     return pipeline_version(model, model_info(model).version,
-                            user_gazetteer=entries_digest(extra_entries)).digest
+                            user_gazetteer=entries_digest(extra_entries),
+                            user_events=codes_digest(extra_codes)).digest

@@ -26,6 +26,7 @@ from kg.processes import fork_is_safe, ignore_interrupts
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.data.event_codes import EventCode
     from kg.data.user_gazetteer import UserEntry
     from kg.nlp.models import ModelInfo
 
@@ -92,29 +93,35 @@ def pipeline_for(model: str, extra_entries: tuple[UserEntry, ...] = ()) -> Langu
 def extract_documents(documents: Iterable[Document], nlp: Language,
                       on_document: Callable[[Document], None] | None = None,
                       extra_entries: tuple[UserEntry, ...] = (),
+                      extra_codes: tuple[EventCode, ...] = (),
                       ) -> Iterator[DocumentExtraction]:
     """Run the pipeline over documents in batches and our rules over each Doc. `nlp` must have
-    been loaded with the same user gazetteer `extra_entries`."""
+    been loaded with the same user gazetteer `extra_entries`; `extra_codes` are a user event
+    table's rows (kg.data.user_event_codes)."""
+    from kg.data.event_codes import event_table
     from kg.data.user_gazetteer import person_alias_keys, rekey_people
     from kg.nlp.extract import extract
     from kg.nlp.gazetteer import gazetteer_for
     from kg.nlp.long_texts import pipe_documents
 
     gazetteer = gazetteer_for(extra_entries)
+    events = event_table(extra_codes)
     people = person_alias_keys(extra_entries)
     for doc, document in pipe_documents(nlp, documents, BATCH_SIZE):
-        extraction = extract(doc, document, gazetteer)
+        extraction = extract(doc, document, gazetteer, events)
         yield rekey_people(extraction, gazetteer, people) if people else extraction
         if on_document is not None:
             on_document(document)
 
 
 def extract_batch(model: str, documents: list[Document],
-                  extra_entries: tuple[UserEntry, ...] = ()) -> list[DocumentExtraction]:
+                  extra_entries: tuple[UserEntry, ...] = (),
+                  extra_codes: tuple[EventCode, ...] = ()) -> list[DocumentExtraction]:
     """One task for a worker process: a batch of documents → their extractions. The user
-    gazetteer's entries travel with each task, so every worker uses the client's."""
+    gazetteer's entries and event table's rows travel with each task, so every worker uses the
+    client's."""
     return list(extract_documents(documents, pipeline_for(model, extra_entries),
-                                  extra_entries=extra_entries))
+                                  extra_entries=extra_entries, extra_codes=extra_codes))
 
 
 # --- engines -------------------------------------------------------------------------------------
@@ -124,9 +131,11 @@ class InProcessEngine:
 
     lookahead = BATCH_SIZE
 
-    def __init__(self, model: str, extra_entries: tuple[UserEntry, ...] = ()) -> None:
+    def __init__(self, model: str, extra_entries: tuple[UserEntry, ...] = (),
+                 extra_codes: tuple[EventCode, ...] = ()) -> None:
         self.model = model
         self.extra_entries = extra_entries
+        self.extra_codes = extra_codes
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
         stream = iter(documents)
@@ -135,7 +144,8 @@ class InProcessEngine:
             return       # nothing to extract: the model is not loaded
         yield from extract_documents(chain([first], stream),
                                      pipeline_for(self.model, self.extra_entries),
-                                     extra_entries=self.extra_entries)
+                                     extra_entries=self.extra_entries,
+                                     extra_codes=self.extra_codes)
 
 
 class ProcessPoolEngine:
@@ -143,11 +153,12 @@ class ProcessPoolEngine:
     processes return Docs to this one, which would then run all our rules alone; ours return
     finished extractions (plain data, cheap to pickle), so the rules run in parallel too."""
 
-    def __init__(self, model: str, workers: int,
-                 extra_entries: tuple[UserEntry, ...] = ()) -> None:
+    def __init__(self, model: str, workers: int, extra_entries: tuple[UserEntry, ...] = (),
+                 extra_codes: tuple[EventCode, ...] = ()) -> None:
         self.model = model
         self.workers = workers
         self.extra_entries = extra_entries
+        self.extra_codes = extra_codes
         self.lookahead = BATCH_SIZE * _window(workers)
         self._pool: ProcessPoolExecutor | None = None
 
@@ -155,7 +166,8 @@ class ProcessPoolEngine:
         if self._pool is None:   # started on the first batch: a cached build starts no process
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_process_context(),
                                              initializer=ignore_interrupts)
-        return self._pool.submit(extract_batch, self.model, batch, self.extra_entries)
+        return self._pool.submit(extract_batch, self.model, batch, self.extra_entries,
+                                 self.extra_codes)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
         try:
@@ -207,10 +219,12 @@ def ordered_results(batches_: Iterable[list[Document]],
 @contextmanager
 def open_engine(model: str, *, engine: str = "local", workers: int | None = None,
                 scheduler: str | None = None, version: str | None = None,
-                extra_entries: tuple[UserEntry, ...] = ()) -> Iterator[Engine]:
+                extra_entries: tuple[UserEntry, ...] = (),
+                extra_codes: tuple[EventCode, ...] = ()) -> Iterator[Engine]:
     """The engine for these options, closed on exit. `version` (a pipeline version digest) lets
     remote workers check that they run the same kg, model and tables as we do. `extra_entries`:
-    a user gazetteer's entries, which every worker's pipeline gets."""
+    a user gazetteer's entries, which every worker's pipeline gets; `extra_codes`: a user event
+    table's rows, which every worker's rules get."""
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if workers is not None and workers < 1:
@@ -221,11 +235,11 @@ def open_engine(model: str, *, engine: str = "local", workers: int | None = None
         from kg.dask_engine import DaskEngine
 
         runner: Engine = DaskEngine(model, scheduler=scheduler, workers=workers, version=version,
-                                    extra_entries=extra_entries)
+                                    extra_entries=extra_entries, extra_codes=extra_codes)
     elif (workers or 1) > 1:
-        runner = ProcessPoolEngine(model, workers or 1, extra_entries)
+        runner = ProcessPoolEngine(model, workers or 1, extra_entries, extra_codes)
     else:
-        runner = InProcessEngine(model, extra_entries)
+        runner = InProcessEngine(model, extra_entries, extra_codes)
     try:
         yield runner
     finally:

@@ -29,6 +29,10 @@ class GazetteerError(KGError):
     """A user gazetteer file is malformed."""
 
 
+class EventTableError(KGError):
+    """An event coding table (kg's own, or a user's given with --events) is malformed."""
+
+
 class EngineError(KGError):
     """Extraction cannot run where it was asked to: bad --workers/--engine options, a Dask
     scheduler out of reach or not installed, a worker that died or runs another kg."""

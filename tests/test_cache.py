@@ -53,9 +53,9 @@ def extractions(monkeypatch) -> list[str]:
     seen: list[str] = []
     original = kg.nlp.extract.extract
 
-    def counting(doc, document, gazetteer=None):
+    def counting(doc, document, *tables):
         seen.append(document.id)
-        return original(doc, document, gazetteer)
+        return original(doc, document, *tables)
 
     monkeypatch.setattr(kg.nlp.extract, "extract", counting)
     return seen

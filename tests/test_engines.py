@@ -73,10 +73,10 @@ ORIGINAL_EXTRACT_BATCH = kg.engines.extract_batch
 
 
 def pid_marking_extract_batch(model: str, documents: list[Document],
-                              extra_entries: tuple = ()) -> list[DocumentExtraction]:
+                              *user_tables: tuple) -> list[DocumentExtraction]:
     """extract_batch that writes the worker's process id into each document's `source`.
     Module-level, so that a worker started by fork or by forkserver can unpickle it by name."""
-    extractions = ORIGINAL_EXTRACT_BATCH(model, documents, extra_entries)
+    extractions = ORIGINAL_EXTRACT_BATCH(model, documents, *user_tables)
     for extraction in extractions:
         extraction.document = replace(extraction.document, source=f"pid {os.getpid()}")
     return extractions

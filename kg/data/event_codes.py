@@ -5,33 +5,57 @@ the word gives one, and the nearest CAMEO code. `needs` narrows a general word t
 is an event: the lemma of a word the trigger must be linked to in the parse (its head or one of
 its children): "open" codes an event only with "fire" ("opened fire"), "strike" is a hunger
 strike only beside "hunger". Rows with a `needs` are tried before the plain row of their lemma.
-Users extend the coding by adding rows; a test checks every type is one of PLOVER's.
+Users extend the coding without editing this table (`kg build --events FILE`, read by
+kg.data.user_event_codes): `event_table` adds their rows to these. A row of theirs replaces every
+row here with the same lemma, part of speech and `needs`; one of type NONE switches them off.
+Every row, here or a user's, is checked by `check_code`.
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable, Mapping
 
-from kg.errors import KGError
+from kg.data.user_files import quote
+from kg.errors import EventTableError
 
 COLUMNS = ("lemma", "pos", "type", "mode", "cameo", "needs")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT", "FIGHT", "DEMAND", "INVESTIGATE")
 PARTS_OF_SPEECH = ("verb", "noun")
+SWITCHED_OFF = "NONE"   # a user row of this type switches kg's rows of its word off
+_CAMEO = re.compile(r"[0-9]{2,4}")
+
+CodeKey = tuple[str, str, str | None]   # lemma, pos, needs: what a user row replaces
 
 
 @dataclass(frozen=True)
 class EventCode:
     lemma: str
     pos: str                 # "verb" or "noun"
-    type: str                # PLOVER event type
+    type: str                # PLOVER event type (SWITCHED_OFF only in a user's rows)
     mode: str | None
     cameo: str | None
     needs: str | None        # lemma of a linked word the sense requires
+
+    @property
+    def key(self) -> CodeKey:
+        return (self.lemma, self.pos, self.needs)
+
+
+@dataclass(frozen=True)
+class EventTable:
+    """A coding: (lemma, pos) → its codes, the ones that need a linked word first, and every
+    lemma it codes, of any part of speech (the trigger finder looks only at those words)."""
+
+    codes: Mapping[tuple[str, str], tuple[EventCode, ...]]
+    lemmas: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,19 +71,78 @@ def coded_lemmas() -> frozenset[str]:
     return frozenset(lemma for lemma, _ in event_codes())
 
 
+def event_table(extra: tuple[EventCode, ...] = ()) -> EventTable:
+    """kg's coding with a user's rows (kg.data.user_event_codes.read_user_event_codes): each
+    replaces kg's rows of its lemma, pos and needs, or switches them off (type NONE). Without
+    rows, kg's table as read once. Cached per set of rows, as a worker meets the same ones in
+    every task."""
+    return _extended_table(extra) if extra else _kg_table()
+
+
+@lru_cache(maxsize=1)
+def _kg_table() -> EventTable:
+    return EventTable(event_codes(), coded_lemmas())
+
+
+@lru_cache(maxsize=8)
+def _extended_table(extra: tuple[EventCode, ...]) -> EventTable:
+    replaced = {code.key for code in extra}
+    kept = [c for codes in event_codes().values() for c in codes if c.key not in replaced]
+    codes = _grouped([*kept, *(c for c in extra if c.type != SWITCHED_OFF)])
+    return EventTable(codes, frozenset(lemma for lemma, _ in codes))
+
+
 def codes_from(text: str, where: str) -> dict[tuple[str, str], tuple[EventCode, ...]]:
+    """The codes of kg's own table, whose header is exactly COLUMNS."""
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise KGError(f"{where} has columns {reader.fieldnames}, expected {list(COLUMNS)}")
+        raise EventTableError(f"{where} has columns {reader.fieldnames}, expected "
+                              f"{list(COLUMNS)}")
+    return _grouped(check_code(row, f"{where} line {line}")
+                    for line, row in enumerate(reader, start=2))
+
+
+def _grouped(codes: Iterable[EventCode]) -> dict[tuple[str, str], tuple[EventCode, ...]]:
     found: dict[tuple[str, str], list[EventCode]] = {}
-    for line, row in enumerate(reader, start=2):
-        cells = {k: (v or "").strip() for k, v in row.items()}
-        if cells["type"] not in PLOVER_TYPES or cells["pos"] not in PARTS_OF_SPEECH:
-            raise KGError(f"{where} line {line}: {cells['type']!r} {cells['pos']!r} is not a "
-                          f"PLOVER type ({', '.join(PLOVER_TYPES)}) of a verb or noun")
-        code = EventCode(cells["lemma"].lower(), cells["pos"], cells["type"],
-                         cells["mode"] or None, cells["cameo"] or None,
-                         cells["needs"].lower() or None)
+    for code in codes:
         found.setdefault((code.lemma, code.pos), []).append(code)
     return {key: tuple(sorted(codes, key=lambda c: c.needs is None))
             for key, codes in found.items()}
+
+
+def check_code(cells: Mapping[str, str | None], where: str,
+               switch_off: bool = False) -> EventCode:
+    """One row of a coding table, checked; EventTableError names `where` ("FILE line N").
+    `switch_off`: the row may have type NONE (a user's row)."""
+    def cell(name: str) -> str:
+        return (cells.get(name) or "").strip()
+
+    lemma, needs = cell("lemma").lower(), cell("needs").lower()
+    if not lemma:
+        raise EventTableError(f"{where}: no lemma (the word's dictionary form, such as attack)")
+    for column, word in (("lemma", lemma), ("needs", needs)):
+        if len(word.split()) > 1:
+            raise EventTableError(f"{where}: {column} {quote(word)} is more than one word (a "
+                                  f"lemma is one word, such as attack)")
+    pos = cell("pos").lower()
+    if pos not in PARTS_OF_SPEECH:
+        raise EventTableError(f"{where}: " + (f"unknown part of speech {quote(pos)}" if pos
+                                              else "no pos") + " (expected verb or noun)")
+    kind = cell("type").upper()
+    if kind not in PLOVER_TYPES and not (switch_off and kind == SWITCHED_OFF):
+        raise EventTableError(f"{where}: {_type_problem(kind, switch_off)}")
+    cameo = cell("cameo")
+    if cameo and not _CAMEO.fullmatch(cameo):
+        raise EventTableError(f"{where}: cameo {quote(cameo)} is not a CAMEO code (two to four "
+                              f"digits, such as 190, or empty)")
+    return EventCode(lemma, pos, kind, cell("mode") or None, cameo or None, needs or None)
+
+
+def _type_problem(kind: str, switch_off: bool) -> str:
+    expected = f"expected a PLOVER type: {', '.join(PLOVER_TYPES)}" + (
+        f"; or {SWITCHED_OFF} to switch kg's rows of the word off" if switch_off else "")
+    if not kind:
+        return f"no type ({expected})"
+    close = difflib.get_close_matches(kind, PLOVER_TYPES, n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return f"unknown PLOVER type {quote(kind)} ({expected}){hint}"

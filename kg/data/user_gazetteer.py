@@ -28,9 +28,6 @@ everything and raises GazetteerError naming the file and line; nothing here impo
 """
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import json
 import os
 import re
@@ -40,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from kg import model, resolve
+from kg.data.user_files import csv_rows, quote, read_user_text, rows_digest
 from kg.errors import GazetteerError
 
 if TYPE_CHECKING:
@@ -120,17 +118,7 @@ def read_user_gazetteer(path: str | os.PathLike) -> list[UserEntry]:
     if suffix not in (".csv", ".jsonl"):
         raise GazetteerError(f"{label}: a gazetteer is a .csv file (with a header row) or a "
                              f".jsonl file, not {suffix or 'a file without an extension'}")
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise GazetteerError(f"{label}: no such gazetteer file") from None
-    except IsADirectoryError:
-        raise GazetteerError(f"{label}: is a folder, not a gazetteer file") from None
-    except OSError as exc:
-        raise GazetteerError(f"{label}: cannot read it ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        line = text_line(Path(path).read_bytes(), exc.start)
-        raise GazetteerError(f"{label} line {line}: not UTF-8 text") from None
+    text = read_user_text(path, "gazetteer", GazetteerError)
     rows = _csv_rows(text, label) if suffix == ".csv" else _jsonl_rows(text, label)
     entries = [_entry(row, f"{label} line {line}") for line, row in rows]
     if not entries:
@@ -140,40 +128,11 @@ def read_user_gazetteer(path: str | os.PathLike) -> list[UserEntry]:
     return entries
 
 
-def text_line(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 def _csv_rows(text: str, label: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-        if header is None:
-            return
-        columns = [c.strip().lower() for c in header]
-        for column in columns:
-            if column not in FIELDS and column not in _IGNORED_FIELDS:
-                raise GazetteerError(f"{label} line 1: unknown column {_quote(column)} "
-                                     f"(expected {', '.join(FIELDS)})")
-        for required in _REQUIRED:
-            if required not in columns:
-                raise GazetteerError(f"{label} line 1: no {_quote(required)} column "
-                                     f"(the header row names the columns: {', '.join(FIELDS)})")
-        if len(set(columns)) != len(columns):
-            raise GazetteerError(f"{label} line 1: a column is named twice")
-        last = reader.line_num
-        for cells in reader:
-            line, last = last + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue   # blank lines are allowed
-            if len(cells) > len(columns):
-                raise GazetteerError(f"{label} line {line}: {len(cells)} cells, but the header "
-                                     f"names {len(columns)} columns")
-            row = {c: v.strip() for c, v in zip(columns, cells)}
-            row["aliases"] = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
-            yield line, row
-    except csv.Error as exc:
-        raise GazetteerError(f"{label} line {reader.line_num}: not CSV ({exc})") from None
+    for line, cells in csv_rows(text, label, FIELDS, _REQUIRED, _IGNORED_FIELDS, GazetteerError):
+        row: dict[str, Any] = dict(cells)
+        row["aliases"] = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+        yield line, row
 
 
 def _jsonl_rows(text: str, label: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -190,11 +149,11 @@ def _jsonl_rows(text: str, label: str) -> Iterator[tuple[int, dict[str, Any]]]:
                                  f"state, type")
         for key in row:
             if key not in FIELDS and key not in _IGNORED_FIELDS:
-                raise GazetteerError(f"{where}: unknown field {_quote(key)} "
+                raise GazetteerError(f"{where}: unknown field {quote(key)} "
                                      f"(expected {', '.join(FIELDS)})")
         for key in ("name", "kind", "state", "type"):
             if row.get(key) is not None and not isinstance(row[key], str):
-                raise GazetteerError(f"{where}: {_quote(key)} must be a string")
+                raise GazetteerError(f"{where}: {quote(key)} must be a string")
         aliases = row.get("aliases")
         if aliases is None:
             aliases = []
@@ -202,10 +161,6 @@ def _jsonl_rows(text: str, label: str) -> Iterator[tuple[int, dict[str, Any]]]:
             raise GazetteerError(f"{where}: \"aliases\" must be a list of strings")
         yield number, {**{k: (row.get(k) or "").strip() for k in ("name", "kind", "state", "type")},
                        "aliases": [a.strip() for a in aliases if a.strip()]}
-
-
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _entry(row: dict[str, Any], where: str) -> UserEntry:
@@ -221,7 +176,7 @@ def _entry(row: dict[str, Any], where: str) -> UserEntry:
         hint = ""
         if _fold_type(raw_kind) in ORGANIZATION_TYPES:
             hint = f"; for an organisation of that kind write kind organization, type {raw_kind}"
-        raise GazetteerError(f"{where}: unknown kind {_quote(raw_kind)} (expected state, "
+        raise GazetteerError(f"{where}: unknown kind {quote(raw_kind)} (expected state, "
                              f"organization, person or place{hint})")
     aliases = tuple(dict.fromkeys(" ".join(a.split()) for a in row.get("aliases", ())
                                   if " ".join(a.split()) != name))
@@ -243,15 +198,15 @@ def _type(kind: str, raw: str, where: str) -> str | None:
     if kind == "organization":
         if folded not in ORGANIZATION_TYPES:
             kinds = ", ".join(k.replace("_", " ") for k in model.ORGANIZATION_KINDS)
-            raise GazetteerError(f"{where}: unknown organisation type {_quote(raw)} (expected "
+            raise GazetteerError(f"{where}: unknown organisation type {quote(raw)} (expected "
                                  f"one of {kinds}, or de facto authority)")
         return ORGANIZATION_TYPES[folded]
     if kind == "place":
         if folded not in PLACE_TYPES:
-            raise GazetteerError(f"{where}: unknown place type {_quote(raw)} (expected city or "
+            raise GazetteerError(f"{where}: unknown place type {quote(raw)} (expected city or "
                                  f"region)")
         return PLACE_TYPES[folded]
-    raise GazetteerError(f"{where}: kind {kind} takes no type (type {_quote(raw)} applies to "
+    raise GazetteerError(f"{where}: kind {kind} takes no type (type {quote(raw)} applies to "
                          f"organizations and places)")
 
 
@@ -266,9 +221,9 @@ def _state(raw: str, where: str) -> str | None:
         return code
     named = tables.state_by_name(raw)
     if named is not None:
-        raise GazetteerError(f"{where}: state {_quote(raw)} is a name; give its ISO 3166-1 "
+        raise GazetteerError(f"{where}: state {quote(raw)} is a name; give its ISO 3166-1 "
                              f"alpha-3 code, {named.iso3}")
-    raise GazetteerError(f"{where}: unknown state {_quote(raw)} (expected the ISO 3166-1 "
+    raise GazetteerError(f"{where}: unknown state {quote(raw)} (expected the ISO 3166-1 "
                          f"alpha-3 code of a state kg knows, such as RUS)")
 
 
@@ -279,11 +234,11 @@ def _state_named(name: str, state: str | None, where: str) -> str:
     record = tables.state_by_name(name)
     if state is not None:
         if record is not None and record.iso3 != state:
-            raise GazetteerError(f"{where}: {_quote(name)} is the state {record.iso3}, not "
+            raise GazetteerError(f"{where}: {quote(name)} is the state {record.iso3}, not "
                                  f"{state}")
         return state
     if record is None:
-        raise GazetteerError(f"{where}: {_quote(name)} is no state kg knows; a kind state "
+        raise GazetteerError(f"{where}: {quote(name)} is no state kg knows; a kind state "
                              f"entry adds names to a known state (give its ISO3 code as state), "
                              f"and a de facto authority is kind organization, type de facto "
                              f"authority")
@@ -304,21 +259,16 @@ def _check_names_unique(entries: Sequence[UserEntry]) -> None:
         for name in entry.names():
             known = seen.setdefault(name, entry)
             if known is not entry and _identity(known) != _identity(entry):
-                raise GazetteerError(f"{entry.where}: {_quote(name)} is already a name of "
-                                     f"the {known.kind} {_quote(known.name)} ({known.where})")
+                raise GazetteerError(f"{entry.where}: {quote(name)} is already a name of "
+                                     f"the {known.kind} {quote(known.name)} ({known.where})")
 
 
 # --- the digest ----------------------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
 def entries_digest(entries: tuple[UserEntry, ...]) -> str:
-    """SHA-256 over the entries (what they say, in order, not where they were read from); ""
-    for none, so that builds without a user gazetteer keep one pipeline version."""
-    if not entries:
-        return ""
-    data = json.dumps([FORMAT, *(e.to_config() for e in entries)], ensure_ascii=False,
-                      sort_keys=True)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    """The entries' digest (kg.data.user_files.rows_digest): "" for none."""
+    return rows_digest(FORMAT, to_config(entries))
 
 
 def to_config(entries: Sequence[UserEntry]) -> list[dict[str, Any]]:

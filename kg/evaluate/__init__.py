@@ -43,7 +43,8 @@ def score_document(doc: GoldDocument, rows: SystemRows) -> dict[str, Score]:
 
 
 def evaluate(gold_path: str | Path, *, model: str | None = None,
-             gazetteers: Sequence[str | os.PathLike] = (), language: str | None = None,
+             gazetteers: Sequence[str | os.PathLike] = (),
+             event_tables: Sequence[str | os.PathLike] = (), language: str | None = None,
              on_total: Callable[[int], None] | None = None,
              on_document: Callable[[GoldDocument], None] | None = None) -> EvalReport:
     """Build each gold document's graph with kg, run the named queries, and score the rows.
@@ -51,15 +52,18 @@ def evaluate(gold_path: str | Path, *, model: str | None = None,
     A bad gold file (or an unreadable text in it) raises InputError naming the file and line,
     before the model is loaded. A document kg fails on is recorded in the report and scores
     zero, as the project's scorer counts it. `gazetteers`: user gazetteer files, as for
-    `kg build --gazetteer` (a bad one raises GazetteerError, also before the model loads).
+    `kg build --gazetteer` (a bad one raises GazetteerError, also before the model loads);
+    `event_tables`: user event tables, as for `kg build --events` (EventTableError likewise).
     `language`: as for `kg build`: None scores a document that looks like another language than
     English as one kg could not build (kg build skips it); "en" builds it as English.
     """
+    from kg.data.user_event_codes import read_user_event_codes
     from kg.data.user_gazetteer import read_user_gazetteers
     from kg.documents import language_skip, text_document
 
     gold_path = Path(gold_path)
     extra = read_user_gazetteers(gazetteers)
+    codes = read_user_event_codes(event_tables)
     golds = read_gold(gold_path)
     # Each text is read as `kg build` reads a .txt file (dateline included). All of them are
     # read before the model loads, so an unreadable text fails at once, naming its line.
@@ -69,7 +73,7 @@ def evaluate(gold_path: str | Path, *, model: str | None = None,
         on_total(len(golds))
     from kg.evaluate.system import InProcessKG  # loads spaCy
 
-    system = InProcessKG(model, extra)
+    system = InProcessKG(model, extra, codes)
     report = EvalReport(gold_path, system.model)
     for gold, document in zip(golds, documents):
         skip = None if language == ENGLISH else language_skip(document, document.path or gold.id)

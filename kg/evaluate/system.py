@@ -22,9 +22,12 @@ from kg.query import QueryResult, query_graph
 class InProcessKG:
     """The spaCy pipeline, loaded once, and what kg makes of one text."""
 
-    def __init__(self, model: str | None = None, extra_entries: tuple = ()) -> None:
-        """`extra_entries`: a user gazetteer's (kg.data.user_gazetteer.read_user_gazetteers)."""
+    def __init__(self, model: str | None = None, extra_entries: tuple = (),
+                 extra_codes: tuple = ()) -> None:
+        """`extra_entries`: a user gazetteer's (kg.data.user_gazetteer.read_user_gazetteers);
+        `extra_codes`: a user event table's rows (kg.data.user_event_codes)."""
         self.extra_entries = extra_entries
+        self.extra_codes = extra_codes
         self.nlp, info = load_pipeline(model, extra_entries)
         self.model = f"{info.name} {info.version}"
         self.build_info = BuildInfo(kg_version=__version__, model_name=info.public_name,
@@ -34,7 +37,8 @@ class InProcessKG:
         """The rows of each named query in `queries` (the others empty) over the graph of
         `document`."""
         graph = assemble_graph(extract_documents([document], self.nlp,
-                                                 extra_entries=self.extra_entries),
+                                                 extra_entries=self.extra_entries,
+                                                 extra_codes=self.extra_codes),
                                self.extra_entries)
         # One default graph, as in the Turtle file the CLI would write and query.
         dataset = to_rdf(graph, build_info=self.build_info, named_graphs=False)

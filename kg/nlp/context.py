@@ -10,6 +10,7 @@ from typing import Callable, Hashable
 from spacy.tokens import Doc, Span, Token
 
 from kg import model
+from kg.data.event_codes import EventTable, event_table
 from kg.model import Document, DocumentExtraction, Entity, Evidence, Fact, Mention
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.story_lines import StoryLines, story_lines
@@ -33,6 +34,8 @@ class DocContext:
     doc: Doc
     document: Document
     gazetteer: Gazetteer
+    # the event coding: kg's table, with a user's rows (`--events`) where given
+    event_table: EventTable = field(default_factory=event_table)
     extraction: DocumentExtraction = field(init=False)
     actors: list[Actor] = field(default_factory=list)
     # "he"/"she" standing for a person (kg.nlp.coreference): read like the person's mentions by

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.data.event_codes import EventTable, event_table
 from kg.model import Document, DocumentExtraction
 from kg.nlp.actors import find_ner_places, find_table_actors
 from kg.nlp.agreements import find_agreements
@@ -34,8 +35,10 @@ STEPS = (find_table_actors, find_organizations, find_headed_organizations, find_
          find_ner_places, find_agreements, find_claims, find_events)
 
 
-def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None) -> DocumentExtraction:
-    ctx = DocContext(doc, document, gazetteer or default_gazetteer())
+def extract(doc: Doc, document: Document, gazetteer: Gazetteer | None = None,
+            events: EventTable | None = None) -> DocumentExtraction:
+    """`gazetteer` and `events` default to kg's own tables (no user gazetteer, no --events)."""
+    ctx = DocContext(doc, document, gazetteer or default_gazetteer(), events or event_table())
     for step in STEPS:
         step(ctx)
     return ctx.extraction

@@ -1,6 +1,7 @@
 """Events: who did what to whom, coded with PLOVER types (and CAMEO codes where one fits).
 
-    coding table (kg/data/event_codes.csv) ──▶ triggers (negation, modality, nesting)
+    coding table (kg/data/event_codes.csv, with the user's --events rows)
+        ──▶ triggers (negation, modality, nesting)
         ──▶ roles (actors and targets over kg's resolved actors) ──▶ model.Event + participants
 
 `find_events` is the extraction step (kg.nlp.extract runs it after claims).

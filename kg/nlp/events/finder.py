@@ -36,7 +36,7 @@ DOMESTIC = frozenset({"PROTEST"})
 def find_events(ctx: DocContext) -> None:
     """Record every event the document tells as a fact (see the modules of this package)."""
     for sentence in ctx.sentences:
-        triggers = find_triggers(sentence, ctx.lemmas)
+        triggers = find_triggers(sentence, ctx.lemmas, ctx.event_table)
         if not triggers:
             continue
         dates = _adverbial_dates(ctx, sentence)

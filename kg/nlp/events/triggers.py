@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.data.event_codes import EventCode, coded_lemmas, event_codes
+from kg.data.event_codes import EventCode, EventTable
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.roles import SPEAKER_PRONOUNS
 from kg.nlp.modality import INTENT_HEADS, negated_argument
@@ -61,13 +61,15 @@ class Trigger:
     intended: bool = False     # told as to come ("will provide", "plans to visit")
 
 
-def find_triggers(sentence: Span, lemmas: list[str]) -> list[Trigger]:
-    """The triggers of events the sentence tells as facts, in text order."""
+def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
+    """The triggers of events the sentence tells as facts, in text order, as `table` codes
+    them (kg.data.event_codes.event_table)."""
     # Only words the table names become Tokens (a Token costs more than a list look-up).
-    coded = coded_lemmas()
+    coded = table.lemmas
     doc = sentence.doc
-    found = [t for t in (_candidate(doc[i], lemmas) for i in range(sentence.start, sentence.end)
-                         if lemmas[i] in coded) if t is not None]
+    found = [t for t in (_candidate(doc[i], lemmas, table)
+                         for i in range(sentence.start, sentence.end) if lemmas[i] in coded)
+             if t is not None]
     light = {t.anchor.i for t in found if t.anchor.i != t.token.i and t.code.needs}
     found = [t for t in found if t.token.i not in light]
     # "a bombing killed …": a noun that is the subject or object of a trigger verb is that
@@ -132,12 +134,12 @@ def _said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Tok
             for c in doc[i].children if c.dep_ == "ccomp"]
 
 
-def _candidate(tok: Token, lemmas: list[str]) -> Trigger | None:
+def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | None:
     # a word that only modifies a noun ("battle zones", "the suspended talks") tells no event
     if tok.dep_ in ("compound", "amod"):
         return None
     pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-    codes = event_codes().get((lemmas[tok.i], pos)) if pos else None
+    codes = table.codes.get((lemmas[tok.i], pos)) if pos else None
     if not codes:
         return None
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
