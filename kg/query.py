@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import rdflib
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.algebra import traverse
-from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.algebra import translateQuery, traverse
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.sparql import Query
 
 from kg.errors import QueryError
@@ -193,12 +192,27 @@ def run_query(paths: Sequence[str | Path], query: str, *, timeout: float | None 
         return _execute(load_graph(paths), prepared)
     from kg.time_limit import run_with_time_limit
 
-    return run_with_time_limit(partial(_read_and_run, list(paths), sparql), timeout,
-                               "reading the graphs and running the query")
+    return run_with_time_limit(partial(_read_and_run, list(paths), _Checked(sparql, prepared)),
+                               timeout, "reading the graphs and running the query")
 
 
-def _read_and_run(paths: list[str | Path], sparql: str) -> QueryResult:
-    return _execute(load_graph(paths), _prepare(sparql))  # a prepared query does not pickle
+class _Checked:
+    """A prepared query on its way to the child process. A forked child inherits it as it is; a
+    spawned one receives it pickled, and rdflib's algebra does not unpickle, so only the text
+    travels and the child prepares it again."""
+
+    def __init__(self, sparql: str, prepared: Query) -> None:
+        self.sparql, self.prepared = sparql, prepared
+
+    def __getstate__(self) -> str:
+        return self.sparql
+
+    def __setstate__(self, sparql: str) -> None:
+        self.sparql, self.prepared = sparql, _prepare(sparql)
+
+
+def _read_and_run(paths: list[str | Path], query: _Checked) -> QueryResult:
+    return _execute(load_graph(paths), query.prepared)
 
 
 def query_graph(graph: rdflib.Graph, query: str) -> QueryResult:
@@ -207,8 +221,15 @@ def query_graph(graph: rdflib.Graph, query: str) -> QueryResult:
 
 
 def _prepare(sparql: str) -> Query:
+    """`sparql` parsed once and translated to rdflib's algebra (what rdflib's prepareQuery does),
+    or QueryError when it is not a query kg runs."""
     try:
-        prepared = prepareQuery(sparql, initNs=prefixes())
+        parsed = parseQuery(sparql)
+        # SELECT * has no projection in the parse tree (translateQuery rewrites the tree).
+        projects_star = parsed[1].name == "SelectQuery" and not parsed[1].projection
+        namespaces = prefixes()
+        prepared = translateQuery(parsed, None, namespaces)
+        prepared._original_args = (sparql, namespaces, None)   # as prepareQuery leaves it
     except Exception as exc:  # pyparsing errors, unknown prefixes, bad algebra: all bad SPARQL
         if _is_update(sparql):
             raise QueryError("this is a SPARQL update; queries never change an export "
@@ -219,17 +240,11 @@ def _prepare(sparql: str) -> Query:
                          "given, which form its default graph")
     if _uses_service(prepared.algebra):
         raise QueryError("SERVICE is not supported: a query runs over the files given only")
-    if prepared.algebra.name == "SelectQuery" and _projects_star(sparql):
+    if projects_star:
         # rdflib lists SELECT *'s variables from a set, in an order that changes from run to
         # run; sorted, as Oxigraph lists them, the columns repeat and match the store's.
         prepared.algebra["PV"] = sorted(prepared.algebra["PV"], key=str)
     return prepared
-
-
-def _projects_star(sparql: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    return not parseQuery(sparql)[1].projection
 
 
 def _is_update(sparql: str) -> bool:
