@@ -19,7 +19,7 @@ from functools import partial
 
 from kg.errors import QueryError
 from kg.query import QueryResult, checked_sparql
-from kg.query_output import literal_text
+from kg.query_output import ask_result, term_text, triples_result
 
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
            "text/plain;q=0.1")  # text/plain: N-Triples from older servers
@@ -73,38 +73,23 @@ def _from_json(url: str, body: bytes) -> QueryResult:
     try:
         answer = json.loads(body)
         if "boolean" in answer:
-            return QueryResult(["ask"], [["true" if answer["boolean"] else "false"]])
+            return ask_result(answer["boolean"])
         columns = list(answer["head"]["vars"])
-        rows = [[_cell(binding.get(c)) for c in columns]
+        rows = [[term_text(binding.get(c)) for c in columns]
                 for binding in answer["results"]["bindings"]]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise QueryError(f"{url} answered with malformed SPARQL JSON results ({exc})") from exc
     return QueryResult(columns, rows)
 
 
-def _cell(term: dict | None) -> str:
-    """A SPARQL JSON term as kg prints it (kg.query_output.term_text, kg.store.term_text)."""
-    if term is None:
-        return ""
-    if term["type"] == "bnode":
-        return f"_:{term['value']}"
-    if term["type"] in ("literal", "typed-literal"):  # "typed-literal": SPARQL JSON drafts
-        return literal_text(term["value"], term.get("datatype"))
-    return term["value"]   # an IRI ("uri")
-
-
 def _from_ntriples(url: str, body: bytes) -> QueryResult:
     import pyoxigraph as ox
 
-    from kg.store import term_text
-
     try:
         triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-        rows = sorted([term_text(t.subject), term_text(t.predicate), term_text(t.object)]
-                      for t in triples)
+        return triples_result((t.subject, t.predicate, t.object) for t in triples)
     except SyntaxError as exc:
         raise QueryError(f"{url} answered with malformed N-Triples ({exc})") from exc
-    return QueryResult(["s", "p", "o"], rows)
 
 
 def _first_line(text: str) -> str:

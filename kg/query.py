@@ -33,7 +33,7 @@ from rdflib.plugins.sparql.sparql import Query
 from kg.errors import QueryError
 from kg.ontology_files import queries_dir
 from kg.query_forgiving import pasteable, undefined_terms, with_prefixes
-from kg.query_output import QueryResult, term_text
+from kg.query_output import QueryResult, ask_result, term_text, triples_result
 from kg.rdf_guard import check_contents
 from kg.vocab import prefixes
 
@@ -280,10 +280,9 @@ def _execute(graph: rdflib.Graph, prepared: Query) -> QueryResult:
     try:
         result = graph.query(prepared)
         if result.type == "ASK":
-            return QueryResult(["ask"], [["true" if result.askAnswer else "false"]])
+            return ask_result(result.askAnswer)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            triples = sorted([term_text(t) for t in triple] for triple in result.graph)
-            return QueryResult(["s", "p", "o"], triples)
+            return triples_result(result.graph)
         columns = [str(v) for v in result.vars or []]
         rows = [[term_text(value) for value in row] for row in result]
     except QueryError:
