@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 from functools import partial
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.query import QueryResult, checked_sparql
 from kg.query_output import ask_result, term_text, triples_result
 
@@ -55,7 +55,7 @@ def _ask(url: str, sparql: str) -> QueryResult:
             kind = response.headers.get_content_type()
             body = response.read()
     except urllib.error.HTTPError as exc:
-        detail = _first_line(exc.read().decode("utf-8", "replace")) or exc.reason
+        detail = one_line(exc.read().decode("utf-8", "replace")) or exc.reason
         raise QueryError(f"{url} refused the query: HTTP {exc.code}: {detail}") from exc
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
@@ -90,8 +90,3 @@ def _from_ntriples(url: str, body: bytes) -> QueryResult:
         return triples_result((t.subject, t.predicate, t.object) for t in triples)
     except SyntaxError as exc:
         raise QueryError(f"{url} answered with malformed N-Triples ({exc})") from exc
-
-
-def _first_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[0][:200] if lines else ""

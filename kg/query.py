@@ -30,7 +30,7 @@ from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.sparql import Query
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.ontology_files import queries_dir
 from kg.query_forgiving import pasteable, undefined_terms, with_prefixes
 from kg.query_output import QueryResult, ask_result, term_text, triples_result
@@ -172,8 +172,7 @@ def _syntax_detail(exc: Exception) -> str:
     if hasattr(exc, "getLineNumber"):  # xml.sax.SAXParseException (RDF/XML)
         line, text = exc.getLineNumber(), exc.getMessage()
     message = getattr(exc, "msg", None) if line is not None else None
-    detail = (message or text or type(exc).__name__).strip().splitlines()[0]
-    detail = detail if len(detail) <= 100 else detail[:99] + "…"
+    detail = one_line(message or text, limit=100) or type(exc).__name__
     return f"line {line}: {detail}" if line is not None else detail
 
 

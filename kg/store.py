@@ -32,7 +32,7 @@ from typing import Iterator, Sequence
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.query import QueryResult, check_rdf_file, checked_sparql
 from kg.query_output import ask_result, term_text, triples_result
 from kg.vocab import DATA_BASE, prefixes
@@ -230,9 +230,8 @@ def _damaged(folder: Path, exc: Exception) -> str:
             f"the exports again with kg load")
 
 
-def _one_line(exc: Exception, limit: int = 200) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def _one_line(exc: Exception) -> str:
+    return one_line(str(exc)) or type(exc).__name__
 
 
 # --- querying ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """One cell text per RDF term, whichever backend gives the term (kg.query_output.term_text):
-an rdflib term (files), a pyoxigraph term (a store) and a SPARQL JSON term (an endpoint)."""
+an rdflib term (files), a pyoxigraph term (a store) and a SPARQL JSON term (an endpoint); and
+what a parser or a server said, cut to one line for an error message (kg.errors.one_line)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ import pytest
 import rdflib
 
 from kg.endpoint import _from_json
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.query_output import ask_result, term_text, triples_result
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -44,3 +45,13 @@ def test_an_endpoint_binding_that_is_no_term_is_a_malformed_answer():
                        "results": {"bindings": [{"x": "not a term"}]}}).encode()
     with pytest.raises(QueryError, match="malformed SPARQL JSON"):
         _from_json("http://127.0.0.1:7878/query", body)
+
+
+@pytest.mark.parametrize("text, limit, line", [
+    ("\n  Parse error:\tunexpected  '}'\nSELECT * WHERE { ?s ?p ?o }}\n", 200,
+     "Parse error: unexpected '}'"),
+    ("x" * 30, 10, "x" * 9 + "…"),
+    (" \n\t\n", 200, ""),
+])
+def test_one_line_keeps_the_first_line_short(text, limit, line):
+    assert one_line(text, limit) == line
