@@ -19,9 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
-from kg.nlp.context import Actor, DocContext
+from kg.nlp.context import DocContext
 from kg.nlp.election_names import names_an_election
-from kg.nlp.organizations import focus_state, only_states_or_places_inside, plain_name
+from kg.nlp.organizations import add_organization, focus_state, plain_name
 
 # English words that head a body's name ("the X Medical Association", "the X Institute of
 # Y"), beyond the heads of a state's bodies in kg.nlp.organizations.HEAD_KINDS.
@@ -170,10 +170,5 @@ def _record(ctx: DocContext, span: Span, kind: str) -> None:
 def record_organization(ctx: DocContext, span: Span, name: str, kind: str, state: str | None,
                         rule: str, confidence: float) -> None:
     """An organisation of `kind` named `name` at `span`, with its state (a fact by `rule`)."""
-    key = resolve.organization_key(name, state)
-    actor = ctx.add_actor(Actor(span.start, span.end, key, kind, state),
-                          model.Entity(key, kind, name),
-                          nest=only_states_or_places_inside(ctx, span))
-    if state and actor.key == key:
-        ctx.state_entity(state)
-        ctx.add_fact(key, model.STATE_OF, f"state/{state}", span, rule, confidence)
+    entity = model.Entity(resolve.organization_key(name, state), kind, name)
+    add_organization(ctx, span, entity, state, rule, confidence)
