@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.nlp.agreement_mentions import SIGN_VERBS, AgreementMention, parse_head
-from kg.nlp.agreement_participants import RENEW_VERBS, list_head, not_done, object_of_verb
+from kg.nlp.agreement_participants import RENEW_VERBS, list_head, object_of_verb
+from kg.nlp.agreement_tense import reported_done, reported_not_done
 from kg.nlp.context import DocContext
 from kg.nlp.dates import DAY, find_dates
 
@@ -33,9 +34,6 @@ if TYPE_CHECKING:
 MAKING_VERBS = SIGN_VERBS | RENEW_VERBS
 # Statuses that say the agreement was not made on the story's day.
 _NOT_MADE = {"proposed", "under_negotiation", "terminated", "violated"}
-# Prepositions before a gerund of making that report it done ("on concluding", "after signing";
-# not "before signing").
-_DONE_GERUND_PREPOSITIONS = {"on", "upon", "after", "for", "in"}
 _OPENING_PARAGRAPHS = 2   # the lead and the paragraph after it tell the day's news
 
 
@@ -53,11 +51,11 @@ def story_date(ctx: DocContext, agreement: Agreement) -> tuple[str, int, int, st
             continue
         head = parse_head(mention)
         verb = _making_verb(head)
-        if verb is not None and _not_done(verb, head):
+        if verb is not None and reported_not_done(verb, head):
             return None   # "will sign the accord next week", "aims to reach a ceasefire"
         opening = index < _OPENING_PARAGRAPHS
         found: tuple[str, int, int, str] | None = None
-        if verb is not None and _done(verb):
+        if verb is not None and reported_done(verb):
             since = paragraphs[0 if opening else index][0]
             told = _last_full_date(ctx, since, begin)
             if told is not None:   # the evidence is the making, which names the agreement
@@ -102,29 +100,6 @@ def _told_as_news(head: Token) -> bool:
     if token.dep_ == "pobj":
         token = token.head
     return token.head.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT"
-
-
-def _not_done(verb: Token, head: Token) -> bool:
-    """"will sign", "aims to reach"; "agreed to extend" is done when the agreeing is."""
-    agree = verb.head
-    if verb.dep_ == "xcomp" and agree.lemma_.lower() in SIGN_VERBS:
-        return not_done(agree)
-    return not_done(verb, head)
-
-
-def _done(verb: Token) -> bool:
-    """Reported as done: "signed", "was signed", "have signed", "the signing of", "agreed to
-    extend"."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return True   # the noun "signing": what the text reports has taken place
-    if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return True
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
-            and verb.head.lower_ in _DONE_GERUND_PREPOSITIONS:
-        return True   # "congratulated A and B on concluding their agreement"
-    agree = verb.head
-    return verb.dep_ == "xcomp" and agree.lemma_.lower() in SIGN_VERBS and _done(agree)
 
 
 def _last_full_date(ctx: DocContext, since: int, before: int) -> str | None:
