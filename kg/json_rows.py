@@ -41,9 +41,14 @@ def is_json_value(value: object, allowed: tuple[type, ...]) -> bool:
     UTF-8 can encode (JSON's "\\ud800" escapes give strings no export can hold)."""
     if isinstance(value, bool) or not isinstance(value, allowed):
         return False
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-    return True
+    return not isinstance(value, str) or unencodable_at(value) is None
+
+
+def unencodable_at(text: str) -> int | None:
+    """Where `text` holds a character UTF-8 cannot encode, or None. JSON's "\\ud800" escapes
+    give such characters: a lone surrogate, half of a character."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
