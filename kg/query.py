@@ -132,9 +132,10 @@ def load_graph(paths: Sequence[str | Path]) -> rdflib.Dataset:
     return dataset
 
 
-def check_rdf_file(path: Path, formats) -> None:
+def check_rdf_file(path: Path, formats, *, keep_json: bool = False) -> object | None:
     """A readable file with one of the `formats` extensions, whose parsing reads nothing else
-    and expands nothing (kg/rdf_guard.py), or a one-line QueryError."""
+    and expands nothing (kg/rdf_guard.py), or a one-line QueryError. With `keep_json`, a JSON-LD
+    file's JSON as the check read it (rdf_guard.check_contents)."""
     if path.suffix.lower() not in formats:
         known = ", ".join(formats)
         raise QueryError(f"{path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
@@ -143,13 +144,16 @@ def check_rdf_file(path: Path, formats) -> None:
         raise QueryError(f"{path}: no such file")
     if not path.is_file():
         raise QueryError(f"{path}: not a file")
-    check_contents(path)
+    return check_contents(path, keep_json=keep_json)
 
 
 def _parse_into(dataset: rdflib.Dataset, path: Path) -> None:
-    check_rdf_file(path, RDF_FORMATS)
+    checked_json = check_rdf_file(path, RDF_FORMATS, keep_json=True)
     parser, format_name = RDF_FORMATS[path.suffix.lower()]
     try:
+        if isinstance(checked_json, dict):   # rdflib takes JSON-LD's JSON as an object only
+            dataset.parse(data=checked_json, format=parser, publicID=path.absolute().as_uri())
+            return
         # An open file, not a name: rdflib takes a name it cannot find for a URL to fetch.
         with path.open("rb") as handle:
             dataset.parse(file=handle, format=parser, publicID=path.absolute().as_uri())
