@@ -34,7 +34,7 @@ STAGES = (
     ("our rules: kg.nlp.extract.extract", "kg/nlp/extract.py", "extract"),
     ("graph merge: KnowledgeGraph.add_extraction", "kg/model.py", "add_extraction"),
     ("background facts from our tables", "kg/background.py", "add_background_facts"),
-    ("export (write_export)", "kg/export/__init__.py", "write_export"),
+    ("export (write_exports)", "kg/export/__init__.py", "write_exports"),
 )
 # Modules that only drive the others: left out of the lists of our functions.
 ORCHESTRATION = ("kg.cli.", "kg.build.", "kg.engines.", "kg.dask_engine.", "kg.__init__.")

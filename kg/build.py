@@ -311,7 +311,7 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
     or switch off rows of kg's event coding.
     `language`: None skips documents that look like another language; "en" builds them all.
     """
-    from kg.export import check_output_paths, remove_empty_folders, write_export
+    from kg.export import check_output_paths, remove_empty_folders, write_exports
     from kg.export.files import all_or_nothing
     from kg.vocab import DATA_BASE
 
@@ -323,9 +323,8 @@ def build(inputs: Sequence[str], outputs: Sequence[str] = DEFAULT_OUTPUTS, *,
                              event_tables=event_tables, language=language, on_skip=on_skip,
                              on_document=on_document, on_total=on_total, on_warning=on_warning)
         with all_or_nothing():   # a failed third export leaves the first two as they were
-            for path in paths:
-                write_export(result.graph, path, base=base or DATA_BASE,
-                             build_info=result.build_info, processes=workers or 1)
+            write_exports(result.graph, paths, base=base or DATA_BASE,
+                          build_info=result.build_info, processes=workers or 1)
         result.outputs.extend(paths)
     except BaseException:
         remove_empty_folders(created)  # a failed build leaves no trace, not even a folder

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Collection, TypeVar
 
 import kg
 from kg.data import tables
@@ -36,6 +36,8 @@ SCHEMA = 1  # bump when the entry format changes
 _RULE_SOURCES = ("nlp/**/*.py", "datelines.py", "resolve.py", "model.py", "data/*.py",
                  "cache.py")   # datelines: the pipeline ends sentences at inline datelines
 _KEYED_FIELDS = ("id", "text", "title", "date", "source", "url", "dateline_place", "body_start")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -214,11 +216,13 @@ def decode_entry(data: bytes, key: str, document: Document) -> DocumentExtractio
         extraction.entities[key_] = _checked_entity(key_, kind, name, aliases, attributes)
     size = len(document.text)
     extraction.mentions = [_spanning(checked_row(Mention, row), size) for row in record["mentions"]]
-    extraction.facts = [(_checked_fact(fact), _spanning(checked_row(Evidence, evidence), size))
+    extraction.facts = [(_checked_term(Fact, fact, "predicate", RELATIONS, "a relation"),
+                         _spanning(checked_row(Evidence, evidence), size))
                         for fact, evidence in record["facts"]]
     extraction.claims = [_spanning(checked_row(Claim, row), size) for row in record["claims"]]
     extraction.events = [_spanning(checked_row(Event, row), size) for row in record["events"]]
-    extraction.participants = [_checked_participant(row) for row in record["participants"]]
+    extraction.participants = [_checked_term(EventParticipant, row, "role", EVENT_ROLES,
+                                             "an event role") for row in record["participants"]]
     return extraction
 
 
@@ -246,18 +250,14 @@ def _checked_entity(key: object, kind: object, name: object, aliases: object,
     return Entity(key, kind, name, set(aliases), dict(attributes))
 
 
-def _checked_participant(row: list) -> EventParticipant:
-    participant = checked_row(EventParticipant, row)
-    if participant.role not in EVENT_ROLES:
-        raise ValueError(f"{participant.role!r} is not an event role kg makes")
-    return participant
-
-
-def _checked_fact(row: list) -> Fact:
-    fact = checked_row(Fact, row)
-    if fact.predicate not in RELATIONS:
-        raise ValueError(f"{fact.predicate!r} is not a relation kg makes")
-    return fact
+def _checked_term(cls: type[T], row: list, name: str, known: Collection[str], what: str) -> T:
+    """checked_row(cls, row), whose field `name` holds one of the `known` terms of kg's
+    vocabulary (`what` names them: "a relation"); ValueError otherwise."""
+    checked = checked_row(cls, row)
+    value = getattr(checked, name)
+    if value not in known:
+        raise ValueError(f"{value!r} is not {what} kg makes")
+    return checked
 
 
 def _row(obj: object) -> list:

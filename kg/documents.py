@@ -38,6 +38,7 @@ from typing import Callable, Iterator, Sequence, Union
 from kg.datelines import after_bylines, date_line, document_date, find_dateline
 from kg.document_formats import Fields, html_article, markdown_text, split_front_matter, title_line
 from kg.errors import InputError
+from kg.json_rows import unencodable_at
 from kg.language import ENGLISH, foreign_language
 from kg.model import Document
 from kg.xml_chars import xml_safe, xml_safe_data
@@ -358,12 +359,11 @@ def _optional_string(record: dict, name: str, where: str) -> str | None:
 def _check_encodable(value: str, name: str, where: str) -> None:
     """JSON's \\ud800 escapes give strings UTF-8 cannot encode (a lone surrogate, half of a
     character), which no export could hold."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
+    at = unencodable_at(value)
+    if at is not None:
         raise InputError(f'{where}: "{name}" holds a lone surrogate '
-                         f"(\\u{ord(value[exc.start]):04x} at character {exc.start}), half of a "
-                         f"character that UTF-8 cannot encode; fix the escape") from None
+                         f"(\\u{ord(value[at]):04x} at character {at}), half of a "
+                         f"character that UTF-8 cannot encode; fix the escape")
 
 
 def _record_id(record: dict, where: str, default: str) -> str:

@@ -17,9 +17,9 @@ import urllib.parse
 import urllib.request
 from functools import partial
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.query import QueryResult, checked_sparql
-from kg.query_output import literal_text
+from kg.query_output import ask_result, term_text, triples_result
 
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
            "text/plain;q=0.1")  # text/plain: N-Triples from older servers
@@ -55,7 +55,7 @@ def _ask(url: str, sparql: str) -> QueryResult:
             kind = response.headers.get_content_type()
             body = response.read()
     except urllib.error.HTTPError as exc:
-        detail = _first_line(exc.read().decode("utf-8", "replace")) or exc.reason
+        detail = one_line(exc.read().decode("utf-8", "replace")) or exc.reason
         raise QueryError(f"{url} refused the query: HTTP {exc.code}: {detail}") from exc
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
@@ -73,40 +73,20 @@ def _from_json(url: str, body: bytes) -> QueryResult:
     try:
         answer = json.loads(body)
         if "boolean" in answer:
-            return QueryResult(["ask"], [["true" if answer["boolean"] else "false"]])
+            return ask_result(answer["boolean"])
         columns = list(answer["head"]["vars"])
-        rows = [[_cell(binding.get(c)) for c in columns]
+        rows = [[term_text(binding.get(c)) for c in columns]
                 for binding in answer["results"]["bindings"]]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise QueryError(f"{url} answered with malformed SPARQL JSON results ({exc})") from exc
     return QueryResult(columns, rows)
 
 
-def _cell(term: dict | None) -> str:
-    """A SPARQL JSON term as kg prints it (kg.query_output.term_text, kg.store.term_text)."""
-    if term is None:
-        return ""
-    if term["type"] == "bnode":
-        return f"_:{term['value']}"
-    if term["type"] in ("literal", "typed-literal"):  # "typed-literal": SPARQL JSON drafts
-        return literal_text(term["value"], term.get("datatype"))
-    return term["value"]   # an IRI ("uri")
-
-
 def _from_ntriples(url: str, body: bytes) -> QueryResult:
     import pyoxigraph as ox
 
-    from kg.store import term_text
-
     try:
         triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-        rows = sorted([term_text(t.subject), term_text(t.predicate), term_text(t.object)]
-                      for t in triples)
+        return triples_result((t.subject, t.predicate, t.object) for t in triples)
     except SyntaxError as exc:
         raise QueryError(f"{url} answered with malformed N-Triples ({exc})") from exc
-    return QueryResult(["s", "p", "o"], rows)
-
-
-def _first_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[0][:200] if lines else ""

@@ -5,6 +5,15 @@ Only the CLI turns these into one-line messages and exit codes.
 from __future__ import annotations
 
 
+def one_line(text: str, limit: int = 200) -> str:
+    """What another library or a server said, fit for the middle of a one-line message: the first
+    line of `text` that is not blank, its runs of whitespace made one space, cut to `limit`
+    characters (ending in "…"); "" for blank text. Later lines are dropped, not joined: parsers
+    and servers put a dump of the input or a page of HTML there."""
+    line = next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""
 

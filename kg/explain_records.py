@@ -20,14 +20,23 @@ from dataclasses import asdict, dataclass, field
 import rdflib
 
 from kg.query import query_graph
-
 from kg.query_output import compact_iri
+from kg.vocab import prefixes
 
 # rdf:type -> what a record is, most specific first (a claim is also a prov:Entity).
 _KINDS = (("kg:Event", "event"), ("kg:Claim", "claim"), ("kg:Assertion", "assertion"),
           ("kg:BackgroundAssertion", "background fact"), ("schema:NewsArticle", "document"),
           ("nif:Phrase", "mention"), ("prov:Activity", "build"),
           ("prov:SoftwareAgent", "software"), ("prov:Entity", "record"))
+
+
+def _expand(prefixed: str, namespaces: dict[str, str]) -> str:
+    prefix, local = prefixed.split(":", 1)
+    return namespaces[prefix] + local
+
+
+# The same by full IRI, as a record's rdf:type values come; expanded once.
+_KIND_OF_TYPE = tuple((_expand(t, prefixes()), kind) for t, kind in _KINDS)
 # Which assertions a record's facts come from: a SPARQL pattern binding ?a.
 _FACTS_OF = {"claim": "?a kg:claim {target} .", "assertion": "VALUES ?a {{ {target} }}",
              "document": "?a prov:wasDerivedFrom {target} ."}
@@ -83,7 +92,7 @@ def _record(graph: rdflib.Graph, iri: str, as_iri) -> RecordExplanation:
     properties = sorted({Property(compact_iri(p), o, name or o) for p, o, name in rows},
                         key=lambda x: (x.predicate, x.value))
     types = {p.value for p in properties if p.predicate == "rdf:type"}
-    kind = next((k for t, k in _KINDS if _expand(t) in types), "record")
+    kind = next((k for t, k in _KIND_OF_TYPE if t in types), "record")
     named = {p.predicate: p.value for p in properties}
     name = next((named[p] for p in ("rdfs:label", "dcterms:title", "nif:anchorOf") if p in named),
                 compact_iri(iri))
@@ -102,13 +111,6 @@ def _record(graph: rdflib.Graph, iri: str, as_iri) -> RecordExplanation:
             record.events = [event]
             record.name = f"{event.type} “{event.trigger}”" if event.trigger else event.type
     return record
-
-
-def _expand(prefixed: str) -> str:
-    from kg.vocab import prefixes
-
-    prefix, local = prefixed.split(":", 1)
-    return prefixes()[prefix] + local
 
 
 def _referenced_by(graph: rdflib.Graph, target: str) -> list[Property]:

@@ -26,15 +26,14 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import rdflib
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.algebra import traverse
-from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.algebra import translateQuery, traverse
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.sparql import Query
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.ontology_files import queries_dir
 from kg.query_forgiving import pasteable, undefined_terms, with_prefixes
-from kg.query_output import QueryResult, term_text
+from kg.query_output import QueryResult, ask_result, term_text, triples_result
 from kg.rdf_guard import check_contents
 from kg.vocab import prefixes
 
@@ -133,9 +132,10 @@ def load_graph(paths: Sequence[str | Path]) -> rdflib.Dataset:
     return dataset
 
 
-def check_rdf_file(path: Path, formats) -> None:
+def check_rdf_file(path: Path, formats, *, keep_json: bool = False) -> object | None:
     """A readable file with one of the `formats` extensions, whose parsing reads nothing else
-    and expands nothing (kg/rdf_guard.py), or a one-line QueryError."""
+    and expands nothing (kg/rdf_guard.py), or a one-line QueryError. With `keep_json`, a JSON-LD
+    file's JSON as the check read it (rdf_guard.check_contents)."""
     if path.suffix.lower() not in formats:
         known = ", ".join(formats)
         raise QueryError(f"{path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
@@ -144,13 +144,16 @@ def check_rdf_file(path: Path, formats) -> None:
         raise QueryError(f"{path}: no such file")
     if not path.is_file():
         raise QueryError(f"{path}: not a file")
-    check_contents(path)
+    return check_contents(path, keep_json=keep_json)
 
 
 def _parse_into(dataset: rdflib.Dataset, path: Path) -> None:
-    check_rdf_file(path, RDF_FORMATS)
+    checked_json = check_rdf_file(path, RDF_FORMATS, keep_json=True)
     parser, format_name = RDF_FORMATS[path.suffix.lower()]
     try:
+        if isinstance(checked_json, dict):   # rdflib takes JSON-LD's JSON as an object only
+            dataset.parse(data=checked_json, format=parser, publicID=path.absolute().as_uri())
+            return
         # An open file, not a name: rdflib takes a name it cannot find for a URL to fetch.
         with path.open("rb") as handle:
             dataset.parse(file=handle, format=parser, publicID=path.absolute().as_uri())
@@ -173,8 +176,7 @@ def _syntax_detail(exc: Exception) -> str:
     if hasattr(exc, "getLineNumber"):  # xml.sax.SAXParseException (RDF/XML)
         line, text = exc.getLineNumber(), exc.getMessage()
     message = getattr(exc, "msg", None) if line is not None else None
-    detail = (message or text or type(exc).__name__).strip().splitlines()[0]
-    detail = detail if len(detail) <= 100 else detail[:99] + "…"
+    detail = one_line(message or text, limit=100) or type(exc).__name__
     return f"line {line}: {detail}" if line is not None else detail
 
 
@@ -193,12 +195,27 @@ def run_query(paths: Sequence[str | Path], query: str, *, timeout: float | None 
         return _execute(load_graph(paths), prepared)
     from kg.time_limit import run_with_time_limit
 
-    return run_with_time_limit(partial(_read_and_run, list(paths), sparql), timeout,
-                               "reading the graphs and running the query")
+    return run_with_time_limit(partial(_read_and_run, list(paths), _Checked(sparql, prepared)),
+                               timeout, "reading the graphs and running the query")
 
 
-def _read_and_run(paths: list[str | Path], sparql: str) -> QueryResult:
-    return _execute(load_graph(paths), _prepare(sparql))  # a prepared query does not pickle
+class _Checked:
+    """A prepared query on its way to the child process. A forked child inherits it as it is; a
+    spawned one receives it pickled, and rdflib's algebra does not unpickle, so only the text
+    travels and the child prepares it again."""
+
+    def __init__(self, sparql: str, prepared: Query) -> None:
+        self.sparql, self.prepared = sparql, prepared
+
+    def __getstate__(self) -> str:
+        return self.sparql
+
+    def __setstate__(self, sparql: str) -> None:
+        self.sparql, self.prepared = sparql, _prepare(sparql)
+
+
+def _read_and_run(paths: list[str | Path], query: _Checked) -> QueryResult:
+    return _execute(load_graph(paths), query.prepared)
 
 
 def query_graph(graph: rdflib.Graph, query: str) -> QueryResult:
@@ -207,8 +224,15 @@ def query_graph(graph: rdflib.Graph, query: str) -> QueryResult:
 
 
 def _prepare(sparql: str) -> Query:
+    """`sparql` parsed once and translated to rdflib's algebra (what rdflib's prepareQuery does),
+    or QueryError when it is not a query kg runs."""
     try:
-        prepared = prepareQuery(sparql, initNs=prefixes())
+        parsed = parseQuery(sparql)
+        # SELECT * has no projection in the parse tree (translateQuery rewrites the tree).
+        projects_star = parsed[1].name == "SelectQuery" and not parsed[1].projection
+        namespaces = prefixes()
+        prepared = translateQuery(parsed, None, namespaces)
+        prepared._original_args = (sparql, namespaces, None)   # as prepareQuery leaves it
     except Exception as exc:  # pyparsing errors, unknown prefixes, bad algebra: all bad SPARQL
         if _is_update(sparql):
             raise QueryError("this is a SPARQL update; queries never change an export "
@@ -219,17 +243,11 @@ def _prepare(sparql: str) -> Query:
                          "given, which form its default graph")
     if _uses_service(prepared.algebra):
         raise QueryError("SERVICE is not supported: a query runs over the files given only")
-    if prepared.algebra.name == "SelectQuery" and _projects_star(sparql):
+    if projects_star:
         # rdflib lists SELECT *'s variables from a set, in an order that changes from run to
         # run; sorted, as Oxigraph lists them, the columns repeat and match the store's.
         prepared.algebra["PV"] = sorted(prepared.algebra["PV"], key=str)
     return prepared
-
-
-def _projects_star(sparql: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    return not parseQuery(sparql)[1].projection
 
 
 def _is_update(sparql: str) -> bool:
@@ -265,10 +283,9 @@ def _execute(graph: rdflib.Graph, prepared: Query) -> QueryResult:
     try:
         result = graph.query(prepared)
         if result.type == "ASK":
-            return QueryResult(["ask"], [["true" if result.askAnswer else "false"]])
+            return ask_result(result.askAnswer)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            triples = sorted([term_text(t) for t in triple] for triple in result.graph)
-            return QueryResult(["s", "p", "o"], triples)
+            return triples_result(result.graph)
         columns = [str(v) for v in result.vars or []]
         rows = [[term_text(value) for value in row] for row in result]
     except QueryError:

@@ -1,6 +1,7 @@
 """Query results as kg prints them: one cell text per RDF term (`term_text`, `literal_text`, the
-same for files, a store and an endpoint), short IRIs for reading (`compact_iri`), and the
-output formats of `kg query` (`format_result`)."""
+same for files, a store and an endpoint), the results of ASK and of CONSTRUCT/DESCRIBE
+(`ask_result`, `triples_result`), short IRIs for reading (`compact_iri`), and the output formats
+of `kg query` (`format_result`)."""
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,7 @@ import re
 import struct
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import rdflib
 
@@ -36,16 +37,62 @@ class QueryResult:
     rows: list[list[str]]
 
 
+def ask_result(answer: bool) -> QueryResult:
+    """The result of an ASK query: one column `ask`, one row "true" or "false"."""
+    return QueryResult(["ask"], [["true" if answer else "false"]])
+
+
+def triples_result(triples: Iterable[Iterable[Any]]) -> QueryResult:
+    """The result of a CONSTRUCT or DESCRIBE query: columns s, p, o, one row per (subject,
+    predicate, object) of terms, sorted (a graph has no order of its own)."""
+    return QueryResult(["s", "p", "o"], sorted([term_text(t) for t in triple]
+                                               for triple in triples))
+
+
 def term_text(term: Any) -> str:
-    """An rdflib term as a result cell: an IRI as itself, a blank node as _:id, a literal
-    through literal_text, "" for unbound."""
+    """A term as a result cell, from whichever backend gave it: an rdflib term (files), a
+    pyoxigraph term (a store, an endpoint's N-Triples) or a SPARQL JSON results term (an
+    endpoint). An IRI as itself, a blank node as _:id, a literal through literal_text, ""
+    for unbound."""
     if term is None:
         return ""
+    if isinstance(term, dict):   # SPARQL JSON; "typed-literal" is the drafts' name
+        kind, value, datatype = term["type"], term["value"], term.get("datatype")
+        if kind == "typed-literal":
+            kind = "literal"
+    elif isinstance(term, rdflib.term.Node):
+        kind, value, datatype = _rdflib_parts(term)
+    else:
+        kind, value, datatype = _oxigraph_parts(term)
+    if kind == "bnode":
+        return f"_:{value}"
+    if kind == "literal":
+        return literal_text(value, datatype)
+    return value
+
+
+def _rdflib_parts(term: rdflib.term.Node) -> tuple[str, str, str | None]:
+    """(kind as SPARQL JSON names it, value, datatype) of an rdflib term."""
     if isinstance(term, rdflib.BNode):
-        return f"_:{term}"
+        return "bnode", str(term), None
     if isinstance(term, rdflib.Literal):
-        return literal_text(str(term), None if term.datatype is None else str(term.datatype))
-    return str(term)  # an IRI as itself
+        return "literal", str(term), None if term.datatype is None else str(term.datatype)
+    return "uri", str(term), None
+
+
+def _oxigraph_parts(term: Any) -> tuple[str, str, str | None]:
+    """(kind as SPARQL JSON names it, value, datatype) of a pyoxigraph term."""
+    import pyoxigraph as ox   # loaded already: the term comes from it
+
+    if isinstance(term, ox.Literal):
+        return "literal", term.value, term.datatype.value
+    if isinstance(term, ox.BlankNode):
+        return "bnode", term.value, None
+    if isinstance(term, ox.NamedNode):
+        return "uri", term.value, None
+    if isinstance(term, ox.Triple):   # RDF-star: a quoted triple, in N-Triples syntax
+        return "triple", str(term), None
+    raise TypeError(f"not an RDF term: {term!r}")   # an endpoint's malformed answer
 
 
 def literal_text(lexical: str, datatype: str | None) -> str:

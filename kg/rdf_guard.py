@@ -31,31 +31,36 @@ _INLINE_CONTEXT_HINT = "kg reads no context from elsewhere; write the context in
 _NO_DTD_HINT = "convert the file to Turtle or N-Triples first"
 
 
-def check_contents(path: Path) -> None:
+def check_contents(path: Path, *, keep_json: bool = False) -> object | None:
     """QueryError if the RDF file `path` would make a parser read anything but `path` itself or
-    expand entities; a file that is merely malformed is left for the parser to report."""
+    expand entities; a file that is merely malformed is left for the parser to report. With
+    `keep_json`, the JSON of a JSON-LD file as the check read it, so that a parser which takes
+    JSON data (rdflib's) need not read the file again, and reads exactly what was checked; None
+    for a file that is not JSON, and for every other format."""
     suffix = path.suffix.lower()
     if suffix == ".jsonld":
-        _check_json_ld(path)
-    elif suffix in (".rdf", ".owl"):
+        return _check_json_ld(path, keep_json)
+    if suffix in (".rdf", ".owl"):
         _check_rdf_xml(path)
+    return None
 
 
 # --- JSON-LD -------------------------------------------------------------------------------
 
 class _Object:
-    """What a JSON object becomes while scanning: its members have been checked already, and
-    nothing else about it matters, so the scan keeps no copy of the document."""
+    """What a JSON object becomes while scanning when the JSON is not kept: its members have
+    been checked already, and nothing else about it matters, so the scan keeps no copy of the
+    document."""
 
 
-def _check_json_ld(path: Path) -> None:
-    def check_members(pairs: list[tuple[str, object]]) -> _Object:
+def _check_json_ld(path: Path, keep: bool) -> object | None:
+    def check_members(pairs: list[tuple[str, object]]) -> dict | _Object:
         for key, value in pairs:
             reference = _context_reference(key, value)
             if reference is not None:
                 raise QueryError(f"{path}: refers to the JSON-LD context {reference!r}; "
                                  f"{_INLINE_CONTEXT_HINT}")
-        return _Object()
+        return dict(pairs) if keep else _Object()
 
     try:
         data = path.read_bytes()
@@ -63,11 +68,12 @@ def _check_json_ld(path: Path) -> None:
         raise QueryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     try:
         # A byte-order mark is dropped here, in case some parser accepts it where json does not.
-        json.loads(data.removeprefix(b"\xef\xbb\xbf"), object_pairs_hook=check_members)
+        found = json.loads(data.removeprefix(b"\xef\xbb\xbf"), object_pairs_hook=check_members)
     except RecursionError:
         raise QueryError(f"{path}: not valid JSON-LD (nested deeper than kg reads)") from None
     except ValueError:  # not JSON, or not UTF-8: the parser reports where
-        return
+        return None
+    return found if keep else None
 
 
 def _context_reference(key: str, value: object) -> str | None:

@@ -29,7 +29,7 @@ from functools import partial
 from pathlib import Path
 
 from kg.errors import KGError, QueryError
-from kg.time_limit import die_with  # a killed kg serve must not leave its server running
+from kg.processes import die_with  # a killed kg serve must not leave its server running
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878

@@ -32,9 +32,9 @@ from typing import Iterator, Sequence
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.query import QueryResult, check_rdf_file, checked_sparql
-from kg.query_output import literal_text
+from kg.query_output import ask_result, term_text, triples_result
 from kg.vocab import DATA_BASE, prefixes
 
 STORE_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
@@ -230,9 +230,8 @@ def _damaged(folder: Path, exc: Exception) -> str:
             f"the exports again with kg load")
 
 
-def _one_line(exc: Exception, limit: int = 200) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def _one_line(exc: Exception) -> str:
+    return one_line(str(exc)) or type(exc).__name__
 
 
 # --- querying ------------------------------------------------------------------------------
@@ -270,25 +269,10 @@ def _run_on_store(folder: Path, sparql: str) -> QueryResult:
 
 def _result(result: object) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
-        return QueryResult(["ask"], [["true" if bool(result) else "false"]])
+        return ask_result(bool(result))
     if isinstance(result, ox.QueryTriples):
-        rows = sorted([term_text(t.subject), term_text(t.predicate), term_text(t.object)]
-                      for t in result)
-        return QueryResult(["s", "p", "o"], rows)
+        return triples_result((t.subject, t.predicate, t.object) for t in result)
     assert isinstance(result, ox.QuerySolutions)
     columns = [v.value for v in result.variables]
     width = range(len(columns))
     return QueryResult(columns, [[term_text(solution[i]) for i in width] for solution in result])
-
-
-def term_text(term: object) -> str:
-    """A pyoxigraph term as a result cell (kg/endpoint.py reads N-Triples answers with it)."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.Literal):
-        return literal_text(term.value, term.datatype.value)
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    return str(term)  # an RDF-star quoted triple

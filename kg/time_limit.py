@@ -12,19 +12,15 @@ elsewhere, so a task must be picklable: a module-level function, or a functools.
 """
 from __future__ import annotations
 
-import ctypes
 import math
 import multiprocessing
 import os
-import signal
-import sys
 from typing import Callable, TypeVar
 
 from kg.errors import KGError, QueryError
-from kg.processes import fork_is_safe, ignore_interrupts
+from kg.processes import die_with, fork_is_safe, ignore_interrupts
 
 T = TypeVar("T")
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def run_with_time_limit(task: Callable[[], T], seconds: float, what: str = "the query") -> T:
@@ -67,16 +63,6 @@ def _answer(task: Callable[[], object], send, parent: int) -> None:  # type: ign
         message = ("error", QueryError(f"the query failed: {type(exc).__name__}: {exc}"))
     send.send(message)
     send.close()
-
-
-def die_with(parent: int) -> None:
-    """On Linux, have the kernel kill this process when its parent dies: a `kg query` killed
-    (SIGTERM from `timeout`, SIGKILL) must not leave its query running for hours."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it died before the line above
-        os._exit(1)
 
 
 def _exit_status(code: int | None) -> str:

@@ -60,23 +60,31 @@ def remove_empty_folders(folders: Sequence[Path]) -> None:
 
 def write_export(graph: KnowledgeGraph, path: str | Path, *, base: str, build_info,
                  processes: int = 1) -> None:
-    """Write one export, atomically, in the format its extension names; N-Triples and N-Quads
-    with up to `processes` processes. Characters XML 1.0 forbids in the graph's strings are
-    written as spaces in every format (kg.xml_chars), so every export parses."""
+    """Write one export, atomically, in the format its extension names (see `write_exports`)."""
+    write_exports(graph, [path], base=base, build_info=build_info, processes=processes)
+
+
+def write_exports(graph: KnowledgeGraph, paths: Sequence[str | Path], *, base: str, build_info,
+                  processes: int = 1) -> None:
+    """Write every export, each atomically, in the format its extension names; N-Triples and
+    N-Quads with up to `processes` processes. Characters XML 1.0 forbids in the graph's strings
+    are written as spaces in every format (kg.xml_chars), so every export parses. The graph is
+    made XML-safe once, and turned into a networkx graph once for all GraphML and GEXF files."""
     from kg.xml_chars import xml_safe_data
 
     graph = xml_safe_data(graph)
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".graphml":
-        from kg.export.graphml import write_graphml
+    networkx_graph = None
+    for path in map(Path, paths):
+        suffix = path.suffix.lower()
+        if suffix in PROPERTY_GRAPH_FORMATS:
+            from kg.export.gexf import write_gexf
+            from kg.export.graphml import write_graphml
 
-        write_graphml(graph.to_networkx(), path)
-    elif suffix == ".gexf":
-        from kg.export.gexf import write_gexf
+            if networkx_graph is None:   # the writers only read it, so one serves them all
+                networkx_graph = graph.to_networkx()
+            writer = write_graphml if suffix == ".graphml" else write_gexf
+            writer(networkx_graph, path)
+        else:
+            from kg.export.rdf import write_rdf
 
-        write_gexf(graph.to_networkx(), path)
-    else:
-        from kg.export.rdf import write_rdf
-
-        write_rdf(graph, path, base=base, build_info=build_info, processes=processes)
+            write_rdf(graph, path, base=base, build_info=build_info, processes=processes)

@@ -1,6 +1,7 @@
 """Who takes part in an agreement, read from the words around a mention: "the treaty between
 A and B", "A and B signed the deal", "signed by the two leaders", "brokered by C", "signed in
-the presence of the two presidents"; and whether a signing happened at all ("aims to sign").
+the presence of the two presidents"; and whether a signing happened at all ("aims to sign",
+read by kg.nlp.agreement_tense).
 `agreement` is a kg.nlp.agreements.Agreement (its parties, signatories, mediators, statuses).
 """
 from __future__ import annotations
@@ -12,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from kg import model
 from kg.nlp.agreement_mentions import SIGN_VERBS, AgreementMention, parse_head
 from kg.nlp.agreement_referents import STATEMENT_KINDS, referred_actors
+from kg.nlp.agreement_tense import not_done, to_come
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.modality import INTENT_HEADS, NEGATIVE_WORDS
 
 if TYPE_CHECKING:
     from kg.nlp.agreements import Agreement
@@ -196,7 +197,7 @@ def read_signing(ctx: DocContext, agreement: Agreement, mention: AgreementMentio
                                       evidence, f"pattern:{lemma}-agreement-with")
         if lemma in SIGN_VERBS and not not_done(v, head):
             agreement.statuses.setdefault("signed", (evidence, f"pattern:{lemma}", 0.8))
-        elif lemma in SIGN_VERBS and _to_come(v):
+        elif lemma in SIGN_VERBS and to_come(v):
             # "will sign the accord next month", "are expected to sign": not signed yet, and a
             # date the text gives is when the signing is planned, not a cue that it took place
             agreement.statuses.setdefault("proposed", (evidence, f"pattern:{lemma}-to-come", 0.7))
@@ -304,37 +305,3 @@ def _described_by(head: Token) -> list[Token]:
         return []
     return [verb for attr in head.head.children if attr.dep_ == "attr"
             for verb in attr.children if verb.dep_ in ("acl", "relcl")]
-
-
-def done_in_the_past(verb: Token) -> bool:
-    """A verb in the past passive ("was negotiated", "had been negotiated")."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN")
-                                      for c in verb.children)
-
-
-def _to_come(verb: Token) -> bool:
-    """A signing the text puts in the future: "will sign", "is expected to sign", "plan to
-    sign" (and not "has not signed" or "refused to sign")."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
-    # not "shall": in a treaty's own text it binds ("shall be signed in two originals")
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS and not any(
-        c.dep_ == "neg" for c in verb.head.children)
-
-
-def not_done(verb: Token, head: Token | None = None) -> bool:
-    """"aims to sign", "would sign", "has not signed", "which neither side has yet signed",
-    "no treaty has been signed": a signing that has not happened."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    if any(c.lower_ in NEGATIVE_WORDS for c in verb.subtree
-           if c.dep_ in ("det", "nsubj", "nsubjpass", "preconj")):
-        return True
-    if head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-        return True
-    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may", "might", "shall")
-           for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp"

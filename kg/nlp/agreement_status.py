@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.nlp.agreement_mentions import AgreementMention, parse_head
-from kg.nlp.agreement_participants import done_in_the_past, not_done
+from kg.nlp.agreement_tense import done_in_the_past, not_done
 from kg.nlp.context import DocContext
 
 STATUS_CUES = {  # lemma -> status

@@ -16,13 +16,13 @@ the lead only cites.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from kg.nlp.agreement_mentions import SIGN_VERBS, AgreementMention, parse_head
-from kg.nlp.agreement_participants import RENEW_VERBS, list_head, not_done, object_of_verb
+from kg.nlp.agreement_participants import RENEW_VERBS, list_head, object_of_verb
+from kg.nlp.agreement_tense import reported_done, reported_not_done
 from kg.nlp.context import DocContext
 from kg.nlp.dates import DAY, find_dates
 
@@ -34,18 +34,7 @@ if TYPE_CHECKING:
 MAKING_VERBS = SIGN_VERBS | RENEW_VERBS
 # Statuses that say the agreement was not made on the story's day.
 _NOT_MADE = {"proposed", "under_negotiation", "terminated", "violated"}
-# Prepositions before a gerund of making that report it done ("on concluding", "after signing";
-# not "before signing").
-_DONE_GERUND_PREPOSITIONS = {"on", "upon", "after", "for", "in"}
 _OPENING_PARAGRAPHS = 2   # the lead and the paragraph after it tell the day's news
-_MIN_PARAGRAPH_WORDS = 8  # fewer: a date line, byline or heading, no paragraph of the story
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    begin: int     # character offsets in the document's text
-    end: int
-    index: int     # 0 for the lead
 
 
 def story_date(ctx: DocContext, agreement: Agreement) -> tuple[str, int, int, str] | None:
@@ -53,24 +42,25 @@ def story_date(ctx: DocContext, agreement: Agreement) -> tuple[str, int, int, st
     token indices, rule), or None."""
     if agreement.dates or agreement.own_text or _NOT_MADE & set(agreement.statuses):
         return None
-    paragraphs = list(_story_paragraphs(ctx))
+    paragraphs = ctx.story_lines.paragraphs
     for mention in agreement.mentions:
         begin = ctx.doc[mention.start].idx
-        paragraph = next((p for p in paragraphs if p.begin <= begin < p.end), None)
-        if paragraph is None:
+        index = next((i for i, (start, end) in enumerate(paragraphs) if start <= begin < end),
+                     None)
+        if index is None:
             continue
         head = parse_head(mention)
         verb = _making_verb(head)
-        if verb is not None and _not_done(verb, head):
+        if verb is not None and reported_not_done(verb, head):
             return None   # "will sign the accord next week", "aims to reach a ceasefire"
-        opening = paragraph.index < _OPENING_PARAGRAPHS
+        opening = index < _OPENING_PARAGRAPHS
         found: tuple[str, int, int, str] | None = None
-        if verb is not None and _done(verb):
-            since = paragraphs[0].begin if opening else paragraph.begin
+        if verb is not None and reported_done(verb):
+            since = paragraphs[0 if opening else index][0]
             told = _last_full_date(ctx, since, begin)
             if told is not None:   # the evidence is the making, which names the agreement
                 found = (told, mention.start, mention.end, "story:date-told-before")
-        elif not (paragraph.index == 0 and not mention.proper
+        elif not (index == 0 and not mention.proper
                   and head.tag_ not in ("NNS", "NNPS") and _told_as_news(head)):
             continue   # only the lead's news is the day's without a making verb
         if found is None and opening and ctx.document.date:
@@ -112,29 +102,6 @@ def _told_as_news(head: Token) -> bool:
     return token.head.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT"
 
 
-def _not_done(verb: Token, head: Token) -> bool:
-    """"will sign", "aims to reach"; "agreed to extend" is done when the agreeing is."""
-    agree = verb.head
-    if verb.dep_ == "xcomp" and agree.lemma_.lower() in SIGN_VERBS:
-        return not_done(agree)
-    return not_done(verb, head)
-
-
-def _done(verb: Token) -> bool:
-    """Reported as done: "signed", "was signed", "have signed", "the signing of", "agreed to
-    extend"."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return True   # the noun "signing": what the text reports has taken place
-    if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return True
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
-            and verb.head.lower_ in _DONE_GERUND_PREPOSITIONS:
-        return True   # "congratulated A and B on concluding their agreement"
-    agree = verb.head
-    return verb.dep_ == "xcomp" and agree.lemma_.lower() in SIGN_VERBS and _done(agree)
-
-
 def _last_full_date(ctx: DocContext, since: int, before: int) -> str | None:
     """The last date given to the day between two character offsets (ISO)."""
     text = ctx.doc.text[since:before]
@@ -145,15 +112,5 @@ def _last_full_date(ctx: DocContext, since: int, before: int) -> str | None:
 
 def in_lead(ctx: DocContext, i: int) -> bool:
     """Token i stands in the story's first paragraph."""
-    lead = next(_story_paragraphs(ctx), None)
-    return lead is not None and lead.begin <= ctx.doc[i].idx < lead.end
-
-
-def _story_paragraphs(ctx: DocContext) -> Iterator[_Paragraph]:
-    """The story's paragraphs after its title and date line: lines of some words."""
-    offset, index = ctx.document.body_start, 0
-    for line in ctx.doc.text[offset:].splitlines(keepends=True):
-        if len(line.split()) >= _MIN_PARAGRAPH_WORDS:
-            yield _Paragraph(offset, offset + len(line), index)
-            index += 1
-        offset += len(line)
+    paragraphs = ctx.story_lines.paragraphs
+    return bool(paragraphs) and paragraphs[0][0] <= ctx.doc[i].idx < paragraphs[0][1]

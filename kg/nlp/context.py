@@ -82,8 +82,8 @@ class DocContext:
 
     @cached_property
     def story_lines(self) -> StoryLines:
-        """The headline, bylines and sidebars (kg.nlp.story_lines)."""
-        return story_lines(self.doc)
+        """The headline, bylines, sidebars and paragraphs (kg.nlp.story_lines)."""
+        return story_lines(self.doc, self.document.body_start)
 
     @cached_property
     def sentences(self) -> list[Span]:

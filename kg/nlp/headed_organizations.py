@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from kg import model, resolve
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.election_names import names_an_election
-from kg.nlp.organizations import focus_state, only_states_or_places_inside, plain_name
+from kg.nlp.organizations import add_organization, focus_state, plain_name
 
 # English words that head a body's name ("the X Medical Association", "the X Institute of
 # Y"), beyond the heads of a state's bodies in kg.nlp.organizations.HEAD_KINDS.
@@ -75,8 +75,12 @@ _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
 def find_headed_organizations(ctx: DocContext) -> None:
     """Record the organisations of the module's docstring."""
     for sent in ctx.sentences:
+        # The actor at the token before, as found in its turn: a name recorded since covers it
+        # with an organisation, and only a state's actor counts before a name.
+        previous: Actor | None = None
         for token in sent:
-            taken = ctx.actor_at(token)
+            before, taken = previous, ctx.actor_at(token)
+            previous = taken
             if taken is not None and taken.kind != model.PLACE:
                 continue   # a place may start a body's name: "the X Enterprise Institute"
             span, kind = None, model.POLITICAL_PARTY
@@ -87,8 +91,8 @@ def find_headed_organizations(ctx: DocContext) -> None:
                     kind = model.ORGANIZATION
             if span is None and token.lower_ in LAST_PARTY_WORDS and token.is_title:
                 span = _closed_by_party_word(ctx, token, sent.start)
-            if span is None and token.i > sent.start and token.is_title:
-                found = _after_state_word(ctx, token, sent.end)
+            if span is None and before is not None and token.is_title:
+                found = _after_state_word(ctx, token, before, sent.end)
                 span, kind = found if found else (None, None)
             if span is not None and not names_an_election(ctx.doc, span.end):
                 _record(ctx, span, kind)
@@ -105,18 +109,17 @@ def _free_or_place(ctx: DocContext, token: Token) -> bool:
     return actor is None or actor.kind in (model.STATE, model.PLACE)
 
 
-def _after_state_word(ctx: DocContext, first: Token, end: int) -> tuple[Span, str] | None:
-    """"the Ruritanian Bar Association": `first` follows a state's word; the name runs over
-    capitalised words (and of-phrases) to a body's head or a party family's plural."""
-    before = ctx.actor_at(first.i - 1)
-    if before is None or before.kind != model.STATE or not _capitalised(first):
+def _after_state_word(ctx: DocContext, first: Token, before: Actor,
+                      end: int) -> tuple[Span, str] | None:
+    """"the Ruritanian Bar Association": `first` (no actor's, or a place's) follows the actor
+    `before`, a state's word; the name runs over capitalised words (and of-phrases) to a body's
+    head or a party family's plural."""
+    if before.kind != model.STATE or not _capitalised(first):
         return None
-    doc, i, head = ctx.doc, first.i, None
+    doc, i, head = ctx.doc, first.i + 1, None
     # the words before the first connector: "Bar Association" of "Bar Association of X"
     while i < end and _capitalised(doc[i]) and _free_or_place(ctx, doc[i]):
         i += 1
-    if i == first.i:
-        return None
     last = doc[i - 1].lower_
     if last in PARTY_PLURALS and i - first.i <= 2:
         return ctx.doc[before.start:i], model.POLITICAL_PARTY
@@ -170,10 +173,5 @@ def _record(ctx: DocContext, span: Span, kind: str) -> None:
 def record_organization(ctx: DocContext, span: Span, name: str, kind: str, state: str | None,
                         rule: str, confidence: float) -> None:
     """An organisation of `kind` named `name` at `span`, with its state (a fact by `rule`)."""
-    key = resolve.organization_key(name, state)
-    actor = ctx.add_actor(Actor(span.start, span.end, key, kind, state),
-                          model.Entity(key, kind, name),
-                          nest=only_states_or_places_inside(ctx, span))
-    if state and actor.key == key:
-        ctx.state_entity(state)
-        ctx.add_fact(key, model.STATE_OF, f"state/{state}", span, rule, confidence)
+    entity = model.Entity(resolve.organization_key(name, state), kind, name)
+    add_organization(ctx, span, entity, state, rule, confidence)

@@ -423,13 +423,20 @@ def _record(ctx: DocContext, org: OrgSpan) -> Actor:
     name = surface if org.generic and org.kind in _NAMED_AS_WRITTEN \
         and _is_proper_name(span) else org.name
     entity = model.Entity(key, org.kind, name, {org.name} - {name})
-    actor = ctx.add_actor(Actor(org.start, org.end, key, org.kind, org.state), entity,
+    return add_organization(ctx, span, entity, org.state, "pattern:organization-state",
+                            0.9 if org.generic else 0.8)
+
+
+def add_organization(ctx: DocContext, span: Span, entity: model.Entity, state: str | None,
+                     rule: str, confidence: float) -> Actor:
+    """The mention at `span` of the organisation `entity` (its name may hold states, places and
+    international bodies), and where the mention is new, the fact of its `state` by `rule`."""
+    actor = ctx.add_actor(Actor(span.start, span.end, entity.key, entity.kind, state), entity,
                           nest=only_states_or_places_inside(
                               ctx, span, also=model.INTERNATIONAL_ORGANIZATION))
-    if org.state and actor.key == key:
-        ctx.state_entity(org.state)
-        ctx.add_fact(key, model.STATE_OF, f"state/{org.state}", span, "pattern:organization-state",
-                     0.9 if org.generic else 0.8)
+    if state and actor.key == entity.key:
+        ctx.state_entity(state)
+        ctx.add_fact(entity.key, model.STATE_OF, f"state/{state}", span, rule, confidence)
     return actor
 
 

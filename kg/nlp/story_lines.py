@@ -1,5 +1,5 @@
 """Lines of a document that are not the story's sentences: its headline, bylines and credits,
-and the sidebars pages leave in copied text.
+and the sidebars pages leave in copied text; and the lines that are the story's paragraphs.
 
 - A headline (the first line, when more lines follow and it does not end a sentence) names
   people and places in short: "Minister Okafor Meets Tanaka" names them fully in the body. In
@@ -9,6 +9,8 @@ and the sidebars pages leave in copied text.
   name journalists, not people of the story.
 - Sidebars ("Related: ...", "Read more ...", "Share this article") are other stories' titles
   and page furniture.
+- Paragraphs are the lines of some words after the title and date line (kg/nlp/agreement_time.py
+  reads the day's news from the first ones).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ _SIDEBAR = re.compile(r"^\s*(?:related(?:\s+(?:coverage|stories|articles?|news))
                       r"sign\s+up\b|follow\s+us\b|subscribe\b|advertisement\b|click\s+here\b|"
                       r"most\s+(?:read|popular)\b|recommended\b)", re.IGNORECASE)
 _MAX_HEADLINE_WORDS = 25
+_MIN_PARAGRAPH_WORDS = 8  # fewer: a date line, byline or heading, no paragraph of the story
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class StoryLines:
     title_case: bool                        # the headline capitalises (nearly) every word
     outside: tuple[tuple[int, int], ...]    # token ranges of bylines, credits and sidebars
     body_words: frozenset[str]              # capitalised words of the text after the headline
+    paragraphs: tuple[tuple[int, int], ...] = ()   # character ranges of the story's paragraphs
 
     def in_headline(self, span: Span) -> bool:
         return self.headline is not None and self.headline[0] <= span.start < self.headline[1]
@@ -54,9 +58,11 @@ class StoryLines:
             not any(self.confirmed(t.text) for t in span if t.is_alpha)
 
 
-def story_lines(doc: Doc) -> StoryLines:
+def story_lines(doc: Doc, story_start: int = 0) -> StoryLines:
+    """The lines of `doc`; `story_start` is the character offset where the story starts, after
+    its title and date line (Document.body_start)."""
     text = doc.text
-    headline, title_case, body_start = _headline(doc, text)
+    headline, title_case, after_headline = _headline(doc, text)
     outside = []
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -66,8 +72,20 @@ def story_lines(doc: Doc) -> StoryLines:
             if tokens is not None:
                 outside.append((tokens.start, tokens.end))
         offset += len(line)
-    body_words = frozenset(t.text for t in doc[body_start:] if t.is_title or t.is_upper)
-    return StoryLines(headline, title_case, tuple(outside), body_words)
+    body_words = frozenset(t.text for t in doc[after_headline:] if t.is_title or t.is_upper)
+    return StoryLines(headline, title_case, tuple(outside), body_words,
+                      _paragraphs(text, story_start))
+
+
+def _paragraphs(text: str, start: int) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the lines of some words from `start` on."""
+    found = []
+    offset = start
+    for line in text[start:].splitlines(keepends=True):
+        if len(line.split()) >= _MIN_PARAGRAPH_WORDS:
+            found.append((offset, offset + len(line)))
+        offset += len(line)
+    return tuple(found)
 
 
 def _headline(doc: Doc, text: str) -> tuple[tuple[int, int] | None, bool, int]:
