@@ -39,7 +39,7 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
     # a group named by its state keeps it wherever it is
     ("American troops in Iraq arrested two Iranian diplomats.", model.ACTOR, "state/USA"),
     # a protest aimed at no one named is aimed at the protesters' state
-    ("Moroccan dockworkers began a hunger strike outside the port authority.", model.TARGET,
+    ("Moroccan dockworkers have refused food for a week in a hunger strike at the port.", model.TARGET,
      "state/MAR"),
     # a group named by what it is acts for the one state the text names
     ("Rebels ambushed a supply convoy in northern Mali on Sunday.", model.ACTOR, "state/MLI"),
@@ -124,3 +124,28 @@ def test_a_passive_act_to_come_is_still_an_intent(extract_text) -> None:
     ex = extract_text("Diplomatic relations between Chile and Bolivia will be restored next "
                       "month.")
     assert [e.type for e in ex.events] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a light verb names the event
+    ("Turkey gave Sweden an ultimatum over the extradition requests.",
+     ("THREATEN", {"state/TUR"}, {"state/SWE"})),
+    ("Bolivia offered an apology to Paraguay for the border incident.",
+     ("SUPPORT", {"state/BOL"}, {"state/PRY"})),
+    # so does the "on"/"in" of a verb of entering into it, whose subject acts
+    ("Nigerian oil workers went on strike on Monday over unpaid bonuses.",
+     ("PROTEST", {"state/NGA"}, {"state/NGA"})),
+    # a sense may need the object of a preposition ("took to the streets")
+    ("Georgian students took to the streets of Tbilisi again on Sunday.",
+     ("PROTEST", {"state/GEO"}, {"state/GEO"})),
+    # where the sides meet is no one they act on
+    ("Sudanese and Chadian officials held talks in Paris on Thursday.",
+     ("CONSULT", {"state/SDN", "state/TCD"}, set())),
+])
+def test_light_verbs_entering_verbs_and_meetings(extract_text, text, expected) -> None:
+    ex = extract_text(text)
+    found = [(e.type, {p.state for p in ex.participants if p.event == e.key
+                       and p.role == model.ACTOR},
+              {p.state for p in ex.participants if p.event == e.key and p.role == model.TARGET})
+             for e in ex.events]
+    assert found == [expected]

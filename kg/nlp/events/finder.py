@@ -29,6 +29,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
 # How a date names a thing rather than telling when an act happened: "the 1963 pact".
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
+# Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva").
+MEETINGS = frozenset({"CONSULT"})
 # Acts that, with no target named, are aimed at the actors' own government.
 DOMESTIC = frozenset({"PROTEST"})
 
@@ -51,7 +53,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
     place = _place(ctx, trigger, actors + targets)
-    if not targets and place is not None and agreement is None:
+    if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
         targets = _place_as_target(ctx, place)
     if not targets and trigger.type in DOMESTIC:
         targets = _own_state(actors)

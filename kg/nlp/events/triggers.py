@@ -43,6 +43,14 @@ THREAT_MARKS = frozenset({"unless"})
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None),
                "should": EventCode("should", "verb", "REQUEST", None, "020", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
+# Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
+# "offered an apology", "launched an inquiry"), and verbs of entering into the event their "on"
+# or "in" names ("went on strike", "engaged in heavy combat", "joined in the protests").
+ENTERING_VERBS = frozenset({"go", "engage", "join", "take", "participate", "begin",
+                            "continue", "remain"})
+LIGHT_VERBS = ENTERING_VERBS | {"give", "make", "offer", "issue", "hold", "launch", "put",
+                                "extend", "pay", "stage", "conduct", "carry", "lodge", "file",
+                                "start", "set"}
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -70,7 +78,10 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     found = [t for t in (_candidate(doc[i], lemmas, table)
                          for i in range(sentence.start, sentence.end) if lemmas[i] in coded)
              if t is not None]
-    light = {t.anchor.i for t in found if t.anchor.i != t.token.i and t.code.needs}
+    # "opened fire", "gave an ultimatum", "went on strike": the noun names the event and the
+    # verb only tells it (its own coding, if any, gives way)
+    light = {t.anchor.i for t in found if t.anchor.i != t.token.i
+             and (t.code.needs or lemmas[t.anchor.i] in LIGHT_VERBS)}
     found = [t for t in found if t.token.i not in light]
     # "a bombing killed …": a noun that is the subject or object of a trigger verb is that
     # event's participant, not an event of its own
@@ -142,7 +153,11 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     codes = table.codes.get((lemmas[tok.i], pos)) if pos else None
     if not codes:
         return None
-    linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children}
+    # the words a sense may need: the head, the children, and the objects of the children's
+    # prepositions ("took to the streets", "spoke by phone", "put on alert")
+    linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children} | {
+        lemmas[g.i] for c in tok.children if c.dep_ == "prep" for g in c.children
+        if g.dep_ == "pobj"}
     if pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
         # "demonstrated its resolve": a street protest has no object; "protested the decision"
         # is a protest in words (the table's other sense of the verb, if it has one)
@@ -151,6 +166,9 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
         if code.needs is None or code.needs in linked:
             anchor = tok.head if (pos == "noun" and tok.dep_ in _ARGUMENTS
                                   and tok.head.pos_ in ("VERB", "AUX")) else tok
+            if (pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "into")
+                    and lemmas[tok.head.head.i] in ENTERING_VERBS):
+                anchor = tok.head.head      # "went on strike", "engaged in combat"
             if code.needs is not None and pos == "noun" and lemmas[tok.head.i] == code.needs:
                 anchor = tok.head
             return Trigger(tok, code, anchor, code.type, code.mode)
