@@ -128,14 +128,16 @@ def test_events_of_one_pair_and_type_are_one_edge_with_their_days() -> None:
     assert (data["first_date"], data["last_date"]) == ("2024-06", "2024-06-05")
 
 
-def test_events_without_both_ends_have_no_edge(tmp_path: Path) -> None:
+def test_events_without_two_ends_have_no_edge(tmp_path: Path) -> None:
     graph = hand_made_graph().to_networkx()
-    types = {d.get("event_type") for *_, d in graph.edges(data=True)}
-    # MOBILIZE has no target, AGREE only actors and a mediator, ASSAULT a target kg lacks.
-    assert types == {"FIGHT"}
+    ends = {(u, d.get("event_type"), v) for u, v, d in graph.edges(data=True)}
+    # MOBILIZE has one actor and no target, ASSAULT a target kg lacks: no edge. AGREE has two
+    # actors and no target: they are each other's counterpart; its mediator gets no edge.
+    assert ends == {("state/ARM", "FIGHT", "state/AZE"), ("state/ARM", "AGREE", "state/AZE")}
     write_gexf(graph, tmp_path / "hand.gexf")
-    assert [d["spells"] for *_, d in read_gexf(tmp_path / "hand.gexf").edges(data=True)] == \
-        [[("2024-06-01", "2024-06-30")]]
+    spells = {d["label"]: d["spells"] for *_, d in read_gexf(tmp_path / "hand.gexf").edges(data=True)}
+    assert spells == {"FIGHT": [("2024-06-01", "2024-06-30")],
+                      "AGREE": [("2024-01-01", "2024-12-31")]}
 
 
 def test_every_plover_type_has_its_own_colour() -> None:

@@ -12,8 +12,12 @@ shows an edge only while its events happen and a moving window plays the conflic
 
 An event the text does not date takes its article's date, as relation edges do.
 
-Left out, and why: an event with no target or no actor ("Russia mobilised reservists", "the two
-sides signed"), since an edge needs two ends and a self-loop or an edge to the place would say
+An event of two or more actors and no target ("Chile and Peru held talks", "clashes between A
+and B", "the two sides signed") is an edge between each pair of its actors, from the first in
+the order of their ids: they are each other's counterpart.
+
+Left out, and why: an event with one actor and no target, or no actor ("Russia mobilised
+reservists"), since an edge needs two ends and a self-loop or an edge to the place would say
 something the text does not; a participant kg does not describe; an actor that is its own target;
 mediators (the RDF export and `kg query GRAPH events` keep all of them).
 """
@@ -86,11 +90,20 @@ def event_ends(kg: KnowledgeGraph) -> list[EventEnds]:
         found = roles.get((event.document, event.key), {})
         document = kg.documents.get(event.document)
         day = event.date or (document.date if document else None)
-        for actor in sorted(found.get(ACTOR, ())):
-            ends += [EventEnds(f"{event.document}#{event.key}", event.type, actor, target, day,
-                               event.document, event.cameo, event.mode, event.claim is not None)
-                     for target in sorted(found.get(TARGET, ()))]
+        ends += [EventEnds(f"{event.document}#{event.key}", event.type, actor, target, day,
+                           event.document, event.cameo, event.mode, event.claim is not None)
+                 for actor, target in edge_ends(found.get(ACTOR, ()), found.get(TARGET, ()))]
     return ends
+
+
+def edge_ends(actors: Iterable[str], targets: Iterable[str]) -> list[tuple[str, str]]:
+    """The (from, to) node pairs an event's edges join: each actor to each target; with no
+    target, each pair of actors, since sides that act together with no one else named ("Chile
+    and Peru held talks", "clashes between A and B") are each other's counterpart."""
+    acting, aimed = sorted(set(actors)), sorted(set(targets))
+    if aimed:
+        return [(a, t) for a in acting for t in aimed]
+    return [(a, b) for i, a in enumerate(acting) for b in acting[i + 1:]]
 
 
 def _count(edge: _EventEdge, ends: EventEnds) -> None:

@@ -26,7 +26,7 @@ from typing import Sequence
 
 import networkx as nx
 
-from kg.export.event_edges import EventEnds, add_event_edges
+from kg.export.event_edges import EventEnds, add_event_edges, edge_ends
 from kg.export.property_graph import clean_text
 from kg.model import TABLE_FACT_WEIGHT
 from kg.query import QueryResult, load_graph, query_graph
@@ -51,8 +51,8 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 # Each event with one actor and one target (an event needs both to be an edge).
 _EVENTS = """
 SELECT ?event ?type ?actor ?target ?doc ?date ?published ?cameo ?mode ?claim WHERE {
-  ?event a kg:Event ; kg:eventType ?type ; kg:actor ?actor ; kg:target ?target ;
-         prov:wasDerivedFrom ?doc .
+  ?event a kg:Event ; kg:eventType ?type ; kg:actor ?actor ; prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?event kg:target ?target }
   OPTIONAL { ?event dcterms:date ?date }
   OPTIONAL { ?doc schema:datePublished ?published }
   OPTIONAL { ?event kg:cameoCode ?cameo }
@@ -139,14 +139,20 @@ def _number(text: str) -> float | str:
 
 
 def _event_ends(result: QueryResult) -> list[EventEnds]:
-    ends = []
+    rows: dict[str, list[dict[str, str]]] = {}
     for row in result.rows:
         r = dict(zip(result.columns, row))
-        # Several dates or CAMEO codes (several files) would repeat the row; the set of events
+        rows.setdefault(r["event"], []).append(r)
+    ends = []
+    for event, found in rows.items():
+        actors = {node_id(r["actor"]) for r in found}
+        targets = {node_id(r["target"]) for r in found if r["target"]}
+        # Several dates or CAMEO codes (several files) would repeat a row; the set of events
         # an edge counts is by IRI, so a repeat changes nothing but the lists.
-        ends.append(EventEnds(r["event"], r["type"], node_id(r["actor"]), node_id(r["target"]),
-                              r["date"] or r["published"] or None, node_id(r["doc"]),
-                              r["cameo"] or None, r["mode"] or None, bool(r["claim"])))
+        ends += [EventEnds(event, r["type"], actor, target, r["date"] or r["published"] or None,
+                           node_id(r["doc"]), r["cameo"] or None, r["mode"] or None,
+                           bool(r["claim"]))
+                 for actor, target in edge_ends(actors, targets) for r in found]
     return ends
 
 
