@@ -37,6 +37,10 @@ _CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
+# Nouns that, as "the two …" or "both …", stand for the last two states named.
+_PAIR_NOUNS = frozenset({"country", "side", "state", "nation", "neighbour", "neighbor",
+                         "government", "capital", "army", "force", "party"})
+_VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside"})
 # Entities that are where or what an event is about, not who takes part in it.
 _NOT_ACTORS = (model.PLACE, model.AGREEMENT, model.POST)
 
@@ -53,7 +57,7 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
     for noun in _conjoined(head):
         actors = _actors_in(ctx, _phrase_tokens(noun)) or _actors_in(ctx, _located_in(noun))
         if not actors:
-            roles.extend(_group_of_the_state(ctx, noun))
+            roles.extend(_the_two(ctx, noun) or _group_of_the_state(ctx, noun))
             continue
         states = [a for a in actors if a.kind == model.STATE]
         own = ctx.actor_at(noun.i)
@@ -211,6 +215,31 @@ def found_state(ctx: DocContext, key: str) -> str | None:
     if named is not None and named.state:
         return ctx.state_entity(named.state)
     return _sole_state(ctx, key)
+
+
+def _the_two(ctx: DocContext, noun: Token) -> list[Role]:
+    """"the two countries", "both sides", "troops of the two neighbours": the two states the text
+    named most before the phrase."""
+    owners = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]      # "troops of the two countries"
+    if not any(ctx.lemmas[n.i] in _PAIR_NOUNS and any(
+            c.lower_ == "both" or (c.lower_ == "two" and c.dep_ == "nummod") for c in n.children)
+            for n in [noun, *owners]):
+        return []
+    named: dict[str, list[Actor]] = {}
+    doc = noun.doc
+    for actor in ctx.actors:
+        name = doc[actor.end - 1] if actor.end <= noun.i else None
+        if actor.kind != model.STATE or name is None or (
+                name.dep_ == "pobj" and name.head.lower_ in _VENUE_PREPOSITIONS):
+            continue    # "held talks in Washington": a venue, not a side
+        named.setdefault(actor.key, []).append(actor)
+    if len(named) < 2:
+        return []
+    # the two the story is about: named most often, then most lately (a mediator or a host
+    # is named less)
+    ranked = sorted(named.values(), key=lambda m: (len(m), max(a.start for a in m)))
+    return [Role(m[-1], m[-1].key) for m in ranked[-2:]]
 
 
 def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
