@@ -10,11 +10,13 @@ from typing import Iterator
 from kg import model
 from kg.model import Event
 from kg.nlp.context import DocContext
-from kg.nlp.events.roles import Role, found_state
+from kg.nlp.events.roles import Role, actors_by_key, found_state
 from kg.nlp.keys import stable_key
 
-# Acts whose report by the other side is an accusation.
-HOSTILE_ACTS = frozenset({"FIGHT", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+# Acts of force, and threats of it, whose report by the side they hit is an accusation (not
+# triggers.HOSTILE, the acts whose intent is a threat: a rejection or a sanction reported by its
+# target is news of a policy, not a charge).
+FORCEFUL_ACTS = frozenset({"FIGHT", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
 # Who reports an act without taking a side in it: the press, international bodies.
 NEUTRAL_KINDS = frozenset({model.NEWS_MEDIA, model.INTERNATIONAL_ORGANIZATION})
 
@@ -22,11 +24,11 @@ NEUTRAL_KINDS = frozenset({model.NEWS_MEDIA, model.INTERNATIONAL_ORGANIZATION})
 def accusations(ctx: DocContext) -> Iterator[tuple[Event, list[tuple[str, Role]]]]:
     """One DISAPPROVE event per claim and accused state, with its roles."""
     claims = {c.key: c for c in ctx.extraction.claims}
-    actors = {a.key: a for a in ctx.actors}
+    actors = actors_by_key(ctx)
     done: set[tuple[str, str]] = set()
     for event in list(ctx.extraction.events):
         claim = claims.get(event.claim or "")
-        if event.type not in HOSTILE_ACTS or claim is None:
+        if event.type not in FORCEFUL_ACTS or claim is None:
             continue
         speaker = claim.claimant_org or claim.claimant
         speaker_state = found_state(ctx, speaker) if speaker else None

@@ -18,8 +18,8 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.keys import stable_key
 from kg.nlp.events.accusations import accusations
-from kg.nlp.events.roles import (Role, between_roles, condition_roles, object_roles,
-                                 phrase_roles, place_state, subject_roles)
+from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
+                                 object_roles, phrase_roles, place_state, subject_roles)
 from kg.nlp.events.triggers import Trigger, find_triggers
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -134,7 +134,7 @@ def _agreement_roles(ctx: DocContext, trigger: Trigger, agreement: str
 
 def _related(ctx: DocContext, agreement: str, relation: str) -> list[Role]:
     roles = []
-    by_key = {a.key: a for a in ctx.actors}
+    by_key = actors_by_key(ctx)
     for fact in ctx.facts_about(agreement, relation):
         actor = by_key.get(fact.object)
         if actor is not None:

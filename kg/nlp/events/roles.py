@@ -258,8 +258,9 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
 def sole_state(ctx: DocContext) -> str | None:
     """The State key of the one state the text names or places things in, if it names one
     only (the states of the places it names count too: "talks in Washington")."""
-    states = {a.state for a in ctx.actors if a.kind in (model.STATE, model.PLACE) and a.state}
-    return ctx.state_entity(states.pop()) if len(states) == 1 else None
+    states = ctx.last_actor_by("events:states named",
+                               lambda a: a.state if a.kind in (model.STATE, model.PLACE) else None)
+    return ctx.state_entity(next(iter(states))) if len(states) == 1 else None
 
 
 def _sole_state(ctx: DocContext, key: str) -> str | None:
@@ -275,11 +276,16 @@ def _sole_state(ctx: DocContext, key: str) -> str | None:
 
 
 def _international(ctx: DocContext, key: str) -> bool:
-    kinds = {a.key: a.kind for a in ctx.actors}
+    kinds = {key: a.kind for key, a in actors_by_key(ctx).items()}
     orgs = [key] + [post_in.object for held in ctx.facts_about(key, model.HOLDS)
                     for post_in in ctx.facts_about(held.object, model.POST_IN)]
     return any(kinds.get(org) in (model.INTERNATIONAL_ORGANIZATION, model.NEWS_MEDIA)
                for org in orgs)
+
+
+def actors_by_key(ctx: DocContext) -> dict[str, Actor]:
+    """The last mention of each entity, by its key (an index kept up to date by the context)."""
+    return ctx.last_actor_by("events:by key", lambda a: a.key)  # type: ignore[return-value]
 
 
 def _distinct(roles: list[Role]) -> list[Role]:
