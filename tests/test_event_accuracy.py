@@ -79,6 +79,16 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Ghana renounced the fishing accord with Togo on Friday.", "REJECT"),
     ("The Dutch foreign minister castigated Turkey over the arrests.", "DISAPPROVE"),
     ("Vietnam objected to the deployment of Chinese vessels near the islands.", "DISAPPROVE"),
+    # senses that need a linked word, as PLOVER's CAMEO categories tell them apart
+    ("Turkmenistan lifted its ban on foreign journalists on Monday.", "CONCEDE"),
+    ("Canada lifted sanctions on three Syrian banks.", "RETREAT"),
+    ("The Thai army declared martial law in three southern provinces.", "COERCE"),
+    ("A Nairobi court convicted two Somali men of plotting the attack.", "DISAPPROVE"),
+    ("Fiji and Tonga struck a deal on fishing rights on Wednesday.", "AGREE"),
+    ("Indian and Chinese troops exchanged fire along the disputed frontier.", "FIGHT"),
+    ("Greek and Turkish navies held joint manoeuvres in the Aegean.", "COOPERATE"),
+    ("Kuwait declared the Iraqi envoy persona non grata.", "SANCTION"),
+    ("Israel called up 20,000 reservists on Sunday.", "MOBILIZE"),
 ])
 def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
     assert kind in {e.type for e in extract_text(text).events}
