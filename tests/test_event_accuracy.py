@@ -43,6 +43,8 @@ def test_an_envoy_of_an_international_body_takes_no_state(extract_text) -> None:
      "state/MAR"),
     # a group named by what it is acts for the one state the text names
     ("Rebels ambushed a supply convoy in northern Mali on Sunday.", model.ACTOR, "state/MLI"),
+    # ... also where a number or a part of it is the head ("hundreds of students")
+    ("Hundreds of students marched through Dhaka on Sunday.", model.ACTOR, "state/BGD"),
     # ... also where the NER takes the group for a place
     ("Gunmen abducted 30 students from a school in Nigeria's Zamfara state.", model.ACTOR,
      "state/NGA"),

@@ -246,7 +246,10 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
     """"rebels", "the police", "striking miners": a group the text names by what it is and by
     no state acts for the one state the text names, if it names one only, as PLOVER codes
     domestic actors ("Rebels ambushed a convoy in northern Mali")."""
-    if ctx.lemmas[noun.i] not in actor_groups() and noun.lower_ not in actor_groups():
+    # "thousands of protesters", "a group of refugees": the group named in the "of" phrase
+    nouns = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj")]
+    if not any(ctx.lemmas[n.i] in actor_groups() or n.lower_ in actor_groups() for n in nouns):
         return []
     state = sole_state(ctx)
     if state is None:
