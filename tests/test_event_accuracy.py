@@ -91,6 +91,10 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Greek and Turkish navies held joint manoeuvres in the Aegean.", "COOPERATE"),
     ("Kuwait declared the Iraqi envoy persona non grata.", "SANCTION"),
     ("Israel called up 20,000 reservists on Sunday.", "MOBILIZE"),
+    # force used on civilians or their places is one-sided violence, not a fight
+    ("Government troops shelled villages near Bentiu on Friday.", "ASSAULT"),
+    ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
+    ("Government troops shelled rebel positions near Bentiu on Friday.", "FIGHT"),
 ])
 def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
     assert kind in {e.type for e in extract_text(text).events}

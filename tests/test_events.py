@@ -31,7 +31,7 @@ def test_a_bad_type_in_the_table_names_its_line() -> None:
 
 
 def test_an_attack_by_one_state_on_another(extract_text) -> None:
-    ex = extract_text("Ruritanian troops shelled villages in Georgia on Monday.")
+    ex = extract_text("Ruritanian troops shelled army positions in Georgia on Monday.")
     assert events(ex)[0][0] == "FIGHT"
     ex = extract_text("Georgia attacked Armenia on Monday.")
     assert events(ex) == [("FIGHT", ("state/GEO",), ("state/ARM",))]

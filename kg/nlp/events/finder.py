@@ -31,6 +31,13 @@ _PLACE_KINDS = (model.PLACE, model.STATE)
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 # Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva").
 MEETINGS = frozenset({"CONSULT"})
+# Objects of force that make it one-sided violence: civilians and the places they live in.
+CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "worshipper",
+                              "pilgrim", "tourist", "passenger", "village", "hotel", "school",
+                              "hospital", "market", "mosque", "church", "synagogue", "temple",
+                              "home", "house", "building", "camp", "bus", "tanker", "ferry",
+                              "shop", "wedding", "funeral", "neighbourhood",
+                              "neighborhood"})
 # Acts that, with no target named, are aimed at the actors' own government.
 DOMESTIC = frozenset({"PROTEST"})
 
@@ -57,6 +64,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         targets = _place_as_target(ctx, place)
     if not targets and trigger.type in DOMESTIC:
         targets = _own_state(actors)
+    if trigger.type == "FIGHT" and _aimed_at_civilians(ctx, trigger):
+        trigger.type, trigger.mode = "ASSAULT", None
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -200,6 +209,17 @@ def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     """An act with no one named as its target is aimed at the state where it happens
     ("suspended aid flights in Kabul", "looted shops in Lima"), as PLOVER codes it."""
     return [Role(place, place.key)] if place.kind == model.STATE else place_state(ctx, place)
+
+
+def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
+    """"shelled villages", "stormed a hotel", "fired a missile at a tanker": force used on
+    civilians or their places is one-sided violence (PLOVER's ASSAULT), not a fight between armed
+    sides (FIGHT)."""
+    clause = trigger.anchor
+    objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")] + [
+        g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+        for g in p.children if g.dep_ == "pobj"]
+    return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
 
 
 def _told_of_a_thing(clause: Token) -> bool:
