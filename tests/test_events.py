@@ -57,6 +57,9 @@ def test_a_demonym_stands_for_its_state(extract_text) -> None:
     "India said it must defend its borders.",
     # a verb of an event in another sense
     "The army demonstrated its resolve with new missile tests.",
+    # a state's own instruments: signing one agrees with no one
+    "President Ruto signed the finance bill into law on Tuesday.",
+    "The decree was signed by the interior minister on Monday.",
     # forecasts: what a thing will do
     "The IMF warned that the economy would shrink this year.",
     "Officials said the decision would help the economy.",

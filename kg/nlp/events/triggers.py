@@ -51,6 +51,9 @@ ENTERING_VERBS = frozenset({"go", "engage", "join", "take", "participate", "begi
 LIGHT_VERBS = ENTERING_VERBS | {"give", "make", "offer", "issue", "hold", "launch", "put",
                                 "extend", "pay", "stage", "conduct", "carry", "lodge", "file",
                                 "start", "set"}
+# A state's own instruments: signing or adopting one agrees with no one.
+DOMESTIC_ACTS = frozenset({"bill", "law", "decree", "legislation", "budget", "ordinance",
+                           "amendment", "constitution", "order"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -158,6 +161,12 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children} | {
         lemmas[g.i] for c in tok.children if c.dep_ == "prep" for g in c.children
         if g.dep_ == "pobj"}
+    if pos == "verb" and (any(c.dep_ in ("dobj", "nsubjpass") and lemmas[c.i] in DOMESTIC_ACTS
+                              for c in tok.children)
+                          or (tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in DOMESTIC_ACTS)):
+        # "signed the bill into law", "the decree was approved", "a bill signed by the
+        # minister": a state's own act, agreed with no one
+        codes = tuple(c for c in codes if c.type != "AGREE")
     if pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
         # "demonstrated its resolve": a street protest has no object; "protested the decision"
         # is a protest in words (the table's other sense of the verb, if it has one)
