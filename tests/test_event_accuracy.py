@@ -184,3 +184,11 @@ def test_the_two_countries_are_the_two_states_named_most(extract_text, text, act
     last = max(ex.events, key=lambda e: e.begin)
     assert {p.state for p in ex.participants if p.event == last.key
             and p.role == model.ACTOR} == actors
+
+
+def test_a_denial_answers_the_last_accusation_against_the_denier(extract_text) -> None:
+    ex = extract_text("Colombia accused Venezuela of sheltering rebel commanders. Caracas denied "
+                      "the accusation on Tuesday.")
+    [denial] = [e for e in ex.events if e.type == "REJECT"]
+    assert {(p.role, p.state) for p in ex.participants if p.event == denial.key} == {
+        (model.ACTOR, "state/VEN"), (model.TARGET, "state/COL")}

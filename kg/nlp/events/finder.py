@@ -31,6 +31,8 @@ _PLACE_KINDS = (model.PLACE, model.STATE)
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 # Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva").
 MEETINGS = frozenset({"CONSULT"})
+# What a denial may answer: a charge someone made.
+CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
 # Objects of force that make it one-sided violence: civilians and the places they live in.
 CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "worshipper",
                               "pilgrim", "tourist", "passenger", "village", "hotel", "school",
@@ -64,6 +66,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         targets = _place_as_target(ctx, place)
     if not targets and trigger.type in DOMESTIC:
         targets = _own_state(actors)
+    if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
+        targets = _accusers(ctx, actors)
     if trigger.type == "FIGHT" and _aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
     place_key = place.key if place is not None else None
@@ -220,6 +224,28 @@ def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
         g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
         for g in p.children if g.dep_ == "pobj"]
     return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
+
+
+def _of_a_charge(ctx: DocContext, trigger: Trigger) -> bool:
+    """"denied the accusation", "rejected the claims": a rejection of what was said of it."""
+    return any(c.dep_ in ("dobj", "obj") and ctx.lemmas[c.i] in CHARGES
+               for c in trigger.anchor.children)
+
+
+def _accusers(ctx: DocContext, actors: list[Role]) -> list[Role]:
+    """Who made the charge a denial answers: the actors of the last accusation (a DISAPPROVE)
+    the document told against one of the deniers' states ("Chile accused Peru of … Lima denied
+    the charge")."""
+    states = {r.state for r in actors if r.state}
+    by_key = actors_by_key(ctx)
+    for event in reversed(ctx.extraction.events):
+        if event.type != "DISAPPROVE":
+            continue
+        roles = [p for p in ctx.extraction.participants if p.event == event.key]
+        if any(p.role == model.TARGET and p.state in states for p in roles):
+            return [Role(by_key[p.entity], p.state) for p in roles
+                    if p.role == model.ACTOR and p.entity in by_key]
+    return []
 
 
 def _told_of_a_thing(clause: Token) -> bool:
