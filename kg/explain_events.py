@@ -16,9 +16,10 @@ from typing import Callable
 import rdflib
 
 from kg.intervals import merged
+from kg.model import EVENT_ROLES
 from kg.query import query_graph
+from kg.vocab import PROPERTY_BY_EVENT_ROLE
 
-ROLE_ORDER = ("actor", "target", "mediator")
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,11 @@ def provenance_pattern(subject: str) -> str:
             "    OPTIONAL { ?claim kg:claimantOrganization/rdfs:label ?org } }")
 
 
-_EVENTS_OF = """
-SELECT DISTINCT ?event ?role WHERE {{
-  {{ ?event kg:actor {target} BIND("actor" AS ?role) }}
-  UNION {{ ?event kg:target {target} BIND("target" AS ?role) }}
-  UNION {{ ?event kg:mediatedBy {target} BIND("mediator" AS ?role) }}
-  ?event a kg:Event .
-}}"""
+# One UNION branch per event role, each through the role's property (kg/vocab.py).
+_EVENTS_OF = ("SELECT DISTINCT ?event ?role WHERE {{\n  "
+              + "\n  UNION ".join(f'{{{{ ?event <{prop}> {{target}} BIND("{role}" AS ?role) }}}}'
+                                 for role, prop in PROPERTY_BY_EVENT_ROLE.items())
+              + "\n  ?event a kg:Event .\n}}")
 _DETAILS = """
 SELECT ?event ?type ?mode ?cameo ?date ?place ?agreement ?doc ?b ?e ?anchor ?sentence ?sb ?conf
        ?rule ?claim ?who ?org WHERE {{
@@ -145,7 +144,7 @@ def _explained(graph: rdflib.Graph, iris: list[str], as_iri: Callable[[str], str
 
 
 def _role_rank(role: str) -> int:
-    return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
+    return EVENT_ROLES.index(role) if role in EVENT_ROLES else len(EVENT_ROLES)
 
 
 def _event(r: dict[str, str]) -> ExplainedEvent:
