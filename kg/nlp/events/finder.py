@@ -8,7 +8,6 @@ the agreement's parties as its actors, its mediators as mediators, and links to 
 """
 from __future__ import annotations
 
-
 from spacy.tokens import Span, Token
 
 from kg import model
@@ -16,11 +15,12 @@ from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
-from kg.nlp.keys import stable_key
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
-                                 object_roles, phrase_roles, place_state, subject_roles)
+                                 object_roles, phrase_roles, place_state, state_role,
+                                 subject_roles)
 from kg.nlp.events.triggers import Trigger, find_triggers
+from kg.nlp.keys import stable_key
 
 # Verbs whose subject brokers an agreement between others rather than making it.
 BROKERING = frozenset({"broker", "mediate"})
@@ -258,8 +258,7 @@ def _own_state(actors: list[Role]) -> list[Role]:
     """A protest that names no one it is aimed at is aimed at the government of the protesters'
     own state ("Kenyan students demonstrated"), as PLOVER codes it."""
     states = {r.state: r for r in actors if r.state}
-    return [Role(Actor(r.actor.start, r.actor.end, key, model.STATE, key.split("/")[-1]), key)
-            for key, r in states.items()]
+    return [state_role(r.actor.start, r.actor.end, key) for key, r in states.items()]
 
 
 def _quantity(trigger: Trigger) -> str | None:

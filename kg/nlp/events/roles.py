@@ -37,9 +37,10 @@ _CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
-# Nouns that, as "the two …" or "both …", stand for the last two states named.
+# Nouns that, as "the two …" or "both …", stand for the two states the text named most.
 _PAIR_NOUNS = frozenset({"country", "side", "state", "nation", "neighbour", "neighbor",
                          "government", "capital", "army", "force", "party"})
+# Prepositions that make a state named after them a venue ("talks in Washington"), no side.
 _VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside"})
 # Entities that are where or what an event is about, not who takes part in it.
 _NOT_ACTORS = (model.PLACE, model.AGREEMENT, model.POST)
@@ -80,10 +81,14 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
 def place_state(ctx: DocContext, place: Actor) -> list[Role]:
     """A place acted on or from stands for its state ("shelled Kharkiv", "blockade Nairobi"),
     as PLOVER codes it."""
-    if not place.state:
-        return []
-    state = ctx.state_entity(place.state)
-    return [Role(Actor(place.start, place.end, state, model.STATE, place.state), state)]
+    return [state_role(place.start, place.end, ctx.state_entity(place.state))] if place.state \
+        else []
+
+
+def state_role(start: int, end: int, state: str) -> Role:
+    """A state acting, or acted on, through the words at [start, end) that are not its name
+    ("rebels", "Kharkiv", "the two countries"): an Actor of the State key `state`."""
+    return Role(Actor(start, end, state, model.STATE, state.split("/")[-1]), state)
 
 
 def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
@@ -220,18 +225,17 @@ def found_state(ctx: DocContext, key: str) -> str | None:
 def _the_two(ctx: DocContext, noun: Token) -> list[Role]:
     """"the two countries", "both sides", "troops of the two neighbours": the two states the text
     named most before the phrase."""
-    owners = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj"]      # "troops of the two countries"
+    # "troops of the two countries": the pair may be named in the "of" phrase
     if not any(ctx.lemmas[n.i] in _PAIR_NOUNS and any(
             c.lower_ == "both" or (c.lower_ == "two" and c.dep_ == "nummod") for c in n.children)
-            for n in [noun, *owners]):
+            for n in [noun, *_of_objects(noun)]):
         return []
     named: dict[str, list[Actor]] = {}
-    doc = noun.doc
     for actor in ctx.actors:
-        name = doc[actor.end - 1] if actor.end <= noun.i else None
-        if actor.kind != model.STATE or name is None or (
-                name.dep_ == "pobj" and name.head.lower_ in _VENUE_PREPOSITIONS):
+        if actor.kind != model.STATE or actor.end > noun.i:
+            continue
+        name = noun.doc[actor.end - 1]
+        if name.dep_ == "pobj" and name.head.lower_ in _VENUE_PREPOSITIONS:
             continue    # "held talks in Washington": a venue, not a side
         named.setdefault(actor.key, []).append(actor)
     if len(named) < 2:
@@ -247,15 +251,18 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
     no state acts for the one state the text names, if it names one only, as PLOVER codes
     domestic actors ("Rebels ambushed a convoy in northern Mali")."""
     # "thousands of protesters", "a group of refugees": the group named in the "of" phrase
-    nouns = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for g in p.children if g.dep_ == "pobj")]
-    if not any(ctx.lemmas[n.i] in actor_groups() or n.lower_ in actor_groups() for n in nouns):
+    groups = actor_groups()
+    if not any(ctx.lemmas[n.i] in groups or n.lower_ in groups
+               for n in [noun, *_of_objects(noun)]):
         return []
     state = sole_state(ctx)
-    if state is None:
-        return []
-    iso3 = state.split("/")[-1]
-    return [Role(Actor(noun.i, noun.i + 1, state, model.STATE, iso3), state)]
+    return [state_role(noun.i, noun.i + 1, state)] if state is not None else []
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's "of" phrases ("troops of Armenia", "thousands of protesters")."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def sole_state(ctx: DocContext) -> str | None:
@@ -279,11 +286,11 @@ def _sole_state(ctx: DocContext, key: str) -> str | None:
 
 
 def _international(ctx: DocContext, key: str) -> bool:
-    kinds = {key: a.kind for key, a in actors_by_key(ctx).items()}
+    actors = actors_by_key(ctx)
     orgs = [key] + [post_in.object for held in ctx.facts_about(key, model.HOLDS)
                     for post_in in ctx.facts_about(held.object, model.POST_IN)]
-    return any(kinds.get(org) in (model.INTERNATIONAL_ORGANIZATION, model.NEWS_MEDIA)
-               for org in orgs)
+    return any(org in actors and actors[org].kind in (model.INTERNATIONAL_ORGANIZATION,
+                                                      model.NEWS_MEDIA) for org in orgs)
 
 
 def actors_by_key(ctx: DocContext) -> dict[str, Actor]:
