@@ -41,7 +41,7 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "shop", "wedding", "funeral", "neighbourhood",
                               "neighborhood"})
 # Acts that, with no target named, are aimed at the actors' own government.
-DOMESTIC = frozenset({"PROTEST"})
+AT_OWN_GOVERNMENT = frozenset({"PROTEST"})
 
 
 def find_events(ctx: DocContext) -> None:
@@ -64,7 +64,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
         targets = _place_as_target(ctx, place)
-    if not targets and trigger.type in DOMESTIC:
+    if not targets and trigger.type in AT_OWN_GOVERNMENT:
         targets = _own_state(actors)
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)

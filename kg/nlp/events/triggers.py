@@ -161,27 +161,44 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children} | {
         lemmas[g.i] for c in tok.children if c.dep_ == "prep" for g in c.children
         if g.dep_ == "pobj"}
-    if pos == "verb" and (any(c.dep_ in ("dobj", "nsubjpass") and lemmas[c.i] in DOMESTIC_ACTS
-                              for c in tok.children)
-                          or (tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in DOMESTIC_ACTS)):
+    if pos == "verb":
+        codes = _verb_senses(tok, codes, lemmas)
+    for code in codes:
+        if code.needs is None or code.needs in linked:
+            anchor = _noun_anchor(tok, code, lemmas) if pos == "noun" else tok
+            return Trigger(tok, code, anchor, code.type, code.mode)
+    return None
+
+
+def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
+                 ) -> tuple[EventCode, ...]:
+    """The codes of a verb its objects leave open."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(lemmas[c.i] in DOMESTIC_ACTS for c in objects) or (
+            tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in DOMESTIC_ACTS):
         # "signed the bill into law", "the decree was approved", "a bill signed by the
         # minister": a state's own act, agreed with no one
         codes = tuple(c for c in codes if c.type != "AGREE")
-    if pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
+    if any(c.dep_ == "dobj" for c in objects):
         # "demonstrated its resolve": a street protest has no object; "protested the decision"
         # is a protest in words (the table's other sense of the verb, if it has one)
         codes = tuple(c for c in codes if c.mode != "demo-org")
-    for code in codes:
-        if code.needs is None or code.needs in linked:
-            anchor = tok.head if (pos == "noun" and tok.dep_ in _ARGUMENTS
-                                  and tok.head.pos_ in ("VERB", "AUX")) else tok
-            if (pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "into")
-                    and lemmas[tok.head.head.i] in ENTERING_VERBS):
-                anchor = tok.head.head      # "went on strike", "engaged in combat"
-            if code.needs is not None and pos == "noun" and lemmas[tok.head.i] == code.needs:
-                anchor = tok.head
-            return Trigger(tok, code, anchor, code.type, code.mode)
-    return None
+    return codes
+
+
+def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
+    """The clause a noun's event is told in: the verb whose object it is ("staged
+    demonstrations"), the verb of entering its "on"/"in" hangs from ("went on strike"), the
+    word its sense needs as its head ("opened fire"), else the noun itself."""
+    head = tok.head
+    if code.needs is not None and lemmas[head.i] == code.needs:
+        return head
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "in", "into") \
+            and lemmas[head.head.i] in ENTERING_VERBS:
+        return head.head
+    if tok.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
+        return head
+    return tok
 
 
 def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
