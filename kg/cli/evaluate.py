@@ -21,8 +21,8 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(
         metavar="GOLD.jsonl",
         help="Gold facts, one annotated article a line: id, text (or text_file, relative to "
-             "this file), gold {states, organizations, officials, agreements}, and optionally "
-             "score (the fields to score).", show_default=False)],
+             "this file), gold {states, organizations, officials, agreements, events}, and "
+             "optionally score (the fields to score).", show_default=False)],
     details: Annotated[bool, typer.Option(
         "--details", help="Also list, per document, the gold facts kg missed, the facts kg "
         "found that gold lacks, and wrong dates, organisations and states.")] = False,
@@ -36,8 +36,9 @@ def evaluate(
 ) -> None:
     """Measure kg on annotated articles: precision, recall and F1 per named query.
 
-    Builds each article's graph, runs the states, organizations, officials and agreements
-    queries, and compares their rows with the gold facts (README: "How kg eval matches").
+    Builds each article's graph, runs the states, organizations, officials, agreements and
+    events queries, and compares their rows with the gold facts (README: "How kg eval
+    matches"; a gold line's score field names the fields it is scored on).
     The summary goes to stdout, progress to stderr.
 
     Examples:

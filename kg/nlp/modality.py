@@ -1,4 +1,5 @@
-"""Words that make a clause tell what has not happened: intentions, and negated subjects.
+"""Words that make a clause tell what has not happened: intentions, appeals, and negated
+subjects.
 
 One table for every reader of clauses (agreements signed, events done), so that "is expected to
 sign" and "is expected to deploy" are read alike, and "no state has signed" and "no state has
@@ -12,6 +13,15 @@ from spacy.tokens import Token
 # ready to lift", "aims to delay".
 INTENT_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "prepare", "prepared",
                           "intend", "aim", "ready", "willing", "want"})
+# Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
+# release of", "requested military aid"). "call" asks only with "on", "upon" or "for".
+APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",
+                          "exhort", "invite", "encourage", "advise", "recommend", "entreat"})
+_APPEAL_PREPOSITIONS = frozenset({"on", "upon", "for"})
+_NEEDS_PREPOSITION = frozenset({"call"})
+# The links along which a clause is what a verb asks for: its complement, its object, and the
+# objects of its prepositions (not a clause of time or cause, nor a conjoined one).
+_ASKED_LINKS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "dative", "oprd"})
 # Determiners and pronouns that deny a clause through its subject or object: "no state has
 # sent troops", "neither side fired", "nobody signed".
 NEGATIVE_WORDS = frozenset({"neither", "no", "nobody", "none"})
@@ -28,3 +38,23 @@ def negated_argument(verb: Token) -> bool:
                 c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_WORDS for c in arg.children):
             return True
     return False
+
+
+def asked_for(clause: Token, lemmas: list[str], *, counting_itself: bool) -> bool:
+    """Whether the clause is part of what a verb of asking asks for: "called on Kenya to free
+    the reporters", "called for the release of", and, counting the clause itself (the verb that
+    tells a noun's event), "Norway requested aid". An appeal, which PLOVER does not code, tells
+    that nothing has happened yet."""
+    node, edge = clause, "dobj"
+    while True:
+        if edge not in _ASKED_LINKS:
+            return False
+        if (counting_itself or node is not clause) and lemmas[node.i] in APPEAL_HEADS \
+                and node.pos_ == "VERB" and (
+                lemmas[node.i] not in _NEEDS_PREPOSITION
+                or any(c.dep_ == "prep" and c.lower_ in _APPEAL_PREPOSITIONS
+                       for c in node.children)):
+            return True
+        if node.head.i == node.i:
+            return False
+        edge, node = node.dep_, node.head

@@ -7,15 +7,17 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   "threatened to launch an offensive" is one THREATEN, "accused X of attacking" one DISAPPROVE,
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
-  "could", "might", "should", "must"; a clause of "if" or "whether") are no events, and neither is
-  anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
+  "could", "might", "should", "must"; a clause of "if" or "whether"; what an appeal asks for,
+  "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
+  is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
   REJECT.
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
-- What a speaker says another must do is a DEMAND, what it should do a REQUEST ("Iran said the
-  United States must withdraw"), told by the verb of saying; a warning of what the speaker
-  will do is a THREATEN ("warned it would strike").
+- What a speaker says another must do is a DEMAND ("Iran said the United States must
+  withdraw"), told by the verb of saying; what it should do is an appeal, which PLOVER does not
+  code (nor any request: see docs/events-requests.csv to code them as REQUEST). A warning of
+  what the speaker will do is a THREATEN ("warned it would strike").
 """
 from __future__ import annotations
 
@@ -27,21 +29,23 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.roles import SPEAKER_PRONOUNS
-from kg.nlp.modality import INTENT_HEADS, negated_argument
+from kg.nlp.modality import INTENT_HEADS, asked_for, negated_argument
 
 # Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
                          "RETREAT"})
 HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
+# Acts that, asked of others, are themselves the event: rallying support for or opposition to
+# a third party (CAMEO 053, 113: "urged Europe to back Kyiv", "called on others to condemn").
+RALLIED = frozenset({"SUPPORT", "DISAPPROVE"})
 # Acts whose refusal ("would not agree", "did not accept") is a REJECT.
 REFUSABLE = frozenset({"AGREE", "CONCEDE"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
-# The modals that make what a speaker says an obligation put on another.
-OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None),
-               "should": EventCode("should", "verb", "REQUEST", None, "020", None)}
+# The modals that make what a speaker says a demand put on another ("should" only asks).
+OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry"), and verbs of entering into the event their "on"
@@ -117,8 +121,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
 
 def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     """"Iran said the United States must withdraw": a speaker telling another what it must do
-    makes a demand (CAMEO 10), what it should do an appeal (CAMEO 02), whatever the act; the
-    event is told by the verb of saying, from its subject to the clause's subject."""
+    makes a demand (CAMEO 10), whatever the act; the event is told by the verb of saying, from
+    its subject to the clause's subject."""
     found = []
     for tok in _said(sentence, lemmas, SPEECH_LEMMAS):
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
@@ -226,7 +230,9 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "REJECT", None
         return
     auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause):
+    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or (
+            trigger.type not in RALLIED
+            and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
         trigger.told_as_fact = False
         return
     marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
