@@ -238,3 +238,19 @@ def test_a_denial_answers_the_last_accusation_against_the_denier(extract_text) -
     [denial] = [e for e in ex.events if e.type == "REJECT"]
     assert {(p.role, p.state) for p in ex.participants if p.event == denial.key} == {
         (model.ACTOR, "state/VEN"), (model.TARGET, "state/COL")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ghana and Togo signed a trade agreement in Accra on Tuesday.", "SUPPORT"),
+    ("The parliament of Chile ratified the Pacific Fisheries Treaty on Monday.", "SUPPORT"),
+    ("Peru and Bolivia agreed on a new border treaty on Friday.", "AGREE"),
+    ("Peru and Bolivia will sign a new border treaty next week.", "AGREE"),     # a promise
+])
+def test_signing_an_agreement_is_a_support_agreeing_to_one_an_agree(extract_text, text,
+                                                                      kind) -> None:
+    # PLOVER: "actions which ratify, sign, or finalize an agreement" are a SUPPORT; agreeing,
+    # and promising to sign, an AGREE. Either event concerns the agreement it names.
+    ex = extract_text(text)
+    [event] = ex.events
+    assert event.type == kind
+    assert ex.entities[event.agreement].kind == model.AGREEMENT

@@ -100,7 +100,7 @@ def test_an_event_in_reported_speech_is_held_by_its_claim(extract_text) -> None:
 
 def test_conjoined_subjects_each_act(extract_text) -> None:
     ex = extract_text("Ghana and Togo signed a trade agreement in Accra on Tuesday.")
-    assert events(ex)[0][:2] == ("AGREE", ("state/GHA", "state/TGO"))
+    assert events(ex)[0][:2] == ("SUPPORT", ("state/GHA", "state/TGO"))
 
 
 def test_a_person_acts_for_the_state_of_the_title(extract_text) -> None:

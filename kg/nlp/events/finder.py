@@ -3,8 +3,9 @@
 they concern, recorded as model.Event and model.EventParticipant.
 
 Runs after claims and agreements: an event inside reported speech is held as claimed by it,
-and an AGREE event told of an agreement ("signed the treaty", "a deal brokered by Russia") takes
-the agreement's parties as its actors, its mediators as mediators, and links to it.
+and an AGREE or SUPPORT event told of an agreement ("a deal brokered by Russia", "signed the
+treaty") takes the agreement's parties as its actors, its mediators as mediators, and links to
+it.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
                                  object_roles, phrase_roles, place_state, state_role,
                                  subject_roles)
-from kg.nlp.events.triggers import Trigger, find_triggers
+from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
 from kg.nlp.keys import stable_key
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -100,7 +101,7 @@ def _roles(ctx: DocContext, trigger: Trigger
            ) -> tuple[list[Role], list[Role], list[Role], str | None]:
     """(actors, targets, mediators, agreement key) of a trigger."""
     token, anchor = trigger.token, trigger.anchor
-    agreement = _agreement(ctx, trigger) if trigger.type == "AGREE" else None
+    agreement = _agreement(ctx, trigger) if trigger.type in AGREEMENT_EVENTS else None
     if agreement is not None:
         return _agreement_roles(ctx, trigger, agreement)
     if token.pos_ == "NOUN":
@@ -123,8 +124,11 @@ def _roles(ctx: DocContext, trigger: Trigger
 
 
 def _agreement(ctx: DocContext, trigger: Trigger) -> str | None:
-    """The agreement an AGREE trigger is told of: its head or one of its objects."""
-    near = [trigger.token.head, *trigger.anchor.children]
+    """The agreement an AGREE or SUPPORT trigger is told of: its head, one of its objects, or
+    the object of its preposition ("agreed on a border treaty")."""
+    near = [trigger.token.head, *trigger.anchor.children,
+            *(g for c in trigger.anchor.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj")]
     for token in near:
         actor = ctx.actor_at(token)
         if actor is not None and actor.kind == model.AGREEMENT:

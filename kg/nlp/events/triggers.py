@@ -38,6 +38,9 @@ HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASS
 # Acts that, asked of others, are themselves the event: rallying support for or opposition to
 # a third party (CAMEO 053, 113: "urged Europe to back Kyiv", "called on others to condemn").
 RALLIED = frozenset({"SUPPORT", "DISAPPROVE"})
+# What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
+# an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
+AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
 # Acts whose refusal ("would not agree", "did not accept") is a REJECT.
 REFUSABLE = frozenset({"AGREE", "CONCEDE"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
@@ -182,7 +185,7 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
             tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in DOMESTIC_ACTS):
         # "signed the bill into law", "the decree was approved", "a bill signed by the
         # minister": a state's own act, agreed with no one
-        codes = tuple(c for c in codes if c.type != "AGREE")
+        codes = tuple(c for c in codes if c.type not in AGREEMENT_EVENTS)
     if any(c.dep_ == "dobj" for c in objects):
         # "demonstrated its resolve": a street protest has no object; "protested the decision"
         # is a protest in words (the table's other sense of the verb, if it has one)
