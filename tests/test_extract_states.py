@@ -48,6 +48,22 @@ def test_state_names(extract_text, text, expected):
         assert entity.attributes["iso3"] == iso3
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name or demonym two states share means the one the text otherwise names...
+    ("The Congolese army said it repelled an attack near Brazzaville.", "COG"),
+    ("Congo-Brazzaville said the Congolese delegation left Brazzaville on Monday.", "COG"),
+    ("The prime minister of Dominica said Dominican fishermen were detained.", "DMA"),
+    # ... and, where nothing tells, the most populous of them
+    ("Congolese troops clashed with rebels on Sunday.", "COD"),
+    ("Congo expelled two diplomats on Monday.", "COD"),
+    ("Dominican police arrested two migrants near the border.", "DOM"),
+])
+def test_a_shared_name_means_the_state_the_text_names(extract_text, text, expected):
+    shared = [iso3 for iso3, anchor in state_mentions(extract_text(text))
+              if anchor.startswith(("Congo", "Dominican"))]
+    assert shared and set(shared) == {expected}
+
+
 def test_dissolved_states_are_marked_dissolved(extract_text):
     ex = extract_text("Soviet advisers left Yugoslavia in 1948, while Serbia did not yet exist.")
     assert ex.entities["state/SUN"].attributes.get("dissolved") == "true"

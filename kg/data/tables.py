@@ -387,6 +387,16 @@ def state_by_name(text: str) -> StateRecord | None:
     return _states_by_iso3()[codes[0]] if len(codes) == 1 else None
 
 
+def states_sharing(text: str, adjective: bool) -> tuple[str, ...]:
+    """ISO3 of every state a shared name or demonym may denote, the most populous first
+    ("Congolese" → COD, COG; "Dominican" → DOM, DMA); () when it denotes one state or none."""
+    codes = _state_index(adjective).get(_lookup_key(text), ())
+    if len(codes) < 2:
+        return ()
+    people = {c: _geonames_countries().get(c, {}).get("population", 0) for c in codes}
+    return tuple(sorted(codes, key=lambda c: (-people[c], c)))
+
+
 def state_by_adjective(text: str) -> StateRecord | None:
     """The state a demonym denotes ("Azeri" → AZE); None when unknown or shared ("Congolese")."""
     codes = _state_index(True).get(_lookup_key(text), ())

@@ -2,9 +2,12 @@
 actor mentions, plus the statistical NER's places the tables do not know."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from kg import model, resolve
+from kg.data import tables
 from kg.data.actor_groups import actor_groups
 from kg.nlp import gazetteer as gz
 from kg.nlp.agreement_mentions import AGREEMENT_WORDS, FORMAL_NAME_WORDS, mention_at
@@ -23,10 +26,16 @@ _NAMING_DEPS = {"compound", "nmod", "amod"}
 
 def find_table_actors(ctx: DocContext) -> None:
     """Actor mentions for every gazetteer span (states, adjectives, capitals, places, orgs)."""
+    named: Counter[str] | None = None
     for ent in ctx.doc.ents:
         if ent.label_ not in gz.KG_LABELS or not ent.ent_id_:
             continue
         key = ent.ent_id_
+        shared = tables.states_sharing(ent.text, ent.label_ == gz.STATE_ADJ) \
+            if ent.label_ in (gz.STATE, gz.STATE_ADJ) else ()
+        if shared:
+            named = _states_named_alone(ctx) if named is None else named
+            key = resolve.state_key(max(shared, key=lambda iso3: named[iso3]))
         entry = ctx.gazetteer.entries.get(key)
         if entry is None:
             continue
@@ -51,6 +60,22 @@ def find_table_actors(ctx: DocContext) -> None:
         else:
             ctx.add_actor(Actor(ent.start, ent.end, key, entry.kind, entry.state),
                           _as_named(ctx.gazetteer.entity(key), ent))
+
+
+def _states_named_alone(ctx: DocContext) -> Counter[str]:
+    """How often the document names each state by a name, demonym, capital or place that is its
+    alone: what tells which state a shared name means ("Congolese troops ... in Kinshasa").
+    A shared name the text gives no clue to means the most populous of its states."""
+    named: Counter[str] = Counter()
+    for ent in ctx.doc.ents:
+        entry = ctx.gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None and entry.state and ent.label_ in _STATE_CLUES and not (
+                tables.states_sharing(ent.text, ent.label_ == gz.STATE_ADJ)):
+            named[entry.state] += 1
+    return named
+
+
+_STATE_CLUES = (gz.STATE, gz.STATE_ADJ, gz.CAPITAL, gz.PLACE)
 
 
 # Prepositions before a seat of government that make it the place where something happens:
