@@ -95,6 +95,15 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Greek and Turkish navies held joint manoeuvres in the Aegean.", "COOPERATE"),
     ("Kuwait declared the Iraqi envoy persona non grata.", "SANCTION"),
     ("Israel called up 20,000 reservists on Sunday.", "MOBILIZE"),
+    ("Latvia placed its forces on high alert after Russian jets were spotted.", "MOBILIZE"),
+    # a curfew or emergency lifted is a concession in words (PLOVER: "remove curfews"), a
+    # ceasefire observed or arms laid down a retreat in deeds; a ban is repression
+    ("Uganda lifted the state of emergency in the northern districts.", "CONCEDE"),
+    ("The Bolivian government lifted the curfew in La Paz last week.", "CONCEDE"),
+    ("The president imposed a state of emergency in the capital on Sunday.", "COERCE"),
+    ("Some 200 rebels laid down their arms in eastern Chad on Sunday.", "RETREAT"),
+    ("Both armies observed the ceasefire along the border overnight.", "RETREAT"),
+    ("Iranian authorities banned two reformist newspapers on Monday.", "COERCE"),
     # force used on civilians or their places is one-sided violence, not a fight
     ("Government troops shelled villages near Bentiu on Friday.", "ASSAULT"),
     ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
@@ -254,3 +263,19 @@ def test_signing_an_agreement_is_a_support_agreeing_to_one_an_agree(extract_text
     [event] = ex.events
     assert event.type == kind
     assert ex.entities[event.agreement].kind == model.AGREEMENT
+
+
+def test_a_group_acts_for_the_states_it_comes_from(extract_text) -> None:
+    ex = extract_text("Troops from Chad and Niger clashed with jihadists near the border.")
+    assert roles(ex, model.ACTOR) == {("state/TCD", "state/TCD"), ("state/NER", "state/NER")}
+    ex = extract_text("Police from Kenya and Uganda launched a joint operation on Monday.")
+    assert [e.type for e in ex.events] == ["COOPERATE"]
+    assert roles(ex, model.ACTOR) == {("state/KEN", "state/KEN"), ("state/UGA", "state/UGA")}
+
+
+def test_people_and_bombers_act_for_the_one_state_named(extract_text) -> None:
+    ex = extract_text("Thousands of people marched through the Serbian capital on Saturday.")
+    assert [e.type for e in ex.events] == ["PROTEST"]
+    assert ("state/SRB", "state/SRB") in roles(ex, model.ACTOR)
+    ex = extract_text("A suicide bomber killed 14 people at a market in Mogadishu on Friday.")
+    assert roles(ex, model.ACTOR) == {("state/SOM", "state/SOM")}

@@ -173,12 +173,13 @@ def _conjoined(head: Token) -> list[Token]:
 
 
 def _phrase_tokens(noun: Token) -> set[int]:
-    """The noun, its modifiers' subtrees, and an "of" phrase's object ("troops of Armenia")."""
+    """The noun, its modifiers' subtrees, and the object of an "of" or "from" phrase ("troops of
+    Armenia", "police from Kenya and Uganda")."""
     tokens = {noun.i}
     for child in noun.children:
         if child.dep_ in _PHRASE_DEPS or (child.dep_ == "conj" and child.i < noun.i):
             tokens.update(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
             tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
     return tokens
 

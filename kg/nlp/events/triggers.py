@@ -163,11 +163,14 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     codes = table.codes.get((lemmas[tok.i], pos)) if pos else None
     if not codes:
         return None
-    # the words a sense may need: the head, the children, and the objects of the children's
-    # prepositions ("took to the streets", "spoke by phone", "put on alert")
+    # the words a sense may need: the head, the children, the objects of the children's
+    # prepositions ("took to the streets", "spoke by phone", "put on alert"), and what the
+    # object is "of" ("lifted the state of emergency")
     linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children} | {
         lemmas[g.i] for c in tok.children if c.dep_ == "prep" for g in c.children
-        if g.dep_ == "pobj"}
+        if g.dep_ == "pobj"} | {
+        lemmas[g.i] for c in tok.children if c.dep_ == "dobj" for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
     if pos == "verb":
         codes = _verb_senses(tok, codes, lemmas)
     for code in codes:
