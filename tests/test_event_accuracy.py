@@ -279,3 +279,20 @@ def test_people_and_bombers_act_for_the_one_state_named(extract_text) -> None:
     assert ("state/SRB", "state/SRB") in roles(ex, model.ACTOR)
     ex = extract_text("A suicide bomber killed 14 people at a market in Mogadishu on Friday.")
     assert roles(ex, model.ACTOR) == {("state/SOM", "state/SOM")}
+
+
+@pytest.mark.parametrize("text", [
+    "Responding to demands from the opposition, Togo set up an electoral commission.",
+    "The Peruvian government met a key demand of the striking miners on Friday.",
+    "The junta heeded calls from the African Union to free the president.",
+    "The Bolivian president resigned on Friday, bowing to demands from striking miners.",
+])
+def test_yielding_to_a_demand_is_a_concession_not_a_demand(extract_text, text) -> None:
+    # CAMEO 083, accede to demands: the demand is what is yielded to, told in the same clause
+    assert "CONCEDE" in {e.type for e in extract_text(text).events}
+    assert "DEMAND" not in {e.type for e in extract_text(text).events}
+
+
+def test_acting_in_defiance_of_a_demand_is_a_rejection(extract_text) -> None:
+    ex = extract_text("Iran resumed enrichment in defiance of demands from the United Nations.")
+    assert [e.type for e in ex.events] == ["REJECT"]        # CAMEO 128, defy norms or law
