@@ -296,3 +296,20 @@ def test_yielding_to_a_demand_is_a_concession_not_a_demand(extract_text, text) -
 def test_acting_in_defiance_of_a_demand_is_a_rejection(extract_text) -> None:
     ex = extract_text("Iran resumed enrichment in defiance of demands from the United Nations.")
     assert [e.type for e in ex.events] == ["REJECT"]        # CAMEO 128, defy norms or law
+
+
+@pytest.mark.parametrize("text, kind", [
+    # letting international actors in is a retreat in deeds (CAMEO 086) ...
+    ("Myanmar allowed a team of UN observers to enter Rakhine state.", "RETREAT"),
+    ("Sudan allowed aid convoys into Darfur on Monday.", "RETREAT"),
+    ("Iran permitted IAEA inspectors access to the site.", "RETREAT"),
+    # ... easing a restriction at home a concession in words (CAMEO 081)
+    ("The government of Togo allowed opposition parties to hold rallies.", "CONCEDE"),
+    # sanctions eased or suspended are a retreat (CAMEO 085), as lifted ones are
+    ("The European Union eased sanctions on Belarus on Monday.", "RETREAT"),
+    ("The Security Council suspended sanctions on Libya.", "RETREAT"),
+    ("Chile suspended talks with Bolivia.", "SANCTION"),
+])
+def test_what_is_allowed_or_eased_tells_a_retreat_from_a_concession(extract_text, text,
+                                                                     kind) -> None:
+    assert [e.type for e in extract_text(text).events] == [kind]

@@ -163,14 +163,7 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     codes = table.codes.get((lemmas[tok.i], pos)) if pos else None
     if not codes:
         return None
-    # the words a sense may need: the head, the children, the objects of the children's
-    # prepositions ("took to the streets", "spoke by phone", "put on alert"), and what the
-    # object is "of" ("lifted the state of emergency")
-    linked = {lemmas[tok.head.i]} | {lemmas[c.i] for c in tok.children} | {
-        lemmas[g.i] for c in tok.children if c.dep_ == "prep" for g in c.children
-        if g.dep_ == "pobj"} | {
-        lemmas[g.i] for c in tok.children if c.dep_ == "dobj" for p in c.children
-        if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
+    linked = _linked(tok, lemmas)
     if pos == "verb":
         codes = _verb_senses(tok, codes, lemmas)
     for code in codes:
@@ -178,6 +171,27 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
             anchor = _noun_anchor(tok, code, lemmas) if pos == "noun" else tok
             return Trigger(tok, code, anchor, code.type, code.mode)
     return None
+
+
+def _linked(tok: Token, lemmas: list[str]) -> set[str]:
+    """The lemmas a sense may need: the head, the children, the objects of the children's
+    prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject of a
+    complement clause ("allowed observers to enter"), and what an object or that subject is "of"
+    ("lifted the state of emergency", "allowed a team of observers to enter")."""
+    linked = {lemmas[tok.head.i]}
+    for child in tok.children:
+        linked.add(lemmas[child.i])
+        if child.dep_ == "prep":
+            linked.update(lemmas[g.i] for g in child.children if g.dep_ == "pobj")
+        arguments = [child] if child.dep_ == "dobj" else [
+            g for g in child.children if g.dep_ == "nsubj"] if child.dep_ in ("ccomp", "xcomp") \
+            else []
+        for argument in arguments:
+            linked.add(lemmas[argument.i])
+            linked.update(lemmas[g.i] for p in argument.children
+                          if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj")
+    return linked
 
 
 def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
