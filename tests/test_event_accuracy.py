@@ -313,3 +313,12 @@ def test_acting_in_defiance_of_a_demand_is_a_rejection(extract_text) -> None:
 def test_what_is_allowed_or_eased_tells_a_retreat_from_a_concession(extract_text, text,
                                                                      kind) -> None:
     assert [e.type for e in extract_text(text).events] == [kind]
+
+
+def test_a_states_repression_of_its_own_people_is_aimed_at_that_state(extract_text) -> None:
+    ex = extract_text("Police in Harare arrested 40 opposition activists on Sunday.")
+    assert roles(ex, model.ACTOR) == {("state/ZWE", "state/ZWE")}
+    assert roles(ex, model.TARGET) == {("state/ZWE", "state/ZWE")}
+    # but a state named twice is not its own target
+    ex = extract_text("Chile said Chilean troops would stay in the region.")
+    assert not roles(ex, model.TARGET)

@@ -18,8 +18,8 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
-                                 object_roles, phrase_roles, place_state, state_role,
-                                 subject_roles)
+                                 group_sector, object_roles, phrase_roles, place_state,
+                                 state_role, subject_roles)
 from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
 from kg.nlp.keys import stable_key
 
@@ -34,6 +34,8 @@ _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 MEETINGS = frozenset({"CONSULT"})
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
+# The sectors of a state's own agents: its government, forces, police, courts and lawmakers.
+STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # Objects of force that make it one-sided violence: civilians and the places they live in.
 CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "worshipper",
                               "pilgrim", "tourist", "passenger", "village", "hotel", "school",
@@ -119,8 +121,13 @@ def _roles(ctx: DocContext, trigger: Trigger
         targets = object_roles(ctx, anchor)
         if not targets and trigger.type == "THREATEN":
             targets = condition_roles(ctx, anchor)
+    # an actor is not its own target; but its people are ("Kenyan police arrested activists":
+    # PLOVER codes a state's repression of its people as aimed at that state), if not its own
+    # agents ("Ecuador will deploy troops")
     keys = {r.actor.key for r in actors}
-    return actors, [r for r in targets if r.actor.key not in keys], [], None
+    return actors, [r for r in targets if r.actor.key not in keys or (
+        r.actor.end - r.actor.start == 1
+        and group_sector(ctx, ctx.doc[r.actor.start]) not in (None, *STATE_AGENTS))], [], None
 
 
 def _agreement(ctx: DocContext, trigger: Trigger) -> str | None:
