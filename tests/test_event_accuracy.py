@@ -322,3 +322,14 @@ def test_a_states_repression_of_its_own_people_is_aimed_at_that_state(extract_te
     # but a state named twice is not its own target
     ex = extract_text("Chile said Chilean troops would stay in the region.")
     assert not roles(ex, model.TARGET)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("China warned Japan it would use force.", "state/JPN"),
+    ("Russia warned Georgia that it would retaliate against any attack.", "state/GEO"),
+    ("Iran told Britain it would seize more tankers.", "state/GBR"),
+])
+def test_a_threat_is_aimed_at_the_one_warned(extract_text, text, target) -> None:
+    ex = extract_text(text)
+    assert [e.type for e in ex.events] == ["THREATEN"]
+    assert roles(ex, model.TARGET) == {(target, target)}

@@ -120,7 +120,11 @@ def _roles(ctx: DocContext, trigger: Trigger
         actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, anchor)
         if not targets and trigger.type == "THREATEN":
-            targets = condition_roles(ctx, anchor)
+            # "… unless Moscow withdraws"; "China warned Japan it would use force": the one
+            # warned (the object of the verb of warning, where the threat is told in its clause)
+            targets = condition_roles(ctx, anchor) or (
+                object_roles(ctx, token, skip=anchor) if token.i != anchor.i else
+                object_roles(ctx, anchor.head, skip=anchor) if anchor.dep_ == "ccomp" else [])
     # an actor is not its own target; but its people are ("Kenyan police arrested activists":
     # PLOVER codes a state's repression of its people as aimed at that state), if not its own
     # agents ("Ecuador will deploy troops")
