@@ -333,3 +333,17 @@ def test_a_threat_is_aimed_at_the_one_warned(extract_text, text, target) -> None
     ex = extract_text(text)
     assert [e.type for e in ex.events] == ["THREATEN"]
     assert roles(ex, model.TARGET) == {(target, target)}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Italian prosecutors opened an inquiry on Tuesday into bribes paid to Milan city "
+     "officials.", "state/ITA"),
+    ("A UN team began investigating allegations that Russian troops tortured detainees.",
+     "state/RUS"),
+    ("A Spanish judge opened an investigation into crimes committed by the Argentine military "
+     "junta.", "state/ARG"),
+])
+def test_an_investigation_is_aimed_at_whom_its_matter_names(extract_text, text, target) -> None:
+    ex = extract_text(text)
+    assert [e.type for e in ex.events] == ["INVESTIGATE"]
+    assert {state for _, state in roles(ex, model.TARGET)} == {target}

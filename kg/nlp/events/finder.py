@@ -18,8 +18,8 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
-                                 group_sector, object_roles, phrase_roles, place_state,
-                                 state_role, subject_roles)
+                                 group_sector, investigated_roles, object_roles, phrase_roles,
+                                 place_state, state_role, subject_roles)
 from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
 from kg.nlp.keys import stable_key
 
@@ -64,6 +64,9 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     actors, targets, mediators, agreement = _roles(ctx, trigger)
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
+    if not targets and trigger.type == "INVESTIGATE":
+        targets = investigated_roles(ctx, list({trigger.anchor.i: trigger.anchor,
+                                                trigger.token.i: trigger.token}.values()))
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
         targets = _place_as_target(ctx, place)

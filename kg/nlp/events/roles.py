@@ -23,6 +23,8 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
                                  "into", "from", "upon", "over"})
+# Prepositions that name what an investigation looks into ("an inquiry into", "a probe of").
+_LOOKED_INTO = frozenset({"into", "of", "on"})
 # Prepositions that place a group in a state ("rebels in Mali").
 _LOCATED = frozenset({"in", "throughout", "across"})
 # Prepositions whose object, under the object of an act, is the one acted on: "rejected calls
@@ -160,6 +162,22 @@ def condition_roles(ctx: DocContext, clause: Token) -> list[Role]:
                 return [r for c in advcl.children if c.dep_ in _SUBJECTS
                         for r in phrase_roles(ctx, c)]
     return []
+
+
+def investigated_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
+    """Whom an investigation looks into: who and where the matter it looks into names ("an
+    inquiry into bribes paid to Milan officials": Italy; "investigating allegations that
+    Russian troops tortured detainees": Russia), each with its state."""
+    tokens = {t.i for clause in clauses for c in clause.children
+              if c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in _LOOKED_INTO)
+              for t in c.subtree}
+    roles: list[Role] = []
+    for actor in _actors_in(ctx, tokens):
+        if actor.kind == model.PLACE:
+            roles.extend(place_state(ctx, actor))
+        elif actor.kind not in _NOT_ACTORS:
+            roles.append(Role(actor, _state_of(ctx, actor, [])))
+    return _distinct(roles)
 
 
 def between_roles(ctx: DocContext, noun: Token) -> list[Role]:
