@@ -347,3 +347,16 @@ def test_an_investigation_is_aimed_at_whom_its_matter_names(extract_text, text, 
     ex = extract_text(text)
     assert [e.type for e in ex.events] == ["INVESTIGATE"]
     assert {state for _, state in roles(ex, model.TARGET)} == {target}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Sudan rejected a plan drawn up by the African Union to deploy a larger force.",
+     "african-union"),
+    ("Greece criticised the decision announced by Turkey's defence ministry.", "TUR"),
+])
+def test_a_reaction_to_a_matter_is_aimed_at_whom_the_matter_names(extract_text, text,
+                                                                  target) -> None:
+    # the names' last part: an organisation's slug, a state's ISO3
+    named = {key.rsplit("/", 1)[-1] for pair in roles(extract_text(text), model.TARGET)
+             for key in pair if key}
+    assert target in named

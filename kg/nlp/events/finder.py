@@ -18,7 +18,7 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
-                                 group_sector, investigated_roles, object_roles, phrase_roles,
+                                 group_sector, matter_roles, object_roles, phrase_roles,
                                  place_state, state_role, subject_roles)
 from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
 from kg.nlp.keys import stable_key
@@ -34,6 +34,10 @@ _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 MEETINGS = frozenset({"CONSULT"})
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
+# Acts about a matter (an inquiry, a rejection, praise, a charge, a concession, a demand): with
+# no one named as their target, they are aimed at whom the matter names.
+ABOUT_A_MATTER = frozenset({"INVESTIGATE", "REJECT", "SUPPORT", "DISAPPROVE", "CONCEDE",
+                            "DEMAND"})
 # The sectors of a state's own agents: its government, forces, police, courts and lawmakers.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # Objects of force that make it one-sided violence: civilians and the places they live in.
@@ -64,9 +68,9 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     actors, targets, mediators, agreement = _roles(ctx, trigger)
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
-    if not targets and trigger.type == "INVESTIGATE":
-        targets = investigated_roles(ctx, list({trigger.anchor.i: trigger.anchor,
-                                                trigger.token.i: trigger.token}.values()))
+    if not targets and trigger.type in ABOUT_A_MATTER:
+        targets = matter_roles(ctx, list({trigger.anchor.i: trigger.anchor,
+                                          trigger.token.i: trigger.token}.values()))
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
         targets = _place_as_target(ctx, place)

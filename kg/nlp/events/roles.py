@@ -23,8 +23,8 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
                                  "into", "from", "upon", "over"})
-# Prepositions that name what an investigation looks into ("an inquiry into", "a probe of").
-_LOOKED_INTO = frozenset({"into", "of", "on"})
+# Prepositions that name the matter an act is about ("an inquiry into", "a probe of").
+_MATTER = frozenset({"into", "of", "on"})
 # Prepositions that place a group in a state ("rebels in Mali").
 _LOCATED = frozenset({"in", "throughout", "across"})
 # Prepositions whose object, under the object of an act, is the one acted on: "rejected calls
@@ -164,12 +164,13 @@ def condition_roles(ctx: DocContext, clause: Token) -> list[Role]:
     return []
 
 
-def investigated_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
-    """Whom an investigation looks into: who and where the matter it looks into names ("an
-    inquiry into bribes paid to Milan officials": Italy; "investigating allegations that
-    Russian troops tortured detainees": Russia), each with its state."""
+def matter_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
+    """Whom an act about a matter is aimed at: who and where the matter names, with their
+    states ("an inquiry into bribes paid to Milan officials": Italy; "investigating allegations
+    that Russian troops tortured detainees": Russia; "rejected a plan drawn up by the African
+    Union": the African Union)."""
     tokens = {t.i for clause in clauses for c in clause.children
-              if c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in _LOOKED_INTO)
+              if c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in _MATTER)
               for t in c.subtree}
     roles: list[Role] = []
     for actor in _actors_in(ctx, tokens):
