@@ -273,6 +273,13 @@ def test_a_group_acts_for_the_states_it_comes_from(extract_text) -> None:
     assert roles(ex, model.ACTOR) == {("state/KEN", "state/KEN"), ("state/UGA", "state/UGA")}
 
 
+def test_a_demanded_withdrawal_is_aimed_at_who_withdraws_not_the_place_left(extract_text
+                                                                           ) -> None:
+    ex = extract_text("The Arab League demanded the immediate withdrawal of Israeli forces from "
+                      "Lebanese territory.")
+    assert {state for _, state in roles(ex, model.TARGET)} == {"state/ISR"}
+
+
 def test_people_and_bombers_act_for_the_one_state_named(extract_text) -> None:
     ex = extract_text("Thousands of people marched through the Serbian capital on Saturday.")
     assert [e.type for e in ex.events] == ["PROTEST"]

@@ -23,6 +23,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
                                  "into", "from", "upon", "over"})
+# Nouns of leaving, whose "from" phrase is the place left, not where their people come from.
+_LEAVING = frozenset({"withdrawal", "pullout", "retreat", "departure", "expulsion", "exit",
+                      "evacuation", "removal", "release", "return", "deportation", "flight"})
 # Prepositions that name the matter an act is about ("an inquiry into", "a probe of").
 _MATTER = frozenset({"into", "of", "on"})
 # Prepositions that place a group in a state ("rebels in Mali").
@@ -192,13 +195,15 @@ def _conjoined(head: Token) -> list[Token]:
 
 
 def _phrase_tokens(noun: Token) -> set[int]:
-    """The noun, its modifiers' subtrees, and the object of an "of" or "from" phrase ("troops of
-    Armenia", "police from Kenya and Uganda")."""
+    """The noun, its modifiers' subtrees, and the object of an "of" phrase ("troops of
+    Armenia") or of a "from" phrase that tells where its people come from ("police from Kenya
+    and Uganda"; not the place a "withdrawal from Lebanon" leaves)."""
     tokens = {noun.i}
     for child in noun.children:
         if child.dep_ in _PHRASE_DEPS or (child.dep_ == "conj" and child.i < noun.i):
             tokens.update(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        elif child.dep_ == "prep" and (child.lower_ == "of" or (
+                child.lower_ == "from" and noun.lemma_.lower() not in _LEAVING)):
             tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
     return tokens
 
