@@ -367,3 +367,15 @@ def test_a_reaction_to_a_matter_is_aimed_at_whom_the_matter_names(extract_text, 
     named = {key.rsplit("/", 1)[-1] for pair in roles(extract_text(text), model.TARGET)
              for key in pair if key}
     assert target in named
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Tokyo said on Monday it was ready to cooperate with Seoul in tackling piracy.", "JPN"),
+    ("Chile said it was willing to resume talks with Bolivia.", "CHL"),
+])
+def test_a_speaker_ready_to_act_is_the_actor(extract_text, text, actor) -> None:
+    # "it was ready to": the pronoun in reported speech stands for the speaker, through the
+    # adjective the act hangs from
+    ex = extract_text(text)
+    assert [e.type for e in ex.events] == ["AGREE"]
+    assert {state for _, state in roles(ex, model.ACTOR)} == {f"state/{actor}"}

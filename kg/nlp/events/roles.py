@@ -37,7 +37,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
 # fire": the subject of "opening" is Armenia's).
-_CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp"})
+_CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp", "acomp"})
 # Subjects that stand for the speaker of the clause they are reported in.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
