@@ -307,7 +307,8 @@ def test_acting_in_defiance_of_a_demand_is_a_rejection(extract_text) -> None:
 
 @pytest.mark.parametrize("text, kind", [
     # letting international actors in is a retreat in deeds (CAMEO 086) ...
-    ("Myanmar allowed a team of UN observers to enter Rakhine state.", "RETREAT"),
+    ("Eritrea allowed a delegation of African Union monitors to visit the border zone.",
+     "RETREAT"),
     ("Sudan allowed aid convoys into Darfur on Monday.", "RETREAT"),
     ("Iran permitted IAEA inspectors access to the site.", "RETREAT"),
     # ... easing a restriction at home a concession in words (CAMEO 081)

@@ -176,8 +176,8 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     """The lemmas a sense may need: the head, the children, the objects of the children's
     prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject of a
-    complement clause ("allowed observers to enter"), and what an object or that subject is "of"
-    ("lifted the state of emergency", "allowed a team of observers to enter")."""
+    complement clause ("allowed monitors to visit"), and what an object or that subject is "of"
+    ("lifted the state of emergency", "allowed a delegation of monitors to visit")."""
     linked = {lemmas[tok.head.i]}
     for child in tok.children:
         linked.add(lemmas[child.i])
