@@ -104,6 +104,10 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Some 200 rebels laid down their arms in eastern Chad on Sunday.", "RETREAT"),
     ("Both armies observed the ceasefire along the border overnight.", "RETREAT"),
     ("Iranian authorities banned two reformist newspapers on Monday.", "COERCE"),
+    # force used to end a protest is repression (CAMEO 175); an indictment legal action (173)
+    ("Kenyan police dispersed the protesters with tear gas.", "COERCE"),
+    ("Police in Lahore used tear gas to break up a rally by lawyers on Thursday.", "COERCE"),
+    ("A Kenyan court indicted two Somali men on terrorism charges.", "COERCE"),
     # force used on civilians or their places is one-sided violence, not a fight
     ("Government troops shelled villages near Bentiu on Friday.", "ASSAULT"),
     ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
