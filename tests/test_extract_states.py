@@ -229,7 +229,7 @@ def test_states_recall_and_precision_floor(extract_text):
 
 
 @pytest.mark.parametrize("text", [
-    "He declined the office of commissioner of Indian affairs in 1870.",
+    "She was named superintendent of Indian affairs for the northern agencies in 1868.",
     "The settlers moved west into Indian Territory.",
     "Treaties with the Indian tribes of the Ohio valley were broken.",
 ], ids=["affairs", "territory", "tribes"])
