@@ -49,7 +49,7 @@ def find_table_actors(ctx: DocContext) -> None:
         elif ent.label_ == gz.PLACE:
             _add_place(ctx, ent, entry)
         elif names_an_election(ctx.doc, ent.end):
-            continue   # "the 2004 European Parliament election" mentions no body
+            continue   # "the 2019 European Parliament election" mentions no body
         elif entry.name.lower() in SEATS and _where_something_happens(ent):
             ctx.add_actor(Actor(ent.start, ent.end, resolve.place_key(entry.name, entry.state),
                                 model.PLACE, entry.state),

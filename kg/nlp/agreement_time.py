@@ -3,8 +3,8 @@
 News tells when things happen once and then goes on at that time: "On June 15, A held talks
 with B. … Following the talks, the ministers signed an Agreement on …" (signed on June 15);
 "Secretary A met today with B. The two signed a memorandum on …" (signed today). A lead
-paragraph reports the day's news: "The United States welcomes the ceasefire agreed by …" in a
-release of December 11 is that day's ceasefire.
+paragraph reports the day's news: "Canada welcomes the truce reached by …" in a
+release of May 3 is that day's truce.
 
 So an agreement with no date of its own takes, where the text reports it made (a signing verb
 in the past, "the signing of", "agreed to extend"), the last full date the story gave before it

@@ -66,7 +66,7 @@ def find_agreements(ctx: DocContext) -> None:
                 mention.kind == "agreement" and (is_generic(mention.name)
                                                  or _between_states(ctx, mention))
                 and not names_other_states(ctx, own, mention))):
-            # its own title, "this Agreement" ("to conclude this Free Trade Agreement") or the
+            # its own title, "this Agreement" ("to conclude this Fisheries Agreement") or the
             # title again, in the agreement's own text; its date is the final clause's, not one
             # met near a mention
             own.mentions.append(mention)
@@ -233,7 +233,7 @@ _ALIAS_OPENERS = {"also", "known", "as", "or", "the", "formally", "officially", 
 
 def _same_as(ctx: DocContext, mention: AgreementMention, by_head: dict[int, Agreement],
              by_end: dict[int, Agreement]) -> Agreement | None:
-    """"The X Agreement is a trade agreement between ..." (a predicate describes its subject),
+    """"The X Accord is a fisheries accord between ..." (a predicate describes its subject),
     "the Harwick Protocol or Harwick Agreement" and "the Treaty of Kars (the Kars
     Agreement)" (an alternative name): the same one."""
     if mention.proper:
@@ -301,7 +301,7 @@ def _one_kind(a: str, b: str) -> bool:
 
 
 # Where the words that tell a named agreement apart begin: "Joint Communiqué| of the …",
-# "Framework Agreement| Establishing a Free Trade Area …".
+# "Framework Agreement| Establishing a Customs Union …".
 _NAME_TAIL = re.compile(rf" (?:of|on|by|between|for|{'|'.join(sorted(TITLE_LINKS))}) ",
                         re.IGNORECASE)
 
@@ -429,7 +429,7 @@ def _parties_from_signatories(ctx: DocContext, agreement: Agreement) -> None:
 
 
 def _governments_as_states(ctx: DocContext, agreement: Agreement) -> None:
-    """"The Government of Iceland and the Government of Norway": a state's government signs for
+    """"The Government of Chile and the Government of Peru": a state's government signs for
     the state, so the state is the party, not a second one beside it."""
     for key in list(agreement.parties):
         entity = ctx.extraction.entities.get(key)

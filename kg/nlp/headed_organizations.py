@@ -64,7 +64,7 @@ _FOREIGN_OPENING_WORDS = FOREIGN_PARTY_WORDS | FOREIGN_BODY_WORDS
 # Words for a party or a front that close a party's name in Indian languages: "Janata Dal",
 # "Jana Sangh", "Mukti Morcha".
 LAST_PARTY_WORDS = {"dal", "sangh", "morcha"}
-# Small words inside such names: "Parti des Réformes et des Libertés", "Partido de la X".
+# Small words inside such names: "Parti des Travailleurs et des Paysans", "Partido de la X".
 FOREIGN_PARTICLES = {"de", "des", "du", "la", "le", "les", "del", "della", "delle", "dei", "di",
                      "do", "da", "dos", "das", "e", "et", "y", "i", "en", "van", "voor", "für",
                      "za", "na", "ni", "pour", "per", "al", "el", "ut", "dan", "und", "a"}
@@ -138,7 +138,7 @@ def _after_state_word(ctx: DocContext, first: Token, before: Actor,
 
 
 def _foreign_name(ctx: DocContext, first: Token, end: int) -> Span | None:
-    """"Partido Verde Ruritano", "Parti des Réformes et des Libertés": the word for a party
+    """"Partido Verde Ruritano", "Parti des Travailleurs et des Paysans": the word for a party
     or a body, then capitalised words, small words between them, and states' or places'
     names."""
     doc, i, last = ctx.doc, first.i + 1, None

@@ -175,7 +175,7 @@ def _org_at_head(ctx: DocContext, head: Token) -> OrgSpan | None:
         return None  # "Foreign Military Financing", "Parliament Square": a programme, a site
     end, right_state = _extend_right(ctx, head)
     if names_an_election(ctx.doc, end):
-        return None   # "the 2004 European Parliament election"
+        return None   # "the 2019 European Parliament election"
     state = state or right_state
     if _bracketed_table_body(ctx, end):
         return None   # "... Agency for Palestine Refugees (UNRWA)": the table's body

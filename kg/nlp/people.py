@@ -436,8 +436,8 @@ VERBS_INTO_A_POST = {"elect", "appoint", "name", "choose", "sworn", "swear", "in
 
 
 def _made_to_a_post(ctx: DocContext, ent: Span) -> bool:
-    """"X won 55.2% of the vote and was elected president": the subject of a verb that puts
-    someone into a post (or of one joined to it), with a title right after."""
+    """"X won 61.3% of the ballots cast and was elected president": the subject of a verb that
+    puts someone into a post (or of one joined to it), with a title right after."""
     root, doc = ent.root, ctx.doc
     if root.dep_ == "appos":   # "its candidate, X, ... was elected president"
         root = root.head

@@ -29,10 +29,10 @@ _CONTRACTING = re.compile(r"\b(?:Contracting\s+Parties|hereinafter|IN\s+WITNESS\
 _PARTIES_WORDS = re.compile(r"\b(?i:the|both|each|either)\s+(?:Contracting\s+)?"
                             r"(?:Parties|Party|Member\s+States|Signatories)\b")
 # "Signed by the Nordic States at Oslo, this …": who signed where, when they signed apart.
-# Each word in the three casings a formula is printed in ("Made at the city of Kyiv on …").
+# Each word in the three casings a formula is printed in ("Made at the city of Lima on …").
 _DONE = re.compile(r"\b(?:DONE|Done|done|SIGNED|Signed|MADE|Made|made|EXECUTED|Executed)\b,?"
                    r"(?: in \w+| by (?:the )?[A-Z][\w ]{1,40}?)?,?(?: at| in| AT| IN)\b")
-# A note in place of the formula: "(This document was signed on 21 October 2002 in …)". Not
+# A note in place of the formula: "(This document was signed on 3 May 2011 in …)". Not
 # "the Agreement signed on …", which cites another instrument.
 _SIGNED_NOTE = re.compile(r"\b[Tt]his (?:Agreement|Treaty|Protocol|Convention|document|text) "
                           r"(?:was|has been) signed on\b")
@@ -45,7 +45,7 @@ _CLOSING_LINE = re.compile(rf"^[ \t]*(?:{_DONE.pattern}|(?:FOR|For) (?:THE |the 
 _SMALL_WORDS = TITLE_SMALL_WORDS | {"a", "an"}
 _TITLE_WORDS = re.compile(r"\b(AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACCORD)\b", re.IGNORECASE)
 # Words that carry a title on to its next line as a small word does: "FRAMEWORK AGREEMENT⏎
-# ESTABLISHING A FREE TRADE AREA⏎BETWEEN …", "PROTOCOL⏎AMENDING THE AGREEMENT …".
+# ESTABLISHING A CUSTOMS UNION⏎BETWEEN …", "PROTOCOL⏎AMENDING THE AGREEMENT …".
 TITLE_LINKS = {"establishing", "concerning", "regarding", "relating", "amending", "creating",
                "instituting", "among", "amongst"}
 # Words run together where a converted PDF lost its line breaks ("AGREEMENTBETWEENTHE
@@ -273,7 +273,7 @@ def name_from_parties(ctx: DocContext, title: str, title_end: int,
     Macedonia", not a later name the reader of the text may not know it by). None without two
     states or when the title names one."""
     if re.search(r"\b(?:between|among|amongst)\b", title, re.IGNORECASE):
-        return None   # "… between the EFTA States and …": the title names its parties
+        return None   # "… between the Andean States and …": the title names its parties
     keys = {k for k in parties if k.startswith("state/")}
     first: dict[str, str] = {}
     for actor in sorted(ctx.actors, key=lambda a: a.start):
