@@ -56,8 +56,8 @@ def test_a_signing_still_to_come_takes_no_date_from_the_story(agreements) -> Non
 def test_the_ceasefire_a_dated_release_welcomes_is_of_that_day(agreements) -> None:
     text = ("Statement by the Spokesperson on the Ceasefire in Northern Mozambique\n"
             "April 2, 2024\n\n"
-            "The United States welcomes the 48-hour ceasefire committed to by the parties to "
-            "the conflict in northern Mozambique, which took effect at noon.\n")
+            "Canada welcomes the two-day truce that the warring sides in northern Mozambique "
+            "agreed to, which took effect at noon.\n")
     assert [dates for dates, _, _ in agreements(text).values()] == [{"2024-04-02"}]
 
 

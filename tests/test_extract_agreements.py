@@ -171,8 +171,8 @@ def test_dated_agreement_without_other_cue_is_signed(extract_text):
 # --- what is and is not an agreement, and what refers back --------------------------------------
 
 @pytest.mark.parametrize("text, name, alias", [
-    ("The Lamu Protocol or Lamu Agreement was an oral undertaking given in 1961 by the Kenyan "
-     "government. In 2015 the government ended the Lamu Agreement.",
+    ("The Lamu Protocol or Lamu Agreement was a verbal promise the Kenyan government made "
+     "in 1961. In 2015 the government ended the Lamu Agreement.",
      "Lamu Protocol", "Lamu Agreement"),
     ("The Treaty of Kars (also known as the Kars Agreement) was signed by Turkey and Armenia in "
      "1921. Armenia later disputed the Kars Agreement.",

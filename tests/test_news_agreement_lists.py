@@ -27,7 +27,7 @@ def _agreements(extract_text, text: str) -> dict[str, tuple[set[str], set[str]]]
       "trilateral agreement of July 8, 2022": "2022-07-08",
       "trilateral agreement of October 1, 2023": "2023-10-01"}),
     # the parties before the dates, a year shared by the last two
-    ("They stressed the importance of the key trilateral agreements between Georgia, Armenia and "
+    ("Both ministers backed the three trilateral agreements between Georgia, Armenia and "
      "Turkey of March 3, 2021, and January 11 and July 8, 2022.",
      {"state/GEO", "state/ARM", "state/TUR"},
      {"trilateral agreement of March 3, 2021": "2021-03-03",
