@@ -14,8 +14,8 @@ def _posts(ex, name: str) -> list[str]:
 
 READOUT = ("Pavel Sorokin had a telephone conversation with Prime Minister of Norway Erik "
            "Haldorsen. The leaders discussed trade and energy. Erik Haldorsen told Pavel Sorokin "
-           "about his visit to Kyiv. The President of Russia told Mr Haldorsen about measures "
-           "to protect civilians.")
+           "about his visit to Kyiv. The President of Russia assured Mr Haldorsen that civilians "
+           "would be protected.")
 
 
 def test_the_title_of_a_state_refers_back_to_the_one_untitled_person(nlp):
@@ -26,7 +26,7 @@ def test_the_title_of_a_state_refers_back_to_the_one_untitled_person(nlp):
 
 def test_with_two_untitled_persons_the_title_is_left_alone(nlp):
     text = ("Pavel Sorokin and Ivan Belov met Prime Minister of Norway Erik Haldorsen. The "
-            "President of Russia told Mr Haldorsen about measures to protect civilians.")
+            "President of Russia assured Mr Haldorsen that civilians would be protected.")
     ex = extract_with_entities(nlp, text, ["Pavel Sorokin", "Ivan Belov", "Erik Haldorsen",
                                            "Haldorsen"])
     assert _posts(ex, "Pavel Sorokin") == [] and _posts(ex, "Ivan Belov") == []

@@ -17,8 +17,8 @@ def _roles(ex, person: str) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize("text, name, party", [
-    ("In the 2015 general election the seat was won by Tom Hardacre of the Harbour Left Party, "
-     "with the support of the Farmers' Party.", "Tom Hardacre", "harbour-left-party"),
+    ("Tom Hardacre of the Harbour Left Party took the seat at the 2015 general election, "
+     "backed by the Farmers' Party.", "Tom Hardacre", "harbour-left-party"),
     ("Maria Kessel was re-elected to a second term in the March 2014 election, as a "
      "member of the Social Advance Party.", "Maria Kessel", "social-advance-party"),
 ])

@@ -29,8 +29,8 @@ def _organizations(ex) -> dict[str, list[str]]:
 @pytest.mark.parametrize("text, expected", [
     # a government's own bodies, named without their state in a statement on another state
     ("Statement from NSC Spokesperson Mara Ellison on the Ceasefire in Sudan\n\n"
-     "The United States welcomes the ceasefire in Sudan. Sudan's army and its rivals agreed to "
-     "it in Jeddah. The Department of the Treasury will prepare sanctions against those in "
+     "The United States is glad that Sudan's army and its rivals agreed to a ceasefire in "
+     "Jeddah. The Department of the Treasury will prepare sanctions against those in "
      "Sudan who undermine it, with the Commerce Department.",
      {"NSC": "USA", "Department of the Treasury": "USA", "Commerce Department": "USA"}),
     # a name several states give a body means the usual one when the text names that state
@@ -184,14 +184,14 @@ def test_a_name_the_ner_cut_before_a_place_takes_the_place(nlp):
     from kg.model import Document
     from kg.nlp.extract import extract
 
-    text = "He became treasurer of the United Hatmakers of North America in 1897."
+    text = "She became treasurer of the United Cigarmakers of North America in 1903."
     doc = nlp(text)
     cut = doc.char_span(text.index("the United"), text.index(" North"), label="ORG")
     place = doc.char_span(text.index("North"), text.index(" in"), label="LOC")
     doc.ents = [Span(doc, cut.start, cut.end, label="ORG"),
                 Span(doc, place.start, place.end, label="LOC")]
     names = set(_organizations(extract(doc, Document(id="t", text=text))))
-    assert "United Hatmakers of North America" in names
+    assert "United Cigarmakers of North America" in names
 
 
 def test_a_head_word_inside_a_programmes_name_makes_no_body(extract_text):

@@ -79,9 +79,9 @@ def test_an_excerpt_headed_by_its_title_is_a_treaty_text() -> None:
 
 
 @pytest.mark.parametrize("formula, iso", [
-    ("Done in the city of Minsk “23” December2014 in a single copy.", "2014-12-23"),
+    ("Done in the city of Quito “14” March2016 in a single copy.", "2016-03-14"),
     ("Done at Minsk on «5» May 2011.", "2011-05-05"),
-    ("DONE at Oslo on this twentieth day of August in theyear 2007 in duplicate.", "2007-08-20"),
+    ("DONE at Lima on this ninth day of May in theyear 2012 in duplicate.", "2012-05-09"),
     ("Done at Oslo, the twenty- fourth day of November two thousand and six.", "2006-11-24"),
 ], ids=["quoted-day-glued-year", "guillemets", "glued-the-year", "broken-ordinal"])
 def test_final_clause_dates_written_in_less_usual_ways(formula: str, iso: str) -> None:
