@@ -20,6 +20,8 @@ from kg.nlp.not_organizations import SEATS
 _ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "outside", "inside", "across",
                        "around", "toward", "towards", "via", "through", "of"}
+# Mentions that tell which state a shared name means: names, demonyms, capitals and places.
+_STATE_CLUES = (gz.STATE, gz.STATE_ADJ, gz.CAPITAL, gz.PLACE)
 # A name that modifies a noun names it ("the Doha talks"): a label, not an actor.
 _NAMING_DEPS = {"compound", "nmod", "amod"}
 
@@ -74,8 +76,6 @@ def _states_named_alone(ctx: DocContext) -> Counter[str]:
             named[entry.state] += 1
     return named
 
-
-_STATE_CLUES = (gz.STATE, gz.STATE_ADJ, gz.CAPITAL, gz.PLACE)
 
 
 # Prepositions before a seat of government that make it the place where something happens:

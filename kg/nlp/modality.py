@@ -14,11 +14,11 @@ from spacy.tokens import Token
 INTENT_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "prepare", "prepared",
                           "intend", "aim", "ready", "willing", "want"})
 # Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
-# release of", "requested military aid"). "call" asks only with "on", "upon" or "for".
+# release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",
                           "exhort", "invite", "encourage", "advise", "recommend", "entreat"})
-_APPEAL_PREPOSITIONS = frozenset({"on", "upon", "for"})
-_NEEDS_PREPOSITION = frozenset({"call"})
+# Verbs of asking that ask only with one of these prepositions ("called on", "called for").
+_APPEAL_PREPOSITIONS = {"call": frozenset({"on", "upon", "for"})}
 # The links along which a clause is what a verb asks for: its complement, its object, and the
 # objects of its prepositions (not a clause of time or cause, nor a conjoined one).
 _ASKED_LINKS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "dative", "oprd"})
@@ -46,15 +46,19 @@ def asked_for(clause: Token, lemmas: list[str], *, counting_itself: bool) -> boo
     tells a noun's event), "Norway requested aid". An appeal, which PLOVER does not code, tells
     that nothing has happened yet."""
     node, edge = clause, "dobj"
-    while True:
-        if edge not in _ASKED_LINKS:
-            return False
-        if (counting_itself or node is not clause) and lemmas[node.i] in APPEAL_HEADS \
-                and node.pos_ == "VERB" and (
-                lemmas[node.i] not in _NEEDS_PREPOSITION
-                or any(c.dep_ == "prep" and c.lower_ in _APPEAL_PREPOSITIONS
-                       for c in node.children)):
+    while edge in _ASKED_LINKS:
+        if (counting_itself or node is not clause) and _asks(node, lemmas):
             return True
         if node.head.i == node.i:
             return False
         edge, node = node.dep_, node.head
+    return False
+
+
+def _asks(verb: Token, lemmas: list[str]) -> bool:
+    """Whether the word is a verb of asking, with the preposition it may need."""
+    lemma = lemmas[verb.i]
+    if lemma not in APPEAL_HEADS or verb.pos_ != "VERB":
+        return False
+    needed = _APPEAL_PREPOSITIONS.get(lemma)
+    return needed is None or any(c.dep_ == "prep" and c.lower_ in needed for c in verb.children)

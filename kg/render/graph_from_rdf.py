@@ -48,7 +48,7 @@ SELECT DISTINCT ?s ?p ?o WHERE {
   ?a a kg:BackgroundAssertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
 }
 """
-# Each event with one actor and one target (an event needs both to be an edge).
+# Each event with its actors and, where it has them, its targets (edge_ends makes the edges).
 _EVENTS = """
 SELECT ?event ?type ?actor ?target ?doc ?date ?published ?cameo ?mode ?claim WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:actor ?actor ; prov:wasDerivedFrom ?doc .

@@ -18,7 +18,7 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
-                                 group_sector, matter_roles, object_roles, phrase_roles,
+                                 group_sector, matter_roles, object_roles, of_objects, phrase_roles,
                                  place_state, state_role, subject_roles)
 from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
 from kg.nlp.keys import stable_key
@@ -69,8 +69,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
     if not targets and trigger.type in ABOUT_A_MATTER:
-        targets = matter_roles(ctx, list({trigger.anchor.i: trigger.anchor,
-                                          trigger.token.i: trigger.token}.values()))
+        targets = matter_roles(ctx, [trigger.anchor, trigger.token])
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
         targets = _place_as_target(ctx, place)
@@ -121,24 +120,37 @@ def _roles(ctx: DocContext, trigger: Trigger
             actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, token) or (
             object_roles(ctx, anchor, skip=token) if anchor.i != token.i else [])
-        targets = targets or [r for c in token.children if c.dep_ == "prep"
-                              and c.lower_ == "of" for g in c.children for r in phrase_roles(ctx, g)]
+        targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
     else:
         actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, anchor)
         if not targets and trigger.type == "THREATEN":
-            # "… unless Moscow withdraws"; "China warned Japan it would use force": the one
-            # warned (the object of the verb of warning, where the threat is told in its clause)
-            targets = condition_roles(ctx, anchor) or (
-                object_roles(ctx, token, skip=anchor) if token.i != anchor.i else
-                object_roles(ctx, anchor.head, skip=anchor) if anchor.dep_ == "ccomp" else [])
-    # an actor is not its own target; but its people are ("Kenyan police arrested activists":
-    # PLOVER codes a state's repression of its people as aimed at that state), if not its own
-    # agents ("Ecuador will deploy troops")
+            targets = condition_roles(ctx, anchor) or _the_warned(ctx, trigger)
+    # an actor is not its own target, but its people are
     keys = {r.actor.key for r in actors}
-    return actors, [r for r in targets if r.actor.key not in keys or (
-        r.actor.end - r.actor.start == 1
-        and group_sector(ctx, ctx.doc[r.actor.start]) not in (None, *STATE_AGENTS))], [], None
+    targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
+    return actors, targets, [], None
+
+
+def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
+    """"China warned Japan it would use force", "Russia warned Georgia that it would
+    retaliate": a threat told in the clause of a verb of warning or telling is aimed at that
+    verb's object."""
+    token, anchor = trigger.token, trigger.anchor
+    if token.i != anchor.i:             # the verb of warning is the trigger ("warned … would")
+        return object_roles(ctx, token, skip=anchor)
+    if anchor.dep_ == "ccomp":          # the threat is its own trigger ("… would retaliate")
+        return object_roles(ctx, anchor.head, skip=anchor)
+    return []
+
+
+def _its_people(ctx: DocContext, role: Role) -> bool:
+    """Whether a target of the actor's own state is its people, a group the text names by what
+    it is ("Kenyan police arrested activists": PLOVER codes a state's repression of its people
+    as aimed at that state), not its own agents ("Ecuador will deploy troops")."""
+    actor = role.actor
+    return actor.end - actor.start == 1 and group_sector(
+        ctx, ctx.doc[actor.start]) not in (None, *STATE_AGENTS)
 
 
 def _agreement(ctx: DocContext, trigger: Trigger) -> str | None:

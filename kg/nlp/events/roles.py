@@ -253,7 +253,7 @@ def _the_two(ctx: DocContext, noun: Token) -> list[Role]:
     # "troops of the two countries": the pair may be named in the "of" phrase
     if not any(ctx.lemmas[n.i] in _PAIR_NOUNS and any(
             c.lower_ == "both" or (c.lower_ == "two" and c.dep_ == "nummod") for c in n.children)
-            for n in [noun, *_of_objects(noun)]):
+            for n in [noun, *of_objects(noun)]):
         return []
     named: dict[str, list[Actor]] = {}
     for actor in ctx.actors:
@@ -276,7 +276,7 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
     no state acts for the one state the text names, if it names one only, as PLOVER codes
     domestic actors ("Rebels ambushed a convoy in northern Mali")."""
     # "thousands of protesters", "a group of refugees": the group named in the "of" phrase
-    if not any(names_a_group(ctx, n) for n in [noun, *_of_objects(noun)]):
+    if not any(names_a_group(ctx, n) for n in [noun, *of_objects(noun)]):
         return []
     state = sole_state(ctx)
     return [state_role(noun.i, noun.i + 1, state)] if state is not None else []
@@ -293,7 +293,7 @@ def group_sector(ctx: DocContext, token: Token) -> str | None:
     return groups.get(token.lower_) or groups.get(ctx.lemmas[token.i])
 
 
-def _of_objects(noun: Token) -> list[Token]:
+def of_objects(noun: Token) -> list[Token]:
     """The objects of the noun's "of" phrases ("troops of Armenia", "thousands of protesters")."""
     return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable
 from kg.nlp.claims import SPEECH_LEMMAS
-from kg.nlp.events.roles import SPEAKER_PRONOUNS
+from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
 from kg.nlp.modality import INTENT_HEADS, asked_for, negated_argument
 
 # Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
@@ -179,18 +179,18 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     complement clause ("allowed monitors to visit"), and what an object or that subject is "of"
     ("lifted the state of emergency", "allowed a delegation of monitors to visit")."""
     linked = {lemmas[tok.head.i]}
+    arguments = []
     for child in tok.children:
         linked.add(lemmas[child.i])
         if child.dep_ == "prep":
             linked.update(lemmas[g.i] for g in child.children if g.dep_ == "pobj")
-        arguments = [child] if child.dep_ == "dobj" else [
-            g for g in child.children if g.dep_ == "nsubj"] if child.dep_ in ("ccomp", "xcomp") \
-            else []
-        for argument in arguments:
-            linked.add(lemmas[argument.i])
-            linked.update(lemmas[g.i] for p in argument.children
-                          if p.dep_ == "prep" and p.lower_ == "of"
-                          for g in p.children if g.dep_ == "pobj")
+        elif child.dep_ == "dobj":
+            arguments.append(child)
+        elif child.dep_ in ("ccomp", "xcomp"):
+            arguments.extend(g for g in child.children if g.dep_ == "nsubj")
+    for argument in arguments:
+        linked.add(lemmas[argument.i])
+        linked.update(lemmas[g.i] for g in of_objects(argument))
     return linked
 
 
