@@ -19,7 +19,8 @@ from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
                                  group_sector, matter_roles, object_roles, of_objects, phrase_roles,
-                                 place_state, state_role, subject_roles)
+                                 place_state, recipient_roles, state_role,
+                                 subject_roles)
 from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
 from kg.nlp.keys import stable_key
 
@@ -47,6 +48,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "home", "house", "building", "camp", "bus", "tanker", "ferry",
                               "shop", "wedding", "funeral", "neighbourhood",
                               "neighborhood"})
+# Acts of sending, giving or handing over, aimed at whom the thing goes to.
+GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # Acts that, with no target named, are aimed at the actors' own government.
 AT_OWN_GOVERNMENT = frozenset({"PROTEST"})
 
@@ -123,7 +126,8 @@ def _roles(ctx: DocContext, trigger: Trigger
         targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
     else:
         actors = subject_roles(ctx, anchor)
-        targets = object_roles(ctx, anchor)
+        targets = (recipient_roles(ctx, anchor) if trigger.type in GIVING else []) or \
+            object_roles(ctx, anchor)
         if not targets and trigger.type == "THREATEN":
             targets = condition_roles(ctx, anchor) or _the_warned(ctx, trigger)
     # an actor is not its own target, but its people are

@@ -26,6 +26,8 @@ TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", 
 # Nouns of leaving, whose "from" phrase is the place left, not where their people come from.
 _LEAVING = frozenset({"withdrawal", "pullout", "retreat", "departure", "expulsion", "exit",
                       "evacuation", "removal", "release", "return", "deportation", "flight"})
+# Prepositions that name whom a thing is sent or handed to.
+_RECEIVING_PREPOSITIONS = frozenset({"to", "into"})
 # Prepositions that name the matter an act is about ("an inquiry into", "a probe of").
 _MATTER = frozenset({"into", "of", "on"})
 # Prepositions that place a group in a state ("rebels in Mali").
@@ -145,8 +147,25 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -
     return roles
 
 
+def recipient_roles(ctx: DocContext, clause: Token) -> list[Role]:
+    """Whom a thing is sent, given or handed to: the object of its "to" or "into" phrase, or a
+    noun as dative object ("gave Ukraine arms"). What is sent may name a state ("sent Kenyan
+    peacekeepers to Somalia") without being the one acted on."""
+    for child in clause.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in _RECEIVING_PREPOSITIONS:
+            roles = _roles_at(ctx, child)
+        elif child.dep_ == "dative" and child.pos_ != "ADP":
+            roles = phrase_roles(ctx, child)
+        else:
+            continue
+        if roles:
+            return roles
+    return []
+
+
 def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
-    if head.dep_ == "prep":
+    if head.dep_ == "prep" or (head.dep_ == "dative" and head.pos_ == "ADP"):
+        # the parser takes the "to" of "sent doctors to Turkey" for a dative object
         return [r for g in head.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
     if head.dep_ == "ccomp":
         return [r for c in head.children if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]

@@ -1,0 +1,64 @@
+"""Events (issue 16): the senses of everyday words that CAMEO codes apart, and whom an act of
+sending is aimed at, on sentences we wrote in agency-news style."""
+from __future__ import annotations
+
+import pytest
+
+from kg import model
+
+
+def coded(ex) -> list[tuple[str, set[str], set[str]]]:
+    """(type, actor states, target states) of each event, in text order."""
+    out = []
+    for e in sorted(ex.events, key=lambda e: e.begin):
+        roles = [p for p in ex.participants if p.event == e.key]
+        out.append((e.type, {p.state for p in roles if p.role == model.ACTOR},
+                    {p.state for p in roles if p.role == model.TARGET}))
+    return out
+
+
+@pytest.mark.parametrize("text, kind", [
+    # training another state's forces is military cooperation (CAMEO 062)
+    ("Turkish officers are training Somali army units at a base near Mogadishu.", "COOPERATE"),
+    ("Canadian instructors trained 300 Ukrainian soldiers in Poland last year.", "COOPERATE"),
+    # handing a wanted person to another state is judicial cooperation (063); handing back
+    # what was taken is a return (0842)
+    ("Peru handed over two fugitives wanted for fraud to Chilean police.", "COOPERATE"),
+    ("Ecuador handed back the seized fishing boats to Peru on Friday.", "RETREAT"),
+    # returning property, remains or captives (0841, 0842)
+    ("Germany returned a collection of looted bronze sculptures to Nigeria.", "RETREAT"),
+    ("Belgium has returned the remains of an independence leader to Congo.", "RETREAT"),
+    # an invitation accepted is an intent to meet (036), not a concession
+    ("The Indonesian president accepted an invitation to visit Canberra in March.", "AGREE"),
+    # fire traded is a fight (190), as fire exchanged is
+    ("Indian and Pakistani troops traded fire across the border overnight.", "FIGHT"),
+    # gathering evidence is an inquiry (090)
+    ("UN investigators are collecting evidence of abuses by militias in Darfur.", "INVESTIGATE"),
+    # a charge told as a clause is an accusation (112)
+    ("Russian counter-intelligence charged that a Latvian consul had been recruiting agents.",
+     "DISAPPROVE"),
+    # doctors and field hospitals sent are humanitarian aid (073)
+    ("Japan sent a team of doctors and two field hospitals to Turkey after the earthquake.",
+     "AID"),
+    # ending a strike or a protest eases dissent (082): a concession, not a sanction
+    ("Striking teachers in Kenya suspended their strike after the government raised pay.",
+     "CONCEDE"),
+    ("Farmers in India ended their protest after parliament repealed the laws.", "CONCEDE"),
+])
+def test_the_sense_a_word_has_among_its_objects(extract_text, text, kind) -> None:
+    assert [e[0] for e in coded(extract_text(text))] == [kind]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # what is sent may name a state; whom it goes to is the target
+    ("Kenya sent Kenyan peacekeepers to Somalia last year.", "state/KEN", "state/SOM"),
+    ("Cuba sent Cuban doctors to Peru to fight the outbreak.", "state/CUB", "state/PER"),
+    # the parser's dative "to"
+    ("Britain sent tents and blankets to Pakistan after the floods.", "state/GBR", "state/PAK"),
+    ("Colombian police handed over a suspected trafficker to U.S. authorities.", "state/COL",
+     "state/USA"),
+])
+def test_an_act_of_sending_is_aimed_at_whom_it_goes_to(extract_text, text, actor,
+                                                        target) -> None:
+    [(_, actors, targets)] = coded(extract_text(text))
+    assert (actors, targets) == ({actor}, {target})
