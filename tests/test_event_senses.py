@@ -62,3 +62,33 @@ def test_an_act_of_sending_is_aimed_at_whom_it_goes_to(extract_text, text, actor
                                                         target) -> None:
     [(_, actors, targets)] = coded(extract_text(text))
     assert (actors, targets) == ({actor}, {target})
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Ugandan authorities banned all public gatherings in the capital on Sunday.", "state/UGA"),
+    ("Zambian police tortured three detained opposition organisers.", "state/ZMB"),
+    ("The Chadian government lifted the curfew after two weeks of calm.", "state/TCD"),
+])
+def test_an_act_on_no_one_named_is_aimed_at_the_actors_own_state(extract_text, text,
+                                                                 state) -> None:
+    [(_, actors, targets)] = coded(extract_text(text))
+    assert actors == targets == {state}
+
+
+def test_a_foreign_target_named_is_kept(extract_text) -> None:
+    [(kind, actors, targets)] = coded(extract_text(
+        "The Nigerian army detained two Cameroonian fishermen near the border."))
+    assert (kind, actors, targets) == ("COERCE", {"state/NGA"}, {"state/CMR"})
+
+
+@pytest.mark.parametrize("text", [
+    "The Serbian parliament voted against the plan drawn up by the mediators.",
+    "Iraq ignored a UN deadline to hand over the documents.",
+    "The junta flouted a string of Security Council resolutions.",
+    "Britain blocked a European Union plan to tax aviation fuel.",
+    "Kosovo's leaders shunned talks with Belgrade.",
+    "Cyprus said no to the reunification plan in a referendum.",
+    "The prime minister shrugged off calls for his resignation.",
+])
+def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
+    assert [e[0] for e in coded(extract_text(text))] == ["REJECT"]

@@ -30,16 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "events-example.csv"
 HEADER = "lemma,pos,type,mode,cameo,needs\n"
 
-# A verb kg does not code; a row of kg's it codes otherwise (a blocked resolution is no street
-# blockade); a word some corpora use for something else (troops marching are no protest).
+# A verb kg does not code; a row of kg's it codes otherwise (a state staying away from a
+# conference refuses it, no sanction); a word some corpora use for something else (troops
+# marching are no protest).
 NEW = "excoriate,verb,DISAPPROVE,,111,\n"
-REPLACED = "block,verb,REJECT,,120,\n"
+REPLACED = "boycott,verb,REJECT,,120,\n"
 SWITCHED_OFF = "march,verb,NONE,,,\n"
 ARTICLES = {
     "excoriate": "WARSAW, May 4, 2026 — Poland excoriated Belarus on Monday over the detention "
                  "of two journalists.\n",
-    "block": "MOSCOW, March 3, 2026 — Russia blocked the draft resolution on Syria at the "
-             "United Nations on Tuesday.\n",
+    "boycott": "MOSCOW, March 3, 2026 — Russia boycotted the conference on Syria at the "
+               "United Nations on Tuesday.\n",
     "march": "KYIV, Nov. 11, 2022 — Ukrainian troops marched into Kherson on Friday.\n",
 }
 
@@ -95,9 +96,9 @@ def test_a_verb_kg_does_not_code_gives_an_event(built) -> None:
 
 
 def test_a_row_for_a_coded_word_replaces_kgs_row(built) -> None:
-    assert ("PROTEST", "RUS", "SYR") in built["kg"]
+    assert ("SANCTION", "RUS", "SYR") in built["kg"]
     assert ("REJECT", "RUS", "SYR") in built["mine"]
-    assert ("PROTEST", "RUS", "SYR") not in built["mine"]
+    assert ("SANCTION", "RUS", "SYR") not in built["mine"]
 
 
 def test_type_none_switches_kgs_row_off(built) -> None:

@@ -50,8 +50,10 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "neighborhood"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
-# Acts that, with no target named, are aimed at the actors' own government.
-AT_OWN_GOVERNMENT = frozenset({"PROTEST"})
+# Acts that, with no target named, are aimed at the actors' own state: a protest at its
+# government, repression, violence and concessions at its people ("banned public gatherings",
+# "lifted the curfew"), as PLOVER codes them.
+AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT"})
 
 
 def find_events(ctx: DocContext) -> None:
@@ -76,7 +78,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
         targets = _place_as_target(ctx, place)
-    if not targets and trigger.type in AT_OWN_GOVERNMENT:
+    if not targets and trigger.type in AT_OWN_STATE:
         targets = _own_state(actors)
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
@@ -293,8 +295,8 @@ def _told_of_a_thing(clause: Token) -> bool:
 
 
 def _own_state(actors: list[Role]) -> list[Role]:
-    """A protest that names no one it is aimed at is aimed at the government of the protesters'
-    own state ("Kenyan students demonstrated"), as PLOVER codes it."""
+    """The actors' own states: whom a protest, a repression or a concession that names no one
+    is aimed at ("Kenyan students demonstrated", "Ugandan police banned rallies")."""
     states = {r.state: r for r in actors if r.state}
     return [state_role(r.actor.start, r.actor.end, key) for key, r in states.items()]
 
