@@ -92,3 +92,23 @@ def test_a_foreign_target_named_is_kept(extract_text) -> None:
 ])
 def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     assert [e[0] for e in coded(extract_text(text))] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, actor, targets", [
+    ("Norway offered on Monday to mediate between the Colombian government and the rebels.",
+     "state/NOR", {"state/COL"}),
+    ("Algeria mediated talks between Mali and Niger on Tuesday.", "state/DZA",
+     {"state/MLI", "state/NER"}),
+    ("Turkey is ready to host talks between Russia and Ukraine.", "state/TUR",
+     {"state/RUS", "state/UKR"}),
+])
+def test_a_mediator_or_host_acts_on_the_sides_between(extract_text, text, actor,
+                                                      targets) -> None:
+    [(_, actors, found)] = coded(extract_text(text))
+    assert (actors, found) == ({actor}, targets)
+
+
+def test_an_offer_to_act_is_an_intent(extract_text) -> None:
+    [(kind, _, targets)] = coded(extract_text(
+        "An offer to host peace talks between Chile and Peru was made by Brazil on Monday."))
+    assert (kind, targets) == ("AGREE", {"state/CHL", "state/PER"})

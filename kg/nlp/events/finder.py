@@ -132,6 +132,12 @@ def _roles(ctx: DocContext, trigger: Trigger
             object_roles(ctx, anchor)
         if not targets and trigger.type == "THREATEN":
             targets = condition_roles(ctx, anchor) or _the_warned(ctx, trigger)
+        if not targets:
+            sides = _sides_between(ctx, anchor)
+            if trigger.type != "FIGHT":
+                targets = sides         # a mediator or a host acts on the sides
+            elif not actors:
+                actors = sides          # "fighting between A and B erupted": they fight
     # an actor is not its own target, but its people are
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
@@ -148,6 +154,16 @@ def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
     if anchor.dep_ == "ccomp":          # the threat is its own trigger ("… would retaliate")
         return object_roles(ctx, anchor.head, skip=anchor)
     return []
+
+
+def _sides_between(ctx: DocContext, clause: Token) -> list[Role]:
+    """"offered to mediate between Colombia and the rebels", "hosted talks between Russia and
+    Ukraine": the sides a mediator or host acts on, named by a "between" phrase of the clause,
+    of its complement or of their objects."""
+    nodes = [clause]
+    nodes += [c for c in clause.children if c.dep_ in ("xcomp", "advcl")]
+    nodes += [c for n in list(nodes) for c in n.children if c.dep_ in ("dobj", "obj")]
+    return [r for n in nodes for r in between_roles(ctx, n)]
 
 
 def _its_people(ctx: DocContext, role: Role) -> bool:

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
-from kg.nlp.modality import INTENT_HEADS, asked_for, negated_argument
+from kg.nlp.modality import INTENT_HEADS, INTENT_NOUNS, asked_for, negated_argument
 
 # Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
@@ -281,9 +281,11 @@ def _in_condition(clause: Token) -> bool:
 
 
 def _intended(clause: Token, lemmas: list[str]) -> bool:
-    """"plans to deploy", "is ready to lift": the clause is the complement of an intention."""
+    """"plans to deploy", "is ready to lift", "an offer to host talks": the clause is the
+    complement of an intention."""
     head = clause.head
-    return clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS
+    return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or (
+        clause.dep_ == "acl" and head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS)
 
 
 def _negated_governor(clause: Token) -> bool:
