@@ -203,10 +203,13 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # "signed the bill into law", "the decree was approved", "a bill signed by the
         # minister": a state's own act, agreed with no one
         codes = tuple(c for c in codes if c.type not in AGREEMENT_EVENTS)
-    if any(c.dep_ == "dobj" for c in objects):
-        # "demonstrated its resolve": a street protest has no object; "protested the decision"
-        # is a protest in words (the table's other sense of the verb, if it has one)
-        codes = tuple(c for c in codes if c.mode != "demo-org")
+    in_words = tuple(c for c in codes if c.mode != "demo-org")
+    if any(c.dep_ == "dobj" for c in objects) or (in_words and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+        # "demonstrated its resolve": a street protest has no object, nor anyone it is made
+        # to; "protested the decision", "protested to Pakistan" is a protest in words (the
+        # table's other sense of the verb, if it has one; "took to the streets" has none)
+        codes = in_words
     return codes
 
 
