@@ -112,3 +112,20 @@ def test_an_offer_to_act_is_an_intent(extract_text) -> None:
     [(kind, _, targets)] = coded(extract_text(
         "An offer to host peace talks between Chile and Peru was made by Brazil on Monday."))
     assert (kind, targets) == ("AGREE", {"state/CHL", "state/PER"})
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # concern voiced at another's act is disapproval (CAMEO 110); the act is only its matter
+    ("Germany expressed concern over the Russian troop buildup near the border.",
+     "DISAPPROVE", "state/DEU", "state/RUS"),
+    ("Beijing registered its strong dissatisfaction with the U.S. arms sale to Taiwan.",
+     "DISAPPROVE", "state/CHN", "state/USA"),
+    ("The Chinese foreign ministry lashed out at Washington over arms sales to Taiwan.",
+     "DISAPPROVE", "state/CHN", "state/USA"),
+    # a protest made to a state is one in words (114), not a street protest
+    ("India protested to Pakistan over the shelling of border villages.", "DISAPPROVE",
+     "state/IND", "state/PAK"),
+])
+def test_disapproval_voiced_is_the_event_not_what_it_is_about(extract_text, text, kind, actor,
+                                                              target) -> None:
+    assert coded(extract_text(text)) == [(kind, {actor}, {target})]
