@@ -129,3 +129,16 @@ def test_an_offer_to_act_is_an_intent(extract_text) -> None:
 def test_disapproval_voiced_is_the_event_not_what_it_is_about(extract_text, text, kind, actor,
                                                               target) -> None:
     assert coded(extract_text(text)) == [(kind, {actor}, {target})]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # withdrawing envoys, peacekeepers or aid reduces relations (CAMEO 161, 1661, 162) ...
+    ("Bolivia withdrew its ambassador from Chile in protest at the remarks.", "SANCTION"),
+    ("The World Bank withdrew its support for the dam project.", "SANCTION"),
+    # ... and one to come is a threat, not an offer
+    ("Nigeria said it would withdraw its peacekeepers from Sierra Leone.", "THREATEN"),
+    # withdrawing troops from another's land is still a retreat (087)
+    ("Israel withdrew its troops from southern Lebanon.", "RETREAT"),
+])
+def test_what_is_withdrawn_tells_a_sanction_from_a_retreat(extract_text, text, kind) -> None:
+    assert [e[0] for e in coded(extract_text(text))] == [kind]
