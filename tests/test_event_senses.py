@@ -142,3 +142,25 @@ def test_disapproval_voiced_is_the_event_not_what_it_is_about(extract_text, text
 ])
 def test_what_is_withdrawn_tells_a_sanction_from_a_retreat(extract_text, text, kind) -> None:
     assert [e[0] for e in coded(extract_text(text))] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # receiving peacekeepers, monitors or inspectors lets others in (CAMEO 086, 0861)
+    ("Sudan accepted the deployment of African Union peacekeepers in Darfur.", "RETREAT"),
+    ("Iraq granted access to UN weapons inspectors on Friday.", "RETREAT"),
+    ("Israel eased its blockade of the Gaza Strip on Sunday.", "RETREAT"),
+    # a show of force is no fight (CAMEO 150, 152, 154)
+    ("North Korea test-fired two ballistic missiles into the sea.", "MOBILIZE"),
+    ("Pakistan tested a nuclear-capable cruise missile on Tuesday.", "MOBILIZE"),
+    ("Russia massed tanks and artillery along the border.", "MOBILIZE"),
+    ("Iran staged naval manoeuvres in the Strait of Hormuz.", "MOBILIZE"),
+])
+def test_letting_others_in_and_showing_force(extract_text, text, kind) -> None:
+    assert [e[0] for e in coded(extract_text(text))] == [kind]
+
+
+def test_a_lemma_cut_short_is_mended_where_the_coding_names_the_whole_word(extract_text) -> None:
+    # the rule lemmatizer makes "raped" "rap", "staged" "stag"; "rapped" is "rap"
+    assert [e[0] for e in coded(extract_text("Soldiers raped women in the village."))] == [
+        "ASSAULT"]
+    assert coded(extract_text("The critic rapped the budget in a column.")) == []

@@ -17,7 +17,7 @@ import difflib
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterable, Mapping
 
@@ -56,6 +56,11 @@ class EventTable:
 
     codes: Mapping[tuple[str, str], tuple[EventCode, ...]]
     lemmas: frozenset[str]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lemma the coding names: the coded words and the words their senses need."""
+        return self.lemmas | {c.needs for codes in self.codes.values() for c in codes if c.needs}
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_r
                                  group_sector, matter_roles, object_roles, of_objects, phrase_roles,
                                  place_state, recipient_roles, state_role,
                                  subject_roles)
-from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers
+from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers, mended_lemmas
 from kg.nlp.keys import stable_key
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -58,8 +58,9 @@ AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT"})
 
 def find_events(ctx: DocContext) -> None:
     """Record every event the document tells as a fact (see the modules of this package)."""
+    lemmas = mended_lemmas(ctx.lowers, ctx.lemmas, ctx.event_table)
     for sentence in ctx.sentences:
-        triggers = find_triggers(sentence, ctx.lemmas, ctx.event_table)
+        triggers = find_triggers(sentence, lemmas, ctx.event_table)
         if not triggers:
             continue
         dates = _adverbial_dates(ctx, sentence)

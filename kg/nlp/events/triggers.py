@@ -79,6 +79,25 @@ class Trigger:
     intended: bool = False     # told as to come ("will provide", "plans to visit")
 
 
+def mended_lemmas(lowers: list[str], lemmas: list[str], table: EventTable) -> list[str]:
+    """The lemmas, with the ones the rule lemmatizer cuts one letter short mended where the
+    coding names the whole word: "staged" → "stag" is "stage", "raped" and "raping" → "rap" are
+    "rape" (but "rapped" stays "rap")."""
+    mended = None
+    for i, lower in enumerate(lowers):
+        if lower.endswith("ed"):
+            whole = lower[:-1]
+        elif lower.endswith("ing"):
+            whole = lower[:-3] + "e"
+        else:
+            continue
+        lemma = lemmas[i]
+        if whole != lemma and whole.startswith(lemma) and whole in table.words:
+            mended = mended or list(lemmas)
+            mended[i] = whole
+    return mended or lemmas
+
+
 def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
     """The triggers of events the sentence tells as facts, in text order, as `table` codes
     them (kg.data.event_codes.event_table)."""
