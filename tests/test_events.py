@@ -56,7 +56,7 @@ def test_a_demonym_stands_for_its_state(extract_text) -> None:
     # what a speaker says it must do itself
     "India said it must defend its borders.",
     # a verb of an event in another sense
-    "The army demonstrated its resolve with new missile tests.",
+    "The army demonstrated its resolve with a parade through the capital.",
     # a state's own instruments: signing one agrees with no one
     "President Ruto signed the finance bill into law on Tuesday.",
     "The decree was signed by the interior minister on Monday.",
