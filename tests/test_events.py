@@ -24,6 +24,11 @@ def test_every_coded_type_is_plover() -> None:
     assert {c.type for codes in event_codes().values() for c in codes} <= set(PLOVER_TYPES)
 
 
+def test_no_row_of_the_table_is_there_twice() -> None:
+    rows = [c for codes in event_codes().values() for c in codes]
+    assert len(rows) == len(set(rows))
+
+
 def test_a_bad_type_in_the_table_names_its_line() -> None:
     with pytest.raises(KGError, match="line 3"):
         codes_from("lemma,pos,type,mode,cameo,needs\nmeet,verb,CONSULT,,040,\nhug,verb,HUG,,,\n",
