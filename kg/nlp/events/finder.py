@@ -19,8 +19,7 @@ from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
                                  group_sector, matter_roles, object_roles, of_objects, phrase_roles,
-                                 place_state, recipient_roles, state_role,
-                                 subject_roles)
+                                 place_state, recipient_roles, state_role, subject_roles)
 from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers, mended_lemmas
 from kg.nlp.keys import stable_key
 

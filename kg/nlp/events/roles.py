@@ -295,19 +295,15 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
     no state acts for the one state the text names, if it names one only, as PLOVER codes
     domestic actors ("Rebels ambushed a convoy in northern Mali")."""
     # "thousands of protesters", "a group of refugees": the group named in the "of" phrase
-    if not any(names_a_group(ctx, n) for n in [noun, *of_objects(noun)]):
+    if all(group_sector(ctx, n) is None for n in [noun, *of_objects(noun)]):
         return []
     state = sole_state(ctx)
     return [state_role(noun.i, noun.i + 1, state)] if state is not None else []
 
 
-def names_a_group(ctx: DocContext, token: Token) -> bool:
-    """Whether the word names a group by what it is ("rebels", "activists"; actor_groups.csv)."""
-    return group_sector(ctx, token) is not None
-
-
 def group_sector(ctx: DocContext, token: Token) -> str | None:
-    """The PLOVER sector of the group the word names ("activists" → CVL), if it names one."""
+    """The PLOVER sector of the group the word names by what it is ("activists" → CVL;
+    actor_groups.csv), if it names one."""
     groups = actor_groups()
     return groups.get(token.lower_) or groups.get(ctx.lemmas[token.i])
 
