@@ -51,6 +51,7 @@ def kinds(ex) -> list[str]:
     ("Farmers in India ended their protest after parliament repealed the laws.", "CONCEDE"),
     # withdrawing envoys, peacekeepers or aid reduces relations (CAMEO 161, 1661, 162) ...
     ("Bolivia withdrew its ambassador from Chile in protest at the remarks.", "SANCTION"),
+    ("Kenya recalled its envoy from Somalia after the remarks.", "SANCTION"),
     ("The World Bank withdrew its support for the dam project.", "SANCTION"),
     # ... and one to come is a threat, not an offer
     ("Nigeria said it would withdraw its peacekeepers from Sierra Leone.", "THREATEN"),
