@@ -157,3 +157,34 @@ def test_a_lemma_cut_short_is_mended_where_the_coding_names_the_whole_word(extra
     # the rule lemmatizer makes "raped" "rap", "staged" "stag"; "rapped" is "rap"
     assert kinds(extract_text("Soldiers raped women in the village.")) == ["ASSAULT"]
     assert coded(extract_text("The critic rapped the budget in a column.")) == []
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    # a "to" complement the parser reads as adverbial, words coming between it and its verb
+    ("The European Union threatened on Monday to impose trade sanctions on Belarus.",
+     "THREATEN", "state/BLR"),
+    ("Poland offered on Sunday to share its experience in grid management with Moldova.",
+     "AGREE", "state/MDA"),
+    # an act's purpose names whom it is aimed at
+    ("Turkey reopened the border crossing on Friday to let aid convoys through to Syria.",
+     "RETREAT", "state/SYR"),
+])
+def test_a_to_clause_names_whom_the_act_is_aimed_at(extract_text, text, kind, target) -> None:
+    [(found, _, targets)] = coded(extract_text(text))
+    assert (found, targets) == (kind, {target})
+
+
+def test_a_meetings_purpose_names_what_it_is_about_not_whom(extract_text) -> None:
+    [(kind, actors, targets)] = coded(extract_text(
+        "Kenyan and Ugandan officials met in Nairobi on Monday to discuss the crisis in Sudan."))
+    assert (kind, actors, targets) == ("CONSULT", {"state/KEN", "state/UGA"}, set())
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling resumed between Armenia and Azerbaijan overnight.",
+    # the parser reads "Fighting" as the verb and "flared" as its clause
+    "Fighting flared on Sunday between Armenia and Azerbaijan along the border.",
+])
+def test_the_sides_of_a_fight_told_as_a_subject_are_its_actors(extract_text, text) -> None:
+    [(kind, actors, _)] = coded(extract_text(text))
+    assert (kind, actors) == ("FIGHT", {"state/ARM", "state/AZE"})

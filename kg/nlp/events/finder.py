@@ -30,7 +30,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
 # How a date names a thing rather than telling when an act happened: "the 1963 pact".
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
-# Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva").
+# Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva"),
+# and whose purpose is what they are about ("met to discuss Syria"), not whom.
 MEETINGS = frozenset({"CONSULT"})
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
@@ -117,6 +118,7 @@ def _roles(ctx: DocContext, trigger: Trigger
     agreement = _agreement(ctx, trigger) if trigger.type in AGREEMENT_EVENTS else None
     if agreement is not None:
         return _agreement_roles(ctx, trigger, agreement)
+    purpose = trigger.type not in MEETINGS
     if token.pos_ == "NOUN":
         actors = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                   for r in phrase_roles(ctx, c)] or between_roles(ctx, token) or (
@@ -124,12 +126,12 @@ def _roles(ctx: DocContext, trigger: Trigger
         if not actors and anchor.i != token.i and token.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, token) or (
-            object_roles(ctx, anchor, skip=token) if anchor.i != token.i else [])
+            object_roles(ctx, anchor, skip=token, purpose=purpose) if anchor.i != token.i else [])
         targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
     else:
         actors = subject_roles(ctx, anchor)
         targets = (recipient_roles(ctx, anchor) if trigger.type in GIVING else []) or \
-            object_roles(ctx, anchor)
+            object_roles(ctx, anchor, purpose=purpose)
         if not targets and trigger.type == "THREATEN":
             targets = condition_roles(ctx, anchor) or _the_warned(ctx, trigger)
         if not targets:
@@ -161,7 +163,10 @@ def _sides_between(ctx: DocContext, clause: Token) -> list[Role]:
     Ukraine": the sides a mediator or host acts on, named by a "between" phrase of the clause,
     of its complement or of their objects."""
     nodes = [clause]
-    nodes += [c for c in clause.children if c.dep_ in ("xcomp", "advcl")]
+    if clause.dep_ in ("nsubj", "nsubjpass"):
+        nodes.append(clause.head)       # "shelling resumed between Ukraine and Russia"
+    # "acl": the parser reads "Fighting flared between …" as a verb "fighting" that "flared"
+    nodes += [c for c in clause.children if c.dep_ in ("xcomp", "advcl", "acl")]
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ in ("dobj", "obj")]
     return [r for n in nodes for r in between_roles(ctx, n)]
 

@@ -123,10 +123,14 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
     return []
 
 
-def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -> list[Role]:
+def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
+                 purpose: bool = False) -> list[Role]:
     """Whom the clause acts on: its objects, a passive subject, the subject of a "that" clause
     ("demanded that Chile withdraw …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
-    complement ("threatened to cut ties with Chile")."""
+    complement ("threatened to cut ties with Chile"). With `purpose`, also in a "to" clause
+    the parser reads as adverbial: a complement with words between it and its verb
+    ("threatened on Monday to impose sanctions on Belarus"), or the act's purpose, which
+    names whom it is aimed at ("reopened the crossing to let aid through to Syria")."""
     heads = []
     for child in clause.children:
         if skip is not None and child.i == skip.i:
@@ -137,7 +141,7 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None) -
                          if g.dep_ == "prep" and g.lower_ in _OBJECT_PREPOSITIONS)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
-        elif child.dep_ in ("ccomp", "xcomp"):
+        elif child.dep_ in ("ccomp", "xcomp") or (purpose and _infinitive(child)):
             heads.append(child)
     roles: list[Role] = []
     for head in heads:
@@ -169,9 +173,15 @@ def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
         return [r for g in head.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
     if head.dep_ == "ccomp":
         return [r for c in head.children if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
-    if head.dep_ == "xcomp":
+    if head.dep_ in ("xcomp", "advcl"):
         return object_roles(ctx, head)
     return phrase_roles(ctx, head)
+
+
+def _infinitive(clause: Token) -> bool:
+    """A "to" clause of no subject of its own, read as adverbial."""
+    return clause.dep_ == "advcl" and not any(c.dep_ in _SUBJECTS for c in clause.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def condition_roles(ctx: DocContext, clause: Token) -> list[Role]:
