@@ -188,3 +188,36 @@ def test_a_meetings_purpose_names_what_it_is_about_not_whom(extract_text) -> Non
 def test_the_sides_of_a_fight_told_as_a_subject_are_its_actors(extract_text, text) -> None:
     [(kind, actors, _)] = coded(extract_text(text))
     assert (kind, actors) == ("FIGHT", {"state/ARM", "state/AZE"})
+
+
+@pytest.mark.parametrize("text, kind, actors, targets", [
+    # a noun that counts or times events stands in their place in the clause
+    ("Serbia and Kosovo opened a new round of talks in Brussels on Thursday.", "CONSULT",
+     {"state/SRB", "state/XKX"}, set()),
+    ("The navies of India and Japan began a week of joint exercises in the Bay of Bengal.",
+     "COOPERATE", {"state/IND", "state/JPN"}, set()),
+    ("Israel launched a wave of air strikes on Gaza overnight.", "FIGHT", {"state/ISR"},
+     {"state/PSE"}),
+])
+def test_a_round_or_a_wave_of_events_is_those_events(extract_text, text, kind, actors,
+                                                     targets) -> None:
+    assert coded(extract_text(text)) == [(kind, actors, targets)]
+
+
+def test_no_round_of_talks_is_no_event(extract_text) -> None:
+    assert coded(extract_text("Armenia and Azerbaijan did not hold a new round of talks.")) == []
+
+
+@pytest.mark.parametrize("text, actors, targets", [
+    # one who travels somewhere for talks is the host's guest (CAMEO 042, a visit)
+    ("The Russian foreign minister arrived in Ankara on Tuesday for consultations.",
+     {"state/RUS"}, {"state/TUR"}),
+    ("The Kenyan president flew to Addis Ababa for a two-day visit.", {"state/KEN"},
+     {"state/ETH"}),
+    # two sides who travel to talks meet at a venue
+    ("American and Chinese envoys flew to Oslo on Monday for talks.",
+     {"state/USA", "state/CHN"}, set()),
+])
+def test_a_journey_for_talks_is_a_visit_to_the_host(extract_text, text, actors,
+                                                    targets) -> None:
+    assert coded(extract_text(text)) == [("CONSULT", actors, targets)]

@@ -20,7 +20,8 @@ from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
                                  group_sector, matter_roles, object_roles, of_objects, phrase_roles,
                                  place_state, recipient_roles, state_role, subject_roles)
-from kg.nlp.events.triggers import AGREEMENT_EVENTS, Trigger, find_triggers, mended_lemmas
+from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
+                                    mended_lemmas, standing)
 from kg.nlp.keys import stable_key
 
 # Verbs whose subject brokers an agreement between others rather than making it.
@@ -30,9 +31,6 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
 # How a date names a thing rather than telling when an act happened: "the 1963 pact".
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
-# Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva"),
-# and whose purpose is what they are about ("met to discuss Syria"), not whom.
-MEETINGS = frozenset({"CONSULT"})
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
 # Acts about a matter (an inquiry, a rejection, praise, a charge, a concession, a demand): with
@@ -77,7 +75,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets and trigger.type in ABOUT_A_MATTER:
         targets = matter_roles(ctx, [trigger.anchor, trigger.token])
     place = _place(ctx, trigger, actors + targets)
-    if not targets and place is not None and agreement is None and trigger.type not in MEETINGS:
+    if not targets and place is not None and agreement is None and (
+            trigger.type not in MEETINGS or _a_journey(trigger) and _one_side(actors)):
         targets = _place_as_target(ctx, place)
     if not targets and trigger.type in AT_OWN_STATE:
         targets = _own_state(actors)
@@ -118,15 +117,17 @@ def _roles(ctx: DocContext, trigger: Trigger
     agreement = _agreement(ctx, trigger) if trigger.type in AGREEMENT_EVENTS else None
     if agreement is not None:
         return _agreement_roles(ctx, trigger, agreement)
-    purpose = trigger.type not in MEETINGS
+    purpose = trigger.type not in MEETINGS     # "met to discuss Syria": what, not whom
     if token.pos_ == "NOUN":
+        noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
         actors = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                   for r in phrase_roles(ctx, c)] or between_roles(ctx, token) or (
-            between_roles(ctx, token.head) if token.dep_ == "nsubj" else [])
-        if not actors and anchor.i != token.i and token.dep_ not in ("nsubj", "nsubjpass"):
+            between_roles(ctx, noun.head) if noun.dep_ == "nsubj" else [])
+        if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, token) or (
-            object_roles(ctx, anchor, skip=token, purpose=purpose) if anchor.i != token.i else [])
+            object_roles(ctx, noun) if noun.i != token.i else []) or (
+            object_roles(ctx, anchor, skip=noun, purpose=purpose) if anchor.i != token.i else [])
         targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
     else:
         actors = subject_roles(ctx, anchor)
@@ -259,15 +260,31 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
     taken = {r.actor.key for r in participants}
     heads = {t.i: t for t in (trigger.anchor, trigger.token, *(
         c for c in trigger.anchor.children if c.dep_ in ("dobj", "obj")))}
+    prepositions = _PLACE_PREPOSITIONS
+    if _a_journey(trigger):     # "flew to Ankara for talks"
+        heads[trigger.anchor.head.i] = trigger.anchor.head
+        prepositions = _PLACE_PREPOSITIONS | {"to"}
     for head in heads.values():
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
             for obj in prep.children:
                 actor = ctx.actor_at(obj)
                 if actor is not None and actor.kind in _PLACE_KINDS and actor.key not in taken:
                     return actor
     return None
+
+
+def _a_journey(trigger: Trigger) -> bool:
+    """"flew to Ankara for talks": a meeting told as what someone travels for, where they
+    travel to, is hosted by that place's state."""
+    return trigger.anchor.dep_ == "prep" and trigger.anchor.lower_ == "for"
+
+
+def _one_side(actors: list[Role]) -> bool:
+    """Whether the actors act for one state: two sides travelling to talks meet at a venue
+    ("U.S. and Chinese envoys flew to Oslo for talks"), not as guests."""
+    return len({r.state for r in actors}) == 1
 
 
 def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:

@@ -61,6 +61,15 @@ LIGHT_VERBS = ENTERING_VERBS | {"give", "make", "offer", "issue", "hold", "launc
 # A state's own instruments: signing or adopting one agrees with no one.
 DOMESTIC_ACTS = frozenset({"bill", "law", "decree", "legislation", "budget", "ordinance",
                            "amendment", "constitution", "order"})
+# Acts whose place is where the sides meet, not whom they act on ("talks resumed in Geneva"),
+# but for one who travels there for them ("arrived in Ankara for talks": Turkey is the host).
+MEETINGS = frozenset({"CONSULT"})
+# Nouns that count or time the events of their "of" phrase, which takes their place in the
+# clause: "opened a new round of talks", "launched a wave of air strikes", "two days of
+# consultations".
+PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage",
+                        "volley", "salvo", "burst", "hour", "day", "night", "week", "month",
+                        "year"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -197,7 +206,7 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject of a
     complement clause ("allowed monitors to visit"), and what an object or that subject is "of"
     ("lifted the state of emergency", "allowed a delegation of monitors to visit")."""
-    linked = {lemmas[tok.head.i]}
+    linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i]}
     arguments = []
     for child in tok.children:
         linked.add(lemmas[child.i])
@@ -235,15 +244,30 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
 def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     """The clause a noun's event is told in: the verb whose object it is ("staged
     demonstrations"), the verb of entering its "on"/"in" hangs from ("went on strike"), the
-    word its sense needs as its head ("opened fire"), else the noun itself."""
-    head = tok.head
+    word its sense needs as its head ("opened fire"), the "for" of a journey to a meeting
+    ("flew to Ankara for talks"), else the noun itself; a partitive stands in for the noun
+    ("staged a wave of protests")."""
+    noun = standing(tok, lemmas)
+    head = noun.head
     if code.needs is not None and lemmas[head.i] == code.needs:
         return head
-    if tok.dep_ == "pobj" and head.lower_ in ("on", "in", "into") \
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "in", "into") \
             and lemmas[head.head.i] in ENTERING_VERBS:
         return head.head
-    if tok.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
         return head
+    if code.type in MEETINGS and noun.dep_ == "pobj" and head.lower_ == "for" \
+            and head.head.pos_ == "VERB":
+        return head     # "arrived in Ankara for talks": the journey's "for" tells the meeting
+    return tok
+
+
+def standing(tok: Token, lemmas: list[str]) -> Token:
+    """The noun that stands for a trigger noun in its clause: the partitive whose "of" phrase
+    it is ("a round of talks"), else the noun itself."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and lemmas[head.head.i] in PARTITIVES:
+        return head.head
     return tok
 
 
@@ -260,10 +284,13 @@ def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | 
 
 def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
     clause = trigger.anchor
+    noun = standing(trigger.token, lemmas)
     words = [c for c in clause.children] + ([c for c in trigger.token.children]
                                             if trigger.token.i != clause.i else [])
-    if trigger.token.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
-        words += list(trigger.token.head.children)   # "patrols have not resumed"
+    if noun.i != trigger.token.i:
+        words += list(noun.children)                  # "no new round of talks"
+    if noun.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
+        words += list(noun.head.children)             # "patrols have not resumed"
     if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
             or negated_argument(clause)):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
