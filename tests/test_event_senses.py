@@ -221,3 +221,21 @@ def test_no_round_of_talks_is_no_event(extract_text) -> None:
 def test_a_journey_for_talks_is_a_visit_to_the_host(extract_text, text, actors,
                                                     targets) -> None:
     assert coded(extract_text(text)) == [("CONSULT", actors, targets)]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("India deployed additional troops along its frontier with China.", "state/IND",
+     "state/CHN"),
+    ("Russia massed tanks and troops near the Ukrainian border.", "state/RUS", "state/UKR"),
+    ("Greece put its navy on high alert over Turkish drilling in the Aegean.", "state/GRC",
+     "state/TUR"),
+    ("Britain mobilized reservists for a possible war against Iraq.", "state/GBR", "state/IRQ"),
+])
+def test_a_show_of_force_is_aimed_at_the_foreign_state_its_clause_names(
+        extract_text, text, actor, target) -> None:
+    assert coded(extract_text(text)) == [("MOBILIZE", {actor}, {target})]
+
+
+def test_a_show_of_force_at_home_names_no_target(extract_text) -> None:
+    assert coded(extract_text("Kenya deployed police across Nairobi ahead of the protests.")) \
+        == [("MOBILIZE", {"state/KEN"}, set())]

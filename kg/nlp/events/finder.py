@@ -18,8 +18,9 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
-                                 group_sector, matter_roles, object_roles, of_objects, phrase_roles,
-                                 place_state, recipient_roles, state_role, subject_roles)
+                                 foreign_roles, group_sector, matter_roles, object_roles,
+                                 of_objects, phrase_roles, place_state, recipient_roles,
+                                 state_role, subject_roles)
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
 from kg.nlp.keys import stable_key
@@ -48,6 +49,9 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "neighborhood"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
+# Acts that, with no target named, are aimed at a foreign state their clause names: a show of
+# force at the state whose border, drills or fleet it answers.
+SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
 # Acts that, with no target named, are aimed at the actors' own state: a protest at its
 # government, repression, violence and concessions at its people ("banned public gatherings",
 # "lifted the curfew"), as PLOVER codes them.
@@ -78,6 +82,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets and place is not None and agreement is None and (
             trigger.type not in MEETINGS or _a_journey(trigger) and _one_side(actors)):
         targets = _place_as_target(ctx, place)
+    if not targets and trigger.type in SHOWS_OF_FORCE:
+        targets = foreign_roles(ctx, trigger.anchor, actors)
     if not targets and trigger.type in AT_OWN_STATE:
         targets = _own_state(actors)
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):

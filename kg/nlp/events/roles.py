@@ -213,6 +213,21 @@ def matter_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
     return _distinct(roles)
 
 
+def foreign_roles(ctx: DocContext, clause: Token, actors: list[Role]) -> list[Role]:
+    """The states the clause names outside its subject, other than the actors' own: whom a
+    show of force is aimed at ("moved artillery to its border with Armenia", "massed troops
+    near the Ukrainian border", "put its navy on alert over Turkish drilling")."""
+    subject = {t.i for c in clause.children if c.dep_ in _SUBJECTS for t in c.subtree}
+    own = {r.state for r in actors}
+    roles: list[Role] = []
+    for actor in _actors_in(ctx, {t.i for t in clause.subtree} - subject):
+        if actor.kind == model.STATE:
+            roles.append(Role(actor, actor.key))
+        elif actor.kind == model.PLACE:
+            roles.extend(place_state(ctx, actor))
+    return _distinct([r for r in roles if r.state not in own])
+
+
 def between_roles(ctx: DocContext, noun: Token) -> list[Role]:
     """"clashes between Armenia and Azerbaijan": the sides, each an actor."""
     return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
