@@ -239,3 +239,17 @@ def test_a_show_of_force_is_aimed_at_the_foreign_state_its_clause_names(
 def test_a_show_of_force_at_home_names_no_target(extract_text) -> None:
     assert coded(extract_text("Kenya deployed police across Nairobi ahead of the protests.")) \
         == [("MOBILIZE", {"state/KEN"}, set())]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # telling another to act is a demand (CAMEO 10); the act is not done
+    ("China told the United States to stop arms sales to Taiwan.", "state/CHN", "state/USA"),
+    ("Nigeria instructed Niger to release the detained soldiers.", "state/NGA", "state/NER"),
+])
+def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -> None:
+    assert coded(extract_text(text)) == [("DEMAND", {actor}, {target})]
+
+
+def test_telling_what_is_so_is_no_demand(extract_text) -> None:
+    assert "DEMAND" not in kinds(extract_text(
+        "The president told reporters that the border had reopened."))

@@ -203,9 +203,10 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     """The lemmas a sense may need: the head, the children, the objects of the children's
-    prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject of a
-    complement clause ("allowed monitors to visit"), and what an object or that subject is "of"
-    ("lifted the state of emergency", "allowed a delegation of monitors to visit")."""
+    prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject and
+    the "to" of a complement clause ("allowed monitors to visit", "told Eritrea to withdraw"),
+    and what an object or that subject is "of" ("lifted the state of emergency", "allowed a
+    delegation of monitors to visit")."""
     linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i]}
     arguments = []
     for child in tok.children:
@@ -216,6 +217,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
             arguments.extend(g for g in child.children if g.dep_ == "nsubj")
+            # "told Eritrea to withdraw": the "to" of an infinitive complement
+            linked.update(lemmas[g.i] for g in child.children if g.dep_ == "aux")
     for argument in arguments:
         linked.add(lemmas[argument.i])
         linked.update(lemmas[g.i] for g in of_objects(argument))
