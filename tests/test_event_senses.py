@@ -253,3 +253,28 @@ def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -
 def test_telling_what_is_so_is_no_demand(extract_text) -> None:
     assert "DEMAND" not in kinds(extract_text(
         "The president told reporters that the border had reopened."))
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    # stopping a cooperative act reduces relations (CAMEO 16) ...
+    ("Australia halted military cooperation with Fiji after the coup.", "SANCTION", "state/FJI"),
+    ("Russia cancelled joint exercises with Belarus.", "SANCTION", "state/BLR"),
+    ("Denmark cut aid to Tanzania on Friday.", "SANCTION", "state/TZA"),
+    # ... and stopping a hostile one eases it (CAMEO 08)
+    ("Israel ended its offensive in southern Lebanon.", "RETREAT", "state/LBN"),
+    ("The European Union lifted the arms embargo on Libya.", "RETREAT", "state/LBY"),
+    ("Nigerian unions called off the general strike on Monday.", "CONCEDE", "state/NGA"),
+])
+def test_stopping_an_act_is_an_event_of_its_own(extract_text, text, kind, target) -> None:
+    [(found, _, targets)] = coded(extract_text(text))
+    assert (found, targets) == (kind, {target})
+
+
+def test_a_visit_that_ends_is_over_not_stopped(extract_text) -> None:
+    assert kinds(extract_text(
+        "The Chinese president ended his three-day visit to France on Sunday.")) == ["CONSULT"]
+
+
+def test_a_stopping_to_come_is_a_threat(extract_text) -> None:
+    assert kinds(extract_text("The United States said it would suspend aid to Niger.")) \
+        == ["THREATEN"]

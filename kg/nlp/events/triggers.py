@@ -3,6 +3,9 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 
 - A noun trigger whose code needs its governing verb ("opened fire", "ordered patrols") makes
   one event with that verb: the verb's own coding gives way to the noun's.
+- A verb that stops what its object names makes an event of its own: stopping a cooperative
+  act reduces relations, stopping a hostile one eases it ("halted military cooperation" is a
+  SANCTION, "ended its offensive" a RETREAT).
 - A trigger inside another trigger's clause is part of that event, not one of its own:
   "threatened to launch an offensive" is one THREATEN, "accused X of attacking" one DISAPPROVE,
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
@@ -70,6 +73,17 @@ MEETINGS = frozenset({"CONSULT"})
 PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage",
                         "volley", "salvo", "burst", "hour", "day", "night", "week", "month",
                         "year"})
+# Verbs that stop or ease the act their object names ("halted military cooperation",
+# "suspended aid", "called off the strike", "ended its offensive", "lifted the embargo"), and
+# the kind of event stopping each kind of act is: a cooperative act stopped reduces relations
+# (CAMEO 16), a hostile one stopped eases it (CAMEO 08).
+STOPPING = frozenset({"halt", "suspend", "stop", "cancel", "cut", "freeze", "scrap",
+                      "terminate", "abandon", "discontinue", "end", "lift"})
+STOPPING_PARTICLES = {"call": "off", "break": "off"}
+STOPPED = {"COOPERATE": "SANCTION", "AID": "SANCTION", "CONSULT": "SANCTION",
+           "AGREE": "SANCTION", "SUPPORT": "SANCTION", "PROTEST": "CONCEDE",
+           "COERCE": "CONCEDE", "FIGHT": "RETREAT", "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",
+           "SANCTION": "RETREAT"}
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -125,6 +139,10 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     # event's participant, not an event of its own
     verbs = {t.token.i for t in found if t.anchor.i == t.token.i}
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
+    stopped = _stopped(sentence, lemmas, table)
+    if stopped:     # "suspended aid": the stopping is the event, not the aid nor "suspend"
+        verbs = {t.token.i for t in stopped}
+        found = [t for t in found if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
     anchors = {t.anchor.i: t for t in found}
     found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas)
               if t.anchor.i not in anchors]
@@ -174,6 +192,52 @@ def _warnings(sentence: Span, lemmas: list[str]) -> list[Trigger]:
                         for c in tok.children)):
             found.append(Trigger(tok.head, WARNING, tok, WARNING.type, None))
     return found
+
+
+def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
+    """Verbs of stopping whose object (or passive subject) the table codes as an act: the
+    stopping is an event of the kind STOPPED gives ("halted military cooperation" is a
+    SANCTION, "called off the strike" a CONCEDE). A visit or talks that end are over, not
+    stopped."""
+    doc, found = sentence.doc, []
+    for i in range(sentence.start, sentence.end):
+        lemma = lemmas[i]
+        if lemma not in STOPPING and lemma not in STOPPING_PARTICLES:
+            continue
+        verb = doc[i]
+        if verb.pos_ != "VERB" or (lemma in STOPPING_PARTICLES and not any(
+                c.dep_ == "prt" and c.lower_ == STOPPING_PARTICLES[lemma] for c in verb.children)):
+            continue
+        for noun in verb.children:
+            if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
+                continue
+            noun = _counted(noun, lemmas)
+            kind = _sense_of_noun(noun, lemmas, table)
+            if kind not in STOPPED or (kind == "CONSULT" and lemma == "end"):
+                continue
+            code = EventCode(lemma, "verb", STOPPED[kind], None, None, None)
+            found.append(Trigger(verb, code, verb, code.type, None))
+            break
+    return found
+
+
+def _counted(noun: Token, lemmas: list[str]) -> Token:
+    """The events a partitive counts ("suspended a series of joint drills": the drills)."""
+    if lemmas[noun.i] in PARTITIVES:
+        return next((g for g in of_objects(noun)), noun)
+    return noun
+
+
+def _sense_of_noun(noun: Token, lemmas: list[str], table: EventTable) -> str | None:
+    """The type the table gives the noun: of the sense whose needed word is linked to it, else
+    of its plain sense, else of its first."""
+    codes = table.codes.get((lemmas[noun.i], "noun"))
+    if not codes:
+        return None
+    linked = _linked(noun, lemmas)
+    chosen = next((c for c in codes if c.needs in linked), None) or next(
+        (c for c in codes if c.needs is None), codes[0])
+    return chosen.type
 
 
 def _said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:
