@@ -147,6 +147,13 @@ def test_an_offer_to_act_is_an_intent(extract_text) -> None:
     # a protest made to a state is one in words (114), not a street protest
     ("India protested to Pakistan over the shelling of border villages.", "DISAPPROVE",
      "state/IND", "state/PAK"),
+    # disapproval in other words; the act it is about is no event of its own
+    ("Japan took issue with China's military buildup near the islands.", "DISAPPROVE",
+     "state/JPN", "state/CHN"),
+    ("China bristled at the American naval deployment in the South China Sea.", "DISAPPROVE",
+     "state/CHN", "state/USA"),
+    ("Seoul raised objections to Japanese military drills near Dokdo.", "DISAPPROVE",
+     "state/KOR", "state/JPN"),
 ])
 def test_disapproval_voiced_is_the_event_not_what_it_is_about(extract_text, text, kind, actor,
                                                               target) -> None:
@@ -278,3 +285,10 @@ def test_a_visit_that_ends_is_over_not_stopped(extract_text) -> None:
 def test_a_stopping_to_come_is_a_threat(extract_text) -> None:
     assert kinds(extract_text("The United States said it would suspend aid to Niger.")) \
         == ["THREATEN"]
+
+
+def test_a_street_sense_that_needs_its_word_keeps_it_beside_a_sense_in_words(
+        extract_text) -> None:
+    # "take" has a sense in words ("took issue with"): "to the streets" still tells a protest
+    assert kinds(extract_text("Serbian students took to the streets of Belgrade on Friday.")) \
+        == ["PROTEST"]

@@ -299,7 +299,9 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # minister": a state's own act, agreed with no one
         codes = tuple(c for c in codes if c.type not in AGREEMENT_EVENTS)
     in_words = tuple(c for c in codes if c.mode != "demo-org")
-    if any(c.dep_ == "dobj" for c in objects) or (in_words and any(
+    # a street sense that needs its word ("took to the streets") is told by that word
+    plain_street = any(c.mode == "demo-org" and c.needs is None for c in codes)
+    if any(c.dep_ == "dobj" for c in objects) or (in_words and plain_street and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         # "demonstrated its resolve": a street protest has no object, nor anyone it is made
         # to; "protested the decision", "protested to Pakistan" is a protest in words (the
