@@ -292,3 +292,17 @@ def test_a_street_sense_that_needs_its_word_keeps_it_beside_a_sense_in_words(
     # "take" has a sense in words ("took issue with"): "to the streets" still tells a protest
     assert kinds(extract_text("Serbian students took to the streets of Belgrade on Friday.")) \
         == ["PROTEST"]
+
+
+def test_a_person_of_no_stated_state_acts_for_the_one_state_the_text_names(
+        extract_text) -> None:
+    assert coded(extract_text(
+        "Jailed blogger Omar Haddad began a hunger strike against his detention by Egyptian "
+        "authorities.")) == [("PROTEST", {"state/EGY"}, {"state/EGY"})]
+
+
+def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
+        extract_text) -> None:
+    [(_, actors, _)] = coded(extract_text(
+        "Omar Haddad criticised the Egyptian and Sudanese governments on Monday."))
+    assert actors == {None}

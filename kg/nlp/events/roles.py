@@ -348,13 +348,12 @@ def sole_state(ctx: DocContext) -> str | None:
 
 
 def _sole_state(ctx: DocContext, key: str) -> str | None:
-    """A person holding a post of no stated state ("President X", "a judge") or an organisation
-    of none acts for the one state the text names or places things in, if there is one only:
-    news names the country of a domestic actor once ("President X on Thursday eased the curfew in Ruritania"). An
-    international body, or a person whose post is in one, belongs to no state."""
+    """A person of no stated state ("President X", "a judge", "jailed activist X") or an
+    organisation of none acts for the one state the text names or places things in, if there
+    is one only: news names the country of a domestic actor once ("President X on Thursday
+    eased the curfew in Ruritania"). An international body, or a person whose post is in one,
+    belongs to no state."""
     if not key.startswith(("person/", "org/")) or _international(ctx, key):
-        return None
-    if key.startswith("person/") and not ctx.facts_about(key, model.HOLDS):
         return None
     return sole_state(ctx)
 
