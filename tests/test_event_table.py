@@ -112,6 +112,24 @@ def _row(text: str) -> EventCode:
         return read_user_event_codes([write(Path(folder) / "t.csv", HEADER + text)])[0]
 
 
+def test_a_class_of_needed_words_stands_for_a_row_per_word() -> None:
+    # kg's "@envoys" (kg/data/event_word_classes.csv): an ambassador, an envoy, a diplomat
+    with tempfile.TemporaryDirectory() as folder:
+        rows = read_user_event_codes([write(Path(folder) / "t.csv",
+                                            HEADER + "pull,verb,SANCTION,,161,@envoys\n")])
+    assert {row.needs for row in rows} == {"ambassador", "envoy", "diplomat"}
+    assert {(row.lemma, row.type) for row in rows} == {("pull", "SANCTION")}
+    table = event_table(rows)
+    assert {c.needs for c in table.codes[("pull", "verb")]} >= {"ambassador", "envoy", "diplomat"}
+
+
+def test_kgs_rows_of_a_class_are_coded_for_each_word(extract_text) -> None:
+    # "recall" needs "@envoys"; each word of the class codes the recall
+    for envoy in ("ambassador", "envoy", "diplomat"):
+        ex = extract_text(f"Kenya recalled its {envoy} from Somalia on Monday.")
+        assert [e.type for e in ex.events] == ["SANCTION"]
+
+
 def test_a_replacing_row_replaces_every_row_of_its_word_and_no_other() -> None:
     # kg codes the plain verb "protest" twice (a street protest, a protest in words)
     assert len(event_codes()[("protest", "verb")]) == 2
@@ -174,6 +192,8 @@ def test_eval_scores_the_events_the_users_rows_give(tmp_path) -> None:
      "line 3: 7 cells, but the header names 6 columns"),
     (HEADER + "excoriate,verb,DISAPPROVE,,11a,\n", 'line 2: cameo "11a" is not a CAMEO code'),
     (HEADER + "fire on,verb,FIGHT,,,\n", 'line 2: lemma "fire on" is more than one word'),
+    (HEADER + "pull,verb,SANCTION,,161,@diplomats\n",
+     'line 2: needs "@diplomats" names no class of words (kg\'s classes: @'),
     (HEADER + "march,verb,NONE,,,\nmarch,verb,PROTEST,demo-org,141,\n",
      'line 3: "march" (verb) is switched off at {file} line 2; a word is either coded or '
      'switched off (NONE)'),

@@ -5,6 +5,9 @@ the word gives one, and the nearest CAMEO code. `needs` narrows a general word t
 is an event: the lemma of a word the trigger must be linked to in the parse (its head or one of
 its children): "open" codes an event only with "fire" ("opened fire"), "strike" is a hunger
 strike only beside "hunger". Rows with a `needs` are tried before the plain row of their lemma.
+A `needs` of "@name" names a class of words (``event_word_classes.csv``) and stands for one row
+per word of the class: "mass,verb,MOBILIZE,troops,152,@troops" codes "massed troops", "massed
+soldiers", "massed warships"….
 Users extend the coding without editing this table (`kg build --events FILE`, read by
 kg.data.user_event_codes): `event_table` adds their rows to these. A row of theirs replaces every
 row here with the same lemma, part of speech and `needs`; one of type NONE switches them off.
@@ -16,7 +19,7 @@ import csv
 import difflib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterable, Mapping
@@ -25,6 +28,7 @@ from kg.data.user_files import quote
 from kg.errors import EventTableError
 
 COLUMNS = ("lemma", "pos", "type", "mode", "cameo", "needs")
+CLASS_MARK = "@"      # a `needs` that names a class of words
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT", "FIGHT", "DEMAND", "INVESTIGATE")
@@ -103,8 +107,25 @@ def codes_from(text: str, where: str) -> dict[tuple[str, str], tuple[EventCode, 
     if tuple(reader.fieldnames or ()) != COLUMNS:
         raise EventTableError(f"{where} has columns {reader.fieldnames}, expected "
                               f"{list(COLUMNS)}")
-    return _grouped(check_code(row, f"{where} line {line}")
-                    for line, row in enumerate(reader, start=2))
+    return _grouped(code for line, row in enumerate(reader, start=2)
+                    for code in expanded(check_code(row, f"{where} line {line}")))
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """Class name → its words (``event_word_classes.csv``: class,word), for `needs` "@name"."""
+    text = (resources.files(__package__) / "event_word_classes.csv").read_text(encoding="utf-8")
+    classes: dict[str, list[str]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        classes.setdefault(row["class"], []).append(row["word"])
+    return {name: tuple(words) for name, words in classes.items()}
+
+
+def expanded(code: EventCode) -> tuple[EventCode, ...]:
+    """The code, or one code per word of the class its `needs` names ("@troops")."""
+    if code.needs is None or not code.needs.startswith(CLASS_MARK):
+        return (code,)
+    return tuple(replace(code, needs=word) for word in word_classes()[code.needs[1:]])
 
 
 def _grouped(codes: Iterable[EventCode]) -> dict[tuple[str, str], tuple[EventCode, ...]]:
@@ -129,6 +150,10 @@ def check_code(cells: Mapping[str, str | None], where: str,
         if len(word.split()) > 1:
             raise EventTableError(f"{where}: {column} {quote(word)} is more than one word (a "
                                   f"lemma is one word, such as attack)")
+    if needs.startswith(CLASS_MARK) and needs[1:] not in word_classes():
+        known = ", ".join(CLASS_MARK + name for name in word_classes())
+        raise EventTableError(f"{where}: needs {quote(needs)} names no class of words (kg's "
+                              f"classes: {known})")
     pos = cell("pos").lower()
     if pos not in PARTS_OF_SPEECH:
         raise EventTableError(f"{where}: " + (f"unknown part of speech {quote(pos)}" if pos

@@ -3,7 +3,8 @@ without editing kg/data/event_codes.csv.
 
 A file is CSV with a header row naming the columns of kg's table, in any order: ``lemma``,
 ``pos`` (``verb`` or ``noun``) and ``type`` (a PLOVER type) are required; ``mode``, ``cameo`` (two
-to four digits) and ``needs`` (the lemma of a word the sense must be linked to) may be left out.
+to four digits) and ``needs`` (the lemma of a word the sense must be linked to, or "@name" for
+any word of one of kg's classes, ``kg/data/event_word_classes.csv``) may be left out.
 What a row does (kg.data.event_codes.event_table):
 
 - a lemma, part of speech and `needs` kg's table lacks: a new code;
@@ -23,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from kg.data.event_codes import COLUMNS, SWITCHED_OFF, CodeKey, EventCode, check_code
+from kg.data.event_codes import (COLUMNS, SWITCHED_OFF, CodeKey, EventCode, check_code,
+                                 expanded)
 from kg.data.user_files import csv_rows, quote, read_user_text, rows_digest
 from kg.errors import EventTableError
 
@@ -56,7 +58,7 @@ def read_user_event_table(path: str | os.PathLike) -> list[tuple[EventCode, str]
     for line, cells in csv_rows(text, label, COLUMNS, REQUIRED, _IGNORED_COLUMNS,
                                 EventTableError):
         where = f"{label} line {line}"
-        rows.append((check_code(cells, where, switch_off=True), where))
+        rows.extend((code, where) for code in expanded(check_code(cells, where, switch_off=True)))
     if not rows:
         raise EventTableError(f"{label}: no rows (a header row, {','.join(COLUMNS)}, and one "
                               f"word a line)")
