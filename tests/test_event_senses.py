@@ -42,6 +42,11 @@ def kinds(ex) -> list[str]:
     # a charge told as a clause is an accusation (112)
     ("Russian counter-intelligence charged that a Latvian consul had been recruiting agents.",
      "DISAPPROVE"),
+    # relief or peacekeepers that arrive or reach victims are aid delivered (070, 074)
+    ("Relief supplies from Turkey arrived in Beirut on Sunday.", "AID"),
+    ("Food aid from the European Union reached 50,000 drought victims in northern Kenya.",
+     "AID"),
+    ("The first Kenyan peacekeepers arrived in Haiti on Tuesday.", "AID"),
     # doctors and field hospitals sent are humanitarian aid (073)
     ("Japan sent a team of doctors and two field hospitals to Turkey after the earthquake.",
      "AID"),
