@@ -311,3 +311,14 @@ def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
     [(_, actors, _)] = coded(extract_text(
         "Omar Haddad criticised the Egyptian and Sudanese governments on Monday."))
     assert actors == {None}
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # the subject of "drew", "faced", "won" is the one the act is aimed at
+    ("Japan's plan to release treated water drew sharp criticism from China on Tuesday.",
+     "DISAPPROVE", "state/CHN", "state/JPN"),
+    ("The Israeli offensive in Gaza drew condemnation from Turkey.", "DISAPPROVE",
+     "state/TUR", "state/ISR"),
+])
+def test_an_act_drawn_from_others_is_theirs(extract_text, text, kind, actor, target) -> None:
+    assert coded(extract_text(text)) == [(kind, {actor}, {target})]

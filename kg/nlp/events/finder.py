@@ -49,6 +49,10 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "neighborhood"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
+# Verbs whose subject draws an act on itself from others ("drew criticism from China", "faced
+# condemnation from", "won praise from"): the subject is the act's target.
+DRAWING = frozenset({"draw", "face", "receive", "win", "earn", "attract", "provoke", "spark",
+                     "incur"})
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
@@ -126,8 +130,9 @@ def _roles(ctx: DocContext, trigger: Trigger
     purpose = trigger.type not in MEETINGS     # "met to discuss Syria": what, not whom
     if token.pos_ == "NOUN":
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
-        actors = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                  for r in phrase_roles(ctx, c)] or between_roles(ctx, token) or (
+        own = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+               for r in phrase_roles(ctx, c)]
+        actors = own or between_roles(ctx, token) or (
             between_roles(ctx, noun.head) if noun.dep_ == "nsubj" else [])
         if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
@@ -135,6 +140,10 @@ def _roles(ctx: DocContext, trigger: Trigger
             object_roles(ctx, noun) if noun.i != token.i else []) or (
             object_roles(ctx, anchor, skip=noun, purpose=purpose) if anchor.i != token.i else [])
         targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
+        if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:
+            # "Japan's plan drew criticism from China": China criticises, Japan is criticised
+            actors = _from_whom(ctx, token) or _from_whom(ctx, anchor)
+            targets = subject_roles(ctx, anchor)
     else:
         actors = subject_roles(ctx, anchor)
         targets = (recipient_roles(ctx, anchor) if trigger.type in GIVING else []) or \
@@ -151,6 +160,12 @@ def _roles(ctx: DocContext, trigger: Trigger
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
     return actors, targets, [], None
+
+
+def _from_whom(ctx: DocContext, noun: Token) -> list[Role]:
+    """Who an act drawn is from: the objects of the noun's "from" or "by" phrases."""
+    return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+            for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
 
 
 def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
