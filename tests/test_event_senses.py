@@ -322,3 +322,15 @@ def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
 ])
 def test_an_act_drawn_from_others_is_theirs(extract_text, text, kind, actor, target) -> None:
     assert coded(extract_text(text)) == [(kind, {actor}, {target})]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # what is given under a deal is cooperation (CAMEO 06) ...
+    ("Uzbekistan began supplying electricity to Afghanistan under a commercial contract.",
+     "COOPERATE"),
+    ("India supplied fuel to Nepal under a trade pact.", "COOPERATE"),
+    # ... but aid is aid
+    ("Japan sent food aid to North Korea under a bilateral agreement.", "AID"),
+])
+def test_what_is_given_under_a_deal_is_cooperation(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]

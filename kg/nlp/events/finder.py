@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg import model
+from kg.data.event_codes import word_classes
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
@@ -32,6 +33,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
 # How a date names a thing rather than telling when an act happened: "the 1963 pact".
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
+# Words for a deal under which things are given: the giving is cooperation, not aid.
+DEALS = frozenset({"contract", "deal", "agreement", "pact", "arrangement", "accord", "treaty"})
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
 # Acts about a matter (an inquiry, a rejection, praise, a charge, a concession, a demand): with
@@ -94,6 +97,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         targets = _accusers(ctx, actors)
     if trigger.type == "FIGHT" and _aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
+    if trigger.type == "AID" and _under_a_deal(ctx, trigger):
+        trigger.type, trigger.mode = "COOPERATE", None
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -323,6 +328,19 @@ def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
         g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
         for g in p.children if g.dep_ == "pobj"]
     return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
+
+
+def _under_a_deal(ctx: DocContext, trigger: Trigger) -> bool:
+    """"supplied electricity to Afghanistan under a commercial contract", "provided Indonesia
+    with information under an intelligence-sharing arrangement": what is given under a deal is
+    cooperation (CAMEO 06), not aid; but aid is aid ("sent food aid under a deal")."""
+    relief = word_classes()["relief"]
+    if any(ctx.lemmas[c.i] in relief for c in trigger.anchor.subtree if c.i != trigger.anchor.i):
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "under" and any(
+        g.dep_ == "pobj" and (ctx.lemmas[g.i] in DEALS or (
+            (actor := ctx.actor_at(g)) is not None and actor.kind == model.AGREEMENT))
+        for g in p.children) for p in trigger.anchor.children)
 
 
 def _of_a_charge(ctx: DocContext, trigger: Trigger) -> bool:
