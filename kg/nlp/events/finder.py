@@ -137,8 +137,11 @@ def _roles(ctx: DocContext, trigger: Trigger
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
         own = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                for r in phrase_roles(ctx, c)]
+        # "fighting between A and B", "fighting erupted between A and B"; the parser may read
+        # the verb as the noun's clause ("Fighting flared overnight between A and B")
         actors = own or between_roles(ctx, token) or (
-            between_roles(ctx, noun.head) if noun.dep_ == "nsubj" else [])
+            between_roles(ctx, noun.head) if noun.dep_ == "nsubj" else []) or [
+            r for c in token.children if c.dep_ == "acl" for r in between_roles(ctx, c)]
         if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, token) or (
