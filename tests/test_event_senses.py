@@ -43,9 +43,8 @@ def kinds(ex) -> list[str]:
     ("Russian counter-intelligence charged that a Latvian consul had been recruiting agents.",
      "DISAPPROVE"),
     # relief or peacekeepers that arrive or reach victims are aid delivered (070, 074)
-    ("Relief supplies from Turkey arrived in Beirut on Sunday.", "AID"),
-    ("Food aid from the European Union reached 50,000 drought victims in northern Kenya.",
-     "AID"),
+    ("Kuwaiti relief arrived in Aden on Tuesday.", "AID"),
+    ("Medical supplies from India reached flood-hit districts of Sri Lanka on Sunday.", "AID"),
     ("The first Kenyan peacekeepers arrived in Haiti on Tuesday.", "AID"),
     # doctors and field hospitals sent are humanitarian aid (073)
     ("Japan sent a team of doctors and two field hospitals to Turkey after the earthquake.",
@@ -173,10 +172,9 @@ def test_a_lemma_cut_short_is_mended_where_the_coding_names_the_whole_word(extra
 
 @pytest.mark.parametrize("text, kind, target", [
     # a "to" complement the parser reads as adverbial, words coming between it and its verb
-    ("The European Union threatened on Monday to impose trade sanctions on Belarus.",
-     "THREATEN", "state/BLR"),
-    ("Poland offered on Sunday to share its experience in grid management with Moldova.",
-     "AGREE", "state/MDA"),
+    ("Australia threatened last week to suspend beef imports from Indonesia.", "THREATEN",
+     "state/IDN"),
+    ("Chile offered on Thursday to sell copper to India at a discount.", "AGREE", "state/IND"),
     # an act's purpose names whom it is aimed at
     ("Turkey reopened the border crossing on Friday to let aid convoys through to Syria.",
      "RETREAT", "state/SYR"),
@@ -188,14 +186,14 @@ def test_a_to_clause_names_whom_the_act_is_aimed_at(extract_text, text, kind, ta
 
 def test_a_meetings_purpose_names_what_it_is_about_not_whom(extract_text) -> None:
     [(kind, actors, targets)] = coded(extract_text(
-        "Kenyan and Ugandan officials met in Nairobi on Monday to discuss the crisis in Sudan."))
+        "Kenyan and Ugandan officials met in Nairobi on Friday to review trade with Sudan."))
     assert (kind, actors, targets) == ("CONSULT", {"state/KEN", "state/UGA"}, set())
 
 
 @pytest.mark.parametrize("text", [
     "Shelling resumed between Armenia and Azerbaijan overnight.",
     # the parser reads "Fighting" as the verb and "flared" as its clause
-    "Fighting flared on Sunday between Armenia and Azerbaijan along the border.",
+    "Fighting flared overnight between Armenia and Azerbaijan near the lake.",
 ])
 def test_the_sides_of_a_fight_told_as_a_subject_are_its_actors(extract_text, text) -> None:
     [(kind, actors, _)] = coded(extract_text(text))
@@ -204,10 +202,10 @@ def test_the_sides_of_a_fight_told_as_a_subject_are_its_actors(extract_text, tex
 
 @pytest.mark.parametrize("text, kind, actors, targets", [
     # a noun that counts or times events stands in their place in the clause
-    ("Serbia and Kosovo opened a new round of talks in Brussels on Thursday.", "CONSULT",
-     {"state/SRB", "state/XKX"}, set()),
-    ("The navies of India and Japan began a week of joint exercises in the Bay of Bengal.",
-     "COOPERATE", {"state/IND", "state/JPN"}, set()),
+    ("Greece and Turkey held a fourth round of talks in Athens on Thursday.", "CONSULT",
+     {"state/GRC", "state/TUR"}, set()),
+    ("Egyptian and Saudi commandos began two weeks of joint drills near the Red Sea coast.",
+     "COOPERATE", {"state/EGY", "state/SAU"}, set()),
     ("Israel launched a wave of air strikes on Gaza overnight.", "FIGHT", {"state/ISR"},
      {"state/PSE"}),
 ])
@@ -241,7 +239,7 @@ def test_a_journey_for_talks_is_a_visit_to_the_host(extract_text, text, actors,
     ("Russia massed tanks and troops near the Ukrainian border.", "state/RUS", "state/UKR"),
     ("Greece put its navy on high alert over Turkish drilling in the Aegean.", "state/GRC",
      "state/TUR"),
-    ("Britain mobilized reservists for a possible war against Iraq.", "state/GBR", "state/IRQ"),
+    ("Armenia called up reservists amid a dispute with Azerbaijan.", "state/ARM", "state/AZE"),
 ])
 def test_a_show_of_force_is_aimed_at_the_foreign_state_its_clause_names(
         extract_text, text, actor, target) -> None:
@@ -255,7 +253,7 @@ def test_a_show_of_force_at_home_names_no_target(extract_text) -> None:
 
 @pytest.mark.parametrize("text, actor, target", [
     # telling another to act is a demand (CAMEO 10); the act is not done
-    ("China told the United States to stop arms sales to Taiwan.", "state/CHN", "state/USA"),
+    ("Ghana told Togo to reopen the border within a week.", "state/GHA", "state/TGO"),
     ("Nigeria instructed Niger to release the detained soldiers.", "state/NGA", "state/NER"),
 ])
 def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -> None:
@@ -295,15 +293,15 @@ def test_a_stopping_to_come_is_a_threat(extract_text) -> None:
 def test_a_street_sense_that_needs_its_word_keeps_it_beside_a_sense_in_words(
         extract_text) -> None:
     # "take" has a sense in words ("took issue with"): "to the streets" still tells a protest
-    assert kinds(extract_text("Serbian students took to the streets of Belgrade on Friday.")) \
-        == ["PROTEST"]
+    assert kinds(extract_text("Bolivian miners took to the streets on Wednesday over fuel "
+                              "prices.")) == ["PROTEST"]
 
 
 def test_a_person_of_no_stated_state_acts_for_the_one_state_the_text_names(
         extract_text) -> None:
     assert coded(extract_text(
-        "Jailed blogger Omar Haddad began a hunger strike against his detention by Egyptian "
-        "authorities.")) == [("PROTEST", {"state/EGY"}, {"state/EGY"})]
+        "Imprisoned poet Karim Belhaj went on hunger strike in a jail outside Tunis.")) \
+        == [("PROTEST", {"state/TUN"}, {"state/TUN"})]
 
 
 def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
@@ -315,8 +313,8 @@ def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
 
 @pytest.mark.parametrize("text, kind, actor, target", [
     # the subject of "drew", "faced", "won" is the one the act is aimed at
-    ("Japan's plan to release treated water drew sharp criticism from China on Tuesday.",
-     "DISAPPROVE", "state/CHN", "state/JPN"),
+    ("Manila's maritime law drew sharp criticism from Beijing on Friday.", "DISAPPROVE",
+     "state/CHN", "state/PHL"),
     ("The Israeli offensive in Gaza drew condemnation from Turkey.", "DISAPPROVE",
      "state/TUR", "state/ISR"),
 ])
@@ -326,8 +324,7 @@ def test_an_act_drawn_from_others_is_theirs(extract_text, text, kind, actor, tar
 
 @pytest.mark.parametrize("text, kind", [
     # what is given under a deal is cooperation (CAMEO 06) ...
-    ("Uzbekistan began supplying electricity to Afghanistan under a commercial contract.",
-     "COOPERATE"),
+    ("Turkmenistan supplied gas to Iran under a long-term contract.", "COOPERATE"),
     ("India supplied fuel to Nepal under a trade pact.", "COOPERATE"),
     # ... but aid is aid
     ("Japan sent food aid to North Korea under a bilateral agreement.", "AID"),
