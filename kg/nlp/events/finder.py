@@ -52,7 +52,7 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "neighborhood"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
-# Verbs whose subject draws an act on itself from others ("drew criticism from China", "faced
+# Verbs whose subject draws an act on itself from others ("drew criticism from Beijing", "faced
 # condemnation from", "won praise from"): the subject is the act's target.
 DRAWING = frozenset({"draw", "face", "receive", "win", "earn", "attract", "provoke", "spark",
                      "incur"})
@@ -149,7 +149,8 @@ def _roles(ctx: DocContext, trigger: Trigger
             object_roles(ctx, anchor, skip=noun, purpose=purpose) if anchor.i != token.i else [])
         targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
         if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:
-            # "Japan's plan drew criticism from China": China criticises, Japan is criticised
+            # "Manila's law drew criticism from Beijing": China criticises, the Philippines is
+            # criticised
             actors = _from_whom(ctx, token) or _from_whom(ctx, anchor)
             targets = subject_roles(ctx, anchor)
     else:
@@ -334,9 +335,9 @@ def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
 
 
 def _under_a_deal(ctx: DocContext, trigger: Trigger) -> bool:
-    """"supplied electricity to Afghanistan under a commercial contract", "provided Indonesia
-    with information under an intelligence-sharing arrangement": what is given under a deal is
-    cooperation (CAMEO 06), not aid; but aid is aid ("sent food aid under a deal")."""
+    """"supplied gas to Iran under a long-term contract", "shared radar data with Oman under
+    a defence pact": what is given under a deal is cooperation (CAMEO 06), not aid; but aid is
+    aid ("sent food aid under a deal")."""
     relief = word_classes()["relief"]
     if any(ctx.lemmas[c.i] in relief for c in trigger.anchor.subtree if c.i != trigger.anchor.i):
         return False

@@ -129,7 +129,7 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
     ("demanded that Chile withdraw …"), objects of TARGET_PREPOSITIONS, and the same in a "to"
     complement ("threatened to cut ties with Chile"). With `purpose`, also in a "to" clause
     the parser reads as adverbial: a complement with words between it and its verb
-    ("threatened on Monday to impose sanctions on Belarus"), or the act's purpose, which
+    ("threatened last week to suspend imports from Indonesia"), or the act's purpose, which
     names whom it is aimed at ("reopened the crossing to let aid through to Syria")."""
     heads = []
     for child in clause.children:
@@ -215,8 +215,8 @@ def matter_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
 
 def foreign_roles(ctx: DocContext, clause: Token, actors: list[Role]) -> list[Role]:
     """The states the clause names outside its subject, other than the actors' own: whom a
-    show of force is aimed at ("moved artillery to its border with Armenia", "massed troops
-    near the Ukrainian border", "put its navy on alert over Turkish drilling")."""
+    show of force is aimed at ("called up reservists amid a dispute with Azerbaijan", "massed
+    troops near the Ukrainian border", "put its navy on alert over Turkish drilling")."""
     subject = {t.i for c in clause.children if c.dep_ in _SUBJECTS for t in c.subtree}
     own = {r.state for r in actors}
     roles: list[Role] = []

@@ -68,7 +68,7 @@ DOMESTIC_ACTS = frozenset({"bill", "law", "decree", "legislation", "budget", "or
 # but for one who travels there for them ("arrived in Ankara for talks": Turkey is the host).
 MEETINGS = frozenset({"CONSULT"})
 # Nouns that count or time the events of their "of" phrase, which takes their place in the
-# clause: "opened a new round of talks", "launched a wave of air strikes", "two days of
+# clause: "held a third round of talks", "launched a wave of air strikes", "two days of
 # consultations".
 PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage",
                         "volley", "salvo", "burst", "hour", "day", "night", "week", "month",
@@ -142,7 +142,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     stopped = _stopped(sentence, lemmas, table)
     if stopped:     # "suspended aid": the stopping is the event, not the aid nor "suspend"
         verbs = {t.token.i for t in stopped}
-        found = [t for t in found if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
+        found = [t for t in found
+                 if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
     anchors = {t.anchor.i: t for t in found}
     found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas)
               if t.anchor.i not in anchors]
