@@ -280,6 +280,13 @@ def test_stopping_an_act_is_an_event_of_its_own(extract_text, text, kind, target
     assert (found, targets) == (kind, {target})
 
 
+def test_stopping_keeps_a_cameo_code(extract_text) -> None:
+    [event] = extract_text("Denmark cut aid to Tanzania on Friday.").events
+    assert (event.type, event.cameo) == ("SANCTION", "162")
+    [event] = extract_text("Israel ended its offensive in southern Lebanon.").events
+    assert (event.type, event.cameo) == ("RETREAT", "087")
+
+
 def test_a_visit_that_ends_is_over_not_stopped(extract_text) -> None:
     assert kinds(extract_text(
         "The Chinese president ended his three-day visit to France on Sunday.")) == ["CONSULT"]

@@ -75,15 +75,17 @@ PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", 
                         "year"})
 # Verbs that stop or ease the act their object names ("halted military cooperation",
 # "suspended aid", "called off the strike", "ended its offensive", "lifted the embargo"), and
-# the kind of event stopping each kind of act is: a cooperative act stopped reduces relations
-# (CAMEO 16), a hostile one stopped eases it (CAMEO 08).
+# the kind of event stopping each kind of act is, with its CAMEO code: a cooperative act
+# stopped reduces relations (CAMEO 16), a hostile one stopped eases it (CAMEO 08).
 STOPPING = frozenset({"halt", "suspend", "stop", "cancel", "cut", "freeze", "scrap",
                       "terminate", "abandon", "discontinue", "end", "lift"})
 STOPPING_PARTICLES = {"call": "off", "break": "off"}
-STOPPED = {"COOPERATE": "SANCTION", "AID": "SANCTION", "CONSULT": "SANCTION",
-           "AGREE": "SANCTION", "SUPPORT": "SANCTION", "PROTEST": "CONCEDE",
-           "COERCE": "CONCEDE", "FIGHT": "RETREAT", "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",
-           "SANCTION": "RETREAT"}
+STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
+           "CONSULT": ("SANCTION", "164"), "AGREE": ("SANCTION", "160"),
+           "SUPPORT": ("SANCTION", "160"), "PROTEST": ("CONCEDE", "082"),
+           "COERCE": ("CONCEDE", "081"), "FIGHT": ("RETREAT", "087"),
+           "ASSAULT": ("RETREAT", "087"), "MOBILIZE": ("RETREAT", "087"),
+           "SANCTION": ("RETREAT", "085")}
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -216,7 +218,8 @@ def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigg
             kind = _sense_of_noun(noun, lemmas, table)
             if kind not in STOPPED or (kind == "CONSULT" and lemma == "end"):
                 continue
-            code = EventCode(lemma, "verb", STOPPED[kind], None, None, None)
+            kind, cameo = STOPPED[kind]
+            code = EventCode(lemma, "verb", kind, None, cameo, None)
             found.append(Trigger(verb, code, verb, code.type, None))
             break
     return found
