@@ -137,11 +137,10 @@ def _roles(ctx: DocContext, trigger: Trigger
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
         own = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                for r in phrase_roles(ctx, c)]
-        # "fighting between A and B", "fighting erupted between A and B"; the parser may read
-        # the verb as the noun's clause ("Fighting flared overnight between A and B")
-        actors = own or between_roles(ctx, token) or (
-            between_roles(ctx, noun.head) if noun.dep_ == "nsubj" else []) or [
-            r for c in token.children if c.dep_ == "acl" for r in between_roles(ctx, c)]
+        # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
+        # erupted between A and B"
+        actors = own or _sides_between(ctx, token) or (
+            _sides_between(ctx, noun) if noun.i != token.i else [])
         if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         targets = object_roles(ctx, token) or (
@@ -191,12 +190,14 @@ def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
 
 def _sides_between(ctx: DocContext, clause: Token) -> list[Role]:
     """"offered to mediate between Colombia and the rebels", "hosted talks between Russia and
-    Ukraine": the sides a mediator or host acts on, named by a "between" phrase of the clause,
-    of its complement or of their objects."""
+    Ukraine", "fighting erupted between A and B": the sides a mediator or host acts on, or that
+    fight, named by a "between" phrase of the clause (or of the verb its subject is), of its
+    complement or of their objects."""
     nodes = [clause]
     if clause.dep_ in ("nsubj", "nsubjpass"):
         nodes.append(clause.head)       # "shelling resumed between Ukraine and Russia"
-    # "acl": the parser reads "Fighting flared between …" as a verb "fighting" that "flared"
+    # "acl": the parser may read "Fighting flared overnight between …" as "fighting" and its
+    # clause "flared"
     nodes += [c for c in clause.children if c.dep_ in ("xcomp", "advcl", "acl")]
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ in ("dobj", "obj")]
     return [r for n in nodes for r in between_roles(ctx, n)]
@@ -338,13 +339,14 @@ def _under_a_deal(ctx: DocContext, trigger: Trigger) -> bool:
     """"supplied gas to Iran under a long-term contract", "shared radar data with Oman under
     a defence pact": what is given under a deal is cooperation (CAMEO 06), not aid; but aid is
     aid ("sent food aid under a deal")."""
-    relief = word_classes()["relief"]
-    if any(ctx.lemmas[c.i] in relief for c in trigger.anchor.subtree if c.i != trigger.anchor.i):
+    clause = trigger.anchor
+    if not any(p.dep_ == "prep" and p.lower_ == "under" and any(
+            g.dep_ == "pobj" and (ctx.lemmas[g.i] in DEALS or (
+                (actor := ctx.actor_at(g)) is not None and actor.kind == model.AGREEMENT))
+            for g in p.children) for p in clause.children):
         return False
-    return any(p.dep_ == "prep" and p.lower_ == "under" and any(
-        g.dep_ == "pobj" and (ctx.lemmas[g.i] in DEALS or (
-            (actor := ctx.actor_at(g)) is not None and actor.kind == model.AGREEMENT))
-        for g in p.children) for p in trigger.anchor.children)
+    relief = word_classes()["relief"]
+    return not any(ctx.lemmas[c.i] in relief for c in clause.subtree if c.i != clause.i)
 
 
 def _of_a_charge(ctx: DocContext, trigger: Trigger) -> bool:
