@@ -338,3 +338,49 @@ def test_an_act_drawn_from_others_is_theirs(extract_text, text, kind, actor, tar
 ])
 def test_what_is_given_under_a_deal_is_cooperation(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of rioters stormed the town hall in Tbilisi on Sunday.",
+    "Strikers clashed with riot police in Lisbon.",
+    "Angry students occupied the rector's office in Dhaka.",
+])
+def test_a_crowds_force_is_a_riot(extract_text, text) -> None:
+    [event] = extract_text(text).events
+    assert (event.type, event.mode, event.cameo) == ("PROTEST", "riot-spon", "145")
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an armed side's force stays a fight, and a crowd that beats someone assaults them
+    ("Georgian troops stormed a rebel base near the border.", "FIGHT"),
+    ("A mob beat a Nepali shopkeeper to death in Kathmandu.", "ASSAULT"),
+])
+def test_force_by_others_is_no_riot(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+def test_a_word_split_at_its_hyphen_is_coded_whole(extract_text) -> None:
+    assert kinds(extract_text(
+        "Opposition supporters began a sit-in outside parliament in Lusaka.")) == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # a warning of reprisals, a vow of revenge (CAMEO 130)
+    ("Ankara warned Baghdad of reprisals for the raid.", "state/TUR", "state/IRQ"),
+    ("Estonia warned of consequences if Russia kept violating its airspace.", "state/EST",
+     "state/RUS"),
+    # a warning to act or face force: the act warned of is not done
+    ("Kenya warned Somalia to pull its troops back or face force.", "state/KEN",
+     "state/SOM"),
+])
+def test_a_warning_of_harm_is_a_threat(extract_text, text, actor, target) -> None:
+    assert coded(extract_text(text)) == [("THREATEN", {actor}, {target})]
+
+
+@pytest.mark.parametrize("text", [
+    "Chad said it was ready to use force against the convoy.",
+    "The Sudanese general vowed revenge for the ambush.",
+    "The Malian junta vowed to crush the uprising in the north.",
+])
+def test_force_promised_is_a_threat(extract_text, text) -> None:
+    assert kinds(extract_text(text)) == ["THREATEN"]

@@ -9,10 +9,12 @@ it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from kg import model
-from kg.data.event_codes import word_classes
+from kg.data.event_codes import EventCode, word_classes
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
@@ -50,6 +52,11 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "home", "house", "building", "camp", "bus", "tanker", "ferry",
                               "shop", "wedding", "funeral", "neighbourhood",
                               "neighborhood"})
+# Acts of force that, done by a crowd, are a riot (PLOVER's PROTEST, mode riot; CAMEO 145):
+# "protesters stormed the parliament", "students clashed with police", "a mob seized the town
+# hall"; but a crowd that beats or kills someone assaults them.
+FORCE = frozenset({"FIGHT", "COERCE"})
+RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the table codes "riot"
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # Verbs whose subject draws an act on itself from others ("drew criticism from Beijing", "faced
@@ -99,6 +106,9 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         trigger.type, trigger.mode = "ASSAULT", None
     if trigger.type == "AID" and _under_a_deal(ctx, trigger):
         trigger.type, trigger.mode = "COOPERATE", None
+    if trigger.type in FORCE and _by_a_crowd(ctx, trigger):
+        trigger.type, trigger.mode = RIOT.type, RIOT.mode
+        trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -333,6 +343,17 @@ def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
         g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
         for g in p.children if g.dep_ == "pobj"]
     return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
+
+
+def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:
+    """Whether the clause's subject is a crowd ("protesters", "thousands of students"; the
+    words of class "crowds" in event_word_classes.csv), or that of the clause it is
+    conjoined to ("rioters burned cars and stormed …")."""
+    crowds = word_classes()["crowds"]
+    clause = trigger.anchor
+    clauses = [clause, clause.head] if clause.dep_ == "conj" else [clause]
+    return any(c.dep_ == "nsubj" and any(ctx.lemmas[n.i] in crowds for n in [c, *of_objects(c)])
+               for v in clauses for c in v.children)
 
 
 def _under_a_deal(ctx: DocContext, trigger: Trigger) -> bool:

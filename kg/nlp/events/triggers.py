@@ -107,17 +107,21 @@ class Trigger:
 def mended_lemmas(lowers: list[str], lemmas: list[str], table: EventTable) -> list[str]:
     """The lemmas, with the ones the rule lemmatizer cuts one letter short mended where the
     coding names the whole word: "staged" → "stag" is "stage", "raped" and "raping" → "rap" are
-    "rape" (but "rapped" stays "rap")."""
+    "rape" (but "rapped" stays "rap"); and a word the tokenizer splits at its hyphen is the
+    whole word at its last part, with or without the hyphen, where the coding names it
+    ("a sit-in", "a cease-fire")."""
     mended = None
     for i, lower in enumerate(lowers):
-        if lower.endswith("ed"):
-            whole = lower[:-1]
-        elif lower.endswith("ing"):
-            whole = lower[:-3] + "e"
+        if i >= 2 and lowers[i - 1] == "-":
+            whole = next((w for w in (f"{lowers[i - 2]}-{lower}", lowers[i - 2] + lower)
+                          if w in table.words), lemmas[i])
+        elif lower.endswith(("ed", "ing")):
+            whole = lower[:-1] if lower.endswith("ed") else lower[:-3] + "e"
+            if not whole.startswith(lemmas[i]) or whole not in table.words:
+                continue
         else:
             continue
-        lemma = lemmas[i]
-        if whole != lemma and whole.startswith(lemma) and whole in table.words:
+        if whole != lemmas[i]:
             mended = mended or list(lemmas)
             mended[i] = whole
     return mended or lemmas
