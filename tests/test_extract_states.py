@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import model
+from kg import model, resolve
 
 SENTENCES = Path(__file__).parent / "data" / "sentences"
 
@@ -240,3 +240,18 @@ def test_indian_of_the_americas_is_not_india(extract_text, text):
 def test_indian_before_other_words_is_india(extract_text):
     assert state_mentions(extract_text("The Indian foreign ministry summoned the envoy.")) == \
         [("IND", "Indian")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a name several places share means the one in a state the text names
+    ("Bolivian teachers marched through La Paz on Monday.", "La Paz", "BOL"),
+    ("Mexican marines patrolled the port of La Paz.", "La Paz", "MEX"),
+    ("Egyptian police arrested ten men in Alexandria.", "Alexandria", "EGY"),
+    ("Argentine farmers blocked roads around Córdoba.", "Córdoba", "ARG"),
+    ("Spanish farmers blocked roads around Córdoba.", "Córdoba", "ESP"),
+])
+def test_a_shared_place_name_means_the_place_in_the_state_the_text_names(extract_text, text, name,
+                                                                          expected):
+    ex = extract_text(text)
+    places = [e for e in ex.entities.values() if e.kind == model.PLACE and e.name == name]
+    assert [e.key for e in places] == [resolve.place_key(name, expected)]

@@ -49,6 +49,11 @@ def find_table_actors(ctx: DocContext) -> None:
         elif ent.label_ == gz.CAPITAL:
             _add_capital(ctx, ent, entry)
         elif ent.label_ == gz.PLACE:
+            homonyms = ctx.gazetteer.place_keys(ent.text)
+            if len(homonyms) > 1:   # "La Paz": the one in a state the text names, if any
+                named = _states_named_alone(ctx) if named is None else named
+                key = max(homonyms, key=lambda k: (named[ctx.gazetteer.entries[k].state], k == key))
+                entry = ctx.gazetteer.entries[key]
             _add_place(ctx, ent, entry)
         elif names_an_election(ctx.doc, ent.end):
             continue   # "the 2019 European Parliament election" mentions no body
@@ -66,13 +71,16 @@ def find_table_actors(ctx: DocContext) -> None:
 
 def _states_named_alone(ctx: DocContext) -> Counter[str]:
     """How often the document names each state by a name, demonym, capital or place that is its
-    alone: what tells which state a shared name means ("Congolese troops ... in Kinshasa").
-    A shared name the text gives no clue to means the most populous of its states."""
+    alone: what tells which state a shared name means ("Congolese troops ... in Kinshasa"), or
+    which place a name of several places ("Bolivian miners ... in La Paz"). A shared state name
+    the text gives no clue to means the most populous of its states, a place name the place the
+    gazetteer matched."""
     named: Counter[str] = Counter()
     for ent in ctx.doc.ents:
         entry = ctx.gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None and entry.state and ent.label_ in _STATE_CLUES and not (
-                tables.states_sharing(ent.text, ent.label_ == gz.STATE_ADJ)):
+                tables.states_sharing(ent.text, ent.label_ == gz.STATE_ADJ)) and not (
+                ent.label_ == gz.PLACE and len(ctx.gazetteer.place_keys(ent.text)) > 1):
             named[entry.state] += 1
     return named
 
