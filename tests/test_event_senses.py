@@ -384,3 +384,32 @@ def test_a_warning_of_harm_is_a_threat(extract_text, text, actor, target) -> Non
 ])
 def test_force_promised_is_a_threat(extract_text, text) -> None:
     assert kinds(extract_text(text)) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a state, its ministry or an international body protests in words (CAMEO 11) ...
+    ("Vienna protested over the closure of the border crossing.", "state/AUT"),
+    ("The Polish foreign ministry protested on Friday.", "state/POL"),
+])
+def test_a_state_protests_in_words(extract_text, text, actor) -> None:
+    [(kind, actors, _)] = coded(extract_text(text))
+    assert (kind, actors) == ("DISAPPROVE", {actor})
+
+
+def test_people_of_a_state_protest_in_the_street(extract_text) -> None:
+    # ... its people in the street (CAMEO 14)
+    assert kinds(extract_text("Thousands of Chileans protested in Santiago on Sunday.")) \
+        == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Vienna protested over the closure of the border crossing by Hungary.", "DISAPPROVE",
+     "state/AUT", "state/HUN"),
+    ("Ghana condemned the arrest of three Ghanaian fishermen by Liberia.", "DISAPPROVE",
+     "state/GHA", "state/LBR"),
+    ("India welcomed the release of Indian fishermen by Sri Lanka on Monday.", "SUPPORT",
+     "state/IND", "state/LKA"),
+])
+def test_an_act_about_an_act_is_aimed_at_who_did_it(extract_text, text, kind, actor,
+                                                    target) -> None:
+    assert coded(extract_text(text)) == [(kind, {actor}, {target})]

@@ -20,7 +20,7 @@ from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
-from kg.nlp.events.roles import (Role, actors_by_key, between_roles, condition_roles,
+from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, between_roles, condition_roles,
                                  foreign_roles, group_sector, matter_roles, object_roles,
                                  of_objects, phrase_roles, place_state, recipient_roles,
                                  state_role, subject_roles)
@@ -57,6 +57,11 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
 # hall"; but a crowd that beats or kills someone assaults them.
 FORCE = frozenset({"FIGHT", "COERCE"})
 RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the table codes "riot"
+# The mode of a protest in the street; and who speaks for a state (its name or capital, its
+# government and ministries, or an international body), who protests in words instead.
+STREET = "demo-org"
+_SPEAKING_FOR_STATES = frozenset({model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT,
+                                  model.INTERNATIONAL_ORGANIZATION})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # Verbs whose subject draws an act on itself from others ("drew criticism from Beijing", "faced
@@ -88,6 +93,10 @@ def find_events(ctx: DocContext) -> None:
 
 def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
+    if trigger.code.mode == STREET and (words := _in_words(ctx, trigger)) is not None:
+        trigger.type, trigger.mode, trigger.code = words.type, words.mode, words
+    if trigger.type in ABOUT_A_MATTER and (agents := agent_roles(ctx, trigger.anchor)):
+        targets = agents
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
     if not targets and trigger.type in ABOUT_A_MATTER:
@@ -343,6 +352,19 @@ def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
         g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
         for g in p.children if g.dep_ == "pobj"]
     return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
+
+
+def _in_words(ctx: DocContext, trigger: Trigger) -> EventCode | None:
+    """The word's sense in words ("Moscow protested against the detention …": a complaint,
+    CAMEO 11), when a state or a body that speaks for states does what is otherwise a street
+    protest, and the table gives the word such a sense."""
+    subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
+    actor = ctx.actor_at(subject.i) if subject is not None else None
+    if actor is None or not (actor.kind == model.STATE and not actor.adjective
+                             or actor.kind in _SPEAKING_FOR_STATES):
+        return None
+    codes = ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
+    return next((c for c in codes if c.mode != STREET and c.needs is None), None)
 
 
 def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:

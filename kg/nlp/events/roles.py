@@ -213,6 +213,21 @@ def matter_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
     return _distinct(roles)
 
 
+def agent_roles(ctx: DocContext, clause: Token) -> list[Role]:
+    """Who did the act an act about a matter is about, named by a "by" phrase: "protested
+    against the detention of its sailors by Norway", "condemned the shelling of the town by
+    rebels": the one protested against, condemned, rejected or praised. The parser may hang the
+    "by" on the verb of an active clause ("condemned the arrest of … by Liberia")."""
+    nouns = [c for c in clause.children if c.dep_ in _OBJECTS] + [
+        g for p in clause.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+        for g in p.children if g.dep_ == "pobj"]
+    holders = nouns + ([clause] if nouns and any(c.dep_ in _SUBJECTS for c in clause.children)
+                       else [])
+    return [r for holder in holders for p in holder.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+
+
 def foreign_roles(ctx: DocContext, clause: Token, actors: list[Role]) -> list[Role]:
     """The states the clause names outside its subject, other than the actors' own: whom a
     show of force is aimed at ("called up reservists amid a dispute with Azerbaijan", "massed
