@@ -413,3 +413,17 @@ def test_people_of_a_state_protest_in_the_street(extract_text) -> None:
 def test_an_act_about_an_act_is_aimed_at_who_did_it(extract_text, text, kind, actor,
                                                     target) -> None:
     assert coded(extract_text(text)) == [(kind, {actor}, {target})]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Amnesty International accused Ugandan police of beating opposition supporters.",
+     "org/_/amnesty-international"),
+    ("Doctors Without Borders accused the Sudanese army of looting its clinic in Darfur.",
+     "org/_/medecins-sans-frontieres"),
+])
+def test_an_international_rights_group_acts_for_no_state(extract_text, text, body) -> None:
+    ex = extract_text(text)
+    [event] = [e for e in ex.events if e.type == "DISAPPROVE"]
+    actors = [(p.entity, p.state) for p in ex.participants
+              if p.event == event.key and p.role == model.ACTOR]
+    assert actors == [(body, None)]
