@@ -427,3 +427,45 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     actors = [(p.entity, p.state) for p in ex.participants
               if p.event == event.key and p.role == model.ACTOR]
     assert actors == [(body, None)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # property destroyed or seized (CAMEO 171, 1711, 1712), as PLOVER's gold codes demolitions
+    ("Militiamen torched a church in the village of Mbau.", "COERCE"),
+    ("Soldiers set fire to a market in the border town, witnesses said.", "COERCE"),
+    ("Bolivia nationalised two Spanish power companies.", "COERCE"),
+    # bans and custody (1722, 173), people turned away (174)
+    ("The military government outlawed the teachers' union.", "COERCE"),
+    ("Police put the opposition leader under house arrest in Harare.", "COERCE"),
+    ("Croatia turned away migrants at its border with Bosnia.", "COERCE"),
+    ("The junta dissolved the national assembly on Tuesday.", "COERCE"),
+    # one-sided violence (182)
+    ("Prison guards mistreated inmates at a jail in Kabul, a rights group said.", "ASSAULT"),
+    # a show of force (151, 154)
+    ("Security was tightened in Lahore ahead of the verdict.", "MOBILIZE"),
+    ("Armenia bolstered its troops along the border with Azerbaijan.", "MOBILIZE"),
+    # a visitor received or welcomed is a visit hosted (043); views exchanged, a consultation
+    ("The Ghanaian president welcomed his Ivorian counterpart in Accra.", "CONSULT"),
+    ("The two foreign ministers exchanged views on the crisis in Sudan.", "CONSULT"),
+    # regret at what another did is disapproval (110)
+    ("Tunisia lamented the killing of its nationals in Libya.", "DISAPPROVE"),
+])
+def test_words_of_each_kind_of_act(extract_text, text, kind) -> None:
+    assert kind in kinds(extract_text(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a group of a state's people that boycotts protests (CAMEO 143) ...
+    ("Opposition parties boycotted the local elections in Cameroon.", "PROTEST"),
+    ("University students in Peru boycotted classes for a week.", "PROTEST"),
+    # ... a state that boycotts sanctions (163)
+    ("Canada boycotted the summit in Minsk.", "SANCTION"),
+])
+def test_who_boycotts_tells_the_kind(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+def test_a_group_named_by_what_it_is_part_of_acts_for_the_state(extract_text) -> None:
+    [(_, actors, _)] = coded(extract_text(
+        "Opposition parties boycotted the local elections in Cameroon."))
+    assert actors == {"state/CMR"}

@@ -57,11 +57,12 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
 # hall"; but a crowd that beats or kills someone assaults them.
 FORCE = frozenset({"FIGHT", "COERCE"})
 RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the table codes "riot"
-# The mode of a protest in the street; and who speaks for a state (its name or capital, its
-# government and ministries, or an international body), who protests in words instead.
-STREET = "demo-org"
+# Who speaks for a state (its name or capital, its government and ministries, or an
+# international body), who protests in words; and the sectors of groups of a state's people,
+# who protest (PLOVER's PROTEST is dissent against a government).
 _SPEAKING_FOR_STATES = frozenset({model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT,
                                   model.INTERNATIONAL_ORGANIZATION})
+_DISSENTING_SECTORS = frozenset({"CVL", "LAB", "OPP", "EDU"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # Verbs whose subject draws an act on itself from others ("drew criticism from Beijing", "faced
@@ -93,8 +94,8 @@ def find_events(ctx: DocContext) -> None:
 
 def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
-    if trigger.code.mode == STREET and (words := _in_words(ctx, trigger)) is not None:
-        trigger.type, trigger.mode, trigger.code = words.type, words.mode, words
+    if trigger.type == trigger.code.type and (sense := _sense_of_its_actor(ctx, trigger)):
+        trigger.type, trigger.mode, trigger.code = sense.type, sense.mode, sense
     if trigger.type in ABOUT_A_MATTER and (agents := agent_roles(ctx, trigger.anchor)):
         targets = agents
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
@@ -354,17 +355,38 @@ def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
     return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
 
 
-def _in_words(ctx: DocContext, trigger: Trigger) -> EventCode | None:
-    """The word's sense in words ("Moscow protested against the detention …": a complaint,
-    CAMEO 11), when a state or a body that speaks for states does what is otherwise a street
-    protest, and the table gives the word such a sense."""
+def _sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:
+    """The sense of the verb that who acts tells, where the table gives it one with no word
+    needed: a state, its government, a ministry or an international body protests in words
+    ("Moscow protested against the detention …": a complaint, CAMEO 11); the opposition, a
+    union or a crowd protests ("opposition parties boycotted the election": CAMEO 143, not a
+    state's sanction)."""
     subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
-    actor = ctx.actor_at(subject.i) if subject is not None else None
-    if actor is None or not (actor.kind == model.STATE and not actor.adjective
-                             or actor.kind in _SPEAKING_FOR_STATES):
+    if subject is None:
         return None
-    codes = ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
-    return next((c for c in codes if c.mode != STREET and c.needs is None), None)
+    codes = [c for c in ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
+             if c.needs is None]
+    if trigger.type == "PROTEST" and _speaks_for_states(ctx, subject):
+        return next((c for c in codes if c.type != "PROTEST"), None)
+    if trigger.type != "PROTEST" and _dissenting(ctx, subject):
+        return next((c for c in codes if c.type == "PROTEST"), None)
+    return None
+
+
+def _speaks_for_states(ctx: DocContext, subject: Token) -> bool:
+    actor = ctx.actor_at(subject.i)
+    return actor is not None and (actor.kind == model.STATE and not actor.adjective
+                                  or actor.kind in _SPEAKING_FOR_STATES)
+
+
+def _dissenting(ctx: DocContext, subject: Token) -> bool:
+    """"opposition parties", "striking teachers", "thousands of students", a political party."""
+    actor = ctx.actor_at(subject.i)
+    if actor is not None and actor.kind == model.POLITICAL_PARTY:
+        return True
+    words = [subject, *of_objects(subject),
+             *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
+    return any(group_sector(ctx, w) in _DISSENTING_SECTORS for w in words)
 
 
 def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:

@@ -334,8 +334,10 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
     """"rebels", "the police", "striking miners": a group the text names by what it is and by
     no state acts for the one state the text names, if it names one only, as PLOVER codes
     domestic actors ("Rebels ambushed a convoy in northern Mali")."""
-    # "thousands of protesters", "a group of refugees": the group named in the "of" phrase
-    if all(group_sector(ctx, n) is None for n in [noun, *of_objects(noun)]):
+    # "thousands of protesters", "a group of refugees": the group named in the "of" phrase;
+    # "opposition parties", "army officers": named by what the noun is part of
+    if all(group_sector(ctx, n) is None for n in [noun, *of_objects(noun), *(
+            c for c in noun.children if c.dep_ == "compound")]):
         return []
     state = sole_state(ctx)
     return [state_role(noun.i, noun.i + 1, state)] if state is not None else []

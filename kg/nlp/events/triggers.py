@@ -109,11 +109,11 @@ def mended_lemmas(lowers: list[str], lemmas: list[str], table: EventTable) -> li
     coding names the whole word: "staged" → "stag" is "stage", "raped" and "raping" → "rap" are
     "rape" (but "rapped" stays "rap"); and a word the tokenizer splits at its hyphen is the
     whole word at its last part, with or without the hyphen, where the coding names it
-    ("a sit-in", "a cease-fire")."""
+    ("a sit-in", "a cease-fire", "ill-treated" → "ill-treat")."""
     mended = None
     for i, lower in enumerate(lowers):
         if i >= 2 and lowers[i - 1] == "-":
-            whole = next((w for w in (f"{lowers[i - 2]}-{lower}", lowers[i - 2] + lower)
+            whole = next((w for w in (f"{lowers[i - 2]}-{lemmas[i]}", lowers[i - 2] + lemmas[i])
                           if w in table.words), lemmas[i])
         elif lower.endswith(("ed", "ing")):
             whole = lower[:-1] if lower.endswith("ed") else lower[:-3] + "e"
