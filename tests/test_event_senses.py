@@ -469,3 +469,20 @@ def test_a_group_named_by_what_it_is_part_of_acts_for_the_state(extract_text) ->
     [(_, actors, _)] = coded(extract_text(
         "Opposition parties boycotted the local elections in Cameroon."))
     assert actors == {"state/CMR"}
+
+
+@pytest.mark.parametrize("text, target", [
+    # stopping trade reduces relations (CAMEO 16), as stopping cooperation does
+    ("Kazakhstan halted wheat exports to Kyrgyzstan on Monday.", "state/KGZ"),
+    ("Algeria cut off gas supplies to Morocco after the dispute.", "state/MAR"),
+])
+def test_stopping_trade_is_a_sanction(extract_text, text, target) -> None:
+    [(kind, _, targets)] = coded(extract_text(text))
+    assert (kind, targets) == ("SANCTION", {target})
+
+
+def test_a_noun_conjoined_to_another_shares_its_verb(extract_text) -> None:
+    # "imposed an air and arms embargo": the parser hangs "embargo" from "air"
+    [(kind, actors, targets)] = coded(extract_text(
+        "Canada imposed an air and arms embargo on Venezuela."))
+    assert (kind, actors, targets) == ("SANCTION", {"state/CAN"}, {"state/VEN"})

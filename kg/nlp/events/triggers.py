@@ -4,8 +4,9 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 - A noun trigger whose code needs its governing verb ("opened fire", "ordered patrols") makes
   one event with that verb: the verb's own coding gives way to the noun's.
 - A verb that stops what its object names makes an event of its own: stopping a cooperative
-  act reduces relations, stopping a hostile one eases it ("halted military cooperation" is a
-  SANCTION, "ended its offensive" a RETREAT).
+  act, or trade (the class "trade": "halted beef imports", "cut off gas supplies"), reduces
+  relations, stopping a hostile one eases it ("halted military cooperation" is a SANCTION,
+  "ended its offensive" a RETREAT).
 - A trigger inside another trigger's clause is part of that event, not one of its own:
   "threatened to launch an offensive" is one THREATEN, "accused X of attacking" one DISAPPROVE,
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.data.event_codes import EventCode, EventTable
+from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
 from kg.nlp.modality import INTENT_HEADS, INTENT_NOUNS, asked_for, negated_argument
@@ -219,7 +220,8 @@ def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigg
             if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
                 continue
             noun = _counted(noun, lemmas)
-            kind = _sense_of_noun(noun, lemmas, table)
+            kind = _sense_of_noun(noun, lemmas, table) or (
+                "COOPERATE" if lemmas[noun.i] in word_classes()["trade"] else None)
             if kind not in STOPPED or (kind == "CONSULT" and lemma == "end"):
                 continue
             kind, cameo = STOPPED[kind]
@@ -279,7 +281,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     the "to" of a complement clause ("allowed monitors to visit", "told Eritrea to withdraw"),
     and what an object or that subject is "of" ("lifted the state of emergency", "allowed a
     delegation of monitors to visit")."""
-    linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i]}
+    linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i],
+              lemmas[_first_conjunct(tok).head.i]}
     arguments = []
     for child in tok.children:
         linked.add(lemmas[child.i])
@@ -324,7 +327,7 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     word its sense needs as its head ("opened fire"), the "for" of a journey to a meeting
     ("flew to Ankara for talks"), else the noun itself; a partitive stands in for the noun
     ("staged a wave of protests")."""
-    noun = standing(tok, lemmas)
+    noun = standing(_first_conjunct(tok), lemmas)
     head = noun.head
     if code.needs is not None and lemmas[head.i] == code.needs:
         return head
@@ -336,6 +339,14 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     if code.type in MEETINGS and noun.dep_ == "pobj" and head.lower_ == "for" \
             and head.head.pos_ == "VERB":
         return head     # "arrived in Ankara for talks": the journey's "for" tells the meeting
+    return tok
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of conjoined nouns, which stands in the clause for them all ("imposed an air
+    and arms embargo": "embargo" hangs from "air")."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
     return tok
 
 
