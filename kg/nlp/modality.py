@@ -15,7 +15,7 @@ INTENT_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "prepare",
                           "intend", "aim", "ready", "willing", "want"})
 # Nouns whose "to" clause is still to come: "an offer to host talks", "a pledge to withdraw".
 INTENT_NOUNS = frozenset({"offer", "promise", "pledge", "plan", "proposal", "commitment",
-                          "readiness", "willingness"})
+                          "readiness", "willingness", "intention"})
 # Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
 # release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",

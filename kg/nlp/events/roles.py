@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from kg import model
 from kg.data.actor_groups import actor_groups
 from kg.nlp.context import Actor, DocContext
+from kg.nlp.modality import INTENT_NOUNS
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
@@ -114,13 +115,18 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
                         for r in phrase_roles(ctx, g)]
         if node.dep_ == "relcl":
             return phrase_roles(ctx, node.head)
-        if node.dep_ not in _CLIMB or node.head.i == node.i:
+        if (node.dep_ not in _CLIMB and not _an_intention(node)) or node.head.i == node.i:
             return []
         if node.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS and c.lower_ in SPEAKER_PRONOUNS
                                             for c in node.children):
             return []
         node = node.head
     return []
+
+
+def _an_intention(node: Token) -> bool:
+    """"Russia has no plans to withdraw": the object of the verb whose subject intends."""
+    return node.dep_ == "dobj" and node.lemma_.lower() in INTENT_NOUNS
 
 
 def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,

@@ -14,7 +14,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   "could", "might", "should", "must"; a clause of "if" or "whether"; what an appeal asks for,
   "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
   is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
-  REJECT.
+  REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
+  "has no intention of returning", "vowed never to give up its claim").
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
@@ -161,9 +162,15 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         holder = _inside_another(trigger, anchors)
         if holder is not None:
             # "vowed to retaliate": a promise of harm is a threat
-            if (holder.code.type == "AGREE" and trigger.code.type in HOSTILE | {"THREATEN"}
-                    and trigger.anchor.dep_ == "xcomp" and trigger.anchor.head.i == holder.anchor.i):
+            promised = holder.code.type == "AGREE" and trigger.anchor.dep_ == "xcomp" \
+                and trigger.anchor.head.i == holder.anchor.i
+            denied = any(c.dep_ == "neg" for c in trigger.anchor.children)
+            if promised and not denied and trigger.code.type in HOSTILE | {"THREATEN"}:
                 holder.type, holder.mode = "THREATEN", None
+            # "vowed never to give up its claim": a promise not to yield is a refusal (but
+            # "agreed not to attack" is an agreement)
+            elif promised and denied and trigger.code.type in COOPERATIVE:
+                holder.type, holder.mode = "REJECT", None
             # "air strikes killed 20 civilians": the act named as the subject of what it did
             # is the event ("killed" tells its result)
             if (trigger.token.dep_ == "nsubj" and trigger.token.head.i == holder.token.i
@@ -379,14 +386,21 @@ def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
         words += list(noun.children)                  # "no new round of talks"
     if noun.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
         words += list(noun.head.children)             # "patrols have not resumed"
+    auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
+    intention = _intention(clause, lemmas)
+    denied = intention is not None and any(c.dep_ == "det" and c.lower_ == "no"
+                                           for c in intention.children)
     if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
-            or negated_argument(clause)):
-        # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection);
-        # any other act not done is no event
-        trigger.told_as_fact = trigger.type in REFUSABLE and trigger.token.pos_ == "VERB"
+            or negated_argument(clause) or denied):
+        # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection), and
+        # so does a cooperative act that will not be done ("will not attend the summit",
+        # "would never recognise the republic": CAMEO 12, declining to yield or to meet); any
+        # other act not done is no event
+        to_come = denied or bool(auxiliaries & FUTURE_AUXILIARIES)
+        trigger.told_as_fact = (trigger.type in REFUSABLE and trigger.token.pos_ == "VERB") or (
+            to_come and trigger.type in COOPERATIVE and clause.pos_ == "VERB")
         trigger.type, trigger.mode = "REJECT", None
         return
-    auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or (
             trigger.type not in RALLIED
             and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
@@ -418,11 +432,22 @@ def _in_condition(clause: Token) -> bool:
 
 
 def _intended(clause: Token, lemmas: list[str]) -> bool:
-    """"plans to deploy", "is ready to lift", "an offer to host talks": the clause is the
-    complement of an intention."""
+    """"plans to deploy", "is ready to lift", "an offer to host talks", "its intention of
+    withdrawing": the clause is the complement of an intention."""
     head = clause.head
-    return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or (
-        clause.dep_ == "acl" and head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS)
+    return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or \
+        _intention(clause, lemmas) is not None
+
+
+def _intention(clause: Token, lemmas: list[str]) -> Token | None:
+    """The noun of intention the clause completes ("an offer to host talks", "no intention of
+    returning the paintings"), if any."""
+    head = clause.head
+    if clause.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    elif clause.dep_ != "acl":
+        return None
+    return head if head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS else None
 
 
 def _negated_governor(clause: Token) -> bool:
