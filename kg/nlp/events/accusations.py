@@ -1,56 +1,88 @@
-"""Accusations told as reports: a speaker of one state telling of a hostile act by another
-against its own ("Sabotage groups of the Armenian army laid mines …, the ministry said") accuses
-that state, a DISAPPROVE event from the speaker to the actor, whether or not the text says
-"accused". A speaker telling of acts between others only reports them.
+"""Accusations told as reports: a speaker of one state that blames another in what it says
+("the ministry said the Armenian army carried out provocations", "Armenia bears the entire
+responsibility for the tensions, he said") accuses that state, a DISAPPROVE event from the
+speaker to the blamed, whether or not the text says "accused". A word of blame makes the
+report an accusation: a side telling only what was done to it ("Russian missiles struck
+Kharkiv, Ukrainian officials said") reports an attack, as PLOVER codes it, and a speaker
+telling of acts between others only reports them.
 """
 from __future__ import annotations
 
 from typing import Iterator
 
+from spacy.tokens import Token
+
 from kg import model
-from kg.model import Event
+from kg.model import Claim, Event
 from kg.nlp.context import DocContext
-from kg.nlp.events.roles import Role, actors_by_key, found_state
+from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, found_state, phrase_roles,
+                                 subject_roles)
 from kg.nlp.keys import stable_key
 
-# Acts of force, and threats of it, whose report by the side they hit is an accusation (not
-# triggers.HOSTILE, the acts whose intent is a threat: a rejection or a sanction reported by its
-# target is news of a policy, not a charge).
-FORCEFUL_ACTS = frozenset({"FIGHT", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+# Nouns that blame whom they are of, by, or done by: what makes a report a charge (CAMEO 112,
+# 1123: accusing of aggression).
+BLAME_NOUNS = frozenset({"provocation", "aggression", "atrocity", "crime", "terrorism",
+                         "sabotage", "adventurism", "revanchism", "violation", "breach",
+                         "responsibility", "blame", "fault"})
+# Verbs that make a word of blame an admission ("claimed responsibility for the attack").
+_ADMITTING = frozenset({"claim", "accept", "take", "admit", "assume", "deny", "disclaim"})
 # Who reports an act without taking a side in it: the press, international bodies.
 NEUTRAL_KINDS = frozenset({model.NEWS_MEDIA, model.INTERNATIONAL_ORGANIZATION})
 
 
 def accusations(ctx: DocContext) -> Iterator[tuple[Event, list[tuple[str, Role]]]]:
-    """One DISAPPROVE event per claim and accused state, with its roles."""
-    claims = {c.key: c for c in ctx.extraction.claims}
+    """One DISAPPROVE event per claim and blamed state, with its roles."""
     actors = actors_by_key(ctx)
     done: set[tuple[str, str]] = set()
-    for event in list(ctx.extraction.events):
-        claim = claims.get(event.claim or "")
-        if event.type not in FORCEFUL_ACTS or claim is None:
-            continue
+    for claim in ctx.extraction.claims:
         speaker = claim.claimant_org or claim.claimant
         speaker_state = found_state(ctx, speaker) if speaker else None
         if speaker_state is None or speaker not in actors or actors[speaker].kind in NEUTRAL_KINDS:
             continue
-        if not any(p.event == event.key and p.role == model.TARGET and p.state == speaker_state
-                   for p in ctx.extraction.participants):
-            continue    # a side tells of what was done to it; a third party only reports
-        for p in ctx.extraction.participants:
-            if p.event != event.key or p.role != model.ACTOR or p.state in (None, speaker_state):
-                continue
-            if (claim.key, p.state) in done or p.entity not in actors:
-                continue
-            done.add((claim.key, p.state))
-            yield (_accusation(event, claim.key, p.state),
-                   [(model.ACTOR, Role(actors[speaker], speaker_state)),
-                    (model.TARGET, Role(actors[p.entity], p.state))])
+        for word in _blame_words(ctx, claim):
+            for blamed in _blamed(ctx, word):
+                if blamed.state in (None, speaker_state) or (claim.key, blamed.state) in done:
+                    continue
+                done.add((claim.key, blamed.state))
+                yield (_accusation(ctx, claim, word, blamed.state),
+                       [(model.ACTOR, Role(actors[speaker], speaker_state)),
+                        (model.TARGET, blamed)])
 
 
-def _accusation(event: Event, claim: str, accused: str) -> Event:
-    return Event(key=stable_key("event", event.document, claim, accused),
-                 document=event.document, type="DISAPPROVE",
-                 mode="accuse", cameo="112", begin=event.begin, end=event.end,
-                 sentence_begin=event.sentence_begin, sentence_end=event.sentence_end,
-                 rule="event:reported-hostile-act", confidence=0.6, date=None, claim=claim)
+def _blame_words(ctx: DocContext, claim: Claim) -> list[Token]:
+    span = ctx.doc.char_span(claim.begin, claim.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if t.pos_ == "NOUN" and ctx.lemmas[t.i] in BLAME_NOUNS]
+
+
+def _blamed(ctx: DocContext, word: Token) -> list[Role]:
+    """Whom a word of blame blames: its possessor or modifiers ("Armenia's adventurism",
+    "Armenian provocations"), who did it ("provocations by Armenia"), the noun it describes
+    ("Serbian sabotage groups"), or the subject of the verb it is the object of ("the Armenian army carried out provocations", "Armenia bears the
+    responsibility")."""
+    own = [r for c in word.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+           for r in phrase_roles(ctx, c)]
+    if own:
+        return own
+    by = [r for p in word.children if p.dep_ == "prep" and p.lower_ == "by"
+          for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+    if by:
+        return by
+    if word.dep_ == "compound":         # "sabotage groups of the Armenian army"
+        return phrase_roles(ctx, word.head)
+    if word.dep_ in ("dobj", "obj") and word.head.pos_ in ("VERB", "AUX") \
+            and ctx.lemmas[word.head.i] not in _ADMITTING:
+        return agent_roles(ctx, word.head) or subject_roles(ctx, word.head)
+    return []
+
+
+def _accusation(ctx: DocContext, claim: Claim, word: Token, accused: str) -> Event:
+    sentence = ctx.sentence(word.i)
+    begin = word.idx
+    return Event(key=stable_key("event", ctx.document.id, claim.key, accused),
+                 document=ctx.document.id, type="DISAPPROVE",
+                 mode="accuse", cameo="112", begin=begin, end=begin + len(word.text),
+                 sentence_begin=sentence.start_char,
+                 sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+                 rule="event:blame-in-a-report", confidence=0.6, date=None, claim=claim.key)
