@@ -474,7 +474,7 @@ def test_a_group_named_by_what_it_is_part_of_acts_for_the_state(extract_text) ->
 @pytest.mark.parametrize("text, target", [
     # stopping trade reduces relations (CAMEO 16), as stopping cooperation does
     ("Kazakhstan halted wheat exports to Kyrgyzstan on Monday.", "state/KGZ"),
-    ("Algeria cut off gas supplies to Morocco after the dispute.", "state/MAR"),
+    ("Algeria stopped its gas deliveries to Morocco after the dispute.", "state/MAR"),
 ])
 def test_stopping_trade_is_a_sanction(extract_text, text, target) -> None:
     [(kind, _, targets)] = coded(extract_text(text))
@@ -511,5 +511,18 @@ def test_an_act_not_done_or_a_harm_forsworn_is_no_refusal(extract_text, text,
 
 
 def test_who_has_no_plan_to_act_refuses(extract_text) -> None:
-    assert coded(extract_text("Turkey has no plans to withdraw its troops from Cyprus.")) \
+    assert coded(extract_text("Turkey has no plans to withdraw its soldiers from Cyprus.")) \
         == [("REJECT", {"state/TUR"}, {"state/CYP"})]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an act's price set ("… or face …") makes an ultimatum, a threat (CAMEO 139), whatever
+    # the clause tells: a deadline given, an order, a demand
+    ("Ghana told Togolese traders to leave within a week or face arrest.", "state/GHA"),
+    ("Uganda gave the rebels three days to disarm or risk an offensive.",
+     "state/UGA"),
+])
+def test_an_act_with_its_price_set_is_an_ultimatum(extract_text, text, actor) -> None:
+    ex = extract_text(text)
+    [(kind, actors, _)] = coded(ex)
+    assert (kind, actors, ex.events[0].cameo) == ("THREATEN", {actor}, "139")

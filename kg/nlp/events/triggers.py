@@ -18,7 +18,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   "has no intention of returning", "vowed never to give up its claim").
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
-  THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
+  THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN; and a clause
+  that sets an act's price ("told them to leave or face arrest"), an ultimatum.
 - What a speaker says another must do is a DEMAND ("Iran said the United States must
   withdraw"), told by the verb of saying; what it should do is an appeal, which PLOVER does not
   code (nor any request: see docs/events-requests.csv to code them as REQUEST). A warning of
@@ -55,6 +56,9 @@ THREAT_MARKS = frozenset({"unless"})
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
+# "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
+ULTIMATUM_VERBS = frozenset({"face", "risk"})
+ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry"), and verbs of entering into the event their "on"
 # or "in" names ("went on strike", "engaged in heavy combat", "joined in the protests").
@@ -180,7 +184,20 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         _read_modality(trigger, lemmas)
         if trigger.told_as_fact:
             kept.append(trigger)
+    for at in _ultimatums(sentence):
+        for trigger in kept:
+            if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
+                trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
     return kept
+
+
+def _ultimatums(sentence: Span) -> list[int]:
+    """Where the sentence sets an act's price ("pull back their guns or face air strikes",
+    "leave within a week or risk arrest"): the clause that holds it is an ultimatum, a threat
+    (CAMEO 139), whatever it tells (a demand, a deadline given)."""
+    doc = sentence.doc
+    return [i for i in range(sentence.start + 1, sentence.end)
+            if doc[i].lower_ in ULTIMATUM_VERBS and doc[i - 1].lower_ == "or"]
 
 
 def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
