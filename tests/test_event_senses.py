@@ -449,6 +449,9 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     ("The two foreign ministers exchanged views on the crisis in Sudan.", "CONSULT"),
     # regret at what another did is disapproval (110)
     ("Tunisia lamented the killing of its nationals in Libya.", "DISAPPROVE"),
+    # envoys or monitors ordered out are expelled (166); a right granted is a demand met (0833)
+    ("Mali ordered the French ambassador out of the country on Monday.", "SANCTION"),
+    ("The king granted political parties the right to campaign freely.", "CONCEDE"),
 ])
 def test_words_of_each_kind_of_act(extract_text, text, kind) -> None:
     assert kind in kinds(extract_text(text))

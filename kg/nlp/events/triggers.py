@@ -92,6 +92,8 @@ STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "COERCE": ("CONCEDE", "081"), "FIGHT": ("RETREAT", "087"),
            "ASSAULT": ("RETREAT", "087"), "MOBILIZE": ("RETREAT", "087"),
            "SANCTION": ("RETREAT", "085")}
+# Words that complete a verb as a particle ("ordered … out", "handed … back").
+PARTICLES = frozenset({"out", "back", "off", "away", "down", "up", "over"})
 # Links along which one event holds another (everything but a conjoined clause).
 _SEPARATE = frozenset({"conj", "parataxis"})
 # A noun's governing verb stands for the noun's event when the noun is its object ("opened
@@ -321,6 +323,9 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     for argument in arguments:
         linked.add(lemmas[argument.i])
         linked.update(lemmas[g.i] for g in of_objects(argument))
+        # "ordered the ambassador out of the country": the parser may hang the particle on
+        # the object
+        linked.update(lemmas[g.i] for g in argument.children if g.lower_ in PARTICLES)
     return linked
 
 
