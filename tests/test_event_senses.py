@@ -529,3 +529,22 @@ def test_an_act_with_its_price_set_is_an_ultimatum(extract_text, text, actor) ->
     ex = extract_text(text)
     [(kind, actors, _)] = coded(ex)
     assert (kind, actors, ex.events[0].cameo) == ("THREATEN", {actor}, "139")
+
+
+def test_who_backs_a_group_is_not_the_group(extract_text) -> None:
+    # "Iranian-funded militias" are not Iran
+    [(kind, actors, targets)] = coded(extract_text(
+        "Iranian-funded militias attacked an American base in eastern Syria."))
+    assert (kind, actors) == ("FIGHT", set())
+
+
+@pytest.mark.parametrize("text, kind", [
+    # ground taken is a fight, though villages are taken (force on villagers is an assault)
+    ("Kurdish fighters recaptured four villages from the militants in northern Iraq.", "FIGHT"),
+    ("Army artillery shelled two villages in northern Iraq.", "ASSAULT"),
+    # aircraft bombing positions or bases fight (195); a bomber at a market assaults (183)
+    ("Jordanian jets bombed militant positions in southern Syria.", "FIGHT"),
+    ("A suicide bomber bombed a crowded market in Kabul.", "ASSAULT"),
+])
+def test_what_is_hit_tells_a_fight_from_an_assault(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]

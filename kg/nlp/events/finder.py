@@ -63,6 +63,9 @@ RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the
 _SPEAKING_FOR_STATES = frozenset({model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT,
                                   model.INTERNATIONAL_ORGANIZATION})
 _DISSENTING_SECTORS = frozenset({"CVL", "LAB", "OPP", "EDU"})
+# Verbs of taking ground: a village captured is ground won in a fight, not violence on its people.
+TAKING = frozenset({"capture", "recapture", "seize", "occupy", "overrun", "liberate", "retake",
+                    "take"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # Verbs whose subject draws an act on itself from others ("drew criticism from Beijing", "faced
@@ -112,7 +115,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         targets = _own_state(actors)
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
-    if trigger.type == "FIGHT" and _aimed_at_civilians(ctx, trigger):
+    if trigger.type == "FIGHT" and ctx.lemmas[trigger.token.i] not in TAKING \
+            and _aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
     if trigger.type == "AID" and _under_a_deal(ctx, trigger):
         trigger.type, trigger.mode = "COOPERATE", None

@@ -45,6 +45,8 @@ _CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp", "
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
+# Participles of backing ("Russian-backed", "Iranian-funded").
+_BACKING = frozenset({"back", "support", "fund", "arm", "train", "sponsor", "finance", "equip"})
 # Nouns that, as "the two …" or "both …", stand for the two states the text named most.
 _PAIR_NOUNS = frozenset({"country", "side", "state", "nation", "neighbour", "neighbor",
                          "government", "capital", "army", "force", "party"})
@@ -265,12 +267,21 @@ def _phrase_tokens(noun: Token) -> set[int]:
     and Uganda"; not the place a "withdrawal from Lebanon" leaves)."""
     tokens = {noun.i}
     for child in noun.children:
+        if _backing(child):
+            continue    # "Russian-backed separatists" are not Russia
         if child.dep_ in _PHRASE_DEPS or (child.dep_ == "conj" and child.i < noun.i):
             tokens.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and (child.lower_ == "of" or (
                 child.lower_ == "from" and noun.lemma_.lower() not in _LEAVING)):
             tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
     return tokens
+
+
+def _backing(modifier: Token) -> bool:
+    """"Russian-backed", "Iranian-funded", "NATO-trained": a modifier naming who backs the
+    noun's people, not who they are."""
+    return modifier.dep_ in ("amod", "compound") and modifier.lemma_.lower() in _BACKING \
+        and any(c.lower_ == "-" for c in modifier.children)
 
 
 def _actors_in(ctx: DocContext, tokens: set[int]) -> list[Actor]:
