@@ -548,3 +548,8 @@ def test_who_backs_a_group_is_not_the_group(extract_text) -> None:
 ])
 def test_what_is_hit_tells_a_fight_from_an_assault(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+def test_jihadists_are_a_group_of_the_state_named(extract_text) -> None:
+    [(_, actors, _)] = coded(extract_text("Jihadists ambushed an army patrol in northern Niger."))
+    assert actors == {"state/NER"}
