@@ -29,6 +29,7 @@ def kinds(ex) -> list[str]:
     # handing a wanted person to another state is judicial cooperation (063); handing back
     # what was taken is a return (0842)
     ("Peru handed over two fugitives wanted for fraud to Chilean police.", "COOPERATE"),
+    ("Malawi handed over three suspected smugglers to Zambian police.", "COOPERATE"),
     ("Ecuador handed back the seized fishing boats to Peru on Friday.", "RETREAT"),
     # returning property, remains or captives (0841, 0842)
     ("Germany returned a collection of looted bronze sculptures to Nigeria.", "RETREAT"),
