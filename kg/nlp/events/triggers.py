@@ -117,7 +117,7 @@ def mended_lemmas(lowers: list[str], lemmas: list[str], table: EventTable) -> li
     coding names the whole word: "staged" → "stag" is "stage", "raped" and "raping" → "rap" are
     "rape" (but "rapped" stays "rap"); and a word the tokenizer splits at its hyphen is the
     whole word at its last part, with or without the hyphen, where the coding names it
-    ("a sit-in", "a cease-fire", "ill-treated" → "ill-treat")."""
+    ("a sit-in": the table's "sit-in" at "in")."""
     mended = None
     for i, lower in enumerate(lowers):
         if i >= 2 and lowers[i - 1] == "-":
