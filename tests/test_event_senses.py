@@ -159,6 +159,11 @@ def test_an_offer_to_act_is_an_intent(extract_text) -> None:
      "state/CHN", "state/USA"),
     ("Seoul raised objections to Japanese military drills near Dokdo.", "DISAPPROVE",
      "state/KOR", "state/JPN"),
+    # voiced again: reiterated, reaffirmed, repeated
+    ("Hanoi repeated its objection to Chinese oil drilling in the Paracels.", "DISAPPROVE",
+     "state/VNM", "state/CHN"),
+    ("Ankara reiterated its opposition to the Greek military buildup on the islands.",
+     "REJECT", "state/TUR", "state/GRC"),
 ])
 def test_disapproval_voiced_is_the_event_not_what_it_is_about(extract_text, text, kind, actor,
                                                               target) -> None:
