@@ -366,7 +366,7 @@ def _sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:
     union or a crowd protests ("opposition parties boycotted the election": CAMEO 143, not a
     state's sanction)."""
     subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None or trigger.token.pos_ != "VERB":
         return None
     codes = [c for c in ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
              if c.needs is None]
