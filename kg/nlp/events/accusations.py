@@ -16,7 +16,7 @@ from kg import model
 from kg.model import Claim, Event
 from kg.nlp.context import DocContext
 from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, found_state, phrase_roles,
-                                 subject_roles)
+                                 preposition_roles, subject_roles)
 from kg.nlp.keys import stable_key
 
 # Nouns that blame whom they are of, by, or done by: what makes a report a charge (CAMEO 112,
@@ -65,8 +65,7 @@ def _blamed(ctx: DocContext, word: Token) -> list[Role]:
            for r in phrase_roles(ctx, c)]
     if own:
         return own
-    by = [r for p in word.children if p.dep_ == "prep" and p.lower_ == "by"
-          for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+    by = preposition_roles(ctx, word, ("by",))
     if by:
         return by
     if word.dep_ == "compound":         # "sabotage groups of the Armenian army"

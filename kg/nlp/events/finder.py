@@ -16,14 +16,14 @@ from spacy.tokens import Span, Token
 from kg import model
 from kg.data.event_codes import EventCode, word_classes
 from kg.model import Claim, Event, EventParticipant
-from kg.nlp.agreement_mentions import SIGN_VERBS
+from kg.nlp.agreement_mentions import AGREEMENT_WORDS, SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, between_roles, condition_roles,
                                  foreign_roles, group_sector, matter_roles, object_roles,
-                                 of_objects, phrase_roles, place_state, recipient_roles,
-                                 state_role, subject_roles)
+                                 of_objects, phrase_roles, place_state, preposition_roles,
+                                 recipient_roles, state_role, subject_roles)
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
 from kg.nlp.keys import stable_key
@@ -35,8 +35,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
 # How a date names a thing rather than telling when an act happened: "the 1963 pact".
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
-# Words for a deal under which things are given: the giving is cooperation, not aid.
-DEALS = frozenset({"contract", "deal", "agreement", "pact", "arrangement", "accord", "treaty"})
+# Words for a deal under which things are given, the giving is cooperation, not aid: the
+# agreement nouns kg reads agreements by, and commercial deals.
+DEALS = frozenset(AGREEMENT_WORDS.values()) | {"contract", "arrangement"}
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
 # Acts about a matter (an inquiry, a rejection, praise, a charge, a concession, a demand): with
@@ -72,6 +73,7 @@ GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # condemnation from", "won praise from"): the subject is the act's target.
 DRAWING = frozenset({"draw", "face", "receive", "win", "earn", "attract", "provoke", "spark",
                      "incur"})
+DRAWN_FROM = ("from", "by")     # whom an act drawn is from
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
@@ -174,7 +176,8 @@ def _roles(ctx: DocContext, trigger: Trigger
         if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:
             # "Manila's law drew criticism from Beijing": China criticises, the Philippines is
             # criticised
-            actors = _from_whom(ctx, token) or _from_whom(ctx, anchor)
+            actors = preposition_roles(ctx, token, DRAWN_FROM) or preposition_roles(
+                ctx, anchor, DRAWN_FROM)
             targets = subject_roles(ctx, anchor)
     else:
         actors = subject_roles(ctx, anchor)
@@ -192,12 +195,6 @@ def _roles(ctx: DocContext, trigger: Trigger
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
     return actors, targets, [], None
-
-
-def _from_whom(ctx: DocContext, noun: Token) -> list[Role]:
-    """Who an act drawn is from: the objects of the noun's "from" or "by" phrases."""
-    return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
-            for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
 
 
 def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:

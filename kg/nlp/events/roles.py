@@ -9,6 +9,7 @@ state kg found for it (an organisation's, the state of a person's post).
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -231,9 +232,7 @@ def agent_roles(ctx: DocContext, clause: Token) -> list[Role]:
         for g in p.children if g.dep_ == "pobj"]
     holders = nouns + ([clause] if nouns and any(c.dep_ in _SUBJECTS for c in clause.children)
                        else [])
-    return [r for holder in holders for p in holder.children
-            if p.dep_ == "prep" and p.lower_ == "by"
-            for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+    return [r for holder in holders for r in preposition_roles(ctx, holder, ("by",))]
 
 
 def foreign_roles(ctx: DocContext, clause: Token, actors: list[Role]) -> list[Role]:
@@ -253,7 +252,13 @@ def foreign_roles(ctx: DocContext, clause: Token, actors: list[Role]) -> list[Ro
 
 def between_roles(ctx: DocContext, noun: Token) -> list[Role]:
     """"clashes between Armenia and Azerbaijan": the sides, each an actor."""
-    return [r for p in noun.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+    return preposition_roles(ctx, noun, ("between", "among"))
+
+
+def preposition_roles(ctx: DocContext, head: Token, prepositions: Collection[str]
+                      ) -> list[Role]:
+    """The actors the objects of the head's phrases of these prepositions stand for."""
+    return [r for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions
             for g in p.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
 
 
