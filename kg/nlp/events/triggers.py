@@ -10,16 +10,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 - A trigger inside another trigger's clause is part of that event, not one of its own:
   "threatened to launch an offensive" is one THREATEN, "accused X of attacking" one DISAPPROVE,
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
-- Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
-  "could", "might", "should", "must"; a clause of "if" or "whether"; what an appeal asks for,
-  "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
-  is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
-  REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
-  "has no intention of returning", "vowed never to give up its claim").
-- An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
-  is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
-  THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN; and a clause
-  that sets an act's price ("told them to leave or face arrest"), an ultimatum.
+- Whether a trigger is told as a fact, intended, refused or only supposed is read by
+  kg.nlp.events.factuality.
 - What a speaker says another must do is a DEMAND ("Iran said the United States must
   withdraw"), told by the verb of saying; what it should do is an appeal, which PLOVER does not
   code (nor any request: see docs/events-requests.csv to code them as REQUEST). A warning of
@@ -34,25 +26,12 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
+from kg.nlp.events.factuality import COOPERATIVE, FUTURE_AUXILIARIES, HOSTILE, read_factuality
 from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
-from kg.nlp.modality import INTENT_HEADS, INTENT_NOUNS, asked_for, negated_argument
 
-# Event types that, intended, are an offer (AGREE) rather than a threat (THREATEN).
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
-                         "RETREAT"})
-HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
-# Acts that, asked of others, are themselves the event: rallying support for or opposition to
-# a third party (CAMEO 053, 113: "urged Europe to back Kyiv", "called on others to condemn").
-RALLIED = frozenset({"SUPPORT", "DISAPPROVE"})
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
 # an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
 AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
-# Acts whose refusal ("would not agree", "did not accept") is a REJECT.
-REFUSABLE = frozenset({"AGREE", "CONCEDE"})
-HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
-FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
-HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
-THREAT_MARKS = frozenset({"unless"})
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
@@ -183,7 +162,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
                     and holder.code.type == "ASSAULT" and trigger.code.type == "FIGHT"):
                 holder.type, holder.mode = trigger.code.type, trigger.code.mode
             continue
-        _read_modality(trigger, lemmas)
+        read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
         if trigger.told_as_fact:
             kept.append(trigger)
     for at in _ultimatums(sentence):
@@ -397,82 +376,3 @@ def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | 
         if edge not in _SEPARATE and other is not None and other is not trigger:
             return other
     return None
-
-
-def _read_modality(trigger: Trigger, lemmas: list[str]) -> None:
-    clause = trigger.anchor
-    noun = standing(trigger.token, lemmas)
-    words = [c for c in clause.children] + ([c for c in trigger.token.children]
-                                            if trigger.token.i != clause.i else [])
-    if noun.i != trigger.token.i:
-        words += list(noun.children)                  # "no new round of talks"
-    if noun.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
-        words += list(noun.head.children)             # "patrols have not resumed"
-    auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
-    intention = _intention(clause, lemmas)
-    denied = intention is not None and any(c.dep_ == "det" and c.lower_ == "no"
-                                           for c in intention.children)
-    if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
-            or negated_argument(clause) or denied):
-        # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection), and
-        # so does a cooperative act that will not be done ("will not attend the summit",
-        # "would never recognise the republic": CAMEO 12, declining to yield or to meet); any
-        # other act not done is no event
-        to_come = denied or bool(auxiliaries & FUTURE_AUXILIARIES)
-        trigger.told_as_fact = (trigger.type in REFUSABLE and trigger.token.pos_ == "VERB") or (
-            to_come and trigger.type in COOPERATIVE and clause.pos_ == "VERB")
-        trigger.type, trigger.mode = "REJECT", None
-        return
-    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or (
-            trigger.type not in RALLIED
-            and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
-        trigger.told_as_fact = False
-        return
-    marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
-             if m.dep_ == "mark"}
-    intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas)
-    trigger.intended = intended
-    if marks & THREAT_MARKS and trigger.type != "THREATEN":
-        trigger.type, trigger.mode = "THREATEN", None
-    elif intended and trigger.type in COOPERATIVE and trigger.type != "AGREE":
-        trigger.type, trigger.mode = "AGREE", None
-    elif intended and trigger.type in HOSTILE:
-        trigger.type, trigger.mode = "THREATEN", trigger.mode
-    if _negated_governor(clause):
-        trigger.told_as_fact = False
-
-
-def _in_condition(clause: Token) -> bool:
-    """Whether the clause, or one it hangs from, is an "if"/"whether" clause."""
-    node = clause
-    while True:
-        if any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ in ("ROOT", "conj"):
-            return False
-        node = node.head
-
-
-def _intended(clause: Token, lemmas: list[str]) -> bool:
-    """"plans to deploy", "is ready to lift", "an offer to host talks", "its intention of
-    withdrawing": the clause is the complement of an intention."""
-    head = clause.head
-    return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or \
-        _intention(clause, lemmas) is not None
-
-
-def _intention(clause: Token, lemmas: list[str]) -> Token | None:
-    """The noun of intention the clause completes ("an offer to host talks", "no intention of
-    returning the paintings"), if any."""
-    head = clause.head
-    if clause.dep_ == "pcomp" and head.lower_ == "of":
-        head = head.head
-    elif clause.dep_ != "acl":
-        return None
-    return head if head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS else None
-
-
-def _negated_governor(clause: Token) -> bool:
-    """"did not try to attack": a negated verb the clause is the complement of."""
-    head = clause.head
-    return clause.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
