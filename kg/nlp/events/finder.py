@@ -1,6 +1,7 @@
 """Events, one extraction step: triggers (kg.nlp.events.triggers) with their actors and targets
-(kg.nlp.events.roles), date, place, quantity, the claim that reports them and the agreement
-they concern, recorded as model.Event and model.EventParticipant.
+(kg.nlp.events.roles), the sense their context gives them (kg.nlp.events.senses), date, place,
+quantity, the claim that reports them and the agreement they concern, recorded as model.Event
+and model.EventParticipant.
 
 Runs after claims and agreements: an event inside reported speech is held as claimed by it,
 and an AGREE or SUPPORT event told of an agreement ("a deal brokered by Russia", "signed the
@@ -9,14 +10,11 @@ it.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span, Token
 
 from kg import model
-from kg.data.event_codes import EventCode, word_classes
 from kg.model import Claim, Event, EventParticipant
-from kg.nlp.agreement_mentions import AGREEMENT_WORDS, SIGN_VERBS
+from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
@@ -24,6 +22,7 @@ from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, between_roles
                                  foreign_roles, group_sector, matter_roles, object_roles,
                                  of_objects, phrase_roles, place_state, preposition_roles,
                                  recipient_roles, state_role, subject_roles)
+from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
 from kg.nlp.keys import stable_key
@@ -35,9 +34,6 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
 # How a date names a thing rather than telling when an act happened: "the 1963 pact".
 _NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
-# Words for a deal under which things are given, the giving is cooperation, not aid: the
-# agreement nouns kg reads agreements by, and commercial deals.
-DEALS = frozenset(AGREEMENT_WORDS.values()) | {"contract", "arrangement"}
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
 # Acts about a matter (an inquiry, a rejection, praise, a charge, a concession, a demand): with
@@ -46,27 +42,6 @@ ABOUT_A_MATTER = frozenset({"INVESTIGATE", "REJECT", "SUPPORT", "DISAPPROVE", "C
                             "DEMAND"})
 # The sectors of a state's own agents: its government, forces, police, courts and lawmakers.
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-# Objects of force that make it one-sided violence: civilians and the places they live in.
-CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "worshipper",
-                              "pilgrim", "tourist", "passenger", "village", "hotel", "school",
-                              "hospital", "market", "mosque", "church", "synagogue", "temple",
-                              "home", "house", "building", "camp", "bus", "tanker", "ferry",
-                              "shop", "wedding", "funeral", "neighbourhood",
-                              "neighborhood"})
-# Acts of force that, done by a crowd, are a riot (PLOVER's PROTEST, mode riot; CAMEO 145):
-# "protesters stormed the parliament", "students clashed with police", "a mob seized the town
-# hall"; but a crowd that beats or kills someone assaults them.
-FORCE = frozenset({"FIGHT", "COERCE"})
-RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the table codes "riot"
-# Who speaks for a state (its name or capital, its government and ministries, or an
-# international body), who protests in words; and the sectors of groups of a state's people,
-# who protest (PLOVER's PROTEST is dissent against a government).
-_SPEAKING_FOR_STATES = frozenset({model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT,
-                                  model.INTERNATIONAL_ORGANIZATION})
-_DISSENTING_SECTORS = frozenset({"CVL", "LAB", "OPP", "EDU"})
-# Verbs of taking ground: a village captured is ground won in a fight, not violence on its people.
-TAKING = frozenset({"capture", "recapture", "seize", "occupy", "overrun", "liberate", "retake",
-                    "take"})
 # Acts of sending, giving or handing over, aimed at whom the thing goes to.
 GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 # Verbs whose subject draws an act on itself from others ("drew criticism from Beijing", "faced
@@ -99,7 +74,7 @@ def find_events(ctx: DocContext) -> None:
 
 def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
-    if trigger.type == trigger.code.type and (sense := _sense_of_its_actor(ctx, trigger)):
+    if trigger.type == trigger.code.type and (sense := sense_of_its_actor(ctx, trigger)):
         trigger.type, trigger.mode, trigger.code = sense.type, sense.mode, sense
     if trigger.type in ABOUT_A_MATTER and (agents := agent_roles(ctx, trigger.anchor)):
         targets = agents
@@ -117,14 +92,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         targets = _own_state(actors)
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
-    if trigger.type == "FIGHT" and ctx.lemmas[trigger.token.i] not in TAKING \
-            and _aimed_at_civilians(ctx, trigger):
-        trigger.type, trigger.mode = "ASSAULT", None
-    if trigger.type == "AID" and _under_a_deal(ctx, trigger):
-        trigger.type, trigger.mode = "COOPERATE", None
-    if trigger.type in FORCE and _by_a_crowd(ctx, trigger):
-        trigger.type, trigger.mode = RIOT.type, RIOT.mode
-        trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
+    retype_by_what_is_done(ctx, trigger)
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -343,76 +311,6 @@ def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:
     """An act with no one named as its target is aimed at the state where it happens
     ("suspended aid flights in Kabul", "looted shops in Lima"), as PLOVER codes it."""
     return [Role(place, place.key)] if place.kind == model.STATE else place_state(ctx, place)
-
-
-def _aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
-    """"shelled villages", "stormed a hotel", "fired a missile at a tanker": force used on
-    civilians or their places is one-sided violence (PLOVER's ASSAULT), not a fight between armed
-    sides (FIGHT)."""
-    clause = trigger.anchor
-    objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")] + [
-        g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
-        for g in p.children if g.dep_ == "pobj"]
-    return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
-
-
-def _sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:
-    """The sense of the verb that who acts tells, where the table gives it one with no word
-    needed: a state, its government, a ministry or an international body protests in words
-    ("Moscow protested against the detention …": a complaint, CAMEO 11); the opposition, a
-    union or a crowd protests ("opposition parties boycotted the election": CAMEO 143, not a
-    state's sanction)."""
-    subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
-    if subject is None or trigger.token.pos_ != "VERB":
-        return None
-    codes = [c for c in ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
-             if c.needs is None]
-    if trigger.type == "PROTEST" and _speaks_for_states(ctx, subject):
-        return next((c for c in codes if c.type != "PROTEST"), None)
-    if trigger.type != "PROTEST" and _dissenting(ctx, subject):
-        return next((c for c in codes if c.type == "PROTEST"), None)
-    return None
-
-
-def _speaks_for_states(ctx: DocContext, subject: Token) -> bool:
-    actor = ctx.actor_at(subject.i)
-    return actor is not None and (actor.kind == model.STATE and not actor.adjective
-                                  or actor.kind in _SPEAKING_FOR_STATES)
-
-
-def _dissenting(ctx: DocContext, subject: Token) -> bool:
-    """"opposition parties", "striking teachers", "thousands of students", a political party."""
-    actor = ctx.actor_at(subject.i)
-    if actor is not None and actor.kind == model.POLITICAL_PARTY:
-        return True
-    words = [subject, *of_objects(subject),
-             *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
-    return any(group_sector(ctx, w) in _DISSENTING_SECTORS for w in words)
-
-
-def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:
-    """Whether the clause's subject is a crowd ("protesters", "thousands of students"; the
-    words of class "crowds" in event_word_classes.csv), or that of the clause it is
-    conjoined to ("rioters burned cars and stormed …")."""
-    crowds = word_classes()["crowds"]
-    clause = trigger.anchor
-    clauses = [clause, clause.head] if clause.dep_ == "conj" else [clause]
-    return any(c.dep_ == "nsubj" and any(ctx.lemmas[n.i] in crowds for n in [c, *of_objects(c)])
-               for v in clauses for c in v.children)
-
-
-def _under_a_deal(ctx: DocContext, trigger: Trigger) -> bool:
-    """"supplied gas to Iran under a long-term contract", "shared radar data with Oman under
-    a defence pact": what is given under a deal is cooperation (CAMEO 06), not aid; but aid is
-    aid ("sent food aid under a deal")."""
-    clause = trigger.anchor
-    if not any(p.dep_ == "prep" and p.lower_ == "under" and any(
-            g.dep_ == "pobj" and (ctx.lemmas[g.i] in DEALS or (
-                (actor := ctx.actor_at(g)) is not None and actor.kind == model.AGREEMENT))
-            for g in p.children) for p in clause.children):
-        return False
-    relief = word_classes()["relief"]
-    return not any(ctx.lemmas[c.i] in relief for c in clause.subtree if c.i != clause.i)
 
 
 def _of_a_charge(ctx: DocContext, trigger: Trigger) -> bool:
