@@ -1,6 +1,8 @@
 """Small readers over a DocumentExtraction, shared by the extraction tests."""
 from __future__ import annotations
 
+from kg import model
+
 
 def mentions_of(ex, prefix: str) -> list[tuple[str, str]]:
     """(key, anchor) of every mention of entities whose key starts with `prefix` ("org/",
@@ -53,10 +55,24 @@ def extract_as_txt(nlp, text: str):
 
 def agreement_objects(ex, *predicates: str) -> dict[str, tuple[set[str], ...]]:
     """{agreement name: (objects of each predicate, in the order given)}."""
-    from kg import model
 
     def objects(key: str, predicate: str) -> set[str]:
         return {f.object for f, _ in ex.facts if f.subject == key and f.predicate == predicate}
 
     return {e.name: tuple(objects(k, p) for p in predicates)
             for k, e in ex.entities.items() if e.kind == model.AGREEMENT}
+
+
+def coded(ex) -> list[tuple[str, set[str], set[str]]]:
+    """(type, actor states, target states) of each event, in text order."""
+    out = []
+    for e in sorted(ex.events, key=lambda e: e.begin):
+        roles = [p for p in ex.participants if p.event == e.key]
+        out.append((e.type, {p.state for p in roles if p.role == model.ACTOR},
+                    {p.state for p in roles if p.role == model.TARGET}))
+    return out
+
+
+def kinds(ex) -> list[str]:
+    """The type of each event, in text order."""
+    return [kind for kind, _, _ in coded(ex)]

@@ -5,21 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg import model
-
-
-def coded(ex) -> list[tuple[str, set[str], set[str]]]:
-    """(type, actor states, target states) of each event, in text order."""
-    out = []
-    for e in sorted(ex.events, key=lambda e: e.begin):
-        roles = [p for p in ex.participants if p.event == e.key]
-        out.append((e.type, {p.state for p in roles if p.role == model.ACTOR},
-                    {p.state for p in roles if p.role == model.TARGET}))
-    return out
-
-
-def kinds(ex) -> list[str]:
-    """The type of each event, in text order."""
-    return [kind for kind, _, _ in coded(ex)]
+from extraction_helpers import coded, kinds
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -495,33 +481,6 @@ def test_a_noun_conjoined_to_another_shares_its_verb(extract_text) -> None:
     [(kind, actors, targets)] = coded(extract_text(
         "Canada imposed an air and arms embargo on Venezuela."))
     assert (kind, actors, targets) == ("SANCTION", {"state/CAN"}, {"state/VEN"})
-
-
-@pytest.mark.parametrize("text", [
-    # a cooperative act that will not be done is a refusal (CAMEO 12) ...
-    "Belarus said it would not attend the summit in Vilnius.",
-    "Georgia will never recognise the two breakaway regions.",
-    "Eritrea will not allow Ethiopian monitors into the border zone.",
-    "Spain has no intention of returning the paintings to Morocco.",
-    "Kyiv vowed never to give up its claim to the peninsula.",
-])
-def test_a_cooperative_act_that_will_not_be_done_is_a_refusal(extract_text, text) -> None:
-    assert kinds(extract_text(text)) == ["REJECT"]
-
-
-@pytest.mark.parametrize("text, kinds_told", [
-    # ... one that was not done is no event, and a promise not to harm is an agreement
-    ("The Belarusian president did not attend the summit in Vilnius.", []),
-    ("The two militias agreed not to attack each other's positions.", ["AGREE"]),
-])
-def test_an_act_not_done_or_a_harm_forsworn_is_no_refusal(extract_text, text,
-                                                          kinds_told) -> None:
-    assert kinds(extract_text(text)) == kinds_told
-
-
-def test_who_has_no_plan_to_act_refuses(extract_text) -> None:
-    assert coded(extract_text("Turkey has no plans to withdraw its soldiers from Cyprus.")) \
-        == [("REJECT", {"state/TUR"}, {"state/CYP"})]
 
 
 @pytest.mark.parametrize("text, actor", [

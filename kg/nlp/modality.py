@@ -15,16 +15,22 @@ INTENT_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "prepare",
                           "intend", "aim", "ready", "willing", "want"})
 # Nouns whose "to" clause is still to come: "an offer to host talks", "a pledge to withdraw".
 INTENT_NOUNS = frozenset({"offer", "promise", "pledge", "plan", "proposal", "commitment",
-                          "readiness", "willingness", "intention"})
+                          "readiness", "willingness", "intention", "interest"})
+# The prepositions by which a noun of intention names the act intended: "an offer of talks", "a
+# proposal for joint patrols", "no interest in talks".
+INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 # Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
 # release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",
                           "exhort", "invite", "encourage", "advise", "recommend", "entreat"})
+# Nouns of asking: what they ask for is not done ("pressure to let monitors in", "calls for a
+# withdrawal", "a plea to free the hostages").
+APPEAL_NOUNS = frozenset({"pressure", "call", "appeal", "plea", "request", "urging"})
 # Verbs of asking that ask only with one of these prepositions ("called on", "called for").
 _APPEAL_PREPOSITIONS = {"call": frozenset({"on", "upon", "for"})}
 # The links along which a clause is what a verb asks for: its complement, its object, and the
 # objects of its prepositions (not a clause of time or cause, nor a conjoined one).
-_ASKED_LINKS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "dative", "oprd"})
+_ASKED_LINKS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "dative", "oprd", "acl"})
 # Determiners and pronouns that deny a clause through its subject or object: "no state has
 # sent troops", "neither side fired", "nobody signed".
 NEGATIVE_WORDS = frozenset({"neither", "no", "nobody", "none"})
@@ -59,8 +65,11 @@ def asked_for(clause: Token, lemmas: list[str], *, counting_itself: bool) -> boo
 
 
 def _asks(verb: Token, lemmas: list[str]) -> bool:
-    """Whether the word is a verb of asking, with the preposition it may need."""
+    """Whether the word is a verb of asking, with the preposition it may need, or a noun of
+    asking."""
     lemma = lemmas[verb.i]
+    if verb.pos_ == "NOUN":
+        return lemma in APPEAL_NOUNS
     if lemma not in APPEAL_HEADS or verb.pos_ != "VERB":
         return False
     needed = _APPEAL_PREPOSITIONS.get(lemma)

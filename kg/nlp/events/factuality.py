@@ -5,8 +5,11 @@
   "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
   is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
   REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
-  "has no intention of returning", "vowed never to give up its claim").
-- An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift")
+  "has no intention of returning", "vowed never to give up its claim", "is not ready to sign",
+  "has no interest in talks", "has yet to accept"); a forecast denied ("is not expected to
+  sign") is no event.
+- An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift",
+  "an offer of talks")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
 """
@@ -16,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.nlp.modality import INTENT_HEADS, INTENT_NOUNS, asked_for, negated_argument
+from kg.nlp.modality import (INTENDED_PREPOSITIONS, INTENT_HEADS, INTENT_NOUNS, asked_for,
+                             negated_argument)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -34,6 +38,9 @@ HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
+# Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
+# meet"); a denied forecast ("is not expected to sign") only tells it is not done.
+WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
 
 
 def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
@@ -51,15 +58,18 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
     intention = _intention(clause, lemmas)
     denied = intention is not None and any(c.dep_ == "det" and c.lower_ == "no"
                                            for c in intention.children)
+    governor = _denied_governor(clause)
+    refused = governor is not None and (lemmas[governor.i] in WILLING_HEADS
+                                        or _not_yet(governor))
     if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
-            or negated_argument(clause) or denied):
+            or negated_argument(clause) or denied or refused):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection), and
         # so does a cooperative act that will not be done ("will not attend the summit",
-        # "would never recognise the republic": CAMEO 12, declining to yield or to meet); any
-        # other act not done is no event
-        to_come = denied or bool(auxiliaries & FUTURE_AUXILIARIES)
+        # "would never recognise the republic", "is not ready to sign", "has no interest in
+        # talks": CAMEO 12, declining to yield or to meet); any other act not done is no event
+        to_come = denied or refused or bool(auxiliaries & FUTURE_AUXILIARIES)
         trigger.told_as_fact = (trigger.type in REFUSABLE and trigger.token.pos_ == "VERB") or (
-            to_come and trigger.type in COOPERATIVE and clause.pos_ == "VERB")
+            to_come and trigger.type in COOPERATIVE and (clause.pos_ == "VERB" or denied))
         trigger.type, trigger.mode = "REJECT", None
         return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or (
@@ -77,7 +87,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "AGREE", None
     elif intended and trigger.type in HOSTILE:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
-    if _negated_governor(clause):
+    if governor is not None:
         trigger.told_as_fact = False
 
 
@@ -104,14 +114,25 @@ def _intention(clause: Token, lemmas: list[str]) -> Token | None:
     """The noun of intention the clause completes ("an offer to host talks", "no intention of
     returning the paintings"), if any."""
     head = clause.head
-    if clause.dep_ == "pcomp" and head.lower_ == "of":
-        head = head.head
+    if clause.dep_ == "pcomp" and head.lower_ == "of" or (
+            clause.dep_ == "pobj" and head.lower_ in INTENDED_PREPOSITIONS):
+        head = head.head        # "its intention of withdrawing", "an offer of talks"
     elif clause.dep_ != "acl":
         return None
     return head if head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS else None
 
 
-def _negated_governor(clause: Token) -> bool:
-    """"did not try to attack": a negated verb the clause is the complement of."""
+def _denied_governor(clause: Token) -> Token | None:
+    """The word the clause is the "to" complement of, where that is denied: "did not try to
+    attack", "was not ready to sign" (the adjective's verb denied), "has yet to accept"."""
+    if clause.dep_ != "xcomp":
+        return None
     head = clause.head
-    return clause.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+    holders = [head, head.head] if head.dep_ == "acomp" else [head]
+    denied = any(c.dep_ == "neg" or _not_yet(h) for h in holders for c in h.children)
+    return head if denied else None
+
+
+def _not_yet(word: Token) -> bool:
+    """"has yet to accept", "is yet to withdraw": what is still to be done is not done."""
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in word.children)

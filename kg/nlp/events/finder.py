@@ -19,9 +19,9 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, between_roles, condition_roles,
-                                 foreign_roles, group_sector, matter_roles, object_roles,
-                                 of_objects, phrase_roles, place_state, preposition_roles,
-                                 recipient_roles, state_role, subject_roles)
+                                 foreign_roles, group_sector, intender_roles, matter_roles,
+                                 object_roles, of_objects, phrase_roles, place_state,
+                                 preposition_roles, recipient_roles, state_role, subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
@@ -137,6 +137,7 @@ def _roles(ctx: DocContext, trigger: Trigger
             _sides_between(ctx, noun) if noun.i != token.i else [])
         if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
+        actors = actors or intender_roles(ctx, noun)
         targets = object_roles(ctx, token) or (
             object_roles(ctx, noun) if noun.i != token.i else []) or (
             object_roles(ctx, anchor, skip=noun, purpose=purpose) if anchor.i != token.i else [])

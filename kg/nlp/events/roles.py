@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg import model
 from kg.data.actor_groups import actor_groups
 from kg.nlp.context import Actor, DocContext
-from kg.nlp.modality import INTENT_NOUNS
+from kg.nlp.modality import INTENDED_PREPOSITIONS, INTENT_NOUNS
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
@@ -130,6 +130,19 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
 def _an_intention(node: Token) -> bool:
     """"Russia has no plans to withdraw": the object of the verb whose subject intends."""
     return node.dep_ == "dobj" and node.lemma_.lower() in INTENT_NOUNS
+
+
+def intender_roles(ctx: DocContext, noun: Token) -> list[Role]:
+    """Who intends an act named as what a noun of intention is of, for or in: Japan in "a
+    Japanese offer of talks", Cuba in "Havana had no interest in talks"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in INTENDED_PREPOSITIONS:
+        return []
+    intention = noun.head.head
+    if intention.pos_ != "NOUN" or intention.lemma_.lower() not in INTENT_NOUNS:
+        return []
+    own = [r for c in intention.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+           for r in phrase_roles(ctx, c)]
+    return own or subject_roles(ctx, intention)
 
 
 def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,

@@ -281,13 +281,15 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
-    """The lemmas a sense may need: the head, the children, the objects of the children's
+    """The lemmas a sense may need: the head (and a preposition's head), the children, the objects of the children's
     prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject and
     the "to" of a complement clause ("allowed monitors to visit", "told Eritrea to withdraw"),
     and what an object or that subject is "of" ("lifted the state of emergency", "allowed a
     delegation of monitors to visit")."""
     linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i],
               lemmas[_first_conjunct(tok).head.i]}
+    if tok.dep_ == "pobj":      # "an offer of talks": what the preposition hangs from
+        linked.add(lemmas[tok.head.head.i])
     arguments = []
     for child in tok.children:
         linked.add(lemmas[child.i])

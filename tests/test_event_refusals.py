@@ -1,0 +1,77 @@
+"""Events (issue 16): refusals, and acts told as not done, on sentences we wrote in
+agency-news style: a refused yes, a cooperative act that will not be done, an offer turned
+aside, a readiness denied, an act still to be done, what pressure asks for."""
+from __future__ import annotations
+
+import pytest
+
+from extraction_helpers import coded, kinds
+
+
+@pytest.mark.parametrize("text", [
+    # a cooperative act that will not be done is a refusal (CAMEO 12) ...
+    "Belarus said it would not attend the summit in Vilnius.",
+    "Georgia will never recognise the two breakaway regions.",
+    "Eritrea will not allow Ethiopian monitors into the border zone.",
+    "Spain has no intention of returning the paintings to Morocco.",
+    "Kyiv vowed never to give up its claim to the peninsula.",
+])
+def test_a_cooperative_act_that_will_not_be_done_is_a_refusal(extract_text, text) -> None:
+    assert kinds(extract_text(text)) == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # ... one that was not done is no event, and a promise not to harm is an agreement
+    ("The Belarusian president did not attend the summit in Vilnius.", []),
+    ("The two militias agreed not to attack each other's positions.", ["AGREE"]),
+])
+def test_an_act_not_done_or_a_harm_forsworn_is_no_refusal(extract_text, text,
+                                                          kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told
+
+
+def test_who_has_no_plan_to_act_refuses(extract_text) -> None:
+    assert coded(extract_text("Turkey has no plans to withdraw its soldiers from Cyprus.")) \
+        == [("REJECT", {"state/TUR"}, {"state/CYP"})]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # a readiness or wish denied refuses what it is a readiness for (CAMEO 12)
+    ("Armenia said it was not ready to sign the border protocol with Turkey.",
+     "state/ARM", "state/TUR"),
+    ("Caracas does not want to resume talks with Bogota, the foreign minister said.",
+     "state/VEN", "state/COL"),
+    # no interest in an act refuses it; the one who has none is its actor
+    ("Seoul has no interest in talks with Tokyo on the fishing quotas, an aide said.",
+     "state/KOR", "state/JPN"),
+    # a refused yes still to be given ("has yet to accept") is a refusal
+    ("Guyana has yet to accept the Venezuelan proposal, officials in Georgetown said.",
+     "state/GUY", "state/VEN"),
+])
+def test_a_denied_readiness_or_interest_is_a_refusal(extract_text, text, actor,
+                                                     target) -> None:
+    assert coded(extract_text(text)) == [("REJECT", {actor}, {target})]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # refusals in the words of wire copy
+    ("Hanoi on Monday turned aside a Cambodian offer of border talks.", "state/VNM"),
+    ("Ankara stood firm against calls to reopen the seminary, a spokesman said.", "state/TUR"),
+    ("Damascus continued to stonewall the chemical weapons inspectors.", "state/SYR"),
+])
+def test_refusals_of_wire_copy(extract_text, text, actor) -> None:
+    [(kind, actors, _)] = coded(extract_text(text))
+    assert (kind, actors) == ("REJECT", {actor})
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what an offer or a proposal names is intended, not done: an intent to meet (036)
+    ("Egypt made an offer of talks to the two Sudanese generals.", ["AGREE"]),
+    # what pressure or a plea asks for is not done
+    ("Mali resisted French pressure to release the two detained officers.", ["REJECT"]),
+    ("The rebels ignored a plea by the bishops to free the hostages.", ["REJECT"]),
+    # a forecast denied is no refusal, and no event
+    ("Chile is not expected to sign the fisheries pact this year.", []),
+])
+def test_what_is_offered_or_asked_is_not_done(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told
