@@ -19,6 +19,10 @@ INTENT_NOUNS = frozenset({"offer", "promise", "pledge", "plan", "proposal", "com
 # The prepositions by which a noun of intention names the act intended: "an offer of talks", "a
 # proposal for joint patrols", "no interest in talks".
 INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
+# Nouns whose "of" phrase may come or not: "raising fears of a fresh offensive", "the risk of
+# a coup", "rumours of a ceasefire".
+POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
+                               "spectre", "specter", "likelihood", "chance", "rumour", "rumor"})
 # Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
 # release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",

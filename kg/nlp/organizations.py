@@ -230,8 +230,9 @@ def _extend_left(ctx: DocContext, head: Token) -> tuple[int, str | None]:
             continue
         if prev.lower_ == "and" and i - 2 >= sent_start and i < head.i and (
                 doc[i - 2].is_title or doc[i - 2].lower_ in portfolio_words()) \
-                and doc[i - 2].lower_ not in HEAD_KINDS:
-            # "Social Democratic and Labour Party", not "X Party and Y Party"
+                and doc[i - 2].lower_ not in HEAD_KINDS and state is None:
+            # "Social Democratic and Labour Party", not "X Party and Y Party", nor "Eritrean
+            # and Ethiopian forces" (each state's own)
             i -= 1
             continue
         break

@@ -1,7 +1,8 @@
 """How an event trigger is told: as a fact, negated, refused, only supposed, or intended.
 
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
-  "could", "might", "should", "must"; a clause of "if" or "whether"; what an appeal asks for,
+  "could", "might", "should", "must"; a clause of "if" or "whether"; what a fear or a risk is
+  of, "fears of a fresh offensive"; what an appeal asks for,
   "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
   is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
   REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
@@ -19,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.nlp.modality import (INTENDED_PREPOSITIONS, INTENT_HEADS, INTENT_NOUNS, asked_for,
-                             negated_argument)
+from kg.nlp.modality import (INTENDED_PREPOSITIONS, INTENT_HEADS, INTENT_NOUNS,
+                             POSSIBILITY_NOUNS, asked_for, negated_argument)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -72,7 +73,8 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
             to_come and trigger.type in COOPERATIVE and (clause.pos_ == "VERB" or denied))
         trigger.type, trigger.mode = "REJECT", None
         return
-    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or (
+    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or \
+            _only_possible(noun, lemmas) or (
             trigger.type not in RALLIED
             and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
         trigger.told_as_fact = False
@@ -89,6 +91,12 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
+
+
+def _only_possible(noun: Token, lemmas: list[str]) -> bool:
+    """"fears of a fresh offensive", "the risk of a coup": an act named as what may come."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        lemmas[noun.head.head.i] in POSSIBILITY_NOUNS
 
 
 def _in_condition(clause: Token) -> bool:

@@ -18,6 +18,7 @@ from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
+from kg.nlp.events.factuality import COOPERATIVE
 from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, between_roles, condition_roles,
                                  foreign_roles, group_sector, intender_roles, matter_roles,
                                  object_roles, of_objects, phrase_roles, place_state,
@@ -85,7 +86,11 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and (
             trigger.type not in MEETINGS or _a_journey(trigger) and _one_side(actors)):
-        targets = _place_as_target(ctx, place)
+        # a cooperative act done at home is not aimed at the actors' own state ("signed a
+        # treaty in Maputo" with Mozambique); force or a ban there is ("banned rallies in
+        # Nairobi")
+        own = {r.state for r in actors} if trigger.type in COOPERATIVE else set()
+        targets = [r for r in _place_as_target(ctx, place) if r.state not in own]
     if not targets and trigger.type in SHOWS_OF_FORCE:
         targets = foreign_roles(ctx, trigger.anchor, actors)
     if not targets and trigger.type in AT_OWN_STATE:

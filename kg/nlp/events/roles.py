@@ -74,7 +74,13 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
         states = [a for a in actors if a.kind == model.STATE]
         own = ctx.actor_at(noun.i)
         if own is not None and own.kind not in _NOT_ACTORS:
-            roles.append(Role(own, _state_of(ctx, own, states)))
+            joined = _joined_states(ctx, noun)
+            if len(joined) > 1:     # "Eritrean and Ethiopian forces": each state's forces
+                roles.extend(Role(own, state) if i == len(joined) - 1 else
+                             state_role(noun.i, noun.i + 1, state)
+                             for i, state in enumerate(joined))
+            else:
+                roles.append(Role(own, _state_of(ctx, own, states)))
         elif own is not None and own.kind == model.PLACE:
             roles.extend(place_state(ctx, own))
         else:
@@ -293,6 +299,22 @@ def _phrase_tokens(noun: Token) -> set[int]:
                 child.lower_ == "from" and noun.lemma_.lower() not in _LEAVING)):
             tokens.update(t.i for g in child.children if g.dep_ == "pobj" for t in g.subtree)
     return tokens
+
+
+def _joined_states(ctx: DocContext, noun: Token) -> list[str]:
+    """The states of the noun's modifiers joined by a conjunction, in text order ("Eritrean and
+    Ethiopian forces"; the parser's named body is the last one's)."""
+    tokens = sorted({t.i for m in noun.children if m.dep_ in ("amod", "compound")
+                     and any(c.dep_ == "conj" for c in m.children)
+                     for t in (m, *(c for c in m.children if c.dep_ == "conj"))})
+    states: list[str] = []
+    for i in tokens:
+        actor = ctx.actor_at(i)
+        state = actor.key if actor is not None and actor.kind == model.STATE else (
+            ctx.state_entity(actor.state) if actor is not None and actor.state else None)
+        if state and state not in states:
+            states.append(state)
+    return states
 
 
 def _backing(modifier: Token) -> bool:

@@ -19,13 +19,15 @@ from kg.nlp.events.triggers import Trigger
 # Words for a deal under which things are given, the giving is cooperation, not aid: the
 # agreement nouns kg reads agreements by, and commercial deals.
 DEALS = frozenset(AGREEMENT_WORDS.values()) | {"contract", "arrangement"}
-# Objects of force that make it one-sided violence: civilians and the places they live in.
+# Objects of force that make it one-sided violence: civilians, the places they live in, and
+# crowds (force on protesters is repression, CAMEO 175).
 CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "worshipper",
                               "pilgrim", "tourist", "passenger", "village", "hotel", "school",
                               "hospital", "market", "mosque", "church", "synagogue", "temple",
                               "home", "house", "building", "camp", "bus", "tanker", "ferry",
                               "shop", "wedding", "funeral", "neighbourhood",
-                              "neighborhood"})
+                              "neighborhood", "crowd", "protester", "demonstrator",
+                              "mourner", "marcher"})
 # Acts of force that, done by a crowd, are a riot (PLOVER's PROTEST, mode riot; CAMEO 145):
 # "protesters stormed the parliament", "students clashed with police", "a mob seized the town
 # hall"; but a crowd that beats or kills someone assaults them.

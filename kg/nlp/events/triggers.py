@@ -39,13 +39,14 @@ WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
-# "offered an apology", "launched an inquiry"), and verbs of entering into the event their "on"
+# "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
+# amnesty"), and verbs of entering into the event their "on"
 # or "in" names ("went on strike", "engaged in heavy combat", "joined in the protests").
 ENTERING_VERBS = frozenset({"go", "engage", "join", "take", "participate", "begin",
                             "continue", "remain"})
 LIGHT_VERBS = ENTERING_VERBS | {"give", "make", "offer", "issue", "hold", "launch", "put",
                                 "extend", "pay", "stage", "conduct", "carry", "lodge", "file",
-                                "start", "set"}
+                                "start", "set", "order", "announce", "approve"}
 # A state's own instruments: signing or adopting one agrees with no one.
 DOMESTIC_ACTS = frozenset({"bill", "law", "decree", "legislation", "budget", "ordinance",
                            "amendment", "constitution", "order"})
