@@ -75,3 +75,15 @@ def test_refusals_of_wire_copy(extract_text, text, actor) -> None:
 ])
 def test_what_is_offered_or_asked_is_not_done(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # a fact denied is a statement, and what it denies did not happen ...
+    ("Hanoi denied that its patrol boats had rammed a Chinese trawler.", []),
+    ("Kabul on Friday denied press reports that it had expelled two aid workers.", []),
+    # ... but a request denied is refused, and so is a charge
+    ("Quito denied a Colombian request to extradite the suspect.", ["REJECT"]),
+    ("Minsk denied the charge, calling it a fabrication.", ["REJECT"]),
+])
+def test_a_fact_denied_is_no_event(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

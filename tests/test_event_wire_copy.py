@@ -55,3 +55,41 @@ def test_a_cooperative_act_at_home_is_not_aimed_at_the_host(extract_text) -> Non
     # Peru agrees in its own capital: aimed at no one, not at Peru
     assert coded(extract_text("Peru and Chile agreed in Lima on Monday to share data on "
                               "fishing fleets.")) == [("AGREE", {"state/PER", "state/CHL"}, set())]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act at a state's mission abroad is aimed at that state
+    ("Several thousand Kenyans rallied outside the Ugandan embassy in Nairobi on Friday.",
+     ("PROTEST", {"state/KEN"}, {"state/UGA"})),
+    # a ban on trade is a sanction (CAMEO 163), not a ban at home
+    ("Moscow banned imports of Latvian sprats on Monday, citing hygiene rules.",
+     ("SANCTION", {"state/RUS"}, {"state/LVA"})),
+    # legalising parties eases a ban on them (0812)
+    ("The Zambian government legalised opposition parties after months of strikes.",
+     ("CONCEDE", {"state/ZMB"}, {"state/ZMB"})),
+])
+def test_whom_a_ban_or_a_rally_is_aimed_at(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # summoned for questioning is an inquiry (091), not a rebuke
+    ("Prosecutors in Lima summoned a former interior minister for questioning on Friday.",
+     "INVESTIGATE"),
+    # a group that masses, counted or not, shows force; so do ships sent
+    ("Thousands of troops massed along the frontier, witnesses said.", "MOBILIZE"),
+    ("Hundreds of guerrillas massed in the hills above the town.", "MOBILIZE"),
+    ("Britain dispatched two frigates to the Gulf on Thursday.", "MOBILIZE"),
+])
+def test_senses_told_by_linked_words(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+def test_a_former_international_body_acts_for_no_state(extract_text) -> None:
+    # the bodies of older wire copy are international bodies, whatever the spelling
+    ex = extract_text("The Organisation of African Unity praised Zambia on Monday for its "
+                      "peaceful handover of power.")
+    [(kind, actors, targets)] = coded(ex)
+    assert (kind, targets) == ("SUPPORT", {"state/ZMB"})
+    [participant] = [p for p in ex.participants if p.role == "actor"]
+    assert (participant.entity, participant.state) == ("org/_/organization-of-african-unity", None)

@@ -23,6 +23,9 @@ INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 # a coup", "rumours of a ceasefire".
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor"})
+# Verbs of denial: what their "that" clause tells is not so ("denied that its troops had
+# fired", "denied reports that it had tested a missile").
+DENIALS = frozenset({"deny"})
 # Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
 # release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",
@@ -78,3 +81,24 @@ def _asks(verb: Token, lemmas: list[str]) -> bool:
         return False
     needed = _APPEAL_PREPOSITIONS.get(lemma)
     return needed is None or any(c.dep_ == "prep" and c.lower_ in needed for c in verb.children)
+
+
+def that_clause(word: Token) -> bool:
+    """Whether a "that" clause hangs from the word ("denied that …", "reports that …")."""
+    return any(_a_that_clause(c) for c in word.children)
+
+
+def denied_clause(clause: Token, lemmas: list[str]) -> bool:
+    """Whether the clause is what a denial says is not so: the "that" clause of a verb of
+    denial or of its object ("denied that its troops had fired", "denied reports that …")."""
+    if not _a_that_clause(clause):
+        return False
+    head = clause.head
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass"):
+        head = head.head
+    return lemmas[head.i] in DENIALS
+
+
+def _a_that_clause(clause: Token) -> bool:
+    return clause.dep_ in ("ccomp", "acl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)

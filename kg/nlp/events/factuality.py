@@ -2,7 +2,8 @@
 
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
   "could", "might", "should", "must"; a clause of "if" or "whether"; what a fear or a risk is
-  of, "fears of a fresh offensive"; what an appeal asks for,
+  of, "fears of a fresh offensive"; what a denial says is not so, "denied that its troops had
+  fired"; what an appeal asks for,
   "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
   is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
   REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.nlp.modality import (INTENDED_PREPOSITIONS, INTENT_HEADS, INTENT_NOUNS,
-                             POSSIBILITY_NOUNS, asked_for, negated_argument)
+                             POSSIBILITY_NOUNS, asked_for, denied_clause, negated_argument)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -74,7 +75,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "REJECT", None
         return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or \
-            _only_possible(noun, lemmas) or (
+            _only_possible(noun, lemmas) or denied_clause(clause, lemmas) or (
             trigger.type not in RALLIED
             and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
         trigger.told_as_fact = False

@@ -50,6 +50,8 @@ GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 DRAWING = frozenset({"draw", "face", "receive", "win", "earn", "attract", "provoke", "spark",
                      "incur"})
 DRAWN_FROM = ("from", "by")     # whom an act drawn is from
+# A state's missions abroad: what is done at one is aimed at the state.
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
@@ -83,6 +85,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         return      # "the decision would help the economy": a forecast, no one's intent
     if not targets and trigger.type in ABOUT_A_MATTER:
         targets = matter_roles(ctx, [trigger.anchor, trigger.token])
+    if not targets:
+        targets = _at_an_embassy(ctx, trigger.anchor)
     place = _place(ctx, trigger, actors + targets)
     if not targets and place is not None and agreement is None and (
             trigger.type not in MEETINGS or _a_journey(trigger) and _one_side(actors)):
@@ -311,6 +315,14 @@ def _one_side(actors: list[Role]) -> bool:
     """Whether the actors act for one state: two sides travelling to talks meet at a venue
     ("U.S. and Chinese envoys flew to Oslo for talks"), not as guests."""
     return len({r.state for r in actors}) == 1
+
+
+def _at_an_embassy(ctx: DocContext, clause: Token) -> list[Role]:
+    """"rallied outside the Australian embassy", "threw stones at the U.S. consulate": an act
+    at a state's mission abroad is aimed at that state."""
+    return [r for p in clause.children if p.dep_ == "prep" for g in p.children
+            if g.dep_ == "pobj" and ctx.lemmas[g.i] in MISSIONS for r in phrase_roles(ctx, g)
+            if r.state is not None]
 
 
 def _place_as_target(ctx: DocContext, place: Actor) -> list[Role]:

@@ -28,6 +28,7 @@ from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.factuality import COOPERATIVE, FUTURE_AUXILIARIES, HOSTILE, read_factuality
 from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
+from kg.nlp.modality import DENIALS, that_clause
 
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
 # an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
@@ -282,21 +283,24 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
-    """The lemmas a sense may need: the head (and a preposition's head), the children, the objects of the children's
-    prepositions ("took to the streets", "spoke by phone", "put on alert"), the subject and
-    the "to" of a complement clause ("allowed monitors to visit", "told Eritrea to withdraw"),
-    and what an object or that subject is "of" ("lifted the state of emergency", "allowed a
-    delegation of monitors to visit")."""
+    """The lemmas a sense may need: the head (and a preposition's head), the children, the
+    objects of the children's prepositions ("took to the streets", "spoke by phone", "put on
+    alert"), the subject and the "to" of a complement clause ("allowed monitors to visit",
+    "told Eritrea to withdraw"), and what an object, a subject, that subject or the head is
+    "of" ("lifted the state of emergency", "allowed a delegation of monitors to visit",
+    "thousands of troops massed")."""
     linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i],
               lemmas[_first_conjunct(tok).head.i]}
     if tok.dep_ == "pobj":      # "an offer of talks": what the preposition hangs from
         linked.add(lemmas[tok.head.head.i])
+    # "hundreds of rebels massed": the counted group the verb's head counts
+    linked.update(lemmas[g.i] for g in of_objects(tok.head))
     arguments = []
     for child in tok.children:
         linked.add(lemmas[child.i])
-        if child.dep_ == "prep":
-            linked.update(lemmas[g.i] for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "dobj":
+        if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
+            linked.update(lemmas[g.i] for g in child.children if g.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("dobj", "nsubj"):   # "thousands of troops massed"
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
             arguments.extend(g for g in child.children if g.dep_ == "nsubj")
@@ -320,6 +324,10 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # "signed the bill into law", "the decree was approved", "a bill signed by the
         # minister": a state's own act, agreed with no one
         codes = tuple(c for c in codes if c.type not in AGREEMENT_EVENTS)
+    if lemmas[tok.i] in DENIALS and any(that_clause(c) for c in [tok, *objects]):
+        # "denied that its troops had fired", "denied reports that it had tested a missile":
+        # a fact denied is a statement, not a refusal of what was asked ("denied a request")
+        codes = tuple(c for c in codes if c.type != "REJECT")
     in_words = tuple(c for c in codes if c.mode != "demo-org")
     # a street sense that needs its word ("took to the streets") is told by that word
     plain_street = any(c.mode == "demo-org" and c.needs is None for c in codes)
