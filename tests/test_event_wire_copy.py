@@ -93,3 +93,19 @@ def test_a_former_international_body_acts_for_no_state(extract_text) -> None:
     assert (kind, targets) == ("SUPPORT", {"state/ZMB"})
     [participant] = [p for p in ex.participants if p.role == "actor"]
     assert (participant.entity, participant.state) == ("org/_/organization-of-african-unity", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun whose sense needs a word of its own phrase ("air raid", "missile strike") does not
+    # make the verb over it a mere teller: the condemnation is the event
+    ("The European Union condemned a Russian missile strike on a shopping centre in Kremenchuk.",
+     ("DISAPPROVE", {None}, {"state/RUS"})),
+    # a blockade imposed coerces (CAMEO 191); lifted, it eases military pressure (0872)
+    ("Kenya imposed a naval blockade on the Somali port of Kismayo on Monday.",
+     ("COERCE", {"state/KEN"}, {"state/SOM"})),
+    # "bases" is the plural of "base", whatever the lemmatizer says: bases bombed are a fight
+    ("Jordanian jets bombed militant bases near the Iraqi border on Sunday.",
+     ("FIGHT", {"state/JOR"}, set())),
+])
+def test_nouns_of_force_in_their_own_words(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == [expected]

@@ -96,7 +96,8 @@ class Trigger:
 def mended_lemmas(lowers: list[str], lemmas: list[str], table: EventTable) -> list[str]:
     """The lemmas, with the ones the rule lemmatizer cuts one letter short mended where the
     coding names the whole word: "staged" → "stag" is "stage", "raped" and "raping" → "rap" are
-    "rape" (but "rapped" stays "rap"); and a word the tokenizer splits at its hyphen is the
+    "rape" (but "rapped" stays "rap"), a plural the lemmatizer takes for another word's is its
+    singular ("bases" → "basis" is "base"); and a word the tokenizer splits at its hyphen is the
     whole word at its last part, with or without the hyphen, where the coding names it
     ("a sit-in": the table's "sit-in" at "in")."""
     mended = None
@@ -108,6 +109,8 @@ def mended_lemmas(lowers: list[str], lemmas: list[str], table: EventTable) -> li
             whole = lower[:-1] if lower.endswith("ed") else lower[:-3] + "e"
             if not whole.startswith(lemmas[i]) or whole not in table.words:
                 continue
+        elif lower.endswith("es") and lower[:-1] in table.words:
+            whole = lower[:-1]          # "bases" is "base", not "basis"
         else:
             continue
         if whole != lemmas[i]:
@@ -128,7 +131,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     # "opened fire", "gave an ultimatum", "went on strike": the noun names the event and the
     # verb only tells it (its own coding, if any, gives way)
     light = {t.anchor.i for t in found if t.anchor.i != t.token.i
-             and (t.code.needs or lemmas[t.anchor.i] in LIGHT_VERBS)}
+             and lemmas[t.anchor.i] in LIGHT_VERBS | {t.code.needs}}
     found = [t for t in found if t.token.i not in light]
     # "a bombing killed …": a noun that is the subject or object of a trigger verb is that
     # event's participant, not an event of its own
@@ -227,6 +230,8 @@ def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigg
             if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
                 continue
             noun = _counted(noun, lemmas)
+            if any(c.needs == lemmas[noun.i] for c in table.codes.get((lemma, "verb"), ())):
+                break       # the table codes this stopping itself ("lifted the blockade")
             kind = _sense_of_noun(noun, lemmas, table) or (
                 "COOPERATE" if lemmas[noun.i] in word_classes()["trade"] else None)
             if kind not in STOPPED or (kind == "CONSULT" and lemma == "end"):
