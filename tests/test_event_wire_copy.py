@@ -109,3 +109,25 @@ def test_a_former_international_body_acts_for_no_state(extract_text) -> None:
 ])
 def test_nouns_of_force_in_their_own_words(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # arms delivered or sent are military aid (072), money handed or paid out is aid (071),
+    # relief flown in is humanitarian aid (073)
+    ("Washington delivered a dozen transport helicopters to Bogota on Tuesday.",
+     ("AID", {"state/USA"}, {"state/COL"})),
+    ("Japan handed Laos a grant of 20 million dollars for a new bridge.",
+     ("AID", {"state/JPN"}, {"state/LAO"})),
+    ("Britain flew 40 tonnes of tents and blankets to Nepal on Sunday.",
+     ("AID", {"state/GBR"}, {"state/NPL"})),
+    # coordinated, combined or joint work is cooperation (06), whatever the work
+    ("Indonesia and Malaysia began coordinated naval patrols in the Strait of Malacca.",
+     ("COOPERATE", {"state/IDN", "state/MYS"}, set())),
+    ("Kazakhstan and Russia launched a joint space mission from Baikonur on Friday.",
+     ("COOPERATE", {"state/KAZ", "state/RUS"}, set())),
+    # training another state's fighters is military cooperation (062)
+    ("Germany trained 600 Iraqi Kurdish fighters in the use of anti-tank weapons.",
+     ("COOPERATE", {"state/DEU"}, {"state/IRQ"})),
+])
+def test_giving_and_working_together(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == [expected]
