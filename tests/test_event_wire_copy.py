@@ -131,3 +131,15 @@ def test_nouns_of_force_in_their_own_words(extract_text, text, expected) -> None
 ])
 def test_giving_and_working_together(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joining others for an act: the joiner acts with the joined
+    ("Belgian commandos joined Beninese forces for joint drills near Cotonou.",
+     ("COOPERATE", {"state/BEL"}, {"state/BEN"})),
+    # "with American teams searching …": the parser makes the object a clause's subject
+    ("Laos vowed to cooperate with American crews looking for wartime remains.",
+     ("AGREE", {"state/LAO"}, {"state/USA"})),
+])
+def test_whom_an_act_is_done_with(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == [expected]

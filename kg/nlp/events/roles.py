@@ -197,8 +197,11 @@ def recipient_roles(ctx: DocContext, clause: Token) -> list[Role]:
 
 def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
     if head.dep_ == "prep" or (head.dep_ == "dative" and head.pos_ == "ADP"):
-        # the parser takes the "to" of "sent doctors to Turkey" for a dative object
-        return [r for g in head.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)]
+        # the parser takes the "to" of "sent doctors to Turkey" for a dative object; it reads
+        # "with American teams searching for …" as a clause whose subject is the object
+        return [r for g in head.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)] or [
+            r for g in head.children if g.dep_ == "pcomp" for c in g.children
+            if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
     if head.dep_ == "ccomp":
         return [r for c in head.children if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
     if head.dep_ in ("xcomp", "advcl"):

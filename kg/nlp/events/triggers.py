@@ -347,7 +347,8 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
 
 def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     """The clause a noun's event is told in: the verb whose object it is ("staged
-    demonstrations"), the verb of entering its "on"/"in" hangs from ("went on strike"), the
+    demonstrations"), the verb of entering its "on"/"in"/"for" hangs from ("went on strike",
+    "joined Moroccan forces for exercises"), the
     word its sense needs as its head ("opened fire"), the "for" of a journey to a meeting
     ("flew to Ankara for talks"), else the noun itself; a partitive stands in for the noun
     ("staged a wave of protests")."""
@@ -355,9 +356,9 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     head = noun.head
     if code.needs is not None and lemmas[head.i] == code.needs:
         return head
-    if noun.dep_ == "pobj" and head.lower_ in ("on", "in", "into") \
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "in", "into", "for") \
             and lemmas[head.head.i] in ENTERING_VERBS:
-        return head.head
+        return head.head        # "joined Moroccan forces for joint exercises"
     if noun.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
         return head
     if code.type in MEETINGS and noun.dep_ == "pobj" and head.lower_ == "for" \
