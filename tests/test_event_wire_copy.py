@@ -143,3 +143,16 @@ def test_giving_and_working_together(extract_text, text, expected) -> None:
 ])
 def test_whom_an_act_is_done_with(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what troops are pulled out of is whom the withdrawal is aimed at, as "from" is
+    ("Rwanda pulled its last battalion out of Congo's Kivu region on Sunday.",
+     ("RETREAT", {"state/RWA"}, {"state/COD"})),
+    # a group word that modifies another names the group ("peasant groups"), which acts for
+    # the one state the text places things in
+    ("Peasant groups blocked the road south of Mexico City on Tuesday.",
+     ("PROTEST", {"state/MEX"}, {"state/MEX"})),
+])
+def test_where_a_group_comes_from_or_goes(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == [expected]

@@ -169,6 +169,8 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
                          if g.dep_ == "prep" and g.lower_ in _OBJECT_PREPOSITIONS)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "out":    # "pulled out of Lebanon"
+            heads.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of")
         elif child.dep_ in ("ccomp", "xcomp") or (purpose and _infinitive(child)):
             heads.append(child)
     roles: list[Role] = []
@@ -407,7 +409,10 @@ def group_sector(ctx: DocContext, token: Token) -> str | None:
     """The PLOVER sector of the group the word names by what it is ("activists" → CVL;
     actor_groups.csv), if it names one."""
     groups = actor_groups()
-    return groups.get(token.lower_) or groups.get(ctx.lemmas[token.i])
+    lemma = ctx.lemmas[token.i]
+    # the table names groups in the plural; a group word that modifies another is singular
+    # ("peasant groups", "student leaders")
+    return groups.get(token.lower_) or groups.get(lemma) or groups.get(lemma + "s")
 
 
 def of_objects(noun: Token) -> list[Token]:
