@@ -156,3 +156,35 @@ def test_whom_an_act_is_done_with(extract_text, text, expected) -> None:
 ])
 def test_where_a_group_comes_from_or_goes(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's blockade coerces (191), a crowd's obstructs in protest (144)
+    ("On Tuesday Israeli gunboats blockaded Sidon, a Lebanese harbour town.",
+     ("COERCE", {"state/ISR"}, {"state/LBN"})),
+    # crowd-control weapons used are repression short of violence (175)
+    ("In La Paz, Bolivian riot squads fired tear gas at striking miners.",
+     ("COERCE", {"state/BOL"}, {"state/BOL"})),
+    # a letter or note of protest is a complaint (114), sent by the state that writes it
+    ("Vietnam sent a letter of protest to China over the seizure of its fishing boats.",
+     ("DISAPPROVE", {"state/VNM"}, {"state/CHN"})),
+    # a region opened to monitors lets them in (086)
+    ("Myanmar opened the Rakhine region to Malaysian observers on Monday.",
+     ("RETREAT", {"state/MMR"}, {"state/MYS"})),
+])
+def test_force_restriction_and_complaint_by_their_words(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # whom a state expels tells what the expulsion is: envoys or monitors reduce relations
+    # (166), an individual is deported (174), thousands are a mass expulsion (201)
+    ("Peru expelled two Chilean diplomats for spying.", "SANCTION"),
+    ("Sudan expelled a British journalist on Friday.", "COERCE"),
+    ("Nigeria expelled thousands of Ghanaian migrants across the border in January.",
+     "ASSAULT"),
+    # a licence revoked is an administrative sanction (172)
+    ("Zimbabwe has revoked an independent radio station's broadcasting licence.", "COERCE"),
+])
+def test_whom_a_state_expels(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]

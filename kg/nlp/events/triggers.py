@@ -56,10 +56,10 @@ DOMESTIC_ACTS = frozenset({"bill", "law", "decree", "legislation", "budget", "or
 MEETINGS = frozenset({"CONSULT"})
 # Nouns that count or time the events of their "of" phrase, which takes their place in the
 # clause: "held a third round of talks", "launched a wave of air strikes", "two days of
-# consultations".
+# consultations", "sent a letter of protest".
 PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage",
                         "volley", "salvo", "burst", "hour", "day", "night", "week", "month",
-                        "year"})
+                        "year", "note", "letter"})
 # Verbs that stop or ease the act their object names ("halted military cooperation",
 # "suspended aid", "called off the strike", "ended its offensive", "lifted the embargo"), and
 # the kind of event stopping each kind of act is, with its CAMEO code: a cooperative act
