@@ -87,3 +87,12 @@ def test_what_is_offered_or_asked_is_not_done(extract_text, text, kinds_told) ->
 ])
 def test_a_fact_denied_is_no_event(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+def test_a_statement_blocked_is_refused(extract_text) -> None:
+    # blocking a joint statement refuses it (CAMEO 12), as blocking a resolution does
+    ex = extract_text("Hungary blocked a European Union statement on Beijing's crackdown in "
+                      "Hong Kong.")
+    assert kinds(ex) == ["REJECT"]
+    assert {(p.role, p.entity) for p in ex.participants} == {
+        ("actor", "state/HUN"), ("target", "org/_/european-union")}
