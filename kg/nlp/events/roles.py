@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from kg import model
 from kg.data.actor_groups import actor_groups
+from kg.data.leaders import leader_state
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.modality import INTENDED_PREPOSITIONS, INTENT_NOUNS
 
@@ -365,7 +366,21 @@ def found_state(ctx: DocContext, key: str) -> str | None:
     named = ctx.last_actor_by("events:stated", lambda a: a.key if a.state else None).get(key)
     if named is not None and named.state:
         return ctx.state_entity(named.state)
-    return _sole_state(ctx, key)
+    return _led_state(ctx, key) or _sole_state(ctx, key)
+
+
+def _led_state(ctx: DocContext, key: str) -> str | None:
+    """The state a person leads, by the leaders table ("President Mubarak": Egypt), in the
+    document's year where that tells leaders of one name apart."""
+    person = ctx.extraction.entities.get(key) if key.startswith("person/") else None
+    if person is None:
+        return None
+    entities = ctx.extraction.entities
+    titles = {entities[f.object].name for f in ctx.facts_about(key, model.HOLDS)
+              if f.object in entities}
+    date = ctx.document.date
+    state = leader_state(person.name, titles, int(date[:4]) if date else None)
+    return ctx.state_entity(state) if state else None
 
 
 def _the_two(ctx: DocContext, noun: Token) -> list[Role]:
