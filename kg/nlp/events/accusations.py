@@ -15,8 +15,9 @@ from spacy.tokens import Token
 from kg import model
 from kg.model import Claim, Event
 from kg.nlp.context import DocContext
-from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, found_state, phrase_roles,
-                                 preposition_roles, subject_roles)
+from kg.nlp.events.actor_states import actors_by_key, found_state
+from kg.nlp.events.roles import (Role, agent_roles, phrase_roles, preposition_roles,
+                                 subject_roles)
 from kg.nlp.keys import stable_key
 
 # Nouns that blame whom they are of, by, or done by: what makes a report a charge (CAMEO 112,

@@ -18,11 +18,12 @@ from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
+from kg.nlp.events.actor_states import actors_by_key, group_sector
 from kg.nlp.events.factuality import COOPERATIVE
-from kg.nlp.events.roles import (Role, actors_by_key, agent_roles, between_roles, condition_roles,
-                                 foreign_roles, group_sector, intender_roles, matter_roles,
-                                 object_roles, of_objects, phrase_roles, place_state,
-                                 preposition_roles, recipient_roles, state_role, subject_roles)
+from kg.nlp.events.roles import (Role, agent_roles, between_roles, condition_roles, foreign_roles,
+                                 intender_roles, matter_roles, object_roles, of_objects,
+                                 phrase_roles, place_state, preposition_roles, recipient_roles,
+                                 state_role, subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
