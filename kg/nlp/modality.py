@@ -1,5 +1,5 @@
-"""Words that make a clause tell what has not happened: intentions, appeals, and negated
-subjects.
+"""Words that make a clause tell what has not happened: intentions, appeals, possibilities
+("fears of an offensive"), denials ("denied that …"), and negated subjects.
 
 One table for every reader of clauses (agreements signed, events done), so that "is expected to
 sign" and "is expected to deploy" are read alike, and "no state has signed" and "no state has

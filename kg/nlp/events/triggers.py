@@ -41,8 +41,8 @@ ULTIMATUM_VERBS = frozenset({"face", "risk"})
 ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
-# amnesty"), and verbs of entering into the event their "on"
-# or "in" names ("went on strike", "engaged in heavy combat", "joined in the protests").
+# amnesty"), and verbs of entering into the event their "on", "in" or "for" names ("went on
+# strike", "engaged in heavy combat", "joined in the protests", "joined them for exercises").
 ENTERING_VERBS = frozenset({"go", "engage", "join", "take", "participate", "begin",
                             "continue", "remain"})
 LIGHT_VERBS = ENTERING_VERBS | {"give", "make", "offer", "issue", "hold", "launch", "put",
