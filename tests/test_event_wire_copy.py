@@ -188,3 +188,13 @@ def test_force_restriction_and_complaint_by_their_words(extract_text, text, expe
 ])
 def test_whom_a_state_expels(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act that may come is no event ("a possible offensive"); the troops moved are
+    ("Ankara moved tanks to the Iraqi border on Sunday ahead of a possible incursion.",
+     [("MOBILIZE", {"state/TUR"}, {"state/IRQ"})]),
+    ("Western diplomats in Kabul warned of an imminent assault on the city.", []),
+])
+def test_an_act_that_may_come_is_no_event(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

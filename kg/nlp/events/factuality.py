@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.nlp.modality import (INTENDED_PREPOSITIONS, INTENT_HEADS, INTENT_NOUNS,
-                             POSSIBILITY_NOUNS, asked_for, denied_clause, negated_argument)
+                             POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for, denied_clause,
+                             negated_argument)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -95,9 +96,12 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
 
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:
-    """"fears of a fresh offensive", "the risk of a coup": an act named as what may come."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-        lemmas[noun.head.head.i] in POSSIBILITY_NOUNS
+    """"fears of a fresh offensive", "the risk of a coup", "a possible offensive": an act
+    named as what may come."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and lemmas[noun.head.head.i] in POSSIBILITY_NOUNS) or (
+        noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
+                                    for c in noun.children))
 
 
 def _in_condition(clause: Token) -> bool:
