@@ -250,7 +250,7 @@ def test_places_name_valid_current_states(states) -> None:
 
 
 def test_our_places_csv_names_only_iso3_codes_of_states(states) -> None:
-    for row in tables._read_table("places.csv", tables._PLACE_COLUMNS):
+    for row in tables.read_table("places.csv", tables._PLACE_COLUMNS):
         assert row["state"] == "" or row["state"] in states, row
 
 

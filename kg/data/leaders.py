@@ -13,9 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.data.tables import _fold, _read_table
+from kg.data.tables import read_table
+from kg.person_names import name_key
 
 COLUMNS = ("name", "surname", "state", "office", "start", "end")
+NameKey = tuple[str, ...]
 # The offices a title names ("Premier Li" is a head of government).
 _HEADS_OF_STATE = frozenset({"president", "head_of_state", "monarch", "supreme_leader"})
 _HEADS_OF_GOVERNMENT = frozenset({"prime_minister", "chancellor", "head_of_government"})
@@ -46,16 +48,18 @@ class Leader:
 def load_leaders() -> tuple[Leader, ...]:
     return tuple(Leader(r["name"], r["surname"], r["state"], r["office"], int(r["start"]),
                         int(r["end"]) if r["end"] else None)
-                 for r in _read_table("leaders.csv", COLUMNS))
+                 for r in read_table("leaders.csv", COLUMNS))
 
 
 @lru_cache(maxsize=1)
-def _by_name() -> tuple[dict[str, tuple[Leader, ...]], dict[str, tuple[Leader, ...]]]:
-    whole: dict[str, list[Leader]] = defaultdict(list)
-    surnames: dict[str, list[Leader]] = defaultdict(list)
+def _by_name() -> tuple[dict[NameKey, tuple[Leader, ...]], dict[NameKey, tuple[Leader, ...]]]:
+    """Leaders by the key of their whole name and of their surname (kg.person_names, so that
+    "Mohamed" finds "Mohammed")."""
+    whole: dict[NameKey, list[Leader]] = defaultdict(list)
+    surnames: dict[NameKey, list[Leader]] = defaultdict(list)
     for leader in load_leaders():
-        whole[_fold(leader.name)].append(leader)
-        surnames[_fold(leader.surname)].append(leader)
+        whole[name_key(leader.name)].append(leader)
+        surnames[name_key(leader.surname)].append(leader)
     return ({k: tuple(v) for k, v in whole.items()}, {k: tuple(v) for k, v in surnames.items()})
 
 
@@ -64,10 +68,11 @@ def leader_state(name: str, titles: set[str], year: int | None) -> str | None:
     one: by the whole name, or by the surname with a title of the office (`titles`: the
     person's titles as written, "President")."""
     whole, surnames = _by_name()
-    key = _fold(name)
+    key = name_key(name)
     found = whole.get(key, ())
     if not found:
-        offices = frozenset().union(*(TITLE_OFFICES.get(_fold(t), frozenset()) for t in titles))
+        offices = frozenset().union(*(TITLE_OFFICES.get(" ".join(t.lower().split()), frozenset())
+                                      for t in titles))
         found = tuple(leader for leader in surnames.get(key, ()) if leader.office in offices)
     states = {leader.state for leader in found}
     if len(states) > 1 and year is not None:

@@ -114,7 +114,8 @@ def _data_dir() -> Path:
     return Path(str(resources.files(__package__)))
 
 
-def _read_table(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+def read_table(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of one of our CSV files, whose header must be `columns`."""
     text = (_data_dir() / filename).read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != columns:
@@ -289,7 +290,7 @@ def _wanted_city_keys() -> dict[str, set[tuple[str, str]]]:
 
 @lru_cache(maxsize=1)
 def _state_rows() -> tuple[dict[str, str], ...]:
-    return tuple(_read_table("state_names.csv", _STATE_COLUMNS))
+    return tuple(read_table("state_names.csv", _STATE_COLUMNS))
 
 
 def _capital_name(row: dict[str, str]) -> str | None:
@@ -409,12 +410,12 @@ def state_by_adjective(text: str) -> StateRecord | None:
 
 @lru_cache(maxsize=1)
 def _place_rows() -> tuple[dict[str, str], ...]:
-    return tuple(_read_table("places.csv", _PLACE_COLUMNS))
+    return tuple(read_table("places.csv", _PLACE_COLUMNS))
 
 
 @lru_cache(maxsize=1)
 def _dependency_rows() -> tuple[dict[str, str], ...]:
-    return tuple(_read_table("dependencies.csv", _DEPENDENCY_COLUMNS))
+    return tuple(read_table("dependencies.csv", _DEPENDENCY_COLUMNS))
 
 
 def load_dependencies() -> tuple[tuple[str, str | None], ...]:
@@ -526,7 +527,7 @@ def load_places() -> tuple[PlaceRecord, ...]:
 
 @lru_cache(maxsize=1)
 def load_organizations() -> tuple[OrganizationRecord, ...]:
-    rows = _read_table("organizations.csv", _ORGANIZATION_COLUMNS)
+    rows = read_table("organizations.csv", _ORGANIZATION_COLUMNS)
     return tuple(sorted(
         (OrganizationRecord(r["name"], _split(r["aliases"]), r["kind"], _or_none(r["state"]),
                             _or_none(r["parent"])) for r in rows), key=lambda o: o.name))
@@ -538,13 +539,13 @@ def load_shared_body_names() -> dict[str, str]:
     whose body the name most often means in international news (ISO3). Unlike
     organizations.csv, which fixes a body's state, these only say which state is meant when the
     text names that state and does not say whose body it is."""
-    return {r["name"]: r["state"] for r in _read_table("shared_body_names.csv",
+    return {r["name"]: r["state"] for r in read_table("shared_body_names.csv",
                                                        _SHARED_BODY_COLUMNS)}
 
 
 @lru_cache(maxsize=1)
 def load_titles() -> tuple[TitleRecord, ...]:
-    rows = _read_table("titles.csv", _TITLE_COLUMNS)
+    rows = read_table("titles.csv", _TITLE_COLUMNS)
     return tuple(sorted(
         (TitleRecord(r["title"], r["kind"], _or_none(r["org_kind"]), _or_none(r["portfolio"]))
          for r in rows), key=lambda t: t.title))
@@ -552,7 +553,7 @@ def load_titles() -> tuple[TitleRecord, ...]:
 
 @lru_cache(maxsize=1)
 def load_portfolios() -> tuple[PortfolioRecord, ...]:
-    rows = _read_table("portfolios.csv", _PORTFOLIO_COLUMNS)
+    rows = read_table("portfolios.csv", _PORTFOLIO_COLUMNS)
     return tuple(sorted((PortfolioRecord(r["key"], r["name"], _split(r["variants"]))
                          for r in rows), key=lambda p: p.key))
 
