@@ -107,3 +107,15 @@ def denied_clause(clause: Token, lemmas: list[str]) -> bool:
 def _a_that_clause(clause: Token) -> bool:
     return clause.dep_ in ("ccomp", "acl") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def intention_noun(clause: Token, lemmas: list[str]) -> Token | None:
+    """The noun of intention the clause (or an act's noun) completes: "an offer to host talks",
+    "no intention of returning the paintings", "an offer of talks", "no interest in talks"."""
+    head = clause.head
+    if clause.dep_ == "pcomp" and head.lower_ == "of" or (
+            clause.dep_ == "pobj" and head.lower_ in INTENDED_PREPOSITIONS):
+        head = head.head
+    elif clause.dep_ != "acl":
+        return None
+    return head if head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS else None

@@ -16,8 +16,8 @@ from kg import model
 from kg.model import Claim, Event
 from kg.nlp.context import DocContext
 from kg.nlp.events.actor_states import actors_by_key, found_state
-from kg.nlp.events.roles import (Role, agent_roles, phrase_roles, preposition_roles,
-                                 subject_roles)
+from kg.nlp.events.roles import (Role, agent_roles, modifier_roles, phrase_roles,
+                                 preposition_roles, subject_roles)
 from kg.nlp.keys import stable_key
 
 # Nouns that blame whom they are of, by, or done by: what makes a report a charge (CAMEO 112,
@@ -60,10 +60,9 @@ def _blame_words(ctx: DocContext, claim: Claim) -> list[Token]:
 def _blamed(ctx: DocContext, word: Token) -> list[Role]:
     """Whom a word of blame blames: its possessor or modifiers ("Armenia's adventurism",
     "Armenian provocations"), who did it ("provocations by Armenia"), the noun it describes
-    ("Serbian sabotage groups"), or the subject of the verb it is the object of ("the Armenian army carried out provocations", "Armenia bears the
-    responsibility")."""
-    own = [r for c in word.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-           for r in phrase_roles(ctx, c)]
+    ("Serbian sabotage groups"), or the subject of the verb it is the object of ("the
+    Armenian army carried out provocations", "Armenia bears the responsibility")."""
+    own = modifier_roles(ctx, word)
     if own:
         return own
     by = preposition_roles(ctx, word, ("by",))

@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.nlp.modality import (INTENDED_PREPOSITIONS, INTENT_HEADS, INTENT_NOUNS,
-                             POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for, denied_clause,
-                             negated_argument)
+from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for,
+                             denied_clause, intention_noun, negated_argument)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -58,7 +57,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
     if noun.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
         words += list(noun.head.children)             # "patrols have not resumed"
     auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
-    intention = _intention(clause, lemmas)
+    intention = intention_noun(clause, lemmas)
     denied = intention is not None and any(c.dep_ == "det" and c.lower_ == "no"
                                            for c in intention.children)
     governor = _denied_governor(clause)
@@ -120,19 +119,7 @@ def _intended(clause: Token, lemmas: list[str]) -> bool:
     withdrawing": the clause is the complement of an intention."""
     head = clause.head
     return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or \
-        _intention(clause, lemmas) is not None
-
-
-def _intention(clause: Token, lemmas: list[str]) -> Token | None:
-    """The noun of intention the clause completes ("an offer to host talks", "no intention of
-    returning the paintings"), if any."""
-    head = clause.head
-    if clause.dep_ == "pcomp" and head.lower_ == "of" or (
-            clause.dep_ == "pobj" and head.lower_ in INTENDED_PREPOSITIONS):
-        head = head.head        # "its intention of withdrawing", "an offer of talks"
-    elif clause.dep_ != "acl":
-        return None
-    return head if head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS else None
+        intention_noun(clause, lemmas) is not None
 
 
 def _denied_governor(clause: Token) -> Token | None:
@@ -142,7 +129,7 @@ def _denied_governor(clause: Token) -> Token | None:
         return None
     head = clause.head
     holders = [head, head.head] if head.dep_ == "acomp" else [head]
-    denied = any(c.dep_ == "neg" or _not_yet(h) for h in holders for c in h.children)
+    denied = any(_not_yet(h) or any(c.dep_ == "neg" for c in h.children) for h in holders)
     return head if denied else None
 
 

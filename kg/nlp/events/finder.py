@@ -21,9 +21,9 @@ from kg.nlp.events.accusations import accusations
 from kg.nlp.events.actor_states import actors_by_key, group_sector
 from kg.nlp.events.factuality import COOPERATIVE
 from kg.nlp.events.roles import (Role, agent_roles, between_roles, condition_roles, foreign_roles,
-                                 intender_roles, matter_roles, object_roles, of_objects,
-                                 phrase_roles, place_state, preposition_roles, recipient_roles,
-                                 state_role, subject_roles)
+                                 intender_roles, matter_roles, modifier_roles, object_roles,
+                                 of_objects, phrase_roles, place_state, preposition_roles,
+                                 recipient_roles, state_role, subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
@@ -139,8 +139,7 @@ def _roles(ctx: DocContext, trigger: Trigger
     purpose = trigger.type not in MEETINGS     # "met to discuss Syria": what, not whom
     if token.pos_ == "NOUN":
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
-        own = [r for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-               for r in phrase_roles(ctx, c)]
+        own = modifier_roles(ctx, token)
         # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
         # erupted between A and B"
         actors = own or _sides_between(ctx, token) or (

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg import model
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.events.actor_states import found_state, group_sector, sole_state
-from kg.nlp.modality import INTENDED_PREPOSITIONS, INTENT_NOUNS
+from kg.nlp.modality import INTENT_NOUNS, intention_noun
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
@@ -141,14 +141,17 @@ def _an_intention(node: Token) -> bool:
 def intender_roles(ctx: DocContext, noun: Token) -> list[Role]:
     """Who intends an act named as what a noun of intention is of, for or in: Japan in "a
     Japanese offer of talks", Cuba in "Havana had no interest in talks"."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in INTENDED_PREPOSITIONS:
+    intention = intention_noun(noun, ctx.lemmas) if noun.dep_ == "pobj" else None
+    if intention is None:
         return []
-    intention = noun.head.head
-    if intention.pos_ != "NOUN" or intention.lemma_.lower() not in INTENT_NOUNS:
-        return []
-    own = [r for c in intention.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-           for r in phrase_roles(ctx, c)]
-    return own or subject_roles(ctx, intention)
+    return modifier_roles(ctx, intention) or subject_roles(ctx, intention)
+
+
+def modifier_roles(ctx: DocContext, noun: Token) -> list[Role]:
+    """The actors a noun's possessor and modifiers name ("Armenian provocations", "Russia's
+    offer", "a Japanese offer")."""
+    return [r for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+            for r in phrase_roles(ctx, c)]
 
 
 def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
