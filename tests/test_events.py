@@ -27,6 +27,10 @@ def test_every_coded_type_is_plover() -> None:
 def test_no_row_of_the_table_is_there_twice() -> None:
     rows = [c for codes in event_codes().values() for c in codes]
     assert len(rows) == len(set(rows))
+    # nor twice with other codes: a word a sense needs (also through a class) has one sense;
+    # only a word's plain rows may be several, for the senses who acts tells apart
+    needing = [c.key for c in rows if c.needs is not None]
+    assert sorted(k for k in needing if needing.count(k) > 1) == []
 
 
 def test_a_bad_type_in_the_table_names_its_line() -> None:

@@ -75,10 +75,12 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
         own = ctx.actor_at(noun.i)
         if own is not None and own.kind not in _NOT_ACTORS:
             joined = _joined_states(ctx, noun)
-            if len(joined) > 1:     # "Eritrean and Ethiopian forces": each state's forces
-                roles.extend(Role(own, state) if i == len(joined) - 1 else
-                             state_role(noun.i, noun.i + 1, state)
-                             for i, state in enumerate(joined))
+            if len(joined) > 1 and own.state:
+                # "Eritrean and Ethiopian forces": the body the parser names is one state's,
+                # the other states' forces stand beside it
+                state = ctx.state_entity(own.state)
+                roles.append(Role(own, state))
+                roles.extend(state_role(noun.i, noun.i + 1, s) for s in joined if s != state)
             else:
                 roles.append(Role(own, _state_of(ctx, own, states)))
         elif own is not None and own.kind == model.PLACE:
@@ -311,7 +313,7 @@ def _phrase_tokens(noun: Token) -> set[int]:
 
 def _joined_states(ctx: DocContext, noun: Token) -> list[str]:
     """The states of the noun's modifiers joined by a conjunction, in text order ("Eritrean and
-    Ethiopian forces"; the parser's named body is the last one's)."""
+    Ethiopian forces")."""
     tokens = sorted({t.i for m in noun.children if m.dep_ in ("amod", "compound")
                      and any(c.dep_ == "conj" for c in m.children)
                      for t in (m, *(c for c in m.children if c.dep_ == "conj"))})
