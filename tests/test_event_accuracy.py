@@ -103,6 +103,10 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("The president imposed a state of emergency in the capital on Sunday.", "COERCE"),
     ("Some 200 rebels laid down their arms in eastern Chad on Sunday.", "RETREAT"),
     ("Both armies observed the ceasefire along the border overnight.", "RETREAT"),
+    ("Ugandan units finished their pullout from the eastern Congolese town on Friday.",
+     "RETREAT"),
+    ("Libyan troops vacated the disputed oasis strip after the court's ruling.", "RETREAT"),
+    ("Paris has reduced its troops in Chad to about 900.", "RETREAT"),
     ("Iranian authorities banned two reformist newspapers on Monday.", "COERCE"),
     # force used to end a protest is repression (CAMEO 175); an indictment legal action (173)
     ("Kenyan police dispersed the protesters with tear gas.", "COERCE"),

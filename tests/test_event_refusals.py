@@ -96,3 +96,18 @@ def test_a_statement_blocked_is_refused(extract_text) -> None:
     assert kinds(ex) == ["REJECT"]
     assert {(p.role, p.entity) for p in ex.participants} == {
         ("actor", "state/HUN"), ("target", "org/_/european-union")}
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what an actor failed to do is not done, and no event
+    ("The Moldovan parliament failed to approve the accord with Romania.", []),
+    ("The Bulgarian assembly failed to ratify the border treaty with Macedonia.", []),
+    # a legal act blocked, obstructed or voted down is refused (CAMEO 12)
+    ("The Kenyan senate voted down a defence pact with Somalia.", ["REJECT"]),
+    ("Belgrade has obstructed the return of Bosniak families to the valley.", ["REJECT"]),
+    ("An Argentine court blocked the extradition of the former colonel to Spain.", ["REJECT"]),
+    # a road blocked by a crowd stays a protest
+    ("Striking truckers blocked the main highway into Santiago for a day.", ["PROTEST"]),
+])
+def test_a_failure_or_a_block_is_told_as_such(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -124,12 +124,14 @@ def _intended(clause: Token, lemmas: list[str]) -> bool:
 
 def _denied_governor(clause: Token) -> Token | None:
     """The word the clause is the "to" complement of, where that is denied: "did not try to
-    attack", "was not ready to sign" (the adjective's verb denied), "has yet to accept"."""
+    attack", "was not ready to sign" (the adjective's verb denied), "has yet to accept",
+    "failed to ratify"."""
     if clause.dep_ != "xcomp":
         return None
     head = clause.head
     holders = [head, head.head] if head.dep_ == "acomp" else [head]
-    denied = any(_not_yet(h) or any(c.dep_ == "neg" for c in h.children) for h in holders)
+    denied = head.lemma_ == "fail" or any(_not_yet(h) or any(c.dep_ == "neg" for c in h.children)
+                                          for h in holders)
     return head if denied else None
 
 
