@@ -68,6 +68,8 @@ def test_the_sense_a_word_has_among_its_objects(extract_text, text, kind) -> Non
     ("Cuba sent Cuban doctors to Peru to fight the outbreak.", "state/CUB", "state/PER"),
     # the parser's dative "to"
     ("Britain sent tents and blankets to Pakistan after the floods.", "state/GBR", "state/PAK"),
+    ("Japan shipped 20,000 tonnes of rice to Bangladesh after the cyclone.", "state/JPN",
+     "state/BGD"),
     ("Colombian police handed over a suspected trafficker to U.S. authorities.", "state/COL",
      "state/USA"),
 ])

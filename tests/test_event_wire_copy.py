@@ -195,6 +195,9 @@ def test_whom_a_state_expels(extract_text, text, kind) -> None:
     ("Ankara moved tanks to the Iraqi border on Sunday ahead of a possible incursion.",
      [("MOBILIZE", {"state/TUR"}, {"state/IRQ"})]),
     ("Western diplomats in Kabul warned of an imminent assault on the city.", []),
+    # an act only alleged or suspected is no event
+    ("The alleged shooting of 12 fishermen by Eritrean sailors happened last month, a Yemeni "
+     "official said.", []),
 ])
 def test_an_act_that_may_come_is_no_event(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected

@@ -23,11 +23,11 @@ INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 # a coup", "rumours of a ceasefire".
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor"})
-# Modifiers that make an act one that may come: "a possible offensive", "an imminent attack",
-# "the planned talks".
+# Modifiers that make an act one that may come, or one only claimed: "a possible offensive",
+# "an imminent attack", "the planned talks", "the alleged massacre".
 POSSIBLE_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "planned",
                                 "expected", "proposed", "future", "prospective", "rumoured",
-                                "rumored", "feared"})
+                                "rumored", "feared", "alleged", "suspected"})
 # Verbs of denial: what their "that" clause tells is not so ("denied that its troops had
 # fired", "denied reports that it had tested a missile").
 DENIALS = frozenset({"deny"})
