@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg import model
-from extraction_helpers import coded
+from extraction_helpers import coded, kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -192,6 +192,30 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
     ex = extract_text("North Korea warned it would strike the United States if provoked.")
     assert [e.type for e in ex.events] == ["THREATEN"]
     assert roles(ex, model.TARGET) == {("state/USA", "state/USA")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning of what the one warned would suffer at the speaker's hands is a threat ...
+    ("Canberra warned Jakarta on Friday that it could face trade sanctions over the raids.",
+     [("THREATEN", {"state/AUS"}, {"state/IDN"})]),
+    ("Tokyo warned Seoul it would face retaliation if the ban stayed.",
+     [("THREATEN", {"state/JPN"}, {"state/KOR"})]),
+    # ... a forecast of misfortune is not
+    ("The World Bank warned Zambia could face a debt crisis next year.", []),
+])
+def test_a_warning_of_harm_to_the_one_warned_is_a_threat(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # accepting a proposal, a plan or a truce agrees to it; accepting demands yields to them
+    ("Quito accepted a Brazilian proposal for joint border patrols.", "AGREE"),
+    ("The Tamil rebels accepted a Norwegian-brokered truce with Colombo.", "AGREE"),
+    ("The junta accepted the strikers' demands for higher wages.", "CONCEDE"),
+])
+def test_accepting_a_proposal_agrees_accepting_a_demand_concedes(extract_text, text,
+                                                                kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
 
 
 def test_a_third_party_telling_of_an_attack_only_reports_it(extract_text) -> None:

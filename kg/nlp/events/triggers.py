@@ -26,7 +26,8 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
-from kg.nlp.events.factuality import COOPERATIVE, FUTURE_AUXILIARIES, HOSTILE, read_factuality
+from kg.nlp.events.factuality import (COOPERATIVE, FUTURE_AUXILIARIES, HOSTILE,
+                                      HYPOTHETICAL_MODALS, read_factuality)
 from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
 from kg.nlp.modality import DENIALS, that_clause
 
@@ -36,6 +37,8 @@ AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
+# Verbs of what one warned would suffer ("warned Syria it could face sanctions").
+SUFFERING = frozenset({"face", "risk", "suffer", "pay"})
 # "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
@@ -143,7 +146,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         found = [t for t in found
                  if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
     anchors = {t.anchor.i: t for t in found}
-    found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas)
+    found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas, table)
               if t.anchor.i not in anchors]
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
@@ -200,16 +203,31 @@ def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
     return found
 
 
-def _warnings(sentence: Span, lemmas: list[str]) -> list[Trigger]:
+def _warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
     """"North Korea warned it would strike the United States": a warning of what the speaker
-    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object."""
+    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object; and so
+    is a warning of what the one warned would suffer ("warned Damascus it could face
+    sanctions", "warned that violators would pay a heavy price")."""
     found = []
     for tok in _said(sentence, lemmas, {"warn"}):
-        if ({c.lower_ for c in tok.children if c.dep_ == "aux"} & FUTURE_AUXILIARIES
-                and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS
-                        for c in tok.children)):
+        auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxiliaries & FUTURE_AUXILIARIES and any(
+                c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
             found.append(Trigger(tok.head, WARNING, tok, WARNING.type, None))
+        elif auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
+                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
+            # told as a fact by the warning itself: the suffering is only what may come
+            found.append(Trigger(tok.head, WARNING, tok.head, WARNING.type, None))
     return found
+
+
+def _a_harm(verb: Token, lemmas: list[str], table: EventTable) -> bool:
+    """Whether what the verb's object names is a harm done by someone: a reprisal, a price, or
+    an act the table codes as hostile ("face sanctions", "risk arrest"; not "face a default")."""
+    reprisals = word_classes()["reprisals"]
+    return any(c.dep_ == "dobj" and (lemmas[c.i] in reprisals or lemmas[c.i] == "price" or any(
+        code.type in HOSTILE for code in table.codes.get((lemmas[c.i], "noun"), ())))
+        for c in verb.children)
 
 
 def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
