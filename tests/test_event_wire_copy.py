@@ -201,3 +201,14 @@ def test_whom_a_state_expels(extract_text, text, kind) -> None:
 ])
 def test_an_act_that_may_come_is_no_event(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what is released to the public is made known, not let go ...
+    ("The Kenyan army released a statement on Sunday about the border incident.", []),
+    ("Figures released by the Turkish statistics office showed exports fell.", []),
+    # ... but captives released are a retreat
+    ("Maoist rebels released 14 Nepalese policemen on Friday.", ["RETREAT"]),
+])
+def test_a_statement_released_is_no_release_of_captives(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

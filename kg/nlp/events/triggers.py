@@ -351,6 +351,11 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # "denied that its troops had fired", "denied reports that it had tested a missile":
         # a fact denied is a statement, not a refusal of what was asked ("denied a request")
         codes = tuple(c for c in codes if c.type != "REJECT")
+    publications = word_classes()["publications"]
+    if lemmas[tok.i] == "release" and (any(lemmas[c.i] in publications for c in objects) or (
+            tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in publications)):
+        # "released a statement", "figures released by the agency": made public, not let go
+        return ()
     in_words = tuple(c for c in codes if c.mode != "demo-org")
     # a street sense that needs its word ("took to the streets") is told by that word
     plain_street = any(c.mode == "demo-org" and c.needs is None for c in codes)
