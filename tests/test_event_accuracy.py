@@ -117,6 +117,9 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Government troops shelled villages near Bentiu on Friday.", "ASSAULT"),
     ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
     ("Government troops shelled rebel positions near Bentiu on Friday.", "FIGHT"),
+    ("An Iranian frigate was torpedoed by an Iraqi submarine in the northern Gulf.", "FIGHT"),
+    ("Paris voiced strong backing for Mali's interim rulers on Thursday.", "SUPPORT"),
+    ("The summit's endorsement of the Kenyan plan came on Sunday.", "SUPPORT"),
 ])
 def test_the_coding_table_covers_common_words_of_each_type(extract_text, text, kind) -> None:
     assert kind in {e.type for e in extract_text(text).events}
@@ -304,6 +307,17 @@ def test_a_group_acts_for_the_states_it_comes_from(extract_text) -> None:
     ex = extract_text("Police from Kenya and Uganda launched a joint operation on Monday.")
     assert [e.type for e in ex.events] == ["COOPERATE"]
     assert roles(ex, model.ACTOR) == {("state/KEN", "state/KEN"), ("state/UGA", "state/UGA")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    # armed movements and liberation organisations act for the state they fight in or speak for
+    ("The Tamil Tigers ambushed an army patrol near Vavuniya.", "state/LKA"),
+    ("The PLO accepted an Egyptian invitation to talks in Cairo.", "state/PSE"),
+    ("FARC guerrillas kidnapped a provincial governor on Monday.", "state/COL"),
+])
+def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) -> None:
+    found = coded(extract_text(text))
+    assert found and found[0][1] == {actor}
 
 
 @pytest.mark.parametrize("text, actor, target", [
