@@ -520,3 +520,20 @@ def test_what_is_hit_tells_a_fight_from_an_assault(extract_text, text, kind) -> 
 def test_jihadists_are_a_group_of_the_state_named(extract_text) -> None:
     [(_, actors, _)] = coded(extract_text("Jihadists ambushed an army patrol in northern Niger."))
     assert actors == {"state/NER"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person taken by force is arrested; a town taken is ground won
+    ("Turkish commandos captured the rebel commander near the Iraqi border.", "COERCE"),
+    ("Ethiopian troops captured the Somali town of Baidoa.", "FIGHT"),
+    # inspectors who visit a site inspect it; a president who tours a city visits it
+    ("Chemical weapons inspectors visited the Syrian depot at Barzeh on Sunday.", "INVESTIGATE"),
+    ("The Malian president toured the Senegalese capital on Monday.", "CONSULT"),
+])
+def test_who_is_taken_and_who_visits_tell_the_act(extract_text, text, expected) -> None:
+    assert kinds(extract_text(text)) == [expected]
+
+
+def test_coming_to_the_defence_of_a_state_supports_it(extract_text) -> None:
+    assert coded(extract_text("Caracas rushed to the defence of Havana on Friday.")) == [
+        ("SUPPORT", {"state/VEN"}, {"state/CUB"})]

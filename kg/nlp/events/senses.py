@@ -40,17 +40,29 @@ RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the
 _SPEAKING_FOR_STATES = frozenset({model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT,
                                   model.INTERNATIONAL_ORGANIZATION})
 _DISSENTING_SECTORS = frozenset({"CVL", "LAB", "OPP", "EDU"})
+# Nouns of people at the head of a group, who are taken, not ground.
+LEADERS = frozenset({"leader", "commander", "chief", "founder", "mastermind", "kingpin",
+                     "boss", "suspect", "fugitive", "ringleader"})
+# Visitors whose visit is an inspection.
+INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "expert"})
 # Verbs of taking ground: a village captured is ground won in a fight, not violence on its people.
 TAKING = frozenset({"capture", "recapture", "seize", "occupy", "overrun", "liberate", "retake",
                     "take"})
 
 
 def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
-    """Retype `trigger` by whom and under what it acts: force on civilians is an ASSAULT, what
-    is given under a deal is COOPERATE, a crowd's force is a riot (PROTEST)."""
-    if trigger.type == "FIGHT" and ctx.lemmas[trigger.token.i] not in TAKING \
-            and aimed_at_civilians(ctx, trigger):
+    """Retype `trigger` by whom and under what it acts: force on civilians is an ASSAULT, a
+    person taken is arrested (COERCE), what is given under a deal is COOPERATE, a visit by
+    inspectors inspects (INVESTIGATE), a crowd's force is a riot (PROTEST)."""
+    taking = ctx.lemmas[trigger.token.i] in TAKING
+    if trigger.type == "FIGHT" and not taking and aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
+    arrest = _plain_code(ctx, "arrest")
+    if trigger.type == "FIGHT" and taking and arrest and _a_person_taken(ctx, trigger):
+        trigger.type, trigger.mode = arrest.type, arrest.mode
+        trigger.code = replace(trigger.code, type=arrest.type, cameo=arrest.cameo)
+    if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and _by_inspectors(ctx, trigger):
+        trigger.type, trigger.mode = "INVESTIGATE", None
     if trigger.type == "AID" and _under_a_deal(ctx, trigger):
         trigger.type, trigger.mode = "COOPERATE", None
     if trigger.type in FORCE and _by_a_crowd(ctx, trigger):
@@ -101,6 +113,30 @@ def _dissenting(ctx: DocContext, subject: Token) -> bool:
     words = [subject, *of_objects(subject),
              *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
     return any(group_sector(ctx, w) in _DISSENTING_SECTORS for w in words)
+
+
+def _plain_code(ctx: DocContext, verb: str) -> EventCode | None:
+    """The table's sense of the verb that needs no other word, if it has one."""
+    return next((c for c in ctx.event_table.codes.get((verb, "verb"), ()) if c.needs is None),
+                None)
+
+
+def _a_person_taken(ctx: DocContext, trigger: Trigger) -> bool:
+    """"captured the rebel leader", "seized the former minister": a person taken is arrested,
+    as the table codes "arrest", not ground won (a town or a base taken stays a fight)."""
+    for obj in trigger.anchor.children:
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        actor = ctx.actor_at(obj)
+        if (actor is not None and actor.kind == model.PERSON) or ctx.lemmas[obj.i] in LEADERS:
+            return True
+    return False
+
+
+def _by_inspectors(ctx: DocContext, trigger: Trigger) -> bool:
+    """"U.N. inspectors toured the plant": inspectors who visit inspect (CAMEO 09)."""
+    return any(c.dep_ == "nsubj" and ctx.lemmas[c.i] in INSPECTORS
+               for c in trigger.anchor.children)
 
 
 def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:

@@ -372,13 +372,17 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     """The clause a noun's event is told in: the verb whose object it is ("staged
     demonstrations"), the verb of entering its "on"/"in"/"for" hangs from ("went on strike",
     "joined Moroccan forces for exercises"), the
-    word its sense needs as its head ("opened fire"), the "for" of a journey to a meeting
+    word its sense needs as its head ("opened fire") or its preposition's ("came to the
+    defence of"), the "for" of a journey to a meeting
     ("flew to Ankara for talks"), else the noun itself; a partitive stands in for the noun
     ("staged a wave of protests")."""
     noun = standing(_first_conjunct(tok), lemmas)
     head = noun.head
     if code.needs is not None and lemmas[head.i] == code.needs:
         return head
+    if code.needs is not None and noun.dep_ == "pobj" and head.head.pos_ == "VERB" \
+            and lemmas[head.head.i] == code.needs:
+        return head.head        # "leapt to the defence of": the verb its sense needs
     if noun.dep_ == "pobj" and head.lower_ in ("on", "in", "into", "for") \
             and lemmas[head.head.i] in ENTERING_VERBS:
         return head.head        # "joined Moroccan forces for joint exercises"
