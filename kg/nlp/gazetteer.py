@@ -154,7 +154,10 @@ def _add_places(gaz: Gazetteer) -> None:
             attributes["longitude"] = record.longitude
         key = resolve.place_key(record.name, record.state)
         if key in gaz.entries:
-            continue  # a capital already added with its state
+            # a capital already added with its state: its other names ("Kiev") are the
+            # capital's too, and stand for the state as its name does
+            gaz.add(gaz.entries[key], CAPITAL, record.aliases)
+            continue
         entry = Entry(key, model.PLACE, record.name, record.state,
                       aliases=record.aliases, attributes=tuple(sorted(attributes.items())))
         gaz.add(entry, PLACE, [record.name, *record.aliases], late=record.kind == "city")
