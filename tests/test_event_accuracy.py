@@ -320,6 +320,17 @@ def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) ->
     assert found and found[0][1] == {actor}
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a "pro-" modifier names whom a group backs, not who it is: the group acts for the state
+    # it is in
+    ("Pro-Syrian militiamen in Lebanon shelled an army post in the mountains.", "state/LBN"),
+    ("Pro-Serbian militiamen in Bosnia attacked a Croat village.", "state/BIH"),
+])
+def test_a_group_acts_not_for_the_state_it_is_pro(extract_text, text, actor) -> None:
+    found = coded(extract_text(text))
+    assert found and found[0][1] == {actor}
+
+
 @pytest.mark.parametrize("text, actor, target", [
     ("Soviet advisers began leaving Ethiopia's capital after Addis Ababa expelled three "
      "Soviet diplomats.", "state/ETH", "state/RUS"),

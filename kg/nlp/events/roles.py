@@ -328,10 +328,15 @@ def _joined_states(ctx: DocContext, noun: Token) -> list[str]:
 
 
 def _backing(modifier: Token) -> bool:
-    """"Russian-backed", "Iranian-funded", "NATO-trained": a modifier naming who backs the
-    noun's people, not who they are."""
-    return modifier.dep_ in ("amod", "compound") and modifier.lemma_.lower() in _BACKING \
-        and any(c.lower_ == "-" for c in modifier.children)
+    """"Russian-backed", "Iranian-funded", "NATO-trained", "pro-Iranian": a modifier naming
+    who backs the noun's people, or whom they back, not who they are."""
+    if modifier.dep_ not in ("amod", "compound"):
+        return False
+    doc = modifier.doc
+    if modifier.lower_.startswith("pro-") or (modifier.i >= 2 and doc[modifier.i - 1].lower_
+                                              == "-" and doc[modifier.i - 2].lower_ == "pro"):
+        return True
+    return modifier.lemma_.lower() in _BACKING and any(c.lower_ == "-" for c in modifier.children)
 
 
 def _actors_in(ctx: DocContext, tokens: set[int]) -> list[Actor]:
