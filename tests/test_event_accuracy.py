@@ -321,6 +321,17 @@ def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) ->
 
 
 @pytest.mark.parametrize("text, actor", [
+    # a city under its older English name lies in its state as under its own
+    ("Police in Bombay detained 30 textile strikers on Monday.", "state/IND"),
+    ("Students in Chittagong clashed with riot police near the university.", "state/BGD"),
+])
+def test_a_group_in_a_city_under_an_older_name_acts_for_its_state(extract_text, text,
+                                                                  actor) -> None:
+    found = coded(extract_text(text))
+    assert found and found[0][1] == {actor}
+
+
+@pytest.mark.parametrize("text, actor", [
     # a "pro-" modifier names whom a group backs, not who it is: the group acts for the state
     # it is in
     ("Pro-Syrian militiamen in Lebanon shelled an army post in the mountains.", "state/LBN"),
