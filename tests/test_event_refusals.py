@@ -72,6 +72,11 @@ def test_refusals_of_wire_copy(extract_text, text, actor) -> None:
     ("The rebels ignored a plea by the bishops to free the hostages.", ["REJECT"]),
     # a forecast denied is no refusal, and no event
     ("Chile is not expected to sign the fisheries pact this year.", []),
+    # what an appeal asks for is not done, though a phrase of time comes between
+    ("The World Food Programme called on Western donors on Monday to provide 20,000 tonnes "
+     "of maize for Malawi.", []),
+    ("The Red Cross appealed to member states on Friday to provide blankets for flood "
+     "victims in Pakistan.", []),
 ])
 def test_what_is_offered_or_asked_is_not_done(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
