@@ -183,6 +183,10 @@ def test_force_restriction_and_complaint_by_their_words(extract_text, text, expe
     ("Sudan expelled a British journalist on Friday.", "COERCE"),
     ("Nigeria expelled thousands of Ghanaian migrants across the border in January.",
      "ASSAULT"),
+    # a newspaper or a station closed or suspended is censored (175), as one shut down is
+    ("A Lagos court ordered the closure of three opposition newspapers.", "COERCE"),
+    ("The Tunisian government suspended an independent radio station for a month.", "COERCE"),
+    ("Police in Ankara interrogated the two French reporters for nine hours.", "INVESTIGATE"),
     # a licence revoked is an administrative sanction (172)
     ("Zimbabwe has revoked an independent radio station's broadcasting licence.", "COERCE"),
 ])
