@@ -187,10 +187,15 @@ def test_force_restriction_and_complaint_by_their_words(extract_text, text, expe
     ("A Lagos court ordered the closure of three opposition newspapers.", "COERCE"),
     ("The Tunisian government suspended an independent radio station for a month.", "COERCE"),
     ("Police in Ankara interrogated the two French reporters for nine hours.", "INVESTIGATE"),
+    # a constitution suspended restricts political freedoms (1721)
+    ("Thailand's army chief suspended the constitution after the coup.", "COERCE"),
+    # a ban or a curfew revoked, rescinded or repealed is eased (081), as one lifted is
+    ("Kenya's interior ministry revoked its ban on two opposition weeklies.", "CONCEDE"),
+    ("The Bolivian junta repealed the curfew in Cochabamba on Friday.", "CONCEDE"),
     # a licence revoked is an administrative sanction (172)
     ("Zimbabwe has revoked an independent radio station's broadcasting licence.", "COERCE"),
 ])
-def test_whom_a_state_expels(extract_text, text, kind) -> None:
+def test_whom_or_what_a_state_acts_on_tells_the_act(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
 
 

@@ -68,7 +68,8 @@ PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", 
 # the kind of event stopping each kind of act is, with its CAMEO code: a cooperative act
 # stopped reduces relations (CAMEO 16), a hostile one stopped eases it (CAMEO 08).
 STOPPING = frozenset({"halt", "suspend", "stop", "cancel", "cut", "freeze", "scrap",
-                      "terminate", "abandon", "discontinue", "end", "lift"})
+                      "terminate", "abandon", "discontinue", "end", "lift", "revoke", "rescind",
+                      "repeal"})
 STOPPING_PARTICLES = {"call": "off", "break": "off"}
 STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "CONSULT": ("SANCTION", "164"), "AGREE": ("SANCTION", "160"),
