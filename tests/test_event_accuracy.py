@@ -321,6 +321,17 @@ def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) ->
 
 
 @pytest.mark.parametrize("text, actor", [
+    # groups named by what they are act for the one state the text names
+    ("Militiamen shelled a police post in eastern Liberia on Monday.", "state/LBR"),
+    ("Snipers shot dead two pensioners in central Sarajevo on Friday.", "state/BIH"),
+])
+def test_a_group_named_by_what_it_is_acts_for_the_state_named(extract_text, text,
+                                                            actor) -> None:
+    found = coded(extract_text(text))
+    assert found and found[0][1] == {actor}
+
+
+@pytest.mark.parametrize("text, actor", [
     # a city under its older English name lies in its state as under its own
     ("Police in Bombay detained 30 textile strikers on Monday.", "state/IND"),
     ("Students in Chittagong clashed with riot police near the university.", "state/BGD"),
