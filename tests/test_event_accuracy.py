@@ -118,6 +118,8 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
     ("Government troops shelled rebel positions near Bentiu on Friday.", "FIGHT"),
     ("An Iranian frigate was torpedoed by an Iraqi submarine in the northern Gulf.", "FIGHT"),
+    # peacekeepers deployed are military aid (CAMEO 074)
+    ("The deployment of Nepalese peacekeepers in Haiti began on Friday.", "AID"),
     ("Paris voiced strong backing for Mali's interim rulers on Thursday.", "SUPPORT"),
     ("The summit's endorsement of the Kenyan plan came on Sunday.", "SUPPORT"),
 ])
@@ -318,6 +320,20 @@ def test_a_group_acts_for_the_states_it_comes_from(extract_text) -> None:
 def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) -> None:
     found = coded(extract_text(text))
     assert found and found[0][1] == {actor}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces or goods moved are the mover's: the "of" phrase names who acts
+    ("The deployment of Chinese troops near the Indian border worried New Delhi.",
+     [("MOBILIZE", {"state/CHN"}, {"state/IND"})]),
+    ("The withdrawal of Ethiopian troops from Somalia ended on Thursday.",
+     [("RETREAT", {"state/ETH"}, {"state/SOM"})]),
+    # a mediation acts on the sides it is between
+    ("Senegal offered its mediation between Guinea-Bissau and the separatist rebels.",
+     [("CONSULT", {"state/SEN"}, {"state/GNB"})]),
+])
+def test_whom_a_noun_of_moving_or_mediating_names(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
 
 
 @pytest.mark.parametrize("text, actor", [

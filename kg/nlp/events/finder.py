@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg import model
+from kg.data.event_codes import word_classes
 from kg.data.tables import state_by_iso3
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
@@ -32,6 +33,10 @@ from kg.nlp.keys import stable_key
 
 # Verbs whose subject brokers an agreement between others rather than making it.
 BROKERING = frozenset({"broker", "mediate"})
+THIRD_PARTY = "third-party"     # PLOVER's mode of a mediator's CONSULT
+# Forces and goods a state moves or gives (classes of event_word_classes.csv).
+_SENT = frozenset(w for c in ("troops", "weapons", "relief") for w in word_classes()[c]) | {
+    "peacekeeper"}
 # Whose act "in X" places it (a place or a state named as where it happened).
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
@@ -153,15 +158,27 @@ def _roles(ctx: DocContext, trigger: Trigger
         own = modifier_roles(ctx, token)
         # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
         # erupted between A and B"
-        actors = own or _sides_between(ctx, token) or (
+        sides = _sides_between(ctx, token) or (
             _sides_between(ctx, noun) if noun.i != token.i else [])
+        # "talks between A and B": the sides talk; "a mediation effort between A and B": a
+        # third party acts on them
+        mediated = trigger.mode == THIRD_PARTY
+        actors = own or ([] if mediated else sides)
         if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         actors = actors or intender_roles(ctx, noun)
+        moved = [r for g in of_objects(token) if ctx.lemmas[g.i] in _SENT
+                 for r in phrase_roles(ctx, g)] if trigger.type in GIVING else []
+        # "the deployment of Indian troops", "the withdrawal of Syrian forces", "the delivery
+        # of Russian arms": forces or goods moved are the mover's (but "the release of British
+        # hostages" names whom it frees)
+        actors = actors or moved
         targets = object_roles(ctx, token) or (
             object_roles(ctx, noun) if noun.i != token.i else []) or (
             object_roles(ctx, anchor, skip=noun, purpose=purpose) if anchor.i != token.i else [])
-        targets = targets or [r for g in of_objects(token) for r in phrase_roles(ctx, g)]
+        targets = targets or ([] if moved else [r for g in of_objects(token)
+                                                for r in phrase_roles(ctx, g)]) or (
+            sides if mediated else [])
         if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:
             # "Manila's law drew criticism from Beijing": China criticises, the Philippines is
             # criticised
