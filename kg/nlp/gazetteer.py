@@ -143,6 +143,7 @@ def _add_states(gaz: Gazetteer) -> None:
 
 def _add_places(gaz: Gazetteer) -> None:
     state_names = {n for r in tables.load_states() for n in r.names}
+    capitals = set(gaz.capitals.values())
     for record in tables.load_places():
         if record.name in state_names:
             continue  # a state's own name is the state, not a place of the same name
@@ -156,7 +157,8 @@ def _add_places(gaz: Gazetteer) -> None:
         if key in gaz.entries:
             # a capital already added with its state: its other names ("Kiev") are the
             # capital's too, and stand for the state as its name does
-            gaz.add(gaz.entries[key], CAPITAL, record.aliases)
+            if key in capitals:
+                gaz.add(gaz.entries[key], CAPITAL, record.aliases)
             continue
         entry = Entry(key, model.PLACE, record.name, record.state,
                       aliases=record.aliases, attributes=tuple(sorted(attributes.items())))
