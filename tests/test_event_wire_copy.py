@@ -221,3 +221,23 @@ def test_an_act_that_may_come_is_no_event(extract_text, text, expected) -> None:
 ])
 def test_a_statement_released_is_no_release_of_captives(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # ground taken is won in a fight (192); goods taken are confiscated (171)
+    ("Tutsi-led rebels seized the eastern town of Goma on Friday.", ["FIGHT"]),
+    ("Government troops seized the provincial capital after a week of shelling.", ["FIGHT"]),
+    ("Customs officers seized two tonnes of cocaine at the port.", ["COERCE"]),
+    # peacekeepers flown in are military aid (074)
+    ("Ghana flew 600 peacekeepers into Monrovia on Tuesday.", ["AID"]),
+    # a curfew clamped is imposed; sanctions slapped are imposed
+    ("Pakistani authorities clamped a curfew on Karachi after the riots.", ["COERCE"]),
+    ("Brussels slapped sanctions on the Belarusian leadership.", ["SANCTION"]),
+    # suspects questioned are investigated (090)
+    ("Kenyan police questioned six suspects over the hotel bombing.", ["INVESTIGATE"]),
+    # what a disaster or an accident does is no one's act
+    ("A cyclone struck southern Bangladesh overnight, killing at least 900 people.", []),
+    ("A ferry collision killed 40 passengers off the Philippine coast.", []),
+])
+def test_ground_goods_people_and_disasters(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

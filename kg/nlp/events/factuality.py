@@ -37,6 +37,12 @@ RALLIED = frozenset({"SUPPORT", "DISAPPROVE"})
 # Acts whose refusal ("would not agree", "did not accept") is a REJECT.
 REFUSABLE = frozenset({"AGREE", "CONCEDE"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
+# Disasters and accidents, whose harm is no one's act.
+NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding", "storm",
+                            "cyclone", "typhoon", "hurricane", "tornado", "tsunami", "landslide",
+                            "mudslide", "avalanche", "eruption", "drought", "famine", "epidemic",
+                            "outbreak", "disease", "heatwave", "wildfire", "blaze", "crash",
+                            "accident", "collision", "derailment"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
@@ -75,6 +81,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "REJECT", None
         return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or \
+            _by_nature(clause, lemmas) or \
             _only_possible(noun, lemmas) or denied_clause(clause, lemmas) or (
             trigger.type not in RALLIED
             and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
@@ -92,6 +99,18 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
+
+
+def _by_nature(clause: Token, lemmas: list[str]) -> bool:
+    """"An earthquake struck northern Iran, killing 35,000", "floods killed 200": what a
+    disaster or an accident does is no one's act."""
+    node = clause
+    while True:
+        if any(c.dep_ == "nsubj" and lemmas[c.i] in NATURAL_FORCES for c in node.children):
+            return True
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:

@@ -43,6 +43,8 @@ _DISSENTING_SECTORS = frozenset({"CVL", "LAB", "OPP", "EDU"})
 # Nouns of people at the head of a group, who are taken, not ground.
 LEADERS = frozenset({"leader", "commander", "chief", "founder", "mastermind", "kingpin",
                      "boss", "suspect", "fugitive", "ringleader"})
+# Actors that are ground when taken: a place, or a state its capital stands for ("seized Kigali").
+GROUND_KINDS = (model.PLACE, model.STATE)
 # Visitors whose visit is an inspection.
 INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "expert"})
 # Verbs of taking ground: a village captured is ground won in a fight, not violence on its people.
@@ -57,6 +59,13 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
     taking = ctx.lemmas[trigger.token.i] in TAKING
     if trigger.type == "FIGHT" and not taking and aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
+    if taking and trigger.type != "FIGHT" and _ground_taken(ctx, trigger):
+        # "seized the town": ground won, as the table codes "capture" (192); goods seized
+        # stay confiscated (171)
+        capture = _plain_code(ctx, "capture")
+        if capture is not None:
+            trigger.type, trigger.mode = capture.type, capture.mode
+            trigger.code = replace(trigger.code, type=capture.type, cameo=capture.cameo)
     arrest = _plain_code(ctx, "arrest")
     if trigger.type == "FIGHT" and taking and arrest and _a_person_taken(ctx, trigger):
         trigger.type, trigger.mode = arrest.type, arrest.mode
@@ -129,6 +138,19 @@ def _a_person_taken(ctx: DocContext, trigger: Trigger) -> bool:
             continue
         actor = ctx.actor_at(obj)
         if (actor is not None and actor.kind == model.PERSON) or ctx.lemmas[obj.i] in LEADERS:
+            return True
+    return False
+
+
+def _ground_taken(ctx: DocContext, trigger: Trigger) -> bool:
+    """Whether what the verb takes is ground: a town, a capital, a territory (the class
+    `ground`), or a place or a state kg knows."""
+    ground = word_classes()["ground"]
+    for obj in trigger.anchor.children:
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        actor = ctx.actor_at(obj)
+        if ctx.lemmas[obj.i] in ground or (actor is not None and actor.kind in GROUND_KINDS):
             return True
     return False
 
