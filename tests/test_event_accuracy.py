@@ -328,11 +328,14 @@ def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) ->
      [("MOBILIZE", {"state/CHN"}, {"state/IND"})]),
     ("The withdrawal of Ethiopian troops from Somalia ended on Thursday.",
      [("RETREAT", {"state/ETH"}, {"state/SOM"})]),
+    # backing is for whom it backs, though a phrase of time comes between
+    ("Paris announced strong backing on Friday for the interim rulers in Bamako.",
+     [("SUPPORT", {"state/FRA"}, {"state/MLI"})]),
     # a mediation acts on the sides it is between
     ("Senegal offered its mediation between Guinea-Bissau and the separatist rebels.",
      [("CONSULT", {"state/SEN"}, {"state/GNB"})]),
 ])
-def test_whom_a_noun_of_moving_or_mediating_names(extract_text, text, expected) -> None:
+def test_whom_a_noun_of_moving_mediating_or_backing_names(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
 
 

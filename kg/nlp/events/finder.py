@@ -34,6 +34,8 @@ from kg.nlp.keys import stable_key
 # Verbs whose subject brokers an agreement between others rather than making it.
 BROKERING = frozenset({"broker", "mediate"})
 THIRD_PARTY = "third-party"     # PLOVER's mode of a mediator's CONSULT
+# Nouns of acts that are "for" the one they are aimed at ("support for", "aid for").
+_GIVEN_FOR = frozenset({"SUPPORT", "AID"})
 # Forces and goods a state moves or gives (classes of event_word_classes.csv).
 _SENT = frozenset(w for c in ("troops", "weapons", "relief") for w in word_classes()[c]) | {
     "peacekeeper"}
@@ -179,6 +181,10 @@ def _roles(ctx: DocContext, trigger: Trigger
         targets = targets or ([] if moved else [r for g in of_objects(token)
                                                 for r in phrase_roles(ctx, g)]) or (
             sides if mediated else [])
+        if not targets and trigger.type in _GIVEN_FOR:
+            # "support for Angola", "expressed support on Monday for Angola": whom it is for
+            targets = preposition_roles(ctx, token, ("for",)) or (
+                preposition_roles(ctx, anchor, ("for",)) if anchor.i != token.i else [])
         if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:
             # "Manila's law drew criticism from Beijing": China criticises, the Philippines is
             # criticised
