@@ -228,6 +228,10 @@ def test_a_statement_released_is_no_release_of_captives(extract_text, text, kind
     ("Tutsi-led rebels seized the eastern town of Goma on Friday.", ["FIGHT"]),
     ("Government troops seized the provincial capital after a week of shelling.", ["FIGHT"]),
     ("Customs officers seized two tonnes of cocaine at the port.", ["COERCE"]),
+    # aid or a credit approved, announced or extended is aid; "with the aid of" is none
+    ("The Asian Development Bank approved a standby credit for Sri Lanka on Friday.", ["AID"]),
+    ("Seoul announced fresh aid for flood-hit North Korean provinces.", ["AID"]),
+    ("Kurdish fighters captured the town with the aid of American warplanes.", ["FIGHT"]),
     # peacekeepers flown in are military aid (074)
     ("Ghana flew 600 peacekeepers into Monrovia on Tuesday.", ["AID"]),
     # a curfew clamped is imposed; sanctions slapped are imposed
