@@ -192,6 +192,8 @@ def test_force_restriction_and_complaint_by_their_words(extract_text, text, expe
     # a ban or a curfew revoked, rescinded or repealed is eased (081), as one lifted is
     ("Kenya's interior ministry revoked its ban on two opposition weeklies.", "CONCEDE"),
     ("The Bolivian junta repealed the curfew in Cochabamba on Friday.", "CONCEDE"),
+    # part of a sanction stopped is eased (085), as the whole is
+    ("Canberra suspended most of its sanctions on Fiji after the vote.", "RETREAT"),
     # a licence revoked is an administrative sanction (172)
     ("Zimbabwe has revoked an independent radio station's broadcasting licence.", "COERCE"),
 ])

@@ -62,7 +62,8 @@ MEETINGS = frozenset({"CONSULT"})
 # consultations", "sent a letter of protest".
 PARTITIVES = frozenset({"round", "wave", "series", "spate", "string", "flurry", "barrage",
                         "volley", "salvo", "burst", "hour", "day", "night", "week", "month",
-                        "year", "note", "letter"})
+                        "year", "note", "letter", "most", "part", "bulk", "half", "some",
+                        "all"})
 # Verbs that stop or ease the act their object names ("halted military cooperation",
 # "suspended aid", "called off the strike", "ended its offensive", "lifted the embargo"), and
 # the kind of event stopping each kind of act is, with its CAMEO code: a cooperative act
@@ -246,8 +247,9 @@ def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigg
                 c.dep_ == "prt" and c.lower_ == STOPPING_PARTICLES[lemma] for c in verb.children)):
             continue
         for noun in verb.children:
-            if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
-                continue
+            if noun.dep_ not in ("dobj", "nsubjpass") or (
+                    noun.pos_ != "NOUN" and lemmas[noun.i] not in PARTITIVES):
+                continue    # "suspended most of its sanctions": a partitive may be no noun
             noun = _counted(noun, lemmas)
             if any(c.needs == lemmas[noun.i] for c in table.codes.get((lemma, "verb"), ())):
                 break       # the table codes this stopping itself ("lifted the blockade")
