@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg import model
 from kg.data.actor_groups import actor_groups
 from kg.data.leaders import leader_state
+from kg.data.tables import state_by_iso3
 from kg.nlp.context import Actor, DocContext
 
 
@@ -42,6 +43,16 @@ def _led_state(ctx: DocContext, key: str) -> str | None:
     date = ctx.document.date
     state = leader_state(person.name, titles, int(date[:4]) if date else None)
     return ctx.state_entity(state) if state else None
+
+
+def living_state(ctx: DocContext, state: str | None) -> str | None:
+    """The State key an actor acts for in an event, a dissolved state as the one that carried
+    it on ("Soviet troops" act for Russia; state_names.csv's continued_by), as event datasets
+    code them: one country's events line up across the decades."""
+    record = state_by_iso3(state.removeprefix("state/")) if state else None
+    if record is None or record.continued_by is None:
+        return state
+    return ctx.state_entity(record.continued_by)
 
 
 def group_sector(ctx: DocContext, token: Token) -> str | None:

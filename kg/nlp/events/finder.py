@@ -14,13 +14,12 @@ from spacy.tokens import Span, Token
 
 from kg import model
 from kg.data.event_codes import word_classes
-from kg.data.tables import state_by_iso3
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
-from kg.nlp.events.actor_states import actors_by_key, group_sector
+from kg.nlp.events.actor_states import actors_by_key, group_sector, living_state
 from kg.nlp.events.factuality import COOPERATIVE
 from kg.nlp.events.roles import (Role, agent_roles, between_roles, condition_roles, foreign_roles,
                                  intender_roles, matter_roles, modifier_roles, object_roles,
@@ -134,17 +133,8 @@ def _add(ctx: DocContext, event: Event, roles: list[tuple[str, Role]]) -> None:
     ctx.extraction.events.append(event)
     for role, found in roles:
         ctx.extraction.participants.append(EventParticipant(
-            event.key, event.document, role, found.actor.key, _living(ctx, found.state)))
+            event.key, event.document, role, found.actor.key, living_state(ctx, found.state)))
 
-
-def _living(ctx: DocContext, state: str | None) -> str | None:
-    """The state a participant acts for, a dissolved one as the state that carried it on
-    ("Soviet troops" act for Russia), as event datasets code them: one country's events line
-    up across the decades."""
-    record = state_by_iso3(state.removeprefix("state/")) if state else None
-    if record is None or record.continued_by is None:
-        return state
-    return ctx.state_entity(record.continued_by)
 
 
 def _roles(ctx: DocContext, trigger: Trigger
@@ -182,7 +172,8 @@ def _roles(ctx: DocContext, trigger: Trigger
                                                 for r in phrase_roles(ctx, g)]) or (
             sides if mediated else [])
         if not targets and trigger.type in _GIVEN_FOR:
-            # "support for Angola", "expressed support on Monday for Angola": whom it is for
+            # "support for Angola", "announced strong backing on Friday for Bamako": whom it
+            # is for
             targets = preposition_roles(ctx, token, ("for",)) or (
                 preposition_roles(ctx, anchor, ("for",)) if anchor.i != token.i else [])
         if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:

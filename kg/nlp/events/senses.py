@@ -40,9 +40,10 @@ RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the
 _SPEAKING_FOR_STATES = frozenset({model.GOVERNMENT, model.MINISTRY, model.DEPARTMENT,
                                   model.INTERNATIONAL_ORGANIZATION})
 _DISSENTING_SECTORS = frozenset({"CVL", "LAB", "OPP", "EDU"})
-# Nouns of people at the head of a group, who are taken, not ground.
+# Nouns of people at the head of a group, who are taken, not ground (and the class `wanted`:
+# suspects, fugitives …).
 LEADERS = frozenset({"leader", "commander", "chief", "founder", "mastermind", "kingpin",
-                     "boss", "suspect", "fugitive", "ringleader"})
+                     "boss", "ringleader"})
 # Actors that are ground when taken: a place, or a state its capital stands for ("seized Kigali").
 GROUND_KINDS = (model.PLACE, model.STATE)
 # Visitors whose visit is an inspection.
@@ -137,7 +138,9 @@ def _a_person_taken(ctx: DocContext, trigger: Trigger) -> bool:
         if obj.dep_ not in ("dobj", "nsubjpass"):
             continue
         actor = ctx.actor_at(obj)
-        if (actor is not None and actor.kind == model.PERSON) or ctx.lemmas[obj.i] in LEADERS:
+        lemma = ctx.lemmas[obj.i]
+        if (actor is not None and actor.kind == model.PERSON) or lemma in LEADERS \
+                or lemma in word_classes()["wanted"]:
             return True
     return False
 
