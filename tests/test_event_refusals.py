@@ -116,3 +116,16 @@ def test_a_statement_blocked_is_refused(extract_text) -> None:
 ])
 def test_a_failure_or_a_block_is_told_as_such(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # an order to one's own forces is no demand on another: the act ordered is the event ...
+    ("The Liberian president ordered his troops to pull back from the border on Friday.",
+     ["RETREAT"]),
+    ("Eritrea mobilised its reserves, ordering soldiers to report to their units.",
+     ["MOBILIZE"]),
+    # ... an order to another state's forces is a demand
+    ("Kinshasa ordered Rwandan troops to leave its territory within a week.", ["DEMAND"]),
+])
+def test_an_order_to_ones_own_forces_is_no_demand(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -37,6 +37,10 @@ AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
+# Verbs of commanding, whose order to one's own forces is no demand; the possessives that
+# make forces the speaker's own.
+COMMANDING = frozenset({"order", "instruct", "command", "direct"})
+OWN_POSSESSIVES = frozenset({"its", "his", "her", "their"})
 # Verbs of what one warned would suffer ("warned Syria it could face sanctions").
 SUFFERING = frozenset({"face", "risk", "suffer", "pay"})
 # "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
@@ -354,6 +358,10 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # "denied that its troops had fired", "denied reports that it had tested a missile":
         # a fact denied is a statement, not a refusal of what was asked ("denied a request")
         codes = tuple(c for c in codes if c.type != "REJECT")
+    if lemmas[tok.i] in COMMANDING and any(_own_forces(c, lemmas) for c in objects):
+        # "ordered its troops to withdraw": a command to one's own forces is no demand on
+        # another; the act ordered is the event
+        codes = tuple(c for c in codes if c.type != "DEMAND")
     publications = word_classes()["publications"]
     if lemmas[tok.i] == "release" and (any(lemmas[c.i] in publications for c in objects) or (
             tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in publications)):
@@ -369,6 +377,17 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # table's other sense of the verb, if it has one; "took to the streets" has none)
         codes = in_words
     return codes
+
+
+def _own_forces(noun: Token, lemmas: list[str]) -> bool:
+    """"its troops", "his soldiers", "the army": forces the text gives no other owner (not
+    "Ugandan troops", "the rebels' fighters")."""
+    if lemmas[noun.i] not in word_classes()["troops"]:
+        return False
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    return all(c.lower_ in OWN_POSSESSIVES for c in owners if c.dep_ == "poss") and not any(
+        c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
+        for c in owners)
 
 
 def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
