@@ -12,40 +12,31 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
 - Whether a trigger is told as a fact, intended, refused or only supposed is read by
   kg.nlp.events.factuality.
-- What a speaker says another must do is a DEMAND ("Iran said the United States must
-  withdraw"), told by the verb of saying; what it should do is an appeal, which PLOVER does not
-  code (nor any request: see docs/events-requests.csv to code them as REQUEST). A warning of
-  what the speaker will do is a THREATEN ("warned it would strike").
+- What a verb of saying tells by what it says (kg.nlp.events.speech_acts): what a speaker says
+  another must do is a DEMAND ("Iran said the United States must withdraw"); what it should do
+  is an appeal, which PLOVER does not code (nor any request: see docs/events-requests.csv to
+  code them as REQUEST). A warning of what the speaker will do, or of the harm the one warned
+  could face, is a THREATEN ("warned it would strike").
 """
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
-from kg.nlp.claims import SPEECH_LEMMAS
-from kg.nlp.events.factuality import (COOPERATIVE, FUTURE_AUXILIARIES, HOSTILE,
-                                      HYPOTHETICAL_MODALS, read_factuality)
-from kg.nlp.events.roles import SPEAKER_PRONOUNS, of_objects
+from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, read_factuality
+from kg.nlp.events.roles import of_objects
+from kg.nlp.events.speech_acts import ULTIMATUM, obligations, ultimatums, warnings
 from kg.nlp.modality import DENIALS, that_clause
 
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
 # an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
 AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
-# The modals that make what a speaker says a demand put on another ("should" only asks).
-OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
-WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
 # Verbs of commanding, whose order to one's own forces is no demand; the possessives that
 # make forces the speaker's own.
 COMMANDING = frozenset({"order", "instruct", "command", "direct"})
 OWN_POSSESSIVES = frozenset({"its", "his", "her", "their"})
-# Verbs of what one warned would suffer ("warned Syria it could face sanctions").
-SUFFERING = frozenset({"face", "risk", "suffer", "pay"})
-# "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
-ULTIMATUM_VERBS = frozenset({"face", "risk"})
-ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
 # amnesty"), and verbs of entering into the event their "on", "in" or "for" names ("went on
@@ -152,8 +143,9 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         found = [t for t in found
                  if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
     anchors = {t.anchor.i: t for t in found}
-    found += [t for t in _obligations(sentence, lemmas) + _warnings(sentence, lemmas, table)
-              if t.anchor.i not in anchors]
+    found += [Trigger(token, code, anchor, code.type, code.mode) for token, code, anchor
+              in obligations(sentence, lemmas) + warnings(sentence, lemmas, table)
+              if anchor.i not in anchors]
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
     kept = []
@@ -179,61 +171,11 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
         if trigger.told_as_fact:
             kept.append(trigger)
-    for at in _ultimatums(sentence):
+    for at in ultimatums(sentence):
         for trigger in kept:
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
                 trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
     return kept
-
-
-def _ultimatums(sentence: Span) -> list[int]:
-    """Where the sentence sets an act's price ("pull back their guns or face air strikes",
-    "leave within a week or risk arrest"): the clause that holds it is an ultimatum, a threat
-    (CAMEO 139), whatever it tells (a demand, a deadline given)."""
-    doc = sentence.doc
-    return [i for i in range(sentence.start + 1, sentence.end)
-            if doc[i].lower_ in ULTIMATUM_VERBS and doc[i - 1].lower_ == "or"]
-
-
-def _obligations(sentence: Span, lemmas: list[str]) -> list[Trigger]:
-    """"Iran said the United States must withdraw": a speaker telling another what it must do
-    makes a demand (CAMEO 10), whatever the act; the event is told by the verb of saying, from
-    its subject to the clause's subject."""
-    found = []
-    for tok in _said(sentence, lemmas, SPEECH_LEMMAS):
-        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
-        if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
-                          for c in tok.children):
-            code = OBLIGATIONS[modals.pop()]
-            found.append(Trigger(tok.head, code, tok.head, code.type, code.mode))
-    return found
-
-
-def _warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
-    """"North Korea warned it would strike the United States": a warning of what the speaker
-    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object; and so
-    is a warning of what the one warned would suffer ("warned Damascus it could face
-    sanctions", "warned that violators would pay a heavy price")."""
-    found = []
-    for tok in _said(sentence, lemmas, {"warn"}):
-        auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if auxiliaries & FUTURE_AUXILIARIES and any(
-                c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
-            found.append(Trigger(tok.head, WARNING, tok, WARNING.type, None))
-        elif auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
-                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
-            # told as a fact by the warning itself: the suffering is only what may come
-            found.append(Trigger(tok.head, WARNING, tok.head, WARNING.type, None))
-    return found
-
-
-def _a_harm(verb: Token, lemmas: list[str], table: EventTable) -> bool:
-    """Whether what the verb's object names is a harm done by someone: a reprisal, a price, or
-    an act the table codes as hostile ("face sanctions", "risk arrest"; not "face a default")."""
-    reprisals = word_classes()["reprisals"]
-    return any(c.dep_ == "dobj" and (lemmas[c.i] in reprisals or lemmas[c.i] == "price" or any(
-        code.type in HOSTILE for code in table.codes.get((lemmas[c.i], "noun"), ())))
-        for c in verb.children)
 
 
 def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
@@ -285,13 +227,6 @@ def _sense_of_noun(noun: Token, lemmas: list[str], table: EventTable) -> str | N
     chosen = next((c for c in codes if c.needs in linked), None) or next(
         (c for c in codes if c.needs is None), codes[0])
     return chosen.type
-
-
-def _said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:
-    """The clauses told by the sentence's verbs of saying (Tokens made only for those verbs)."""
-    doc = sentence.doc
-    return [c for i in range(sentence.start, sentence.end) if lemmas[i] in verbs
-            for c in doc[i].children if c.dep_ == "ccomp"]
 
 
 def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | None:

@@ -1,0 +1,85 @@
+"""Events a verb of saying tells by what it says: what a speaker says another must do is a
+DEMAND ("Iran said the United States must withdraw"), a warning of what the speaker will do,
+or of the harm the one warned could face, a THREATEN ("warned it would strike", "warned
+Damascus it could face sanctions"), and a clause that sets an act's price an ultimatum ("…
+or face air strikes"). Each is returned as (the word that tells the event, its code, the clause
+it is told in) for kg.nlp.events.triggers to make a trigger of.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+from kg.data.event_codes import EventCode, EventTable, word_classes
+from kg.nlp.claims import SPEECH_LEMMAS
+from kg.nlp.events.factuality import FUTURE_AUXILIARIES, HOSTILE, HYPOTHETICAL_MODALS
+from kg.nlp.events.roles import SPEAKER_PRONOUNS
+
+# The modals that make what a speaker says a demand put on another ("should" only asks).
+OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
+WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
+# Verbs of what one warned would suffer ("warned Syria it could face sanctions").
+SUFFERING = frozenset({"face", "risk", "suffer", "pay"})
+# "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
+ULTIMATUM_VERBS = frozenset({"face", "risk"})
+ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
+# (the word that tells the event, its code, the clause it is told in)
+Told = tuple[Token, EventCode, Token]
+
+
+def ultimatums(sentence: Span) -> list[int]:
+    """Where the sentence sets an act's price ("pull back their guns or face air strikes",
+    "leave within a week or risk arrest"): the clause that holds it is an ultimatum, a threat
+    (CAMEO 139), whatever it tells (a demand, a deadline given)."""
+    doc = sentence.doc
+    return [i for i in range(sentence.start + 1, sentence.end)
+            if doc[i].lower_ in ULTIMATUM_VERBS and doc[i - 1].lower_ == "or"]
+
+
+def obligations(sentence: Span, lemmas: list[str]) -> list[Told]:
+    """"Iran said the United States must withdraw": a speaker telling another what it must do
+    makes a demand (CAMEO 10), whatever the act; the event is told by the verb of saying, from
+    its subject to the clause's subject."""
+    found = []
+    for tok in said(sentence, lemmas, SPEECH_LEMMAS):
+        modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
+        if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
+                          for c in tok.children):
+            code = OBLIGATIONS[modals.pop()]
+            found.append((tok.head, code, tok.head))
+    return found
+
+
+def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]:
+    """"North Korea warned it would strike the United States": a warning of what the speaker
+    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object; and so
+    is a warning of what the one warned would suffer ("warned Damascus it could face
+    sanctions", "warned that violators would pay a heavy price")."""
+    found = []
+    for tok in said(sentence, lemmas, {"warn"}):
+        auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxiliaries & FUTURE_AUXILIARIES and any(
+                c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
+            found.append((tok.head, WARNING, tok))
+        elif auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
+                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
+            # told as a fact by the warning itself: the suffering is only what may come
+            found.append((tok.head, WARNING, tok.head))
+    return found
+
+
+def _a_harm(verb: Token, lemmas: list[str], table: EventTable) -> bool:
+    """Whether what the verb's object names is a harm done by someone: a reprisal, a price, or
+    an act the table codes as hostile ("face sanctions", "risk arrest"; not "face a default")."""
+    reprisals = word_classes()["reprisals"]
+    return any(c.dep_ == "dobj" and (lemmas[c.i] in reprisals or lemmas[c.i] == "price" or any(
+        code.type in HOSTILE for code in table.codes.get((lemmas[c.i], "noun"), ())))
+        for c in verb.children)
+
+
+def said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:
+    """The clauses told by the sentence's verbs of saying (Tokens made only for those verbs)."""
+    doc = sentence.doc
+    return [c for i in range(sentence.start, sentence.end) if lemmas[i] in verbs
+            for c in doc[i].children if c.dep_ == "ccomp"]
