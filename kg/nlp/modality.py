@@ -72,17 +72,19 @@ def asked_for(clause: Token, lemmas: list[str], *, counting_itself: bool) -> boo
             return True
         if node.head.i == node.i:
             return False
-        edge = "xcomp" if node.dep_ == "advcl" and _an_infinitive(node) else node.dep_
+        # what an appeal asks for, though the parser hangs it as a clause of purpose
+        edge = "xcomp" if bare_infinitive(node) else node.dep_
         node = node.head
     return False
 
 
-def _an_infinitive(clause: Token) -> bool:
-    """"to provide aid" with no subject or mark of its own: the parser hangs what an appeal
-    asks for as a clause of purpose when a phrase of time comes between ("called on donors on
-    Tuesday to provide aid")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
-        c.dep_ in ("nsubj", "mark") for c in clause.children)
+def bare_infinitive(clause: Token) -> bool:
+    """A "to" clause the parser hangs as adverbial, with no subject of its own: a complement
+    with words between it and its verb ("called on donors on Tuesday to provide aid",
+    "threatened last week to suspend imports"), or a purpose."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in ("nsubj", "csubj") for c in clause.children)
 
 
 def _asks(verb: Token, lemmas: list[str]) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg import model
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.events.actor_states import found_state, group_sector, sole_state
-from kg.nlp.modality import INTENT_NOUNS, intention_noun
+from kg.nlp.modality import INTENT_NOUNS, bare_infinitive, intention_noun
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
@@ -176,7 +176,7 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ == "out":    # "pulled out of Lebanon"
             heads.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of")
-        elif child.dep_ in ("ccomp", "xcomp") or (purpose and _infinitive(child)):
+        elif child.dep_ in ("ccomp", "xcomp") or (purpose and bare_infinitive(child)):
             heads.append(child)
     roles: list[Role] = []
     for head in heads:
@@ -214,12 +214,6 @@ def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
     if head.dep_ in ("xcomp", "advcl"):
         return object_roles(ctx, head)
     return phrase_roles(ctx, head)
-
-
-def _infinitive(clause: Token) -> bool:
-    """A "to" clause of no subject of its own, read as adverbial."""
-    return clause.dep_ == "advcl" and not any(c.dep_ in _SUBJECTS for c in clause.children) \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def condition_roles(ctx: DocContext, clause: Token) -> list[Role]:
