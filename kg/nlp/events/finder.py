@@ -35,9 +35,8 @@ BROKERING = frozenset({"broker", "mediate"})
 THIRD_PARTY = "third-party"     # PLOVER's mode of a mediator's CONSULT
 # Nouns of acts that are "for" the one they are aimed at ("support for", "aid for").
 _GIVEN_FOR = frozenset({"SUPPORT", "AID"})
-# Forces and goods a state moves or gives (classes of event_word_classes.csv).
-_SENT = frozenset(w for c in ("troops", "weapons", "relief") for w in word_classes()[c]) | {
-    "peacekeeper"}
+# The classes of event_word_classes.csv that name forces and goods a state moves or gives.
+_SENT_CLASSES = ("troops", "weapons", "relief")
 # Whose act "in X" places it (a place or a state named as where it happened).
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
@@ -159,7 +158,7 @@ def _roles(ctx: DocContext, trigger: Trigger
         if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
             actors = subject_roles(ctx, anchor)
         actors = actors or intender_roles(ctx, noun)
-        moved = [r for g in of_objects(token) if ctx.lemmas[g.i] in _SENT
+        moved = [r for g in of_objects(token) if _sent(ctx.lemmas[g.i])
                  for r in phrase_roles(ctx, g)] if trigger.type in GIVING else []
         # "the deployment of Indian troops", "the withdrawal of Syrian forces", "the delivery
         # of Russian arms": forces or goods moved are the mover's (but "the release of British
@@ -198,6 +197,12 @@ def _roles(ctx: DocContext, trigger: Trigger
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
     return actors, targets, [], None
+
+
+def _sent(lemma: str) -> bool:
+    """Whether the word names forces or goods a state moves or gives (or peacekeepers)."""
+    classes = word_classes()
+    return lemma == "peacekeeper" or any(lemma in classes[c] for c in _SENT_CLASSES)
 
 
 def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
