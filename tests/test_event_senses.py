@@ -17,6 +17,16 @@ from extraction_helpers import coded, kinds
     ("Peru handed over two fugitives wanted for fraud to Chilean police.", "COOPERATE"),
     ("Malawi handed over three suspected smugglers to Zambian police.", "COOPERATE"),
     ("Ecuador handed back the seized fishing boats to Peru on Friday.", "RETREAT"),
+    # so is transferring or turning over the wanted; records handed over, passed or turned
+    # over are shared intelligence (064), not captives released
+    ("Austrian police transferred four trafficking suspects to Hungary on Monday.", "COOPERATE"),
+    ("Montenegro turned over three murder suspects to the Serbian authorities.", "COOPERATE"),
+    ("Swedish prosecutors handed over phone records to their Estonian counterparts.",
+     "COOPERATE"),
+    ("Monaco passed bank documents on the accounts to investigators in Lagos.", "COOPERATE"),
+    ("Skopje turned over its police archives to the commission's investigators.", "COOPERATE"),
+    # people confined to their homes are detained (173)
+    ("Soldiers confined the villagers of Zaraq to their homes during the search.", "COERCE"),
     # returning property, remains or captives (0841, 0842)
     ("Germany returned a collection of looted bronze sculptures to Nigeria.", "RETREAT"),
     ("Belgium has returned the remains of an independence leader to Congo.", "RETREAT"),
