@@ -89,6 +89,19 @@ def test_an_intended_hostile_act_is_a_threat_and_a_helpful_one_an_offer(extract_
     assert [e[0] for e in events(ex)] == ["THREATEN"]
 
 
+@pytest.mark.parametrize("text, event", [
+    # the purpose of an act to come is to come too, and the one who sends acts through whom
+    # it sends: an intent to mediate (CAMEO 039) ...
+    ("Ghana said it would send a senior diplomat to mediate between the two parties.",
+     ("AGREE", ("state/GHA",), ())),
+    # ... and an envoy sent now mediates for the one who sent him
+    ("Qatar dispatched an envoy to mediate between the Sudanese factions.",
+     ("CONSULT", ("state/QAT",), ("state/SDN",))),
+])
+def test_what_one_sends_others_to_do(extract_text, text: str, event) -> None:
+    assert events(extract_text(text)) == [event]
+
+
 def test_an_accusation_and_its_target(extract_text) -> None:
     ex = extract_text("Canada accused Russia of interfering in its elections.")
     assert events(ex) == [("DISAPPROVE", ("state/CAN",), ("state/RUS",))]

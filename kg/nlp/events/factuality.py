@@ -11,7 +11,7 @@
   "has no interest in talks", "has yet to accept"); a forecast denied ("is not expected to
   sign") is no event.
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift",
-  "an offer of talks")
+  "an offer of talks", and the purpose of one: "would send an envoy to mediate")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
   THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
 """
@@ -89,7 +89,8 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         return
     marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
              if m.dep_ == "mark"}
-    intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas)
+    intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas) or \
+        _purpose_of_intent(clause, lemmas)
     trigger.intended = intended
     if marks & THREAT_MARKS and trigger.type != "THREATEN":
         trigger.type, trigger.mode = "THREATEN", None
@@ -139,6 +140,17 @@ def _intended(clause: Token, lemmas: list[str]) -> bool:
     head = clause.head
     return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or \
         intention_noun(clause, lemmas) is not None
+
+
+def _purpose_of_intent(clause: Token, lemmas: list[str]) -> bool:
+    """"would send an envoy to mediate", "plans to fly troops in to fight": the purpose of an
+    act to come is to come too."""
+    if clause.dep_ not in ("advcl", "xcomp", "relcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    head = clause.head.head if clause.dep_ == "relcl" else clause.head   # "an envoy to mediate"
+    return head.pos_ == "VERB" and (_intended(head, lemmas) or any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in head.children))
 
 
 def _denied_governor(clause: Token) -> Token | None:

@@ -125,7 +125,11 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
                 return [r for g in child.children if g.dep_ == "pobj"
                         for r in phrase_roles(ctx, g)]
         if node.dep_ == "relcl":
-            return phrase_roles(ctx, node.head)
+            roles = phrase_roles(ctx, node.head)
+            if roles or not _sent_to_do(node):
+                return roles
+            node = node.head.head   # "sent an envoy to mediate": the sender acts through him
+            continue
         if (node.dep_ not in _CLIMB and not _an_intention(node)) or node.head.i == node.i:
             return []
         if node.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS and c.lower_ in SPEAKER_PRONOUNS
@@ -133,6 +137,13 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             return []
         node = node.head
     return []
+
+
+def _sent_to_do(clause: Token) -> bool:
+    """"an envoy to mediate", the object of a verb: an infinitive that tells what the object
+    is to do."""
+    return clause.head.dep_ == "dobj" and clause.head.head.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _an_intention(node: Token) -> bool:
