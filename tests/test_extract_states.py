@@ -144,6 +144,22 @@ def test_ambiguous_state_names_are_states_where_the_ner_sees_no_person(extract_t
     assert state_mentions(ex) == [("JOR", "Jordan"), ("TCD", "Chad")]
 
 
+@pytest.mark.parametrize("text, iso3", [
+    ("Jordan reopened its border crossing with Syria on Monday.", "JOR"),
+    ("Chad said on Friday it would close its embassy in Tripoli.", "TCD"),
+])
+def test_a_state_name_alone_the_ner_took_for_a_person_is_the_state(extract_text, text, iso3):
+    [(found, _)] = [m for m in state_mentions(extract_text(text)) if m[0] == iso3]
+    assert found == iso3
+
+
+def test_a_surname_of_a_person_named_in_full_stays_the_person(extract_text):
+    ex = extract_text("The inquiry was led by Alice Jordan. Jordan said the report would be "
+                      "published in May.")
+    assert state_mentions(ex) == []
+    assert "state/JOR" not in ex.entities
+
+
 def test_ambiguous_state_name_inside_a_person_name_is_not_a_state(extract_text):
     text = "Jordan Peterson gave a lecture in Toronto."
     ex = extract_text(text)

@@ -36,7 +36,8 @@ _REPLACEABLE = {"GPE", "LOC", "NORP", "FAC"}
 class LateGazetteer:
     """Gazetteer names that are often something else (cities named like people, "Vladimir";
     states named like people, "Jordan"), matched after the NER: a match replaces an NER place
-    or nationality, or fills a gap, but never cuts into a person or a longer name."""
+    or nationality, or a state's name the NER took for a person's alone, or fills a gap, but
+    never cuts into a person's name or a longer name."""
 
     def __init__(self, nlp: Language, patterns: list[dict]) -> None:
         self.matcher, self.labels = _matcher_and_labels(nlp, patterns)
@@ -50,8 +51,8 @@ class LateGazetteer:
             if feature is not None:   # "Lake Chad": a place, not Chad
                 start, end = feature
             overlapping = [e for e in doc.ents if e.start < end and start < e.end]
-            if all(e.label_ in _REPLACEABLE and e.start >= start and e.end <= end
-                   for e in overlapping):
+            if all((e.label_ in _REPLACEABLE or (label == STATE and _a_bare_person(doc, e)))
+                   and e.start >= start and e.end <= end for e in overlapping):
                 spans.append(Span(doc, start, end, label="LOC") if feature is not None
                              else Span(doc, start, end, label=label, span_id=key))
         spans = [s for s in spans if not (s.label_ == STATE and _inside_other_name(doc, s))]
@@ -151,6 +152,15 @@ def _inside_other_name(doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1]
         return before.is_title and not before.is_sent_start and before.pos_ in ("PROPN", "ADJ")
     return False
+
+
+def _a_bare_person(doc: Doc, ent: Span) -> bool:
+    """A person the NER found in a state's name alone ("Jordan closed its border"), where the
+    text names no person of whose name it is a part ("Michael Jordan … Jordan said"): the
+    state, as a surname alone stands for a person named in full before."""
+    return ent.label_ == "PERSON" and not any(
+        e.label_ == "PERSON" and len(e) > len(ent) and ent.text in e.text.split()
+        for e in doc.ents)
 
 
 def _other_state(place_key: str | None, state_key: str) -> bool:
