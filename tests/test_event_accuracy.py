@@ -205,7 +205,13 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/AUS"}, {"state/IDN"})]),
     ("Tokyo warned Seoul it would face retaliation if the ban stayed.",
      [("THREATEN", {"state/JPN"}, {"state/KOR"})]),
-    # ... a forecast of misfortune is not
+    # ... and so is a warning of, or a hint at, a hostile act no one else is named to do ...
+    ("Vilnius warned Minsk of fresh sanctions over the migrant crossings.",
+     [("THREATEN", {"state/LTU"}, {"state/BLR"})]),
+    ("Addis Ababa hinted at military action against Asmara over the port.",
+     [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
+    # ... but not one of what others may do, nor a forecast of misfortune
+    ("Analysts warned of raids by smugglers along the coast this summer.", []),
     ("The World Bank warned Zambia could face a debt crisis next year.", []),
 ])
 def test_a_warning_of_harm_to_the_one_warned_is_a_threat(extract_text, text, expected) -> None:

@@ -62,6 +62,9 @@ from extraction_helpers import coded, kinds
     ("Sudan accepted the deployment of African Union peacekeepers in Darfur.", "RETREAT"),
     ("Iraq granted access to UN weapons inspectors on Friday.", "RETREAT"),
     ("Israel eased its blockade of the Gaza Strip on Sunday.", "RETREAT"),
+    # military action taken is a fight, vowed a threat (CAMEO 190, 138); so is wiping out
+    ("Kenya took military action against the militia camps on Saturday.", "FIGHT"),
+    ("Nigeria vowed to wipe out the insurgents by December.", "THREATEN"),
     # a show of force is no fight (CAMEO 150, 152, 154)
     ("North Korea test-fired two ballistic missiles into the sea.", "MOBILIZE"),
     ("Pakistan tested a nuclear-capable cruise missile on Tuesday.", "MOBILIZE"),

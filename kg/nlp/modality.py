@@ -22,7 +22,8 @@ INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 # Nouns whose "of" phrase may come or not: "raising fears of a fresh offensive", "the risk of
 # a coup", "rumours of a ceasefire".
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
-                               "spectre", "specter", "likelihood", "chance", "rumour", "rumor"})
+                               "spectre", "specter", "likelihood", "chance", "rumour", "rumor",
+                               "warning", "warn"})
 # Modifiers that make an act one that may come, or one only claimed: "a possible offensive",
 # "an imminent attack", "the planned talks", "the alleged massacre".
 POSSIBLE_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "planned",

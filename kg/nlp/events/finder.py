@@ -26,6 +26,7 @@ from kg.nlp.events.roles import (Role, agent_roles, between_roles, condition_rol
                                  of_objects, phrase_roles, place_state, preposition_roles,
                                  recipient_roles, state_role, subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
+from kg.nlp.events.speech_acts import WARNED_OF
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
 from kg.nlp.keys import stable_key
@@ -214,7 +215,9 @@ def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
         return object_roles(ctx, token, skip=anchor)
     if anchor.dep_ == "ccomp":          # the threat is its own trigger ("… would retaliate")
         return object_roles(ctx, anchor.head, skip=anchor)
-    return []
+    # "hinted at military action against Cairo": whom the harm warned of is aimed at
+    return [r for p in anchor.children if p.dep_ == "prep" and p.lower_ in WARNED_OF.values()
+            for g in p.children if g.dep_ == "pobj" for r in object_roles(ctx, g)]
 
 
 def _sides_between(ctx: DocContext, clause: Token) -> list[Role]:

@@ -24,6 +24,9 @@ SUFFERING = frozenset({"face", "risk", "suffer", "pay"})
 # "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
+# Verbs that tell a harm to come by what they are "of" or "at" ("warned of sanctions",
+# "hinted at military action").
+WARNED_OF = {"warn": "of", "hint": "at"}
 # (the word that tells the event, its code, the clause it is told in)
 Told = tuple[Token, EventCode, Token]
 
@@ -55,7 +58,8 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
     """"North Korea warned it would strike the United States": a warning of what the speaker
     itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object; and so
     is a warning of what the one warned would suffer ("warned Damascus it could face
-    sanctions", "warned that violators would pay a heavy price")."""
+    sanctions", "warned that violators would pay a heavy price"), and one "of" a hostile act
+    ("warned of sanctions", "hinted at military action")."""
     found = []
     for tok in said(sentence, lemmas, {"warn"}):
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
@@ -66,16 +70,41 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
                 and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
             # told as a fact by the warning itself: the suffering is only what may come
             found.append((tok.head, WARNING, tok.head))
+    return found + _warnings_of(sentence, lemmas, table)
+
+
+def _warnings_of(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]:
+    """"Britain warned of sanctions", "hinted at military action": a warning of a hostile act
+    that names no one else to do it is a threat by the one who warns (CAMEO 13); "warned
+    of attacks by militants" is not."""
+    found = []
+    for i in range(sentence.start, sentence.end):
+        tok = sentence.doc[i]
+        if lemmas[i] not in WARNED_OF or tok.pos_ != "VERB":
+            continue
+        # "warned Minsk of sanctions": the parser may hang the "of" on the one warned
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        harms = [g for h in holders for p in h.children
+                 if p.dep_ == "prep" and p.lower_ == WARNED_OF[lemmas[i]]
+                 for g in p.children if g.dep_ == "pobj" and _hostile_noun(g, lemmas, table)]
+        # "warned of raids by smugglers" (the parser may hang the "by" on the verb)
+        if harms and not any(c.dep_ == "prep" and c.lower_ == "by"
+                             for g in [tok, *harms] for c in g.children):
+            found.append((tok, WARNING, tok))
     return found
+
+
+def _hostile_noun(noun: Token, lemmas: list[str], table: EventTable) -> bool:
+    """A reprisal, or a noun the table codes as hostile in any sense ("sanctions", "action")."""
+    return lemmas[noun.i] in word_classes()["reprisals"] or any(
+        code.type in HOSTILE for code in table.codes.get((lemmas[noun.i], "noun"), ()))
 
 
 def _a_harm(verb: Token, lemmas: list[str], table: EventTable) -> bool:
     """Whether what the verb's object names is a harm done by someone: a reprisal, a price, or
     an act the table codes as hostile ("face sanctions", "risk arrest"; not "face a default")."""
-    reprisals = word_classes()["reprisals"]
-    return any(c.dep_ == "dobj" and (lemmas[c.i] in reprisals or lemmas[c.i] == "price" or any(
-        code.type in HOSTILE for code in table.codes.get((lemmas[c.i], "noun"), ())))
-        for c in verb.children)
+    return any(c.dep_ == "dobj" and (lemmas[c.i] == "price" or _hostile_noun(c, lemmas, table))
+               for c in verb.children)
 
 
 def said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:
