@@ -124,6 +124,8 @@ def test_a_failure_or_a_block_is_told_as_such(extract_text, text, kinds_told) ->
      ["RETREAT"]),
     ("Eritrea mobilised its reserves, ordering soldiers to report to their units.",
      ["MOBILIZE"]),
+    ("The Yemeni president ordered the army to shell the rebel positions near Marib.",
+     ["FIGHT"]),
     # ... an order to another state's forces is a demand
     ("Kinshasa ordered Rwandan troops to leave its territory within a week.", ["DEMAND"]),
 ])
