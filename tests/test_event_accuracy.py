@@ -116,6 +116,8 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     # force used on civilians or their places is one-sided violence, not a fight
     ("Government troops shelled villages near Bentiu on Friday.", "ASSAULT"),
     ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
+    ("Soldiers fired into a crowd of mourners outside the mosque in Herat.", "ASSAULT"),
+    ("Gunmen opened fire on a group of pilgrims near the shrine.", "ASSAULT"),
     ("Government troops shelled rebel positions near Bentiu on Friday.", "FIGHT"),
     ("An Iranian frigate was torpedoed by an Iraqi submarine in the northern Gulf.", "FIGHT"),
     # peacekeepers deployed are military aid (CAMEO 074)

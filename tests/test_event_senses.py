@@ -25,6 +25,18 @@ from extraction_helpers import coded, kinds
      "COOPERATE"),
     ("Monaco passed bank documents on the accounts to investigators in Lagos.", "COOPERATE"),
     ("Skopje turned over its police archives to the commission's investigators.", "COOPERATE"),
+    # giving, granting or providing goods, money, weapons or intelligence is aid (070-072) ...
+    ("The Gulf fund granted Jordan 40 million dinars in emergency credits.", "AID"),
+    ("Washington is providing drone footage and other military intelligence to Nairobi.",
+     "AID"),
+    # ... an amnesty granted is an eased restriction (CAMEO 0841), an envoy of any title
+    # expelled a reduced relation (166)
+    ("The junta granted an amnesty to 900 political prisoners on Sunday.", "CONCEDE"),
+    ("Ghana expelled the Nigerian High Commissioner in Accra on Friday.", "SANCTION"),
+    # a deadline given is a demand, with its price an ultimatum (139)
+    ("Addis Ababa gave Asmara a week to pull its troops back from the town.", "DEMAND"),
+    ("The militia gave foreign engineers until Friday to leave the oilfield or be killed.",
+     "THREATEN"),
     # people confined to their homes are detained (173)
     ("Soldiers confined the villagers of Zaraq to their homes during the search.", "COERCE"),
     # returning property, remains or captives (0841, 0842)
@@ -73,6 +85,17 @@ from extraction_helpers import coded, kinds
 ])
 def test_the_sense_a_word_has_among_its_objects(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    # what is given that is no good, money, arms or aid is no aid ...
+    "The Kenyan president gave a speech in Mombasa on Monday.",
+    "The foreign minister gave an interview to Egyptian television.",
+    # ... and what the one given a chance may do is not done
+    "The ceasefire will give both armies a chance to withdraw their heavy guns.",
+])
+def test_giving_what_is_no_aid_is_no_event(extract_text, text) -> None:
+    assert coded(extract_text(text)) == []
 
 
 @pytest.mark.parametrize("text, actor, target", [

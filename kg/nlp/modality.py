@@ -21,6 +21,8 @@ INTENT_NOUNS = frozenset({"offer", "promise", "pledge", "plan", "proposal", "com
 INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 # Nouns whose "of" phrase may come or not: "raising fears of a fresh offensive", "the risk of
 # a coup", "rumours of a ceasefire".
+# Verbs of sending someone to act for the sender.
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "appoint", "name", "assign", "fly"})
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor",
                                "warning", "warn"})
@@ -86,6 +88,15 @@ def bare_infinitive(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
         c.dep_ in ("nsubj", "csubj") for c in clause.children)
+
+
+def sent_to_do(clause: Token) -> bool:
+    """"sent an envoy to mediate", "dispatched a team to investigate": an infinitive that tells
+    what the one sent is to do (not "gave both sides a chance to settle")."""
+    head = clause.head
+    return clause.dep_ == "relcl" and head.dep_ == "dobj" and \
+        head.head.lemma_.lower() in SENDING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _asks(verb: Token, lemmas: list[str]) -> bool:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for,
-                             denied_clause, intention_noun, negated_argument)
+                             denied_clause, intention_noun, negated_argument, sent_to_do)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -115,10 +115,11 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
 
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:
-    """"fears of a fresh offensive", "the risk of a coup", "a possible offensive": an act
-    named as what may come."""
+    """"fears of a fresh offensive", "the risk of a coup", "a chance to settle", "a possible
+    offensive": an act named as what may come."""
     return (noun.dep_ == "pobj" and noun.head.lower_ == "of"
             and lemmas[noun.head.head.i] in POSSIBILITY_NOUNS) or (
+        noun.dep_ in ("acl", "relcl") and lemmas[noun.head.i] in POSSIBILITY_NOUNS) or (
         noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
                                     for c in noun.children))
 
@@ -145,10 +146,13 @@ def _intended(clause: Token, lemmas: list[str]) -> bool:
 def _purpose_of_intent(clause: Token, lemmas: list[str]) -> bool:
     """"would send an envoy to mediate", "plans to fly troops in to fight": the purpose of an
     act to come is to come too."""
-    if clause.dep_ not in ("advcl", "xcomp", "relcl") or not any(
+    if sent_to_do(clause):
+        head = clause.head.head         # "would send an envoy to mediate"
+    elif clause.dep_ in ("advcl", "xcomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        head = clause.head
+    else:
         return False
-    head = clause.head.head if clause.dep_ == "relcl" else clause.head   # "an envoy to mediate"
     return head.pos_ == "VERB" and (_intended(head, lemmas) or any(
         c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in head.children))
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg import model
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.events.actor_states import found_state, group_sector, sole_state
-from kg.nlp.modality import INTENT_NOUNS, bare_infinitive, intention_noun
+from kg.nlp.modality import INTENT_NOUNS, bare_infinitive, intention_noun, sent_to_do
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
@@ -126,7 +126,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
                         for r in phrase_roles(ctx, g)]
         if node.dep_ == "relcl":
             roles = phrase_roles(ctx, node.head)
-            if roles or not _sent_to_do(node):
+            if roles or not sent_to_do(node):
                 return roles
             node = node.head.head   # "sent an envoy to mediate": the sender acts through him
             continue
@@ -137,13 +137,6 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             return []
         node = node.head
     return []
-
-
-def _sent_to_do(clause: Token) -> bool:
-    """"an envoy to mediate", the object of a verb: an infinitive that tells what the object
-    is to do."""
-    return clause.head.dep_ == "dobj" and clause.head.head.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _an_intention(node: Token) -> bool:

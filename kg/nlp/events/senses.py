@@ -81,13 +81,16 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
 
 
 def aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
-    """"shelled villages", "stormed a hotel", "fired a missile at a tanker": force used on
+    """"shelled villages", "stormed a hotel", "fired into a crowd": force used on
     civilians or their places is one-sided violence (PLOVER's ASSAULT), not a fight between armed
     sides (FIGHT)."""
     clause = trigger.anchor
+    words = [*clause.children, *(trigger.token.children if trigger.token.i != clause.i else ())]
     objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")] + [
-        g for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+        g for p in words if p.dep_ == "prep" and p.lower_ in ("at", "on", "into")
         for g in p.children if g.dep_ == "pobj"]
+    # "opened fire on a group of refugees": the people a group is of
+    objects += [g for o in objects for g in of_objects(o)]
     return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
 
 

@@ -31,13 +31,16 @@ WARNED_OF = {"warn": "of", "hint": "at"}
 Told = tuple[Token, EventCode, Token]
 
 
-def ultimatums(sentence: Span) -> list[int]:
+def ultimatums(sentence: Span, lemmas: list[str], table: EventTable) -> list[int]:
     """Where the sentence sets an act's price ("pull back their guns or face air strikes",
-    "leave within a week or risk arrest"): the clause that holds it is an ultimatum, a threat
-    (CAMEO 139), whatever it tells (a demand, a deadline given)."""
+    "leave within a week or risk arrest", "leave the country or be killed"): the clause that
+    holds it is an ultimatum, a threat (CAMEO 139), whatever it tells (a demand, a deadline
+    given)."""
     doc = sentence.doc
-    return [i for i in range(sentence.start + 1, sentence.end)
-            if doc[i].lower_ in ULTIMATUM_VERBS and doc[i - 1].lower_ == "or"]
+    return [i for i in range(sentence.start + 2, sentence.end)
+            if (doc[i].lower_ in ULTIMATUM_VERBS and doc[i - 1].lower_ == "or") or (
+                doc[i - 2].lower_ == "or" and doc[i - 1].lower_ == "be" and any(
+                    code.type in HOSTILE for code in table.codes.get((lemmas[i], "verb"), ())))]
 
 
 def obligations(sentence: Span, lemmas: list[str]) -> list[Told]:

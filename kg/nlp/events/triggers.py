@@ -171,7 +171,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
         if trigger.told_as_fact:
             kept.append(trigger)
-    for at in ultimatums(sentence):
+    for at in ultimatums(sentence, lemmas, table):
         for trigger in kept:
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
                 trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
@@ -248,12 +248,13 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
-    """The lemmas a sense may need: the head (and a preposition's head), the children, the
-    objects of the children's prepositions ("took to the streets", "spoke by phone", "put on
-    alert"), the subject and the "to" of a complement clause ("allowed monitors to visit",
-    "told Eritrea to withdraw"), and what an object, a subject, that subject or the head is
-    "of" ("lifted the state of emergency", "allowed a delegation of monitors to visit",
-    "thousands of troops massed")."""
+    """The lemmas a sense may need: the head (and a preposition's head), the children (but
+    not an "in" that only looks like a particle: "gave a speech in Cairo"), the objects of the
+    children's prepositions ("took to the streets", "spoke by phone", "put on alert"), the
+    subject and the "to" of a complement clause ("allowed monitors to visit", "told Eritrea to
+    withdraw"), each of conjoined objects or subjects, what they are "of" or, for a sum, "in"
+    ("lifted the state of emergency", "allowed a delegation of monitors to visit", "thousands
+    of troops massed", "granted $5 million in aid")."""
     linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i],
               lemmas[_first_conjunct(tok).head.i]}
     if tok.dep_ == "pobj":      # "an offer of talks": what the preposition hangs from
@@ -262,7 +263,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     linked.update(lemmas[g.i] for g in of_objects(tok.head))
     arguments = []
     for child in tok.children:
-        linked.add(lemmas[child.i])
+        if not _a_preposition_not_a_particle(child):
+            linked.add(lemmas[child.i])
         if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
             linked.update(lemmas[g.i] for g in child.children if g.dep_ in ("pobj", "pcomp"))
         elif child.dep_ in ("dobj", "nsubj"):   # "thousands of troops massed"
@@ -271,13 +273,26 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             arguments.extend(g for g in child.children if g.dep_ == "nsubj")
             # "told Eritrea to withdraw": the "to" of an infinitive complement
             linked.update(lemmas[g.i] for g in child.children if g.dep_ == "aux")
+    # "provided satellite images and other intelligence": each of conjoined arguments
+    arguments += [c for a in arguments for c in a.children if c.dep_ == "conj"]
     for argument in arguments:
         linked.add(lemmas[argument.i])
         linked.update(lemmas[g.i] for g in of_objects(argument))
+        # "granted Poland 100 million ECUs in food aid": what a sum is in
+        linked.update(lemmas[g.i] for p in argument.children if p.dep_ == "prep"
+                      and p.lower_ == "in" for g in p.children if g.dep_ == "pobj")
         # "ordered the ambassador out of the country": the parser may hang the particle on
         # the object
         linked.update(lemmas[g.i] for g in argument.children if g.lower_ in PARTICLES)
     return linked
+
+
+def _a_preposition_not_a_particle(word: Token) -> bool:
+    """"gave a speech in Cairo": "in" with an object is a preposition, not the particle of
+    "gave in" (other particles with an object are still particles to the parser: "voted down
+    the bill")."""
+    return word.dep_ == "prep" and word.lower_ == "in" and any(
+        g.dep_ == "pobj" for g in word.children)
 
 
 def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
