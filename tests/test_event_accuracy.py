@@ -79,6 +79,8 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
 @pytest.mark.parametrize("text, kind", [
     ("Chile and Peru resumed talks on their maritime border on Tuesday.", "CONSULT"),
     ("The Kenyan foreign minister arrived in Addis Ababa on Monday for talks.", "CONSULT"),
+    # met with a reaction is no meeting
+    ("The visiting Chinese premier was met with protests in Hanoi.", "PROTEST"),
     ("The European Union slapped sanctions on Belarus over the election.", "SANCTION"),
     ("The Kenyan government gave in to demands from striking doctors.", "CONCEDE"),
     ("Israeli air strikes hit targets in Syria overnight.", "FIGHT"),
@@ -212,6 +214,8 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/LTU"}, {"state/BLR"})]),
     ("Addis Ababa hinted at military action against Asmara over the port.",
      [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
+    ("Seoul warned Pyongyang that any incursion would be met with overwhelming force.",
+     [("THREATEN", {"state/KOR"}, {"state/PRK"})]),
     # ... but not one of what others may do, nor a forecast of misfortune
     ("Analysts warned of raids by smugglers along the coast this summer.", []),
     ("The World Bank warned Zambia could face a debt crisis next year.", []),

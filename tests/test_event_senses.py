@@ -37,6 +37,14 @@ from extraction_helpers import coded, kinds
     ("Addis Ababa gave Asmara a week to pull its troops back from the town.", "DEMAND"),
     ("The militia gave foreign engineers until Friday to leave the oilfield or be killed.",
      "THREATEN"),
+    # phrases of yielding, backing and refusing
+    ("Tirana announced its acceptance of the arbitration panel's findings.", "AGREE"),
+    ("The junta lifted the state of siege in the capital on Monday.", "CONCEDE"),
+    ("Paris threw its weight behind the Senegalese candidate for the post.", "SUPPORT"),
+    ("Caracas turned a deaf ear to Bogota's appeals for calm.", "REJECT"),
+    ("Pyongyang barred the nuclear inspectors from the reactor site.", "REJECT"),
+    # closing a strait or a port to shipping restricts movement (191), as sealing one off does
+    ("Iran closed the Strait of Hormuz to tankers for two days.", "COERCE"),
     # people confined to their homes are detained (173)
     ("Soldiers confined the villagers of Zaraq to their homes during the search.", "COERCE"),
     # returning property, remains or captives (0841, 0842)
@@ -285,6 +293,9 @@ def test_a_show_of_force_at_home_names_no_target(extract_text) -> None:
     # telling another to act is a demand (CAMEO 10); the act is not done
     ("Ghana told Togo to reopen the border within a week.", "state/GHA", "state/TGO"),
     ("Nigeria instructed Niger to release the detained soldiers.", "state/NGA", "state/NER"),
+    # "it" in what one is told one must do is the one told
+    ("Brasilia told Asuncion on Friday that it must reopen the bridge to trucks.", "state/BRA",
+     "state/PRY"),
 ])
 def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -> None:
     assert coded(extract_text(text)) == [("DEMAND", {actor}, {target})]

@@ -20,7 +20,7 @@ from kg.nlp.events.roles import SPEAKER_PRONOUNS
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
 WARNING = EventCode("warn", "verb", "THREATEN", None, "130", None)
 # Verbs of what one warned would suffer ("warned Syria it could face sanctions").
-SUFFERING = frozenset({"face", "risk", "suffer", "pay"})
+SUFFERING = frozenset({"face", "risk", "suffer", "pay", "meet"})   # "… would be met with force"
 # "… or face sanctions", "… or risk arrest": the words that set an ultimatum's price.
 ULTIMATUM_VERBS = frozenset({"face", "risk"})
 ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
@@ -44,14 +44,17 @@ def ultimatums(sentence: Span, lemmas: list[str], table: EventTable) -> list[int
 
 
 def obligations(sentence: Span, lemmas: list[str]) -> list[Told]:
-    """"Iran said the United States must withdraw": a speaker telling another what it must do
-    makes a demand (CAMEO 10), whatever the act; the event is told by the verb of saying, from
-    its subject to the clause's subject."""
+    """"Iran said the United States must withdraw", "told Khartoum that it must allow": a
+    speaker telling another what it must do makes a demand (CAMEO 10), whatever the act; the
+    event is told by the verb of saying, from its subject to the clause's subject or the one
+    told."""
     found = []
     for tok in said(sentence, lemmas, SPEECH_LEMMAS):
         modals = {c.lower_ for c in tok.children if c.dep_ == "aux"} & set(OBLIGATIONS)
-        if modals and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SPEAKER_PRONOUNS
-                          for c in tok.children):
+        # "told Khartoum that it must allow …": "it" is the one told, not the speaker
+        told = any(c.dep_ in ("dobj", "dative") for c in tok.head.children)
+        if modals and any(c.dep_ in ("nsubj", "nsubjpass")
+                          and (told or c.lower_ not in SPEAKER_PRONOUNS) for c in tok.children):
             code = OBLIGATIONS[modals.pop()]
             found.append((tok.head, code, tok.head))
     return found
@@ -104,10 +107,14 @@ def _hostile_noun(noun: Token, lemmas: list[str], table: EventTable) -> bool:
 
 
 def _a_harm(verb: Token, lemmas: list[str], table: EventTable) -> bool:
-    """Whether what the verb's object names is a harm done by someone: a reprisal, a price, or
-    an act the table codes as hostile ("face sanctions", "risk arrest"; not "face a default")."""
-    return any(c.dep_ == "dobj" and (lemmas[c.i] == "price" or _hostile_noun(c, lemmas, table))
-               for c in verb.children)
+    """Whether what the verb's object (or its "with") names is a harm done by someone: a
+    reprisal, a price, force, or an act the table codes as hostile ("face sanctions", "risk
+    arrest", "be met with force"; not "face a default")."""
+    harms = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children if g.dep_ == "pobj"]
+    return any(lemmas[c.i] in ("price", "force") or _hostile_noun(c, lemmas, table)
+               for c in harms)
 
 
 def said(sentence: Span, lemmas: list[str], verbs: Collection[str]) -> list[Token]:

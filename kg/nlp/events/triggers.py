@@ -312,6 +312,9 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # "ordered its troops to withdraw": a command to one's own forces is no demand on
         # another; the act ordered is the event
         codes = tuple(c for c in codes if c.type != "DEMAND")
+    if lemmas[tok.i] == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return ()   # "was met with protests", "will be met with force": a reaction, no meeting
     publications = word_classes()["publications"]
     if lemmas[tok.i] == "release" and (any(lemmas[c.i] in publications for c in objects) or (
             tok.dep_ in ("acl", "relcl") and lemmas[tok.head.i] in publications)):
