@@ -276,6 +276,9 @@ def test_indian_before_other_words_is_india(extract_text):
     ("Egyptian police arrested ten men in Alexandria.", "Alexandria", "EGY"),
     ("Argentine farmers blocked roads around Córdoba.", "Córdoba", "ARG"),
     ("Spanish farmers blocked roads around Córdoba.", "Córdoba", "ESP"),
+    # and, where the text names no state of its places, the most populous
+    ("A bomb exploded in a car park in Barcelona on Friday.", "Barcelona", "ESP"),
+    ("Thousands marched through the centre of Birmingham on Saturday.", "Birmingham", "GBR"),
 ])
 def test_a_shared_place_name_means_the_place_in_the_state_the_text_names(extract_text, text, name,
                                                                           expected):

@@ -85,6 +85,7 @@ class PlaceRecord:
     geonames_id: int | None
     latitude: float | None
     longitude: float | None
+    population: int = 0              # GeoNames' figure for a city, 0 where none is known
 
 
 @dataclass(frozen=True)
@@ -472,7 +473,7 @@ def _city_record(city: _City, name: str | None = None,
     name = name or city.name
     extra = {city.name, _ascii(city.name), _ascii(name)} - {name, *aliases}
     return PlaceRecord(name, tuple(aliases) + tuple(sorted(extra)), _state_of_iso2(city.iso2),
-                       "city", city.geonames_id, city.latitude, city.longitude)
+                       "city", city.geonames_id, city.latitude, city.longitude, city.population)
 
 
 def _csv_places(found: dict[tuple[str, str], _City]) -> tuple[list[PlaceRecord], set[int]]:

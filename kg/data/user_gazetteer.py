@@ -299,7 +299,8 @@ def extend_gazetteer(base: Gazetteer, entries: Sequence[UserEntry]) -> Gazetteer
         patterns=[p for p in base.patterns if claimed.get(p["pattern"], p["id"]) == p["id"]],
         late_patterns=[p for p in base.late_patterns
                        if claimed.get(p["pattern"], p["id"]) == p["id"]],
-        capitals=dict(base.capitals), names=set(base.names))
+        capitals=dict(base.capitals), names=set(base.names),
+        populations=dict(base.populations))
     kept = {(p["pattern"], p["id"]) for p in (*gaz.patterns, *gaz.late_patterns)}
     for entry, key in zip(entries, keys):
         _add_entry(gaz, entry, key, kept)

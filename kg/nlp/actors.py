@@ -50,9 +50,12 @@ def find_table_actors(ctx: DocContext) -> None:
             _add_capital(ctx, ent, entry)
         elif ent.label_ == gz.PLACE:
             homonyms = ctx.gazetteer.place_keys(ent.text)
-            if len(homonyms) > 1:   # "La Paz": the one in a state the text names, if any
+            if len(homonyms) > 1:   # "La Paz": the one in a state the text names, if any,
+                # else the most populous ("Barcelona" is Spain's)
                 named = _states_named_alone(ctx) if named is None else named
-                key = max(homonyms, key=lambda k: (named[ctx.gazetteer.entries[k].state], k == key))
+                populations = ctx.gazetteer.populations
+                key = max(homonyms, key=lambda k: (named[ctx.gazetteer.entries[k].state],
+                                                   populations.get(k, 0), k == key))
                 entry = ctx.gazetteer.entries[key]
             _add_place(ctx, ent, entry)
         elif names_an_election(ctx.doc, ent.end):
@@ -73,8 +76,8 @@ def _states_named_alone(ctx: DocContext) -> Counter[str]:
     """How often the document names each state by a name, demonym, capital or place that is its
     alone: what tells which state a shared name means ("Congolese troops ... in Kinshasa"), or
     which place a name of several places ("Bolivian miners ... in La Paz"). A shared state name
-    the text gives no clue to means the most populous of its states, a place name the place the
-    gazetteer matched."""
+    the text gives no clue to means the most populous of its states, a place name the most
+    populous of its places."""
     named: Counter[str] = Counter()
     for ent in ctx.doc.ents:
         entry = ctx.gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None

@@ -44,6 +44,7 @@ class Gazetteer:
     late_patterns: list[dict] = field(default_factory=list)   # run after the NER
     capitals: dict[str, str] = field(default_factory=dict)   # ISO3 -> the capital's place key
     names: set[str] = field(default_factory=set)             # every name a pattern matches
+    populations: dict[str, int] = field(default_factory=dict)  # place key -> GeoNames' figure
     # name -> keys of the places its patterns match, built on first use (see place_keys)
     _place_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False,
                                                            compare=False)
@@ -162,6 +163,8 @@ def _add_places(gaz: Gazetteer) -> None:
             continue
         entry = Entry(key, model.PLACE, record.name, record.state,
                       aliases=record.aliases, attributes=tuple(sorted(attributes.items())))
+        if record.population:
+            gaz.populations[key] = record.population
         gaz.add(entry, PLACE, [record.name, *record.aliases], late=record.kind == "city")
 
 
