@@ -328,6 +328,8 @@ def test_a_group_acts_for_the_states_it_comes_from(extract_text) -> None:
     ("The Tamil Tigers ambushed an army patrol near Vavuniya.", "state/LKA"),
     ("The PLO accepted an Egyptian invitation to talks in Cairo.", "state/PSE"),
     ("FARC guerrillas kidnapped a provincial governor on Monday.", "state/COL"),
+    ("ETA planted a bomb outside a police barracks in Vitoria.", "state/ESP"),
+    ("The Sandinistas expelled two American diplomats from Managua.", "state/NIC"),
 ])
 def test_a_named_armed_movement_acts_for_its_state(extract_text, text, actor) -> None:
     found = coded(extract_text(text))

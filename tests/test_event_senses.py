@@ -106,6 +106,18 @@ def test_giving_what_is_no_aid_is_no_event(extract_text, text) -> None:
     assert coded(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text, event", [
+    # a measure lifted or eased is aimed at whom it was against, not at whose it was
+    ("The Canadian prime minister lifted the Canadian arms embargo against Colombia on Monday.",
+     ("RETREAT", {"state/CAN"}, {"state/COL"})),
+    # a noun's "by" is who acts, and the subject of its "that" clause whom it is aimed at
+    ("A demand by Hanoi that Beijing withdraw its oil rig was delivered on Monday.",
+     ("DEMAND", {"state/VNM"}, {"state/CHN"})),
+])
+def test_whom_a_measure_or_a_demand_named_by_a_noun_is_aimed_at(extract_text, text, event) -> None:
+    assert coded(extract_text(text)) == [event]
+
+
 @pytest.mark.parametrize("text, actor, target", [
     # what is sent may name a state; whom it goes to is the target
     ("Kenya sent Kenyan peacekeepers to Somalia last year.", "state/KEN", "state/SOM"),
@@ -116,6 +128,8 @@ def test_giving_what_is_no_aid_is_no_event(extract_text, text) -> None:
      "state/BGD"),
     ("Colombian police handed over a suspected trafficker to U.S. authorities.", "state/COL",
      "state/USA"),
+    # ... and so is whom what was taken goes back to, though the parser hangs the "to" on "back"
+    ("Ecuador handed the seized trawlers back to Peru on Friday.", "state/ECU", "state/PER"),
 ])
 def test_an_act_of_sending_is_aimed_at_whom_it_goes_to(extract_text, text, actor,
                                                         target) -> None:

@@ -113,13 +113,13 @@ def _asks(verb: Token, lemmas: list[str]) -> bool:
 
 def that_clause(word: Token) -> bool:
     """Whether a "that" clause hangs from the word ("denied that …", "reports that …")."""
-    return any(_a_that_clause(c) for c in word.children)
+    return any(a_that_clause(c) for c in word.children)
 
 
 def denied_clause(clause: Token, lemmas: list[str]) -> bool:
     """Whether the clause is what a denial says is not so: the "that" clause of a verb of
     denial or of its object ("denied that its troops had fired", "denied reports that …")."""
-    if not _a_that_clause(clause):
+    if not a_that_clause(clause):
         return False
     head = clause.head
     if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass"):
@@ -127,7 +127,7 @@ def denied_clause(clause: Token, lemmas: list[str]) -> bool:
     return lemmas[head.i] in DENIALS
 
 
-def _a_that_clause(clause: Token) -> bool:
+def a_that_clause(clause: Token) -> bool:
     return clause.dep_ in ("ccomp", "acl") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 

@@ -147,7 +147,8 @@ def _roles(ctx: DocContext, trigger: Trigger
     purpose = trigger.type not in MEETINGS     # "met to discuss Syria": what, not whom
     if token.pos_ == "NOUN":
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
-        own = modifier_roles(ctx, token)
+        # "Ankara's demand", "a demand by Ankara"
+        own = modifier_roles(ctx, token) or preposition_roles(ctx, token, ("by",))
         # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
         # erupted between A and B"
         sides = _sides_between(ctx, token) or (

@@ -17,7 +17,8 @@ from spacy.tokens import Token
 from kg import model
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.events.actor_states import found_state, group_sector, sole_state
-from kg.nlp.modality import INTENT_NOUNS, bare_infinitive, intention_noun, sent_to_do
+from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive, intention_noun,
+                             sent_to_do)
 
 # Modifiers that belong to a phrase's own name or description (not clauses or places).
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod",
@@ -38,6 +39,10 @@ _LOCATED = frozenset({"in", "throughout", "across"})
 # by Ruritania", "accepted demands from the rebels", "provided arms to Ruritania".
 _OBJECT_PREPOSITIONS = frozenset({"of", "with", "against", "on", "by", "from", "to"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# Types of the measures one state takes against another.
+MEASURES = frozenset({"SANCTION", "COERCE"})
+# Particles the parser may hang a verb's preposition on ("handed the islands back to Chile").
+_ADVERB_PARTICLES = frozenset({"out", "back", "over"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
 # fire": the subject of "opening" is Armenia's).
@@ -173,14 +178,21 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
         if skip is not None and child.i == skip.i:
             continue
         if child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
+            aimed = [g for g in child.children
+                     if g.dep_ == "prep" and g.lower_ in _OBJECT_PREPOSITIONS]
+            if _a_measure(ctx, child):
+                # "lifted the U.S. embargo against Vietnam": a measure lifted or eased is aimed
+                # at whom it was against, not at whose it was
+                heads.extend(g for g in aimed if g.lower_ in ("against", "on"))
             heads.append(child)
-            heads.extend(g for g in child.children
-                         if g.dep_ == "prep" and g.lower_ in _OBJECT_PREPOSITIONS)
+            heads.extend(aimed)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "out":    # "pulled out of Lebanon"
-            heads.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of")
-        elif child.dep_ in ("ccomp", "xcomp") or (purpose and bare_infinitive(child)):
+        elif child.lower_ in _ADVERB_PARTICLES:    # "pulled out of Lebanon", "handed it back to"
+            heads.extend(g for g in child.children if g.dep_ == "prep"
+                         and (g.lower_ == "of" or g.lower_ in TARGET_PREPOSITIONS))
+        elif child.dep_ in ("ccomp", "xcomp") or (purpose and bare_infinitive(child)) or (
+                child.dep_ == "acl" and a_that_clause(child)):  # "a demand that Athens withdraw"
             heads.append(child)
     roles: list[Role] = []
     for head in heads:
@@ -188,6 +200,13 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
         if roles:
             break
     return roles
+
+
+def _a_measure(ctx: DocContext, noun: Token) -> bool:
+    """A noun the table codes as a measure taken against someone: an embargo, sanctions, a
+    ban, a blockade (not an act that others condemn: "condemned an air raid on a camp")."""
+    return any(c.type in MEASURES for c in ctx.event_table.codes.get((ctx.lemmas[noun.i], "noun"),
+                                                                     ()))
 
 
 def recipient_roles(ctx: DocContext, clause: Token) -> list[Role]:
@@ -213,7 +232,7 @@ def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
         return [r for g in head.children if g.dep_ == "pobj" for r in phrase_roles(ctx, g)] or [
             r for g in head.children if g.dep_ == "pcomp" for c in g.children
             if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
-    if head.dep_ == "ccomp":
+    if head.dep_ in ("ccomp", "acl"):
         return [r for c in head.children if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
     if head.dep_ in ("xcomp", "advcl"):
         return object_roles(ctx, head)
