@@ -1,5 +1,6 @@
-"""Events (issue 16): heads of state and government act for the states they lead, by the
-leaders table (kg/data/leaders.csv), on sentences we wrote in agency-news style."""
+"""Events (issue 16): heads of state and government act for the states they lead, and
+foreign and defence ministers for the states they serve, by the leaders table
+(kg/data/leaders.csv), on sentences we wrote in agency-news style."""
 from __future__ import annotations
 
 import csv
@@ -20,6 +21,13 @@ def test_a_titled_leader_acts_for_the_state_led(extract_text) -> None:
                               "the crisis.")) == [("SUPPORT", {"state/NAM"}, {"state/LBR"})]
 
 
+def test_a_minister_by_title_and_surname_acts_for_the_state_served(extract_text) -> None:
+    # "Secretary of State": the NER runs "State" into the surname; the title is still read
+    ex = extract_text("Secretary of State Christopher criticised Foreign Minister Primakov over "
+                      "the sale of reactors to Tehran.")
+    assert coded(ex) == [("DISAPPROVE", {"state/USA"}, {"state/RUS"})]
+
+
 def test_a_leader_named_in_full_needs_no_title(extract_text) -> None:
     assert coded(extract_text("Michelle Bachelet condemned the coup in Honduras.")) == [
         ("DISAPPROVE", {"state/CHL"}, {"state/HND"})]
@@ -34,6 +42,11 @@ def test_a_leader_named_in_full_needs_no_title(extract_text) -> None:
     ("Kim", {"President"}, 1999, "KOR"),
     ("Kim", {"President"}, 1985, "PRK"),
     ("Kim", {"President"}, None, None),
+    # foreign and defence ministers, by the titles of their offices in several countries' words
+    ("Primakov", {"Foreign Minister"}, 1997, "RUS"),
+    ("Christopher", {"Secretary of State"}, 1994, "USA"),
+    ("Hurd", {"Foreign Secretary"}, 1991, "GBR"),
+    ("Primakov", {"Defence Minister"}, 1997, None),
 ])
 def test_which_leader_a_name_means(name, titles, year, state) -> None:
     assert leader_state(name, titles, year) == state

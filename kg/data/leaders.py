@@ -1,6 +1,7 @@
 """The leaders table (``leaders.csv``, written by us from facts): heads of state and of
-government since 1980, with the years they held office, so that "President Mubarak" acts for
-Egypt and "Prime Minister Shamir" for Israel where the text names neither.
+government since 1980, and foreign and defence ministers, with the years they held office, so
+that "President Mubarak" acts for Egypt, "Prime Minister Shamir" for Israel and "Foreign
+Minister Kozyrev" for Russia where the text names none of them.
 
 A name is looked up whole ("Hosni Mubarak") or, with a title of the leader's office, by the
 surname news uses after a title ("President Mubarak"); a bare surname is not enough ("Perry"
@@ -31,6 +32,12 @@ TITLE_OFFICES = {
     "supreme leader": frozenset({"supreme_leader"}),
     "leader": _HEADS_OF_STATE | _HEADS_OF_GOVERNMENT,
     "chairman": frozenset({"head_of_state", "head_of_government"}),
+    **{title: frozenset({"foreign_minister"}) for title in (
+        "foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs",
+        "external affairs minister")},
+    **{title: frozenset({"defence_minister"}) for title in (
+        "defence minister", "defense minister", "defence secretary", "defense secretary",
+        "secretary of defense", "minister of defence", "minister of defense")},
 }
 
 

@@ -65,6 +65,7 @@ def _whole_person_names(ctx: DocContext, ents: tuple[Span, ...]) -> list[Span]:
     a name in our tables, or in another entity."""
     doc, joined = ctx.doc, []
     for ent in ents:
+        ent = _after_a_title(ctx, ent)
         previous = joined[-1] if joined else None
         if ent.label_ == "PERSON" and previous is not None and previous.label_ == "PERSON" \
                 and previous.end == ent.start and doc[ent.start - 1].whitespace_ == " ":
@@ -84,6 +85,20 @@ def _whole_person_names(ctx: DocContext, ents: tuple[Span, ...]) -> list[Span]:
             continue   # "Brück", which the name before it took in
         joined.append(ent)
     return joined
+
+
+def _after_a_title(ctx: DocContext, ent: Span) -> Span:
+    """A name the NER ran into the end of a title before it ("Secretary of" + "State Shultz"):
+    the words after the title, a person's."""
+    if ent.label_ == "PERSON" or len(ent) < 2:
+        return ent
+    for start in range(max(ctx.sentence(ent.start).start, ent.start - longest_title()),
+                       ent.start):
+        title = title_at(ctx.doc, start, ent.end - 1)
+        if title is not None and ent.start < title.end < ent.end and all(
+                t.is_title and t.pos_ == "PROPN" for t in ctx.doc[title.end:ent.end]):
+            return Span(ctx.doc, title.end, ent.end, label="PERSON")
+    return ent
 
 
 def _name_end(ctx: DocContext, ent: Span) -> int:
