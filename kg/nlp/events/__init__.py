@@ -2,7 +2,8 @@
 
     coding table (kg/data/event_codes.csv, with the user's --events rows)
         ──▶ triggers (negation, modality, nesting)
-        ──▶ roles (actors and targets over kg's resolved actors) ──▶ model.Event + participants
+        ──▶ roles (the clause's arguments) over phrases (the actors a noun phrase stands for)
+        ──▶ model.Event + participants
 
 `find_events` is the extraction step (kg.nlp.extract runs it after claims).
 """

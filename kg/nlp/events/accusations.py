@@ -16,8 +16,8 @@ from kg import model
 from kg.model import Claim, Event
 from kg.nlp.context import DocContext
 from kg.nlp.events.actor_states import actors_by_key, found_state
-from kg.nlp.events.roles import (Role, agent_roles, modifier_roles, phrase_roles,
-                                 preposition_roles, subject_roles)
+from kg.nlp.events.phrases import Role, phrase_roles
+from kg.nlp.events.roles import agent_roles, modifier_roles, preposition_roles, subject_roles
 from kg.nlp.keys import stable_key
 
 # Nouns that blame whom they are of, by, or done by: what makes a report a charge (CAMEO 112,

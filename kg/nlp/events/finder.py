@@ -1,5 +1,6 @@
 """Events, one extraction step: triggers (kg.nlp.events.triggers) with their actors and targets
-(kg.nlp.events.roles), the sense their context gives them (kg.nlp.events.senses), date, place,
+(kg.nlp.events.roles), the sense their context gives them (kg.nlp.events.senses), date
+(kg.nlp.events.event_dates), place,
 quantity, the claim that reports them and the agreement they concern, recorded as model.Event
 and model.EventParticipant.
 
@@ -10,21 +11,21 @@ it.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg import model
 from kg.data.event_codes import word_classes
 from kg.model import Claim, Event, EventParticipant
 from kg.nlp.agreement_mentions import SIGN_VERBS
 from kg.nlp.context import Actor, DocContext, covering_span
-from kg.nlp.dates import find_dates
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.actor_states import actors_by_key, group_sector, living_state
+from kg.nlp.events.event_dates import adverbial_dates, clause_date
 from kg.nlp.events.factuality import COOPERATIVE
-from kg.nlp.events.roles import (Role, agent_roles, between_roles, condition_roles, foreign_roles,
+from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
+from kg.nlp.events.roles import (agent_roles, between_roles, condition_roles, foreign_roles,
                                  intender_roles, matter_roles, modifier_roles, object_roles,
-                                 of_objects, phrase_roles, place_state, preposition_roles,
-                                 recipient_roles, state_role, subject_roles)
+                                 preposition_roles, recipient_roles, subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
 from kg.nlp.events.speech_acts import WARNED_OF
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
@@ -41,8 +42,6 @@ _SENT_CLASSES = ("troops", "weapons", "relief")
 # Whose act "in X" places it (a place or a state named as where it happened).
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _PLACE_KINDS = (model.PLACE, model.STATE)
-# How a date names a thing rather than telling when an act happened: "the 1963 pact".
-_NAMING = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
 # What a denial may answer: a charge someone made.
 CHARGES = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion"})
 # Acts about a matter (an inquiry, a rejection, praise, a charge, a concession, a demand): with
@@ -76,7 +75,7 @@ def find_events(ctx: DocContext) -> None:
         triggers = find_triggers(sentence, lemmas, ctx.event_table)
         if not triggers:
             continue
-        dates = _adverbial_dates(ctx, sentence)
+        dates = adverbial_dates(ctx, sentence)
         for trigger in triggers:
             _record(ctx, trigger, dates)
     for event, roles in accusations(ctx):
@@ -122,7 +121,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         else None, begin=begin, end=end, sentence_begin=sentence_span.start_char,
         sentence_end=sentence_span.start_char + len(sentence_span.text.rstrip()),
         rule=f"event:{code.pos}:{code.lemma}", confidence=0.7,
-        date=_date(trigger, dates) or _signed(ctx, trigger, agreement), place=place_key,
+        date=clause_date(trigger, dates) or _signed(ctx, trigger, agreement), place=place_key,
         quantity=_quantity(trigger), claim=_claim_at(ctx.extraction.claims, begin),
         agreement=agreement)
     _add(ctx, event, [(model.ACTOR, r) for r in actors] + [(model.TARGET, r) for r in targets]
@@ -289,35 +288,6 @@ def _signed(ctx: DocContext, trigger: Trigger, agreement: str | None) -> str | N
         return None
     dates = ctx.facts_about(agreement, model.DATE_SIGNED)
     return dates[0].object if dates else None
-
-
-def _adverbial_dates(ctx: DocContext, sentence: Span) -> list[tuple[int, int, str]]:
-    """(begin, end, ISO date) of the dates the sentence tells when something happened, resolved
-    against the document's date; not a date that names a thing ("the 1963 pact", "last year's
-    raid", "the 2005 Accord"), which dates the thing, not the act."""
-    doc, offset = sentence.doc, sentence.start_char
-    found = []
-    for begin, end, value in find_dates(sentence.text, ctx.document.date):
-        span = doc.char_span(offset + begin, offset + end, alignment_mode="expand")
-        if span is None or not len(span) or not _names_a_thing(ctx, span):
-            found.append((offset + begin, offset + end, value.iso))
-    return found
-
-
-def _names_a_thing(ctx: DocContext, date: Span) -> bool:
-    root = date.root
-    if root.dep_ not in _NAMING or date.start <= root.head.i < date.end:
-        return False
-    # a name is no thing: the parse reads "Last Tuesday Abiy and Isaias met" as one name
-    head = ctx.actor_at(root.head.i)
-    return root.head.pos_ == "NOUN" or (head is not None and head.kind == model.AGREEMENT)
-
-
-def _date(trigger: Trigger, dates: list[tuple[int, int, str]]) -> str | None:
-    """The first date told in the event's own clause."""
-    clause = trigger.anchor
-    first, last = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-    return next((iso for begin, end, iso in dates if first <= begin and end <= last), None)
 
 
 def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor | None:

@@ -14,7 +14,7 @@ from kg.data.event_codes import EventCode, word_classes
 from kg.nlp.agreement_mentions import AGREEMENT_WORDS
 from kg.nlp.context import DocContext
 from kg.nlp.events.actor_states import group_sector
-from kg.nlp.events.roles import of_objects
+from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.triggers import Trigger
 
 # Words for a deal under which things are given, the giving is cooperation, not aid: the

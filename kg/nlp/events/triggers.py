@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, read_factuality
-from kg.nlp.events.roles import of_objects
+from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import ULTIMATUM, obligations, ultimatums, warnings
 from kg.nlp.modality import DENIALS, that_clause
 
