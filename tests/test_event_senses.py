@@ -118,6 +118,21 @@ def test_whom_a_measure_or_a_demand_named_by_a_noun_is_aimed_at(extract_text, te
     assert coded(extract_text(text)) == [event]
 
 
+@pytest.mark.parametrize("text, event", [
+    # events told as nouns of what was announced: a release names whom it frees ...
+    ("The release of 12 Nepali hostages was announced by the Red Cross on Friday.",
+     ("RETREAT", set(), {"state/NPL"})),
+    # ... relations established between two states are both states' act (CAMEO 054) ...
+    ("The establishment of diplomatic relations between Oman and Bhutan was announced on "
+     "Monday.", ("SUPPORT", {"state/OMN", "state/BTN"}, set())),
+    # ... and a pledge of aid is an intent to give it (033)
+    ("Kuwait's pledge of $50 million in flood relief was announced on Sunday.",
+     ("AGREE", {"state/KWT"}, set())),
+])
+def test_an_event_told_as_a_noun_of_what_was_announced(extract_text, text, event) -> None:
+    assert coded(extract_text(text)) == [event]
+
+
 @pytest.mark.parametrize("text, actor, target", [
     # what is sent may name a state; whom it goes to is the target
     ("Kenya sent Kenyan peacekeepers to Somalia last year.", "state/KEN", "state/SOM"),

@@ -35,6 +35,7 @@ from kg.nlp.keys import stable_key
 # Verbs whose subject brokers an agreement between others rather than making it.
 BROKERING = frozenset({"broker", "mediate"})
 THIRD_PARTY = "third-party"     # PLOVER's mode of a mediator's CONSULT
+RELEASE = "release"             # PLOVER's mode of a release, which names whom it frees
 # Nouns of acts that are "for" the one they are aimed at ("support for", "aid for").
 _GIVEN_FOR = frozenset({"SUPPORT", "AID"})
 # The classes of event_word_classes.csv that name forces and goods a state moves or gives.
@@ -91,7 +92,11 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
         return      # "the decision would help the economy": a forecast, no one's intent
     if not targets and trigger.type in ABOUT_A_MATTER:
-        targets = matter_roles(ctx, [trigger.anchor, trigger.token])
+        # the matter may name the actors themselves ("the establishment of relations between
+        # A and B", where A and B act together): a name that is an actor is no target
+        acting = {(r.actor.start, r.actor.end) for r in actors}
+        targets = [r for r in matter_roles(ctx, [trigger.anchor, trigger.token])
+                   if (r.actor.start, r.actor.end) not in acting]
     if not targets:
         targets = _at_an_embassy(ctx, trigger.anchor)
     place = _place(ctx, trigger, actors + targets)
@@ -150,8 +155,10 @@ def _roles(ctx: DocContext, trigger: Trigger
         own = modifier_roles(ctx, token) or preposition_roles(ctx, token, ("by",))
         # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
         # erupted between A and B"
+        # "the establishment of relations between A and B": the sides of what it is of
         sides = _sides_between(ctx, token) or (
-            _sides_between(ctx, noun) if noun.i != token.i else [])
+            _sides_between(ctx, noun) if noun.i != token.i else []) or [
+            r for g in of_objects(token) for r in between_roles(ctx, g)]
         # "talks between A and B": the sides talk; "a mediation effort between A and B": a
         # third party acts on them
         mediated = trigger.mode == THIRD_PARTY
@@ -160,7 +167,8 @@ def _roles(ctx: DocContext, trigger: Trigger
             actors = subject_roles(ctx, anchor)
         actors = actors or intender_roles(ctx, noun)
         moved = [r for g in of_objects(token) if _sent(ctx.lemmas[g.i])
-                 for r in phrase_roles(ctx, g)] if trigger.type in GIVING else []
+                 for r in phrase_roles(ctx, g)] if trigger.type in GIVING \
+            and trigger.mode != RELEASE else []
         # "the deployment of Indian troops", "the withdrawal of Syrian forces", "the delivery
         # of Russian arms": forces or goods moved are the mover's (but "the release of British
         # hostages" names whom it frees)
