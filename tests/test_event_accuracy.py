@@ -216,7 +216,12 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
     ("Seoul warned Pyongyang that any incursion would be met with overwhelming force.",
      [("THREATEN", {"state/KOR"}, {"state/PRK"})]),
+    ("Brussels warned Belgrade that it faced a tighter trade embargo over the arrests.",
+     [("THREATEN", {"state/BEL"}, {"state/SRB"})]),
+    ("Hanoi warned that foreign trawlers in its waters would be seized.",
+     [("THREATEN", {"state/VNM"}, set())]),
     # ... but not one of what others may do, nor a forecast of misfortune
+    ("Engineers warned that the bridge would be closed for repairs.", []),
     ("Analysts warned of raids by smugglers along the coast this summer.", []),
     ("The World Bank warned Zambia could face a debt crisis next year.", []),
 ])

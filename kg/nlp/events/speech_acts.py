@@ -64,17 +64,25 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
     """"North Korea warned it would strike the United States": a warning of what the speaker
     itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object; and so
     is a warning of what the one warned would suffer ("warned Damascus it could face
-    sanctions", "warned that violators would pay a heavy price"), and one "of" a hostile act
-    ("warned of sanctions", "hinted at military action")."""
+    sanctions", "warned that violators would pay a heavy price", "that intruders would be
+    shot"), and one "of" a hostile act ("warned of sanctions", "hinted at military
+    action")."""
     found = []
     for tok in said(sentence, lemmas, {"warn"}):
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if auxiliaries & FUTURE_AUXILIARIES and any(
                 c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
             found.append((tok.head, WARNING, tok))
-        elif auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
+        elif (auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) or tok.tag_ == "VBD") \
                 and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
-            # told as a fact by the warning itself: the suffering is only what may come
+            # told as a fact by the warning itself: the suffering is only what may come (a
+            # past tense is reported speech's: "warned Tehran it faced an embargo")
+            found.append((tok.head, WARNING, tok.head))
+        elif auxiliaries & FUTURE_AUXILIARIES and any(c.dep_ == "auxpass" for c in tok.children) \
+                and any(code.type in HOSTILE and code.needs is None
+                        for code in table.codes.get((lemmas[tok.i], "verb"), ())):
+            # "warned that intruders would be shot": a harm to come, done by no one else named
+            # (by a verb that is hostile whatever its object: not "the bridge would be closed")
             found.append((tok.head, WARNING, tok.head))
     return found + _warnings_of(sentence, lemmas, table)
 
