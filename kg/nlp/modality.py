@@ -19,13 +19,14 @@ INTENT_NOUNS = frozenset({"offer", "promise", "pledge", "plan", "proposal", "com
 # The prepositions by which a noun of intention names the act intended: "an offer of talks", "a
 # proposal for joint patrols", "no interest in talks".
 INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
-# Nouns whose "of" phrase may come or not: "raising fears of a fresh offensive", "the risk of
-# a coup", "rumours of a ceasefire".
-# Verbs of sending someone to act for the sender.
-SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "appoint", "name", "assign", "fly"})
+# Words whose "of" phrase (or a noun's "to" clause) may come or not: "raising fears of a fresh
+# offensive", "the risk of a coup", "rumours of a ceasefire", "a chance to settle", "warned of
+# raids by smugglers".
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor",
                                "warning", "warn"})
+# Verbs of sending someone to act for the sender.
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "appoint", "name", "assign", "fly"})
 # Modifiers that make an act one that may come, or one only claimed: "a possible offensive",
 # "an imminent attack", "the planned talks", "the alleged massacre".
 POSSIBLE_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "planned",
