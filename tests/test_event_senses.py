@@ -45,6 +45,8 @@ from extraction_helpers import coded, kinds
     ("Pyongyang barred the nuclear inspectors from the reactor site.", "REJECT"),
     # closing a strait or a port to shipping restricts movement (191), as sealing one off does
     ("Iran closed the Strait of Hormuz to tankers for two days.", "COERCE"),
+    # a strike called for a day is a protest, not an appeal ("called for" names what is asked)
+    ("Nepal's opposition parties called a general strike for Tuesday.", "PROTEST"),
     # people confined to their homes are detained (173)
     ("Soldiers confined the villagers of Zaraq to their homes during the search.", "COERCE"),
     # returning property, remains or captives (0841, 0842)

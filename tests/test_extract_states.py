@@ -137,6 +137,17 @@ def test_coordinated_capitals_acting_are_their_states(extract_text):
     assert state_mentions(ex) == [("FRA", "Paris"), ("DEU", "Berlin")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a state's people in the plural: demonyms in -n, -i, -k, -kh and -ech take an -s
+    ("Ghanaians and Israelis voted in the poll.", [("GHA", "Ghanaians"), ("ISR", "Israelis")]),
+    ("Thousands of Greeks and Slovaks gathered in the square.",
+     [("GRC", "Greeks"), ("SVK", "Slovaks")]),
+    ("Kazakhs and Czechs were among the pilgrims.", [("KAZ", "Kazakhs"), ("CZE", "Czechs")]),
+])
+def test_a_states_people_named_in_the_plural(extract_text, text, expected):
+    assert state_mentions(extract_text(text)) == expected
+
+
 # --- names that are often something else --------------------------------------------------------
 
 def test_ambiguous_state_names_are_states_where_the_ner_sees_no_person(extract_text):

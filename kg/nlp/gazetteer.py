@@ -109,9 +109,11 @@ def _in_capitals(names: list[str]) -> list[str]:
 
 
 def _plural_demonyms(adjectives: tuple[str, ...], taken: set[str]) -> list[str]:
-    """"Palestinians", "Israelis", "Ghanaians": the people of a state named in the plural. Only
-    demonyms ending in -n or -i take an -s ("Chinese", "British", "French" do not)."""
-    plurals = [a + "s" for a in adjectives if a[-1] in "ni" and " " not in a]
+    """"Palestinians", "Israelis", "Ghanaians", "Greeks", "Kazakhs", "Czechs": the people of a
+    state named in the plural. Only demonyms ending in -n, -i, -k, -kh or -ech take an -s
+    ("Chinese", "British", "French", "Dutch" and "Icelandic" do not)."""
+    plurals = [a + "s" for a in adjectives if " " not in a and (
+        a[-1] in "ni" or a.endswith(("k", "kh", "ech")) and not a.endswith("ic"))]
     return [p for p in plurals if p not in taken]
 
 

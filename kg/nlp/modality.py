@@ -109,7 +109,10 @@ def _asks(verb: Token, lemmas: list[str]) -> bool:
     if lemma not in APPEAL_HEADS or verb.pos_ != "VERB":
         return False
     needed = _APPEAL_PREPOSITIONS.get(lemma)
-    return needed is None or any(c.dep_ == "prep" and c.lower_ in needed for c in verb.children)
+    # "called a strike for Thursday": a "for" of time asks for nothing
+    return needed is None or any(c.dep_ == "prep" and c.lower_ in needed and not any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in verb.children)
 
 
 def that_clause(word: Token) -> bool:
