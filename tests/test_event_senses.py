@@ -135,6 +135,21 @@ def test_an_event_told_as_a_noun_of_what_was_announced(extract_text, text, event
     assert coded(extract_text(text)) == [event]
 
 
+@pytest.mark.parametrize("text, event", [
+    # government releases: a sum's currency names no one ...
+    ("Norway will provide humanitarian aid of 5 million US dollars to the flood victims.",
+     ("AGREE", {"state/NOR"}, set())),
+    # ... "restrictive measures" are sanctions (CAMEO 163), and Türkiye is spelt both ways
+    ("The Council imposes restrictive measures on Turkiye over the drilling.",
+     ("SANCTION", set(), {"state/TUR"})),
+    # ... and one's counterpart serves another state: the minister is not Latvia's
+    ("Minister Oskarsdottir held talks with her Latvian counterpart on fisheries.",
+     ("CONSULT", {None}, {"state/LVA"})),
+])
+def test_the_wording_of_government_releases(extract_text, text, event) -> None:
+    assert coded(extract_text(text)) == [event]
+
+
 @pytest.mark.parametrize("text, actor, target", [
     # what is sent may name a state; whom it goes to is the target
     ("Kenya sent Kenyan peacekeepers to Somalia last year.", "state/KEN", "state/SOM"),

@@ -35,6 +35,7 @@ from kg.nlp.keys import stable_key
 # Verbs whose subject brokers an agreement between others rather than making it.
 BROKERING = frozenset({"broker", "mediate"})
 THIRD_PARTY = "third-party"     # PLOVER's mode of a mediator's CONSULT
+COUNTERPART = "counterpart"     # one who holds the same post for another state
 RELEASE = "release"             # PLOVER's mode of a release, which names whom it frees
 # Nouns of acts that are "for" the one they are aimed at ("support for", "aid for").
 _GIVEN_FOR = frozenset({"SUPPORT", "AID"})
@@ -113,6 +114,7 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         targets = _own_state(actors)
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
+    actors = _not_their_counterparts(ctx, trigger, actors)
     retype_by_what_is_done(ctx, trigger)
     place_key = place.key if place is not None else None
     token = trigger.token
@@ -206,6 +208,17 @@ def _roles(ctx: DocContext, trigger: Trigger
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
     return actors, targets, [], None
+
+
+def _not_their_counterparts(ctx: DocContext, trigger: Trigger, actors: list[Role]) -> list[Role]:
+    """"Minister Ivanova held talks with her Bulgarian counterpart": one's counterpart serves
+    another state, so an actor of no state of its own does not act for the counterpart's (the
+    one state the text names)."""
+    clause = trigger.anchor
+    counterparts = {r.state for t in clause.subtree if ctx.lemmas[t.i] == COUNTERPART
+                    for r in phrase_roles(ctx, t)}
+    return [Role(r.actor, None) if r.state in counterparts and r.actor.kind != model.STATE
+            and r.actor.state is None else r for r in actors]
 
 
 def _sent(lemma: str) -> bool:

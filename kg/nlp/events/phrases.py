@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg import model
+from kg.data.event_codes import word_classes
 from kg.nlp.context import Actor, DocContext
 from kg.nlp.events.actor_states import found_state, group_sector, sole_state
 
@@ -56,8 +57,12 @@ class Role:
 def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
     """The actors a noun phrase stands for, with their states (conjoined phrases included)."""
     roles: list[Role] = []
+    currencies = word_classes()["currencies"]
     for noun in _conjoined(head):
-        actors = actors_in(ctx, _phrase_tokens(noun)) or actors_in(ctx, _located_in(noun))
+        # "3 million US dollars": money, whoever's currency it is (but "20 million euros in
+        # aid to Uganda" still names whom the sum is for)
+        own_words = set() if ctx.lemmas[noun.i] in currencies else _phrase_tokens(noun)
+        actors = actors_in(ctx, own_words) or actors_in(ctx, _located_in(noun))
         if not actors:
             roles.extend(_the_two(ctx, noun) or _group_of_the_state(ctx, noun))
             continue
