@@ -145,6 +145,9 @@ def test_an_event_told_as_a_noun_of_what_was_announced(extract_text, text, event
     # ... and one's counterpart serves another state: the minister is not Latvia's
     ("Minister Oskarsdottir held talks with her Latvian counterpart on fisheries.",
      ("CONSULT", {None}, {"state/LVA"})),
+    # ... though the counterpart named is theirs
+    ("Foreign Minister Mwangi of Kenya and his Tanzanian counterpart, Juma Hamisi, held talks "
+     "on the treaty in Arusha on Friday.", ("CONSULT", {"state/KEN", "state/TZA"}, set())),
 ])
 def test_the_wording_of_government_releases(extract_text, text, event) -> None:
     assert coded(extract_text(text)) == [event]

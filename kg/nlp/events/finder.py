@@ -214,11 +214,12 @@ def _not_their_counterparts(ctx: DocContext, trigger: Trigger, actors: list[Role
     """"Minister Ivanova held talks with her Bulgarian counterpart": one's counterpart serves
     another state, so an actor of no state of its own does not act for the counterpart's (the
     one state the text names)."""
-    clause = trigger.anchor
-    counterparts = {r.state for t in clause.subtree if ctx.lemmas[t.i] == COUNTERPART
-                    for r in phrase_roles(ctx, t)}
+    nouns = [t for t in trigger.anchor.subtree if ctx.lemmas[t.i] == COUNTERPART]
+    counterparts = {r.state for t in nouns for r in phrase_roles(ctx, t)}
+    # "his Armenian counterpart, Ararat Mirzoyan": the counterpart named is theirs
+    named = {t.i for n in nouns for t in n.subtree}
     return [Role(r.actor, None) if r.state in counterparts and r.actor.kind != model.STATE
-            and r.actor.state is None else r for r in actors]
+            and r.actor.state is None and r.actor.start not in named else r for r in actors]
 
 
 def _sent(lemma: str) -> bool:
