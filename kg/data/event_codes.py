@@ -61,6 +61,12 @@ class EventTable:
     codes: Mapping[tuple[str, str], tuple[EventCode, ...]]
     lemmas: frozenset[str]
 
+    def types(self, lemma: str, pos: str, *, plain: bool = False) -> frozenset[str]:
+        """The types the table gives the word in any sense (with `plain`, in the senses that
+        need no other word): whether "sanction" is hostile, "embargo" a measure."""
+        return frozenset(c.type for c in self.codes.get((lemma, pos), ())
+                         if not plain or c.needs is None)
+
     @cached_property
     def words(self) -> frozenset[str]:
         """Every lemma the coding names: the coded words and the words their senses need."""

@@ -90,7 +90,9 @@ def _whole_person_names(ctx: DocContext, ents: tuple[Span, ...]) -> list[Span]:
 def _after_a_title(ctx: DocContext, ent: Span) -> Span:
     """A name the NER ran into the end of a title before it ("Secretary of" + "State Shultz"):
     the words after the title, a person's."""
-    if ent.label_ == "PERSON" or len(ent) < 2:
+    # a title's last word must be in the name ("State"), which spares most entities the search
+    if ent.label_ == "PERSON" or len(ent) < 2 or not any(
+            t.lower_ in title_head_words() for t in ent[:-1]):
         return ent
     for start in range(max(ctx.sentence(ent.start).start, ent.start - longest_title()),
                        ent.start):

@@ -128,8 +128,7 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
 def _a_measure(ctx: DocContext, noun: Token) -> bool:
     """A noun the table codes as a measure taken against someone: an embargo, sanctions, a
     ban, a blockade (not an act that others condemn: "condemned an air raid on a camp")."""
-    return any(c.type in MEASURES for c in ctx.event_table.codes.get((ctx.lemmas[noun.i], "noun"),
-                                                                     ()))
+    return bool(ctx.event_table.types(ctx.lemmas[noun.i], "noun") & MEASURES)
 
 
 def recipient_roles(ctx: DocContext, clause: Token) -> list[Role]:

@@ -137,28 +137,24 @@ def _plain_code(ctx: DocContext, verb: str) -> EventCode | None:
 def _a_person_taken(ctx: DocContext, trigger: Trigger) -> bool:
     """"captured the rebel leader", "seized the former minister": a person taken is arrested,
     as the table codes "arrest", not ground won (a town or a base taken stays a fight)."""
-    for obj in trigger.anchor.children:
-        if obj.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        actor = ctx.actor_at(obj)
-        lemma = ctx.lemmas[obj.i]
-        if (actor is not None and actor.kind == model.PERSON) or lemma in LEADERS \
-                or lemma in word_classes()["wanted"]:
-            return True
-    return False
+    wanted = word_classes()["wanted"]
+    return any((actor := ctx.actor_at(obj)) is not None and actor.kind == model.PERSON
+               or ctx.lemmas[obj.i] in LEADERS or ctx.lemmas[obj.i] in wanted
+               for obj in _taken(trigger))
 
 
 def _ground_taken(ctx: DocContext, trigger: Trigger) -> bool:
     """Whether what the verb takes is ground: a town, a capital, a territory (the class
     `ground`), or a place or a state kg knows."""
     ground = word_classes()["ground"]
-    for obj in trigger.anchor.children:
-        if obj.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        actor = ctx.actor_at(obj)
-        if ctx.lemmas[obj.i] in ground or (actor is not None and actor.kind in GROUND_KINDS):
-            return True
-    return False
+    return any(ctx.lemmas[obj.i] in ground
+               or (actor := ctx.actor_at(obj)) is not None and actor.kind in GROUND_KINDS
+               for obj in _taken(trigger))
+
+
+def _taken(trigger: Trigger) -> list[Token]:
+    """What a verb of taking takes: its object, or a passive's subject."""
+    return [c for c in trigger.anchor.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _by_inspectors(ctx: DocContext, trigger: Trigger) -> bool:

@@ -39,8 +39,8 @@ def ultimatums(sentence: Span, lemmas: list[str], table: EventTable) -> list[int
     doc = sentence.doc
     return [i for i in range(sentence.start + 2, sentence.end)
             if (doc[i].lower_ in ULTIMATUM_VERBS and doc[i - 1].lower_ == "or") or (
-                doc[i - 2].lower_ == "or" and doc[i - 1].lower_ == "be" and any(
-                    code.type in HOSTILE for code in table.codes.get((lemmas[i], "verb"), ())))]
+                doc[i - 2].lower_ == "or" and doc[i - 1].lower_ == "be"
+                and table.types(lemmas[i], "verb") & HOSTILE)]
 
 
 def obligations(sentence: Span, lemmas: list[str]) -> list[Told]:
@@ -79,8 +79,7 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
             # past tense is reported speech's: "warned Tehran it faced an embargo")
             found.append((tok.head, WARNING, tok.head))
         elif auxiliaries & FUTURE_AUXILIARIES and any(c.dep_ == "auxpass" for c in tok.children) \
-                and any(code.type in HOSTILE and code.needs is None
-                        for code in table.codes.get((lemmas[tok.i], "verb"), ())):
+                and table.types(lemmas[tok.i], "verb", plain=True) & HOSTILE:
             # "warned that intruders would be shot": a harm to come, done by no one else named
             # (by a verb that is hostile whatever its object: not "the bridge would be closed")
             found.append((tok.head, WARNING, tok.head))
@@ -110,8 +109,8 @@ def _warnings_of(sentence: Span, lemmas: list[str], table: EventTable) -> list[T
 
 def _hostile_noun(noun: Token, lemmas: list[str], table: EventTable) -> bool:
     """A reprisal, or a noun the table codes as hostile in any sense ("sanctions", "action")."""
-    return lemmas[noun.i] in word_classes()["reprisals"] or any(
-        code.type in HOSTILE for code in table.codes.get((lemmas[noun.i], "noun"), ()))
+    return lemmas[noun.i] in word_classes()["reprisals"] or bool(
+        table.types(lemmas[noun.i], "noun") & HOSTILE)
 
 
 def _a_harm(verb: Token, lemmas: list[str], table: EventTable) -> bool:
