@@ -176,6 +176,12 @@ def test_an_act_of_sending_is_aimed_at_whom_it_goes_to(extract_text, text, actor
     ("Ugandan authorities banned all public gatherings in the capital on Sunday.", "state/UGA"),
     ("Zambian police tortured three detained opposition organisers.", "state/ZMB"),
     ("The Chadian government lifted the curfew after two weeks of calm.", "state/TCD"),
+    # an inquiry into its own affairs
+    ("Sri Lankan police opened an investigation into the killing of two journalists.",
+     "state/LKA"),
+    # fire on villagers is violence on its own people (an ASSAULT), wherever the border is
+    ("Malawian soldiers opened fire on villagers near the Zambian border, killing three.",
+     "state/MWI"),
 ])
 def test_an_act_on_no_one_named_is_aimed_at_the_actors_own_state(extract_text, text,
                                                                  state) -> None:
@@ -214,6 +220,18 @@ def test_a_mediator_or_host_acts_on_the_sides_between(extract_text, text, actor,
                                                       targets) -> None:
     [(_, actors, found)] = coded(extract_text(text))
     assert (actors, found) == ({actor}, targets)
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Eritrea accepted a ceasefire with Ethiopia on Sunday.", "state/ERI", "state/ETH"),
+    ("Uganda reached a deal with Kenya on sharing the port.", "state/UGA", "state/KEN"),
+    # who brokered it is no side of it
+    ("Tehran accepted a Swiss-brokered truce with Baghdad.", "state/IRN", "state/IRQ"),
+])
+def test_an_agreement_with_another_side_is_aimed_at_it(extract_text, text, actor,
+                                                      target) -> None:
+    [(kind, actors, targets)] = coded(extract_text(text))
+    assert (kind, actors, targets) == ("AGREE", {actor}, {target})
 
 
 def test_an_offer_to_act_is_an_intent(extract_text) -> None:

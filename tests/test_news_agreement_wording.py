@@ -34,6 +34,14 @@ def test_a_mediator_is_no_party_of_a_ceasefire(extract_text) -> None:
     assert list(found.values()) == [{"state/RWA", "state/BDI"}]
 
 
+def test_who_an_accord_is_brokered_by_in_its_name_mediates_it(extract_text) -> None:
+    ex = extract_text("Djibouti and Eritrea signed a Qatari-mediated border accord on Monday.")
+    [key] = [k for k, e in ex.entities.items() if e.kind == model.AGREEMENT]
+    related = {(f.predicate, f.object) for f, _ in ex.facts if f.subject == key}
+    assert {o for p, o in related if p == model.PARTY} == {"state/DJI", "state/ERI"}
+    assert {o for p, o in related if p == model.MEDIATOR} == {"state/QAT"}
+
+
 def test_a_headlines_short_name_and_the_bodys_full_one_are_one_agreement(extract_text) -> None:
     found = _agreements(extract_text, "Chile, Japan sign investment treaty\n\nChile and Japan "
                         "signed a bilateral investment treaty on Tuesday in Tokyo.")

@@ -17,9 +17,9 @@ from kg.nlp.agreement_lists import counted_parties, dated_mention, dates_listed_
 from kg.nlp.agreement_mentions import (AGREEMENT_WORDS, FORMAL_NAME_WORDS, NEEDS_QUALIFIER,
                                         AgreementMention, is_generic, mention_at,
                                         other_names, parse_head)
-from kg.nlp.agreement_participants import (actors_after, add_participants, names_other_states,
-                                            read_between, read_presence, read_saying,
-                                            read_signing, read_signing_noun)
+from kg.nlp.agreement_participants import (MEDIATE_VERBS, actors_after, add_participants,
+                                            names_other_states, read_between, read_presence,
+                                            read_saying, read_signing, read_signing_noun)
 from kg.nlp.agreement_status import read_status
 from kg.nlp.agreement_time import in_lead, story_date
 from kg.nlp.agreement_referents import (heads_the_document, maker_list_start, possessors,
@@ -359,6 +359,10 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
             [model.INTERNATIONAL_ORGANIZATION]:
         named = []
     for actor in named:
+        if _a_broker_of(ctx, actor):   # "a Thai-brokered ceasefire": Thailand mediates
+            agreement.mediators.setdefault(actor.key, (span, "pattern:agreement-name-broker",
+                                                       0.8))
+            continue
         # "the EU–Ukraine Association Agreement"; not words of the title the NER took for a
         # body ("Further Reduction and Limitation of Strategic Offensive Arms")
         agreement.parties.setdefault(actor.key, (span, "pattern:agreement-name-party", 0.8))
@@ -376,6 +380,13 @@ def _read_context(ctx: DocContext, agreement: Agreement, mention: AgreementMenti
     read_signing_noun(ctx, agreement, mention)
     read_dates(ctx, agreement.dates, mention)
     read_status(ctx, agreement.statuses, mention)
+
+
+def _a_broker_of(ctx: DocContext, actor: Actor) -> bool:
+    """"a Thai-brokered ceasefire", "the UN-mediated accord": a name that modifies a participle
+    of mediating names who mediates."""
+    head = ctx.doc[actor.end - 1].head
+    return head.i >= actor.end and head.tag_ == "VBN" and head.lemma_.lower() in MEDIATE_VERBS
 
 
 def _read_makers(ctx: DocContext, agreement: Agreement, mention: AgreementMention) -> None:

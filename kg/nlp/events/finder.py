@@ -24,8 +24,9 @@ from kg.nlp.events.event_dates import adverbial_dates, clause_date
 from kg.nlp.events.factuality import COOPERATIVE
 from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
 from kg.nlp.events.roles import (agent_roles, between_roles, condition_roles, foreign_roles,
-                                 intender_roles, matter_roles, modifier_roles, object_roles,
-                                 preposition_roles, recipient_roles, subject_roles)
+                                 intender_roles, matter_roles, modifier_roles, named_roles,
+                                 object_roles, preposition_roles, recipient_roles,
+                                 subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
 from kg.nlp.events.speech_acts import WARNED_OF
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
@@ -66,8 +67,9 @@ MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
 # Acts that, with no target named, are aimed at the actors' own state: a protest at its
 # government, repression, violence and concessions at its people ("banned public gatherings",
-# "lifted the curfew"), as PLOVER codes them.
-AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT"})
+# "lifted the curfew"), an inquiry into its affairs ("opened an inquiry into the deaths"), as
+# PLOVER codes them.
+AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "INVESTIGATE"})
 
 
 def find_events(ctx: DocContext) -> None:
@@ -88,6 +90,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     actors, targets, mediators, agreement = _roles(ctx, trigger)
     if trigger.type == trigger.code.type and (sense := sense_of_its_actor(ctx, trigger)):
         trigger.type, trigger.mode, trigger.code = sense.type, sense.mode, sense
+    # before whom it is aimed at by default: fire on villagers (an ASSAULT) at their own state
+    retype_by_what_is_done(ctx, trigger)
     if trigger.type in ABOUT_A_MATTER and (agents := agent_roles(ctx, trigger.anchor)):
         targets = agents
     if trigger.intended and not actors and _told_of_a_thing(trigger.anchor):
@@ -115,7 +119,6 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
     actors = _not_their_counterparts(ctx, trigger, actors)
-    retype_by_what_is_done(ctx, trigger)
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -279,6 +282,12 @@ def _agreement(ctx: DocContext, trigger: Trigger) -> str | None:
     return None
 
 
+def _agreement_words(ctx: DocContext, trigger: Trigger, agreement: str) -> list[Token]:
+    """The words of the trigger's clause that name `agreement`."""
+    return [t for t in trigger.anchor.subtree if (a := ctx.actor_at(t)) is not None
+            and a.key == agreement]
+
+
 def _agreement_roles(ctx: DocContext, trigger: Trigger, agreement: str
                      ) -> tuple[list[Role], list[Role], list[Role], str]:
     subjects = subject_roles(ctx, trigger.anchor)
@@ -289,7 +298,13 @@ def _agreement_roles(ctx: DocContext, trigger: Trigger, agreement: str
         brokers = subjects or mediators
         taken = {r.actor.key for r in brokers}
         return [r for r in parties if r.actor.key not in taken], [], brokers, agreement
-    return subjects or parties, [], mediators, agreement
+    # "accepted a ceasefire with the Angolan government", "reached a deal with Kenya": whom
+    # it is with is its target
+    own = {r.state for r in subjects if r.state}
+    others = [r for r in named_roles(ctx, [p for t in [trigger.anchor, *_agreement_words(
+        ctx, trigger, agreement)] for p in t.children if p.dep_ == "prep" and p.lower_ == "with"])
+              if r.state not in own] if subjects else []
+    return subjects or parties, others, mediators, agreement
 
 
 def _related(ctx: DocContext, agreement: str, relation: str) -> list[Role]:

@@ -178,9 +178,15 @@ def matter_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
     states ("an inquiry into bribes paid to Milan officials": Italy; "investigating allegations
     that Russian troops tortured detainees": Russia; "rejected a plan drawn up by the African
     Union": the African Union)."""
-    tokens = {t.i for clause in clauses for c in clause.children
-              if c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in _MATTER)
-              for t in c.subtree}
+    return named_roles(ctx, [c for clause in clauses for c in clause.children
+                             if c.dep_ in ("dobj", "ccomp")
+                             or (c.dep_ == "prep" and c.lower_ in _MATTER)])
+
+
+def named_roles(ctx: DocContext, heads: list[Token]) -> list[Role]:
+    """Everyone the heads' phrases name, with their states, and the states of the places they
+    name ("with the foreign minister of Ghana, Ama Mensah, and Togo's foreign minister")."""
+    tokens = {t.i for head in heads for t in head.subtree}
     roles: list[Role] = []
     for actor in actors_in(ctx, tokens):
         if actor.kind == model.PLACE:
