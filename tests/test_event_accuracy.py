@@ -71,6 +71,28 @@ def test_a_group_in_places_acts_for_their_states(extract_text) -> None:
     assert roles(ex, model.ACTOR) == {("state/PER", "state/PER"), ("state/CHL", "state/CHL")}
 
 
+@pytest.mark.parametrize("text, actor", [
+    # people who protest or strike act for the state where their clause puts the act, though
+    # the text names another
+    ("Thousands of farmers blocked roads across Peru on Monday in protest at a trade deal "
+     "with Chile.", "state/PER"),
+    ("Opposition supporters camped out on the main square of Tbilisi for a third day, "
+     "protesting against a vote they say was rigged by Moscow.", "state/GEO"),
+    ("Crowds of demonstrators marched in Dhaka on Sunday against a visit by the Indian "
+     "foreign minister.", "state/BGD"),
+])
+def test_a_group_of_civilians_acts_for_the_state_it_acts_in(extract_text, text,
+                                                             actor) -> None:
+    assert {a for _, actors, _ in coded(extract_text(text)) for a in actors} == {actor}
+
+
+def test_an_armed_group_does_not_take_the_state_it_fights_in(extract_text) -> None:
+    """Fighters cross borders: where they attack does not say whose they are."""
+    found = coded(extract_text("Militiamen attacked a convoy in Niger on Monday, officials in "
+                               "Mali said."))
+    assert found and found[0][1] == set()
+
+
 def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ex = extract_text("Rebels ambushed a convoy near the border between Mali and Burkina Faso.")
     assert roles(ex, model.ACTOR) == set()

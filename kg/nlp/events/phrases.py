@@ -31,6 +31,15 @@ _LEAVING = frozenset({"withdrawal", "pullout", "retreat", "departure", "expulsio
 _LOCATED = frozenset({"in", "throughout", "across"})
 
 
+# Sectors of armed groups, who may act outside their own state.
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "CRM"})
+
+
+# Prepositions that place an act in a state or town ("marched through Nairobi").
+_ACTED_IN = frozenset({"in", "across", "throughout", "through", "on", "at", "outside", "inside",
+                       "around", "near"})
+
+
 # Participles of backing ("Russian-backed", "Iranian-funded").
 _BACKING = frozenset({"back", "support", "fund", "arm", "train", "sponsor", "finance", "equip"})
 
@@ -204,11 +213,52 @@ def _group_of_the_state(ctx: DocContext, noun: Token) -> list[Role]:
     domestic actors ("Rebels ambushed a convoy in northern Mali")."""
     # "thousands of protesters", "a group of refugees": the group named in the "of" phrase;
     # "opposition parties", "army officers": named by what the noun is part of
-    if all(group_sector(ctx, n) is None for n in [noun, *of_objects(noun), *(
-            c for c in noun.children if c.dep_ == "compound")]):
+    sectors = {group_sector(ctx, n) for n in [noun, *of_objects(noun), *(
+        c for c in noun.children if c.dep_ == "compound")]} - {None}
+    if not sectors:
         return []
-    state = sole_state(ctx)
+    # armed groups fight abroad too; people at home protest, strike and march where they live
+    at_home = not sectors & _ARMED_SECTORS
+    state = (_state_acted_in(ctx, noun) if at_home else None) or sole_state(ctx)
     return [state_role(noun.i, noun.i + 1, state)] if state is not None else []
+
+
+def _state_acted_in(ctx: DocContext, noun: Token) -> str | None:
+    """The state where the group's clause places its act, if one ("Thousands of farmers blocked
+    roads across Peru … in protest at a deal with Chile", "students rallied outside the
+    embassy in Jakarta"): a domestic group is of the state it acts in."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = noun.head
+    heads = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "obj"))]  # "blocked
+    # roads across Peru"
+    states = []
+    for prep in (p for h in heads for p in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in _ACTED_IN:
+            continue
+        for actor in actors_in(ctx, _where(prep)):
+            if actor.kind == model.STATE and not actor.adjective:
+                states.append(actor.key)
+            elif actor.kind == model.PLACE and actor.state:
+                states.append(ctx.state_entity(actor.state))
+    return states[0] if len(set(states)) == 1 else None
+
+
+def _where(prep: Token) -> set[int]:
+    """The words of a place phrase that say where: its object, and what that object is of or in
+    ("on the main square of Tbilisi", "outside the embassy in Jakarta", "on Kiev's Independence
+    Square"), not what an act named there is against ("in protest against India's plan")."""
+    found: set[int] = set()
+    todo = [g for g in prep.children if g.dep_ == "pobj"]
+    while todo:
+        word = todo.pop()
+        found.add(word.i)
+        for child in word.children:
+            if child.dep_ in ("compound", "poss", "flat", "amod"):
+                found.update(t.i for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                todo.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def of_objects(noun: Token) -> list[Token]:
