@@ -1,6 +1,7 @@
-"""Two kinds of false place: a state named inside a natural feature's name ("the South China
-Sea" is no mention of China, "the Niger Delta" none of Niger), and words inside an agreement's
-proper name ("the Convention on the Law of the Sea" names no place "Sea"). Sentences written
+"""Kinds of false place or state: a state named inside a natural feature's name ("the South
+China Sea" is no mention of China, "the Niger Delta" none of Niger), a region's adjective
+("Latin American" is not the United States), and words inside an agreement's proper name ("the
+Convention on the Law of the Sea" names no place "Sea"). Sentences written
 for these tests."""
 from __future__ import annotations
 
@@ -38,6 +39,25 @@ def test_a_feature_named_after_a_state_is_a_place(nlp, text, state, place) -> No
 ])
 def test_the_state_itself_is_still_a_state(nlp, text, state) -> None:
     assert state in _names(extract_as_txt(nlp, text), model.STATE)
+
+
+@pytest.mark.parametrize("text", [
+    "Latin American finance ministers met in Quito to discuss debt relief.",
+    "The two Central American neighbours agreed to reopen their border.",
+    "North American and European negotiators resumed the trade talks.",
+])
+def test_a_regions_adjective_is_not_the_united_states(nlp, text) -> None:
+    ex = extract_as_txt(nlp, text)
+    assert "United States" not in _names(ex, model.STATE)
+    assert not any("American" in e.name for e in ex.entities.values())
+
+
+@pytest.mark.parametrize("text", [
+    "American and Mexican negotiators resumed the trade talks.",
+    "South African and American officials met in Pretoria.",
+])
+def test_the_demonym_alone_is_still_the_united_states(nlp, text) -> None:
+    assert "United States" in _names(extract_as_txt(nlp, text), model.STATE)
 
 
 @pytest.mark.parametrize("text, words", [

@@ -10,7 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.feature_names import feature_name_around
+from kg.nlp.feature_names import REGION_ADJ, feature_name_around, regional_adjective
 from kg.nlp.gazetteer import CAPITAL, ORG, PLACE, STATE, STATE_ADJ, gazetteer_for
 
 # What the entity ruler before the NER labels our matches with: labels the NER already has.
@@ -31,6 +31,8 @@ def _extra(config: list | None) -> tuple:
 
 # NER labels a late gazetteer match may replace: the NER saw a place or a nationality there.
 _REPLACEABLE = {"GPE", "LOC", "NORP", "FAC"}
+# A demonym's label in either gazetteer (before the NER it carries the NER's label).
+_ADJECTIVE_LABELS = {STATE_ADJ, _NER_LABEL[STATE_ADJ]}
 
 
 class LateGazetteer:
@@ -47,13 +49,13 @@ class LateGazetteer:
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, key = self.labels[doc.vocab.strings[match_id]]
-            feature = feature_name_around(doc, start, end) if label != ORG else None
+            feature = _not_the_state(doc, start, end, label)
             if feature is not None:   # "Lake Chad": a place, not Chad
-                start, end = feature
+                start, end, feature_label = feature
             overlapping = [e for e in doc.ents if e.start < end and start < e.end]
             if all((e.label_ in _REPLACEABLE or (label == STATE and _a_bare_person(doc, e)))
                    and e.start >= start and e.end <= end for e in overlapping):
-                spans.append(Span(doc, start, end, label="LOC") if feature is not None
+                spans.append(Span(doc, start, end, label=feature_label) if feature is not None
                              else Span(doc, start, end, label=label, span_id=key))
         spans = [s for s in spans if not (s.label_ == STATE and _inside_other_name(doc, s))]
         places = {s.end: s.id_ for s in spans if s.label_ in (PLACE, CAPITAL)}
@@ -134,6 +136,21 @@ class _LazyPhraseMatcher:
                 self.matcher.add(match_id, [orths])
 
 
+def _not_the_state(doc: Doc, start: int, end: int, label: str
+                   ) -> tuple[int, int, str] | None:
+    """The range and label of a feature's name the match is part of ("Lake Chad", a place:
+    LOC), or of a region's adjective ("Latin American": REGION_ADJ, which names no entity), or
+    None."""
+    if label == ORG:
+        return None
+    if (feature := feature_name_around(doc, start, end)) is not None:
+        return (*feature, "LOC")
+    if label in _ADJECTIVE_LABELS and end == start + 1 and (
+            region := regional_adjective(doc, start)) is not None:
+        return (*region, REGION_ADJ)
+    return None
+
+
 def _squash(text: str) -> str:
     return "".join(text.split())
 
@@ -206,10 +223,10 @@ class EarlyGazetteer:
             if start in seen or end - 1 in seen:
                 continue
             label, key = self.labels[match_id]
-            feature = feature_name_around(doc, start, end) if label != ORG else None
+            feature = _not_the_state(doc, start, end, label)
             if feature is not None:   # "the South China Sea": a place, not China
-                start, end = feature
-                new.append(Span(doc, start, end, label="LOC"))
+                start, end, feature_label = feature
+                new.append(Span(doc, start, end, label=feature_label))
             else:
                 new.append(Span(doc, start, end, label=label, span_id=key))
             entities = [e for e in entities if not (e.start < end and e.end > start)]
