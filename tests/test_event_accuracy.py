@@ -236,6 +236,8 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/LTU"}, {"state/BLR"})]),
     ("Addis Ababa hinted at military action against Asmara over the port.",
      [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
+    ("Washington warned Managua of stiffer penalties over the election.",
+     [("THREATEN", {"state/USA"}, {"state/NIC"})]),
     ("Seoul warned Pyongyang that any incursion would be met with overwhelming force.",
      [("THREATEN", {"state/KOR"}, {"state/PRK"})]),
     ("Brussels warned Belgrade that it faced a tighter trade embargo over the arrests.",

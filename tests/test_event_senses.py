@@ -25,6 +25,7 @@ from extraction_helpers import coded, kinds
      "COOPERATE"),
     ("Monaco passed bank documents on the accounts to investigators in Lagos.", "COOPERATE"),
     ("Skopje turned over its police archives to the commission's investigators.", "COOPERATE"),
+    ("Bogota handed over radio intercepts to Panamanian prosecutors.", "COOPERATE"),
     # giving, granting or providing goods, money, weapons or intelligence is aid (070-072) ...
     ("The Gulf fund granted Jordan 40 million dinars in emergency credits.", "AID"),
     ("Washington is providing drone footage and other military intelligence to Nairobi.",
@@ -124,6 +125,11 @@ def test_whom_a_measure_or_a_demand_named_by_a_noun_is_aimed_at(extract_text, te
     # events told as nouns of what was announced: a release names whom it frees ...
     ("The release of 12 Nepali hostages was announced by the Red Cross on Friday.",
      ("RETREAT", set(), {"state/NPL"})),
+    # ... and so does a return or a repatriation of captives
+    ("The return of 35 Georgian prisoners of war was announced on Tuesday.",
+     ("RETREAT", set(), {"state/GEO"})),
+    ("The repatriation of 60 Kenyan detainees was completed on Sunday.",
+     ("RETREAT", set(), {"state/KEN"})),
     # ... relations established between two states are both states' act (CAMEO 054) ...
     ("The establishment of diplomatic relations between Oman and Bhutan was announced on "
      "Monday.", ("SUPPORT", {"state/OMN", "state/BTN"}, set())),
