@@ -214,6 +214,23 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     assert kinds(extract_text(text)) == ["REJECT"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    # an assault launched, a counteroffensive, a siege laid are force between armed sides
+    ("Ethiopian forces launched an assault on rebel-held Dessie on Tuesday.", "FIGHT"),
+    ("The Ugandan army began a counteroffensive against the rebels in the north.", "FIGHT"),
+    ("Serb forces laid siege to the town of Bihac.", "FIGHT"),
+    # bases or towns abandoned are a retreat (CAMEO 0874)
+    ("Libyan troops abandoned the air base at Ouadi Doum.", "RETREAT"),
+    # forces joined, teams made up are cooperation; a walkout is a protest; a donation is aid
+    ("Ghana and Togo joined forces to patrol the Gulf of Guinea.", "COOPERATE"),
+    ("Bolivia and Peru teamed up to clear mines along their border.", "COOPERATE"),
+    ("Kenyan opposition lawmakers staged a walkout during the president's speech.", "PROTEST"),
+    ("Norway made a donation of 5 million crowns to the Red Cross in Sudan.", "AID"),
+])
+def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
 @pytest.mark.parametrize("text, actor, targets", [
     ("Norway offered on Monday to mediate between the Colombian government and the rebels.",
      "state/NOR", {"state/COL"}),
