@@ -226,6 +226,11 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Bolivia and Peru teamed up to clear mines along their border.", "COOPERATE"),
     ("Kenyan opposition lawmakers staged a walkout during the president's speech.", "PROTEST"),
     ("Norway made a donation of 5 million crowns to the Red Cross in Sudan.", "AID"),
+    # leaving talks halts negotiations (164), leaving a country is a retreat
+    ("Eritrea pulled out of the border talks with Ethiopia on Monday.", "SANCTION"),
+    ("The Moroccan delegation walked out of the negotiations in Geneva.", "SANCTION"),
+    ("Burundi withdrew from the peace talks in Arusha.", "SANCTION"),
+    ("Vietnam pulled out of Cambodia in 1989.", "RETREAT"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]

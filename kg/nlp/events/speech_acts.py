@@ -27,6 +27,9 @@ ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 # Verbs that tell a harm to come by what they are "of" or "at" ("warned of sanctions",
 # "hinted at military action").
 WARNED_OF = {"warn": "of", "hint": "at"}
+# Modifiers that make a harm warned of one foreseen at others' hands ("warned of an imminent
+# assault"), not the warner's threat.
+_FORESEEN = frozenset({"imminent", "impending", "feared"})
 # (the word that tells the event, its code, the clause it is told in)
 Told = tuple[Token, EventCode, Token]
 
@@ -99,7 +102,8 @@ def _warnings_of(sentence: Span, lemmas: list[str], table: EventTable) -> list[T
         holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
         harms = [g for h in holders for p in h.children
                  if p.dep_ == "prep" and p.lower_ == WARNED_OF[lemmas[i]]
-                 for g in p.children if g.dep_ == "pobj" and _hostile_noun(g, lemmas, table)]
+                 for g in p.children if g.dep_ == "pobj" and _hostile_noun(g, lemmas, table)
+                 and not any(c.dep_ == "amod" and c.lower_ in _FORESEEN for c in g.children)]
         # "warned of raids by smugglers" (the parser may hang the "by" on the verb)
         if harms and not any(c.dep_ == "prep" and c.lower_ == "by"
                              for g in [tok, *harms] for c in g.children):

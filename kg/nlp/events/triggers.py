@@ -267,7 +267,10 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             linked.add(lemmas[child.i])
         if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
             linked.update(lemmas[g.i] for g in child.children if g.dep_ in ("pobj", "pcomp"))
-        elif child.dep_ in ("dobj", "nsubj"):   # "thousands of troops massed"
+        if child.lower_ in PARTICLES:     # "pulled out of the talks": the particle's "of"
+            linked.update(lemmas[g.i] for p in child.children if p.dep_ == "prep"
+                          for g in p.children if g.dep_ == "pobj")
+        if child.dep_ in ("dobj", "nsubj"):   # "thousands of troops massed"
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
             arguments.extend(g for g in child.children if g.dep_ == "nsubj")
