@@ -226,6 +226,9 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Bolivia and Peru teamed up to clear mines along their border.", "COOPERATE"),
     ("Kenyan opposition lawmakers staged a walkout during the president's speech.", "PROTEST"),
     ("Norway made a donation of 5 million crowns to the Red Cross in Sudan.", "AID"),
+    # a ban on trade or travel is a sanction (163)
+    ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
+    ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),
     # leaving talks halts negotiations (164), leaving a country is a retreat
     ("Eritrea pulled out of the border talks with Ethiopia on Monday.", "SANCTION"),
     ("The Moroccan delegation walked out of the negotiations in Geneva.", "SANCTION"),
