@@ -238,6 +238,9 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
     ("Washington warned Managua of stiffer penalties over the election.",
      [("THREATEN", {"state/USA"}, {"state/NIC"})]),
+    # ... where the parser hangs the "of" on the date
+    ("Ankara warned Athens on Monday of grave consequences if it extended its waters.",
+     [("THREATEN", {"state/TUR"}, {"state/GRC"})]),
     ("Seoul warned Pyongyang that any incursion would be met with overwhelming force.",
      [("THREATEN", {"state/KOR"}, {"state/PRK"})]),
     ("Brussels warned Belgrade that it faced a tighter trade embargo over the arrests.",

@@ -25,6 +25,7 @@ from extraction_helpers import coded, kinds
      "COOPERATE"),
     ("Monaco passed bank documents on the accounts to investigators in Lagos.", "COOPERATE"),
     ("Skopje turned over its police archives to the commission's investigators.", "COOPERATE"),
+    ("Kenya handed over two suspected militants to Ugandan police.", "COOPERATE"),
     ("Bogota handed over radio intercepts to Panamanian prosecutors.", "COOPERATE"),
     # giving, granting or providing goods, money, weapons or intelligence is aid (070-072) ...
     ("The Gulf fund granted Jordan 40 million dinars in emergency credits.", "AID"),
@@ -226,6 +227,22 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Bolivia and Peru teamed up to clear mines along their border.", "COOPERATE"),
     ("Kenyan opposition lawmakers staged a walkout during the president's speech.", "PROTEST"),
     ("Norway made a donation of 5 million crowns to the Red Cross in Sudan.", "AID"),
+    # aid rushed, intelligence sharing, resources pooled, a meeting between leaders
+    ("Britain rushed medical supplies to quake-hit Armenia.", "AID"),
+    ("Bogota and Quito stepped up intelligence sharing on drug gangs.", "COOPERATE"),
+    ("Egypt and Sudan pooled resources to build the dam.", "COOPERATE"),
+    ("A meeting between the Chilean and Bolivian foreign ministers took place in La Paz.",
+     "CONSULT"),
+    # a rebuke told as a noun, being taken to task: disapproval (111)
+    ("Moscow's sharp rebuke of Riga over the monument dominated the news.", "DISAPPROVE"),
+    ("Poland was taken to task by Brussels over its court reforms.", "DISAPPROVE"),
+    # talks put on hold (164), firms put on a list (163), a capitulation, a search for
+    # evidence, a reinforcement of troops
+    ("Seoul put the trade talks with Tokyo on hold.", "SANCTION"),
+    ("Washington placed five Chinese firms on its entity list.", "SANCTION"),
+    ("The government capitulated to the strikers' demands.", "CONCEDE"),
+    ("Inspectors scoured the site for evidence of chemical weapons.", "INVESTIGATE"),
+    ("The reinforcement of Indian troops along the border began on Monday.", "MOBILIZE"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),

@@ -60,9 +60,9 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
     taking = ctx.lemmas[trigger.token.i] in TAKING
     if trigger.type == "FIGHT" and not taking and aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
-    if taking and trigger.type != "FIGHT" and _ground_taken(ctx, trigger):
+    if taking and trigger.type == "COERCE" and _ground_taken(ctx, trigger):
         # "seized the town": ground won, as the table codes "capture" (192); goods seized
-        # stay confiscated (171)
+        # stay confiscated (171); "was taken to task" keeps its own sense
         capture = _plain_code(ctx, "capture")
         if capture is not None:
             trigger.type, trigger.mode = capture.type, capture.mode

@@ -98,8 +98,10 @@ def _warnings_of(sentence: Span, lemmas: list[str], table: EventTable) -> list[T
         tok = sentence.doc[i]
         if lemmas[i] not in WARNED_OF or tok.pos_ != "VERB":
             continue
-        # "warned Minsk of sanctions": the parser may hang the "of" on the one warned
-        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        # "warned Minsk of sanctions", "warned Syria on Sunday of grave consequences": the
+        # parser may hang the "of" on the one warned or on a date
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj"), *(
+            g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")]
         harms = [g for h in holders for p in h.children
                  if p.dep_ == "prep" and p.lower_ == WARNED_OF[lemmas[i]]
                  for g in p.children if g.dep_ == "pobj" and _hostile_noun(g, lemmas, table)
