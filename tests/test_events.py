@@ -175,6 +175,9 @@ def test_events_survive_the_cache(extract_text) -> None:
     ("Ecuador is expected to deploy troops along the border.", ("THREATEN", ("state/ECU",), ())),
     ("Bolivia aims to expel the Chilean ambassador.",
      ("THREATEN", ("state/BOL",), ("state/CHL",))),
+    # ... also where a date stands between the noun of intention and what it intends
+    ("Quito signalled its readiness on Monday to open talks with Lima.",
+     ("AGREE", ("state/ECU",), ("state/PER",))),
 ])
 def test_intents_and_demands_read_from_the_governing_verb(extract_text, text: str,
                                                           expected: tuple) -> None:

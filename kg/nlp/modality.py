@@ -143,6 +143,10 @@ def intention_noun(clause: Token, lemmas: list[str]) -> Token | None:
     if clause.dep_ == "pcomp" and head.lower_ == "of" or (
             clause.dep_ == "pobj" and head.lower_ in INTENDED_PREPOSITIONS):
         head = head.head
+    elif clause.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB":
+        # "signalled its readiness on Friday to open talks": words between the noun and its
+        # "to" clause make the parser hang the clause on the verb
+        head = next((c for c in head.children if c.dep_ == "dobj" and c.i < clause.i), head)
     elif clause.dep_ != "acl":
         return None
     return head if head.pos_ == "NOUN" and lemmas[head.i] in INTENT_NOUNS else None
