@@ -93,6 +93,13 @@ def test_an_armed_group_does_not_take_the_state_it_fights_in(extract_text) -> No
     assert found and found[0][1] == set()
 
 
+def test_states_listed_with_commas_each_act(extract_text) -> None:
+    """The parser reads "A, B, C and D" as A with an appositive list after it."""
+    found = coded(extract_text("Israel, South Africa, the United States and Canada boycotted "
+                               "the conference."))
+    assert found and found[0][1] == {"state/ISR", "state/ZAF", "state/USA", "state/CAN"}
+
+
 def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ex = extract_text("Rebels ambushed a convoy near the border between Mali and Burkina Faso.")
     assert roles(ex, model.ACTOR) == set()

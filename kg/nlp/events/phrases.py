@@ -67,7 +67,7 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
     """The actors a noun phrase stands for, with their states (conjoined phrases included)."""
     roles: list[Role] = []
     currencies = word_classes()["currencies"]
-    for noun in _conjoined(head):
+    for noun in _conjoined(head) + _listed_in_apposition(ctx, head):
         # "3 million US dollars": money, whoever's currency it is (but "20 million euros in
         # aid to Uganda" still names whom the sum is for)
         own_words = set() if ctx.lemmas[noun.i] in currencies else _phrase_tokens(noun)
@@ -116,6 +116,20 @@ def state_role(start: int, end: int, state: str) -> Role:
 
 def _conjoined(head: Token) -> list[Token]:
     return [head, *head.conjuncts] if head.dep_ != "conj" else [head]
+
+
+def _listed_in_apposition(ctx: DocContext, head: Token) -> list[Token]:
+    """"Egypt, Saudi Arabia, the Emirates and Bahrain": a list of states the parser reads as a
+    state with an appositive (list) after it; no state is another state's apposition."""
+    own = ctx.actor_at(head.i)
+    if own is None or own.kind != model.STATE:
+        return []
+    for child in head.children:
+        other = ctx.actor_at(child.i) if child.dep_ == "appos" else None
+        if other is not None and other.kind == model.STATE and other.key != own.key \
+                and (child.conjuncts or head.conjuncts):
+            return [child, *child.conjuncts]
+    return []
 
 
 def _phrase_tokens(noun: Token) -> set[int]:
