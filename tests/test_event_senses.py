@@ -243,6 +243,12 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("The government capitulated to the strikers' demands.", "CONCEDE"),
     ("Inspectors scoured the site for evidence of chemical weapons.", "INVESTIGATE"),
     ("The reinforcement of Indian troops along the border began on Monday.", "MOBILIZE"),
+    # signing up to a plan is agreeing to it (030), downing tools a strike (143)
+    ("The guerrillas signed up to the Norwegian peace plan.", "AGREE"),
+    ("Miners in Zambia downed tools on Monday over unpaid wages.", "PROTEST"),
+    # a crowd's violence on property is a riot; on people, an assault
+    ("Angry crowds stoned the Danish embassy in Damascus.", "PROTEST"),
+    ("A mob beat two foreign journalists to death in Harare.", "ASSAULT"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),

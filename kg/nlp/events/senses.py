@@ -31,7 +31,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "mourner", "marcher"})
 # Acts of force that, done by a crowd, are a riot (PLOVER's PROTEST, mode riot; CAMEO 145):
 # "protesters stormed the parliament", "students clashed with police", "a mob seized the town
-# hall"; but a crowd that beats or kills someone assaults them.
+# hall", and violence on property ("crowds stoned the embassy"); but a crowd that beats or
+# kills someone assaults them.
 FORCE = frozenset({"FIGHT", "COERCE"})
 RIOT = EventCode("riot", "verb", "PROTEST", "riot-spon", "145", None)   # as the table codes "riot"
 # Who speaks for a state (its name or capital, its government and ministries, or an
@@ -75,7 +76,8 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
         trigger.type, trigger.mode = "INVESTIGATE", None
     if trigger.type == "AID" and _under_a_deal(ctx, trigger):
         trigger.type, trigger.mode = "COOPERATE", None
-    if trigger.type in FORCE and _by_a_crowd(ctx, trigger):
+    if (trigger.type in FORCE or trigger.type == "ASSAULT" and _on_property(ctx, trigger)) \
+            and _by_a_crowd(ctx, trigger):
         trigger.type, trigger.mode = RIOT.type, RIOT.mode
         trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
 
@@ -172,6 +174,14 @@ def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:
     clauses = [clause, clause.head] if clause.dep_ == "conj" else [clause]
     return any(c.dep_ == "nsubj" and any(ctx.lemmas[n.i] in crowds for n in [c, *of_objects(c)])
                for v in clauses for c in v.children)
+
+
+def _on_property(ctx: DocContext, trigger: Trigger) -> bool:
+    """Whether the act's objects are all buildings, vehicles or other property (class
+    "property"), not people."""
+    objects = [c for c in trigger.anchor.children if c.dep_ in ("dobj", "obj")]
+    property_words = word_classes()["property"]
+    return bool(objects) and all(ctx.lemmas[o.i] in property_words for o in objects)
 
 
 def _under_a_deal(ctx: DocContext, trigger: Trigger) -> bool:
