@@ -249,6 +249,14 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # a crowd's violence on property is a riot; on people, an assault
     ("Angry crowds stoned the Danish embassy in Damascus.", "PROTEST"),
     ("A mob beat two foreign journalists to death in Harare.", "ASSAULT"),
+    # sentences commuted, power handed over, autonomy granted are concessions (08)
+    ("The governor commuted the death sentences of six prisoners.", "CONCEDE"),
+    ("The junta handed over power to an elected civilian government.", "CONCEDE"),
+    ("Jakarta granted autonomy to Aceh in 2001.", "CONCEDE"),
+    # captives or remains repatriated are returned (084)
+    ("Iran repatriated 500 Iraqi prisoners of war on Sunday.", "RETREAT"),
+    # a telephone conversation is a consultation (041)
+    ("The Chinese and Indian premiers held a telephone conversation on Friday.", "CONSULT"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),
