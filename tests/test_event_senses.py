@@ -209,6 +209,11 @@ def test_a_foreign_target_named_is_kept(extract_text) -> None:
     "Britain blocked a European Union plan to tax aviation fuel.",
     "Kosovo's leaders shunned talks with Belgrade.",
     "Cyprus said no to the reunification plan in a referendum.",
+    "Belgrade scoffed at the European mediators' proposal.",
+    "Caracas poured cold water on the Brazilian peace initiative.",
+    "Hanoi reneged on its promise to free the prisoners.",
+    "Manila walked away from the fisheries accord with Taipei.",
+    "The militia backed out of the disarmament deal.",
     "The prime minister shrugged off calls for his resignation.",
 ])
 def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
