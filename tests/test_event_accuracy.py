@@ -245,6 +245,9 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
     ("Washington warned Managua of stiffer penalties over the election.",
      [("THREATEN", {"state/USA"}, {"state/NIC"})]),
+    # ... and what the speaker says it may do on a condition
+    ("Hanoi said it could retaliate if the Chinese rig stayed in its waters.",
+     [("THREATEN", {"state/VNM"}, {"state/CHN"})]),
     # ... where the parser hangs the "of" on the date
     ("Ankara warned Athens on Monday of grave consequences if it extended its waters.",
      [("THREATEN", {"state/TUR"}, {"state/GRC"})]),

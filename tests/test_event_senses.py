@@ -262,6 +262,23 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Iran repatriated 500 Iraqi prisoners of war on Sunday.", "RETREAT"),
     # a telephone conversation is a consultation (041)
     ("The Chinese and Indian premiers held a telephone conversation on Friday.", "CONSULT"),
+    # deals hammered out or patched up, plans signed on to (but an accord signed on a day is
+    # signed: SUPPORT 057)
+    ("Negotiators from Sudan and Chad hammered out a border deal in Tripoli.", "AGREE"),
+    ("Honduras and El Salvador patched up their differences at the summit.", "AGREE"),
+    ("Portugal signed on to the Spanish plan for a joint border force.", "AGREE"),
+    ("Nepal and Bhutan signed the refugee accord on Thursday.", "SUPPORT"),
+    # envoys shuttling between sides mediate; a dialogue opened, leaders huddling, an audience
+    # granted are consultations
+    ("Qatari envoys shuttled between Khartoum and the rebel camps in Darfur.", "CONSULT"),
+    ("Athens and Ankara opened a dialogue on the Aegean.", "CONSULT"),
+    ("Argentine and Uruguayan officials huddled in Montevideo over the pulp mill.", "CONSULT"),
+    ("The king granted an audience to the Iranian foreign minister.", "CONSULT"),
+    # chastising, taking exception to or aim at are disapproval; sabres rattled a threat
+    ("Tokyo chastised Seoul over the textbook dispute.", "DISAPPROVE"),
+    ("Lima took exception to the Chilean minister's remarks.", "DISAPPROVE"),
+    ("Canberra took aim at Beijing's trade curbs.", "DISAPPROVE"),
+    ("Caracas rattled its sabres over the disputed Essequibo region.", "THREATEN"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),

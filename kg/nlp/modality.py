@@ -25,6 +25,8 @@ INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor",
                                "warning", "warn"})
+# Subjects that stand for the speaker of the clause they are reported in.
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Verbs of sending someone to act for the sender.
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "appoint", "name", "assign", "fly"})
 # Modifiers that make an act one that may come, or one only claimed: "a possible offensive",

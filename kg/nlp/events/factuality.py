@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for,
-                             denied_clause, intention_noun, negated_argument, sent_to_do)
+from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS,
+                             SPEAKER_PRONOUNS, asked_for, denied_clause, intention_noun,
+                             negated_argument, sent_to_do)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -46,6 +47,10 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding"
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
 THREAT_MARKS = frozenset({"unless"})
+# Modals of what may be done, and the marks of the condition that makes that a threat ("could
+# retaliate if …", "might impose sanctions unless …").
+POSSIBLE_MODALS = frozenset({"could", "might", "may"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
 # meet"); a denied forecast ("is not expected to sign") only tells it is not done.
 WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
@@ -80,6 +85,14 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
             to_come and trigger.type in COOPERATIVE and (clause.pos_ == "VERB" or denied))
         trigger.type, trigger.mode = "REJECT", None
         return
+    marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
+             if m.dep_ == "mark"}
+    if auxiliaries & POSSIBLE_MODALS and marks & CONDITION_MARKS and trigger.type in HOSTILE \
+            and _of_the_speaker(clause) and not _in_condition(clause):
+        # "Seoul said it could retaliate if the shelling continued": harm the speaker says it
+        # may do on a condition (not a forecast of what others could do)
+        trigger.type, trigger.mode, trigger.intended = "THREATEN", None, True
+        return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or \
             _by_nature(clause, lemmas) or \
             _only_possible(noun, lemmas) or denied_clause(clause, lemmas) or (
@@ -87,8 +100,6 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
             and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
         trigger.told_as_fact = False
         return
-    marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
-             if m.dep_ == "mark"}
     intended = bool(auxiliaries & FUTURE_AUXILIARIES) or _intended(clause, lemmas) or \
         _purpose_of_intent(clause, lemmas)
     trigger.intended = intended
@@ -100,6 +111,12 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
+
+
+def _of_the_speaker(clause: Token) -> bool:
+    """Whether the clause is what its speaker says of itself ("Seoul said it could …")."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS
+                                          for c in clause.children)
 
 
 def _by_nature(clause: Token, lemmas: list[str]) -> bool:

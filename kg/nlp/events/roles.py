@@ -12,8 +12,8 @@ from kg import model
 from kg.nlp.context import DocContext
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
                                    place_state, state_of)
-from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive, intention_noun,
-                             sent_to_do)
+from kg.nlp.modality import (INTENT_NOUNS, SPEAKER_PRONOUNS, a_that_clause, bare_infinitive,
+                             intention_noun, sent_to_do)
 
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
@@ -34,8 +34,6 @@ _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 # Clauses an event's subject may be told in, up the tree ("Armenia aims to delay … by opening
 # fire": the subject of "opening" is Armenia's).
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "ccomp", "acomp"})
-# Subjects that stand for the speaker of the clause they are reported in.
-SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
 def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:

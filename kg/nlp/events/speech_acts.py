@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.factuality import FUTURE_AUXILIARIES, HOSTILE, HYPOTHETICAL_MODALS
-from kg.nlp.events.roles import SPEAKER_PRONOUNS
+from kg.nlp.modality import SPEAKER_PRONOUNS
 
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}

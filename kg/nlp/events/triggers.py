@@ -291,10 +291,10 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
 
 
 def _a_preposition_not_a_particle(word: Token) -> bool:
-    """"gave a speech in Cairo": "in" with an object is a preposition, not the particle of
-    "gave in" (other particles with an object are still particles to the parser: "voted down
-    the bill")."""
-    return word.dep_ == "prep" and word.lower_ == "in" and any(
+    """"gave a speech in Cairo", "signed the accord on Friday": "in" or "on" with an object is
+    a preposition, not the particle of "gave in" or "signed on to" (other particles with an
+    object are still particles to the parser: "voted down the bill")."""
+    return word.dep_ == "prep" and word.lower_ in ("in", "on") and any(
         g.dep_ == "pobj" for g in word.children)
 
 
