@@ -93,6 +93,12 @@ def test_an_armed_group_does_not_take_the_state_it_fights_in(extract_text) -> No
     assert found and found[0][1] == set()
 
 
+def test_a_state_named_before_its_verb_is_its_subject(extract_text) -> None:
+    """The parser may take a state's name before a rare verb for an adverbial noun."""
+    found = coded(extract_text("Turkey massed troops and tanks on the Syrian border."))
+    assert found and found[0][1] == {"state/TUR"}
+
+
 def test_states_listed_with_commas_each_act(extract_text) -> None:
     """The parser reads "A, B, C and D" as A with an appositive list after it."""
     found = coded(extract_text("Israel, South Africa, the United States and Canada boycotted "

@@ -50,6 +50,8 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             if child.dep_ == "agent":
                 return [r for g in child.children if g.dep_ == "pobj"
                         for r in phrase_roles(ctx, g)]
+        if (named := _a_named_subject_misread(ctx, node)) is not None:
+            return phrase_roles(ctx, named)
         if node.dep_ == "relcl":
             roles = phrase_roles(ctx, node.head)
             if roles or not sent_to_do(node):
@@ -63,6 +65,15 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             return []
         node = node.head
     return []
+
+
+def _a_named_subject_misread(ctx: DocContext, clause: Token) -> Token | None:
+    """"Turkey massed troops …": a name before a verb that has no subject, which the parser
+    took for an adverbial noun, is the verb's subject."""
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "npadvmod" and c.i < clause.i
+                 and (a := ctx.actor_at(c.i)) is not None and a.kind not in NOT_ACTORS), None)
 
 
 def _an_intention(node: Token) -> bool:
