@@ -208,6 +208,8 @@ def test_whom_or_what_a_state_acts_on_tells_the_act(extract_text, text, kind) ->
     ("Western diplomats in Kabul warned of an imminent assault on the city.", []),
     ("Aid workers in Goma warned of an impending attack by the militia.", []),
     ("Observers warned of an imminent offensive on the port.", []),
+    # water poured into the streets is a flood, not a crowd
+    ("Water poured into the streets of Dhaka after the embankment burst.", []),
     # an act only alleged or suspected is no event
     ("The alleged shooting of 12 fishermen by Eritrean sailors happened last month, a Yemeni "
      "official said.", []),
