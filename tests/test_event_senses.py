@@ -278,12 +278,11 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Lima took exception to the Chilean minister's remarks.", "DISAPPROVE"),
     ("Canberra took aim at Beijing's trade curbs.", "DISAPPROVE"),
     ("Caracas rattled its sabres over the disputed Essequibo region.", "THREATEN"),
-    # money earmarked or channelled, rebels bankrolled or armed, refugees taken in are aid
+    # money earmarked or channelled, rebels bankrolled or armed are aid
     ("Oslo earmarked 40 million dollars for schools in Gaza.", "AID"),
     ("Brussels channelled food aid to Tigray through the Red Cross.", "AID"),
     ("Libya bankrolled the rebels in Chad during the 1980s.", "AID"),
     ("Iran armed the Houthi rebels in Yemen.", "AID"),
-    ("Germany took in a million refugees in 2015.", "AID"),
     # an alert declared is a mobilisation; troops pushing into a state or trading gunfire
     # fight
     ("The Iraqi army declared a state of alert along the Kuwaiti border.", "MOBILIZE"),
