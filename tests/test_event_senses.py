@@ -293,8 +293,6 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Exiles held a candlelight vigil in Manila for the jailed senator.", "PROTEST"),
     ("Students chanted anti-government slogans in Khartoum on Friday.", "PROTEST"),
     ("A three-day stayaway called by the unions paralysed Harare.", "PROTEST"),
-    # recognition told as a noun (054)
-    ("Senegal's recognition of the government in exile was announced on Monday.", "SUPPORT"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),
