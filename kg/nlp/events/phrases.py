@@ -244,8 +244,8 @@ def _state_acted_in(ctx: DocContext, noun: Token) -> str | None:
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = noun.head
-    heads = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "obj"))]  # "blocked
-    # roads across Peru"
+    # the clause and its objects ("blocked roads across Peru")
+    heads = [clause, *(c for c in clause.children if c.dep_ in ("dobj", "obj"))]
     states = []
     for prep in (p for h in heads for p in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in _ACTED_IN:
@@ -260,7 +260,7 @@ def _state_acted_in(ctx: DocContext, noun: Token) -> str | None:
 
 def _where(prep: Token) -> set[int]:
     """The words of a place phrase that say where: its object, and what that object is of or in
-    ("on the main square of Tbilisi", "outside the embassy in Jakarta", "on Kiev's Independence
+    ("on the main square of Tbilisi", "outside the embassy in Jakarta", "on Accra's Black Star
     Square"), not what an act named there is against ("in protest against India's plan")."""
     found: set[int] = set()
     todo = [g for g in prep.children if g.dep_ == "pobj"]
