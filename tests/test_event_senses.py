@@ -293,6 +293,19 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Exiles held a candlelight vigil in Manila for the jailed senator.", "PROTEST"),
     ("Students chanted anti-government slogans in Khartoum on Friday.", "PROTEST"),
     ("A three-day stayaway called by the unions paralysed Harare.", "PROTEST"),
+    # a green light given, terms come to, a courtesy call paid, rallying behind, support lent
+    ("The Knesset gave the green light to the prisoner exchange.", "SUPPORT"),
+    ("Bolivia and Chile came to terms on the use of the port.", "AGREE"),
+    ("The Indian envoy paid a courtesy call on the Sri Lankan president.", "CONSULT"),
+    ("Gulf states rallied behind Bahrain in its row with Iran.", "SUPPORT"),
+    ("Seoul lent its support to the Japanese proposal.", "SUPPORT"),
+    # a protest registered, foul cried: disapproval; ties scaled back, imports curbed, tariffs
+    # slapped on: sanctions
+    ("Manila registered a strong protest with Beijing over the collision.", "DISAPPROVE"),
+    ("Lisbon cried foul over the Spanish fishing quotas.", "DISAPPROVE"),
+    ("Ottawa scaled back diplomatic ties with Riyadh.", "SANCTION"),
+    ("Delhi curbed imports of Malaysian palm oil.", "SANCTION"),
+    ("Washington slapped tariffs on Canadian lumber.", "SANCTION"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),

@@ -208,6 +208,8 @@ def test_whom_or_what_a_state_acts_on_tells_the_act(extract_text, text, kind) ->
     ("Western diplomats in Kabul warned of an imminent assault on the city.", []),
     ("Aid workers in Goma warned of an impending attack by the militia.", []),
     ("Observers warned of an imminent offensive on the port.", []),
+    # patrols scaled back are no sanction on anyone
+    ("Police scaled back their patrols in the old city.", []),
     # people who arm themselves or take refuge are given nothing
     ("The villagers armed themselves with machetes.", []),
     ("Sudanese refugees took refuge in eastern Chad.", []),
