@@ -306,6 +306,11 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Ottawa scaled back diplomatic ties with Riyadh.", "SANCTION"),
     ("Delhi curbed imports of Malaysian palm oil.", "SANCTION"),
     ("Washington slapped tariffs on Canadian lumber.", "SANCTION"),
+    # a measure against another state eased is an eased sanction (RETREAT 085, as PLOVER's
+    # CAMEO table maps it); easing at home concedes (081)
+    ("Ankara lifted its ban on Armenian charter flights.", "RETREAT"),
+    ("Hanoi relaxed its curbs on Chinese imports on Monday.", "RETREAT"),
+    ("The Sudanese government lifted the state of emergency in Darfur.", "CONCEDE"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),

@@ -65,6 +65,8 @@ MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
+# Verbs of easing a measure (the table's CONCEDE rows of 081, easing at home).
+EASING = frozenset({"lift", "ease", "relax", "repeal", "rescind", "revoke", "waive"})
 # Acts that, with no target named, are aimed at the actors' own state: a protest at its
 # government, repression, violence and concessions at its people ("banned public gatherings",
 # "lifted the curfew"), an inquiry into its affairs ("opened an inquiry into the deaths"), as
@@ -119,6 +121,11 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
     actors = _not_their_counterparts(ctx, trigger, actors)
+    if trigger.type == "CONCEDE" and ctx.lemmas[trigger.token.i] in EASING and \
+            _at_foreign_states(actors, targets):
+        # a measure against another state eased ("lifted its ban on Japanese seafood") is an
+        # economic sanction eased, PLOVER's RETREAT (CAMEO 085); easing at home concedes
+        trigger.type, trigger.mode = "RETREAT", "ease"
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
@@ -398,6 +405,13 @@ def _told_of_a_thing(clause: Token) -> bool:
     """Whether the clause's (active) subject is a noun kg knows as no one (not a name, not a
     pronoun); a passive's subject is what is acted on ("relations will be restored")."""
     return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in clause.children)
+
+
+def _at_foreign_states(actors: list[Role], targets: list[Role]) -> bool:
+    """Whether every target is a state other than the actors' own (the actors' states known)."""
+    own = {r.state for r in actors if r.state}
+    return bool(own and targets) and all(
+        r.actor.kind == model.STATE and r.state and r.state not in own for r in targets)
 
 
 def _own_state(actors: list[Role]) -> list[Role]:
