@@ -311,6 +311,9 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Ankara lifted its ban on Armenian charter flights.", "RETREAT"),
     ("Hanoi relaxed its curbs on Chinese imports on Monday.", "RETREAT"),
     ("The Sudanese government lifted the state of emergency in Darfur.", "CONCEDE"),
+    # a minister grilled is questioned (090)
+    ("The senate committee grilled the Argentine defence minister over the arms sales.",
+     "INVESTIGATE"),
     # a ban on trade or travel is a sanction (163)
     ("Wellington imposed travel bans on members of the Fijian junta.", "SANCTION"),
     ("Moscow announced a ban on wine imports from Moldova.", "SANCTION"),
