@@ -29,11 +29,14 @@ POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibilit
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Verbs of sending someone to act for the sender.
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "appoint", "name", "assign", "fly"})
+# Modifiers of an act foreseen at someone's hands ("an imminent attack", "the feared
+# offensive"): a warning of it is no threat by the one who warns.
+FORESEEN_MODIFIERS = frozenset({"imminent", "impending", "feared"})
 # Modifiers that make an act one that may come, or one only claimed: "a possible offensive",
 # "an imminent attack", "the planned talks", "the alleged massacre".
-POSSIBLE_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "planned",
-                                "expected", "proposed", "future", "prospective", "rumoured",
-                                "rumored", "feared", "alleged", "suspected"})
+POSSIBLE_MODIFIERS = FORESEEN_MODIFIERS | frozenset({
+    "possible", "potential", "likely", "planned", "expected", "proposed", "future",
+    "prospective", "rumoured", "rumored", "alleged", "suspected"})
 # Verbs of denial: what their "that" clause tells is not so ("denied that its troops had
 # fired", "denied reports that it had tested a missile").
 DENIALS = frozenset({"deny"})
@@ -91,6 +94,14 @@ def bare_infinitive(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
         c.dep_ in ("nsubj", "csubj") for c in clause.children)
+
+
+def says_of_itself(clause: Token) -> bool:
+    """Whether the clause is what its speaker says of itself ("Seoul said it could …",
+    "Hungary said it will support")."""
+    return clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "csubj")
+                                          and c.lower_ in SPEAKER_PRONOUNS
+                                          for c in clause.children)
 
 
 def sent_to_do(clause: Token) -> bool:

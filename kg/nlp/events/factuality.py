@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS,
-                             SPEAKER_PRONOUNS, asked_for, denied_clause, intention_noun,
-                             negated_argument, sent_to_do)
+from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for,
+                             denied_clause, intention_noun, negated_argument, says_of_itself,
+                             sent_to_do)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -88,7 +88,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
     marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
              if m.dep_ == "mark"}
     if auxiliaries & POSSIBLE_MODALS and marks & CONDITION_MARKS and trigger.type in HOSTILE \
-            and _of_the_speaker(clause) and not _in_condition(clause):
+            and says_of_itself(clause) and not _in_condition(clause):
         # "Seoul said it could retaliate if the shelling continued": harm the speaker says it
         # may do on a condition (not a forecast of what others could do)
         trigger.type, trigger.mode, trigger.intended = "THREATEN", None, True
@@ -111,12 +111,6 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
-
-
-def _of_the_speaker(clause: Token) -> bool:
-    """Whether the clause is what its speaker says of itself ("Seoul said it could …")."""
-    return clause.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS
-                                          for c in clause.children)
 
 
 def _by_nature(clause: Token, lemmas: list[str]) -> bool:

@@ -1,8 +1,7 @@
 """Events, one extraction step: triggers (kg.nlp.events.triggers) with their actors and targets
 (kg.nlp.events.roles), the sense their context gives them (kg.nlp.events.senses), date
-(kg.nlp.events.event_dates), place,
-quantity, the claim that reports them and the agreement they concern, recorded as model.Event
-and model.EventParticipant.
+(kg.nlp.events.event_dates), place, quantity, the claim that reports them and the agreement
+they concern, recorded as model.Event and model.EventParticipant.
 
 Runs after claims and agreements: an event inside reported speech is held as claimed by it,
 and an AGREE or SUPPORT event told of an agreement ("a deal brokered by Russia", "signed the

@@ -13,7 +13,7 @@ from kg.nlp.context import DocContext
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
                                    place_state, state_of)
 from kg.nlp.modality import (INTENT_NOUNS, SPEAKER_PRONOUNS, a_that_clause, bare_infinitive,
-                             intention_noun, sent_to_do)
+                             intention_noun, says_of_itself, sent_to_do)
 
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
@@ -60,8 +60,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             continue
         if (node.dep_ not in _CLIMB and not _an_intention(node)) or node.head.i == node.i:
             return []
-        if node.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS and c.lower_ in SPEAKER_PRONOUNS
-                                            for c in node.children):
+        if node.dep_ == "ccomp" and not says_of_itself(node):
             return []
         node = node.head
     return []

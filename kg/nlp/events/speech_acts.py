@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.factuality import FUTURE_AUXILIARIES, HOSTILE, HYPOTHETICAL_MODALS
-from kg.nlp.modality import SPEAKER_PRONOUNS
+from kg.nlp.modality import FORESEEN_MODIFIERS, SPEAKER_PRONOUNS
 
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
@@ -27,9 +27,6 @@ ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 # Verbs that tell a harm to come by what they are "of" or "at" ("warned of sanctions",
 # "hinted at military action").
 WARNED_OF = {"warn": "of", "hint": "at"}
-# Modifiers that make a harm warned of one foreseen at others' hands ("warned of an imminent
-# assault"), not the warner's threat.
-_FORESEEN = frozenset({"imminent", "impending", "feared"})
 # (the word that tells the event, its code, the clause it is told in)
 Told = tuple[Token, EventCode, Token]
 
@@ -105,7 +102,8 @@ def _warnings_of(sentence: Span, lemmas: list[str], table: EventTable) -> list[T
         harms = [g for h in holders for p in h.children
                  if p.dep_ == "prep" and p.lower_ == WARNED_OF[lemmas[i]]
                  for g in p.children if g.dep_ == "pobj" and _hostile_noun(g, lemmas, table)
-                 and not any(c.dep_ == "amod" and c.lower_ in _FORESEEN for c in g.children)]
+                 and not any(c.dep_ == "amod" and c.lower_ in FORESEEN_MODIFIERS
+                             for c in g.children)]
         # "warned of raids by smugglers" (the parser may hang the "by" on the verb)
         if harms and not any(c.dep_ == "prep" and c.lower_ == "by"
                              for g in [tok, *harms] for c in g.children):

@@ -249,12 +249,15 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     """The lemmas a sense may need: the head (and a preposition's head), the children (but
-    not an "in" that only looks like a particle: "gave a speech in Cairo"), the objects of the
-    children's prepositions ("took to the streets", "spoke by phone", "put on alert"), the
-    subject and the "to" of a complement clause ("allowed monitors to visit", "told Eritrea to
-    withdraw"), each of conjoined objects or subjects, what they are "of" or, for a sum, "in"
-    ("lifted the state of emergency", "allowed a delegation of monitors to visit", "thousands
-    of troops massed", "granted $5 million in aid")."""
+    not an "in" or "on" that only looks like a particle: "gave a speech in Cairo"), the objects
+    of the children's prepositions ("took to the streets", "spoke by phone", "put on alert")
+    and of a particle's ("pulled out of the talks"), the subject and the "to" of a complement
+    clause ("allowed monitors to visit", "told Eritrea to withdraw"), each of conjoined objects
+    or subjects, what they are "of" or, for a sum, "in" ("lifted the state of emergency",
+    "allowed a delegation of monitors to visit", "thousands of troops massed", "granted $5
+    million in aid"). The subject counts: a sense's word may name who acts, not what is acted
+    on, so a row must need a word that cannot be its verb's subject ("took in refugees" cannot
+    be coded: "refugees took refuge")."""
     linked = {lemmas[tok.head.i], lemmas[standing(tok, lemmas).head.i],
               lemmas[_first_conjunct(tok).head.i]}
     if tok.dep_ == "pobj":      # "an offer of talks": what the preposition hangs from
