@@ -155,6 +155,11 @@ def test_a_group_takes_no_state_when_the_text_names_two(extract_text) -> None:
     ("Militants fired rockets at a hospital in the city overnight.", "ASSAULT"),
     ("Soldiers fired into a crowd of mourners outside the mosque in Herat.", "ASSAULT"),
     ("Gunmen opened fire on a group of pilgrims near the shrine.", "ASSAULT"),
+    # ... civilians named by what they do, in the actor groups' table
+    ("Navy gunboats fired on fishermen off the Senegalese coast.", "ASSAULT"),
+    ("Troops opened fire on journalists covering the rally in Conakry.", "ASSAULT"),
+    # a crowd's violence on a mission is a riot
+    ("Rioters stoned the Chinese consulate in Karachi.", "PROTEST"),
     ("Government troops shelled rebel positions near Bentiu on Friday.", "FIGHT"),
     ("An Iranian frigate was torpedoed by an Iraqi submarine in the northern Gulf.", "FIGHT"),
     # peacekeepers deployed are military aid (CAMEO 074)

@@ -29,6 +29,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "shop", "wedding", "funeral", "neighbourhood",
                               "neighborhood", "crowd", "protester", "demonstrator",
                               "mourner", "marcher"})
+# Sectors of the actor groups' table whose people are civilians (kg/data/actor_groups.csv).
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "MED", "REF", "OPP"})
 # Acts of force that, done by a crowd, are a riot (PLOVER's PROTEST, mode riot; CAMEO 145):
 # "protesters stormed the parliament", "students clashed with police", "a mob seized the town
 # hall", and violence on property ("crowds stoned the embassy"); but a crowd that beats or
@@ -93,7 +95,9 @@ def aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
         for g in p.children if g.dep_ == "pobj"]
     # "opened fire on a group of refugees": the people a group is of
     objects += [g for o in objects for g in of_objects(o)]
-    return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS for o in objects)
+    # or a group of civilians by the actor groups' table ("fishermen", "journalists")
+    return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS or group_sector(ctx, o) in CIVILIAN_SECTORS
+               for o in objects)
 
 
 def sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:
