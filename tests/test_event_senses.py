@@ -608,6 +608,10 @@ def test_a_warning_of_harm_is_a_threat(extract_text, text, actor, target) -> Non
     "Chad said it was ready to use force against the convoy.",
     "The Sudanese general vowed revenge for the ambush.",
     "The Malian junta vowed to crush the uprising in the north.",
+    # the harm promised may be the promise's object, or counted by it
+    "The insurgents promised a wave of bombings in the capital before the vote.",
+    "The militia pledged more attacks on the pipeline unless its fighters were freed.",
+    "The cartel promised revenge for the arrest of its leader.",
 ])
 def test_force_promised_is_a_threat(extract_text, text) -> None:
     assert kinds(extract_text(text)) == ["THREATEN"]

@@ -135,7 +135,10 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     found = [t for t in found if t.token.i not in light]
     # "a bombing killed …": a noun that is the subject or object of a trigger verb is that
     # event's participant, not an event of its own
-    verbs = {t.token.i for t in found if t.anchor.i == t.token.i}
+    verbs = {t.token.i: t for t in found if t.anchor.i == t.token.i}
+    for t in found:
+        if t.anchor.i != t.token.i and t.anchor.i in verbs:
+            _promised_harm(verbs[t.anchor.i], t)
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
     stopped = _stopped(sentence, lemmas, table)
     if stopped:     # "suspended aid": the stopping is the event, not the aid nor "suspend"
@@ -152,12 +155,11 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     for trigger in found:
         holder = _inside_another(trigger, anchors)
         if holder is not None:
-            # "vowed to retaliate": a promise of harm is a threat
             promised = holder.code.type == "AGREE" and trigger.anchor.dep_ == "xcomp" \
                 and trigger.anchor.head.i == holder.anchor.i
             denied = any(c.dep_ == "neg" for c in trigger.anchor.children)
-            if promised and not denied and trigger.code.type in HOSTILE | {"THREATEN"}:
-                holder.type, holder.mode = "THREATEN", None
+            if promised and not denied:
+                _promised_harm(holder, trigger)
             # "vowed never to give up its claim": a promise not to yield is a refusal (but
             # "agreed not to attack" is an agreement)
             elif promised and denied and trigger.code.type in COOPERATIVE:
@@ -176,6 +178,13 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
                 trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
     return kept
+
+
+def _promised_harm(promise: Trigger, promised: Trigger) -> None:
+    """A promise of harm is a threat: "vowed to retaliate", and a promise whose object is the
+    harm ("promised a wave of attacks", "pledged more bombings")."""
+    if promise.code.type == "AGREE" and promised.code.type in HOSTILE | {"THREATEN"}:
+        promise.type, promise.mode = "THREATEN", None
 
 
 def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
