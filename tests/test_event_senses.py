@@ -683,6 +683,12 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     # envoys or monitors ordered out are expelled (166); a right granted is a demand met (0833)
     ("Mali ordered the French ambassador out of the country on Monday.", "SANCTION"),
     ("The king granted political parties the right to campaign freely.", "CONCEDE"),
+    # any captive returned is released (0841), a thing named a wrong is disapproved (111)
+    ("Ghana returned the captured Togolese pilot at the Aflao crossing.", "RETREAT"),
+    ("Tirana returned four Greek sailors held since the storm.", "RETREAT"),
+    ("The Kenyan foreign ministry described the Somali claims as baseless.", "DISAPPROVE"),
+    ("Quito termed the seizure of its trawlers an act of piracy.", "DISAPPROVE"),
+    ("Lima labelled the Bolivian statement an interference in its affairs.", "DISAPPROVE"),
 ])
 def test_words_of_each_kind_of_act(extract_text, text, kind) -> None:
     assert kind in kinds(extract_text(text))
@@ -774,3 +780,23 @@ def test_who_is_taken_and_who_visits_tell_the_act(extract_text, text, expected) 
 def test_coming_to_the_defence_of_a_state_supports_it(extract_text) -> None:
     assert coded(extract_text("Caracas rushed to the defence of Havana on Friday.")) == [
         ("SUPPORT", {"state/VEN"}, {"state/CUB"})]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Manila said Chinese coastguard ships had blocked its supply boats, calling the move an "
+     "act of aggression.", "state/PHL"),
+    ("Riga said Russian jets had entered its airspace, accusing Moscow of a provocation.",
+     "state/LVA"),
+])
+def test_a_speakers_judging_participle_is_the_speakers(extract_text, text, actor) -> None:
+    # the parser hangs the participle on the clause reported; the one who judges is the
+    # speaker, not the reported clause's subject
+    disapprovals = [actors for kind, actors, _ in coded(extract_text(text))
+                    if kind == "DISAPPROVE"]
+    assert disapprovals == [{actor}]
+
+
+def test_a_participle_before_a_trailing_attribution_is_the_acts_own(extract_text) -> None:
+    text = ("Norway expelled two Russian diplomats on Friday, accusing them of spying, the "
+            "foreign ministry said.")
+    assert "DISAPPROVE" not in kinds(extract_text(text))

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg import model
 from kg.nlp.context import DocContext
+from kg.nlp.events.speech_acts import speaker_of_participle
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
                                    place_state, state_of)
 from kg.nlp.modality import (INTENT_NOUNS, SPEAKER_PRONOUNS, a_that_clause, bare_infinitive,
@@ -41,6 +42,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
     a passive's agent ("were occupied by Armenia") is its subject."""
     node = clause
     for _ in range(6):
+        node = speaker_of_participle(node, ctx.lemmas) or node
         for child in node.children:
             if child.dep_ in _SUBJECTS and child.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 break       # "Hungary said it will support": "it" is the speaker

@@ -29,6 +29,27 @@ ULTIMATUM = EventCode("face", "verb", "THREATEN", None, "139", None)
 WARNED_OF = {"warn": "of", "hint": "at"}
 # (the word that tells the event, its code, the clause it is told in)
 Told = tuple[Token, EventCode, Token]
+# Verbs by which a speaker judges what it reports: saying it, and naming, blaming or
+# condemning it ("…, calling the flights a provocation", "…, accusing Ankara of …").
+JUDGING = SPEECH_LEMMAS | frozenset({
+    "call", "describe", "term", "brand", "label", "condemn", "denounce", "deplore", "blame",
+    "criticise", "criticize", "reject", "dismiss", "demand", "urge", "vow", "threaten"})
+
+
+def speaker_of_participle(clause: Token, lemmas: list[str]) -> Token | None:
+    """The verb of saying a participle of judging belongs to, where the parser hangs it on the
+    clause reported: in "Athens said Turkish jets had entered its airspace, calling the flights
+    a provocation", Athens calls, not the jets. Not where the verb of saying follows what it
+    reports ("Britain expelled two diplomats, accusing them of spying, the ministry said":
+    Britain accuses)."""
+    head = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and lemmas[clause.i] in JUDGING \
+            and head.dep_ == "ccomp" and head.head.i < head.i \
+            and lemmas[head.head.i] in SPEECH_LEMMAS \
+            and head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return head.head
+    return None
 
 
 def ultimatums(sentence: Span, lemmas: list[str], table: EventTable) -> list[int]:

@@ -27,7 +27,8 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, read_factuality
 from kg.nlp.events.phrases import of_objects
-from kg.nlp.events.speech_acts import ULTIMATUM, obligations, ultimatums, warnings
+from kg.nlp.events.speech_acts import (ULTIMATUM, obligations, speaker_of_participle,
+                                       ultimatums, warnings)
 from kg.nlp.modality import DENIALS, that_clause
 
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
@@ -153,7 +154,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     anchors = {t.anchor.i: t for t in found}
     kept = []
     for trigger in found:
-        holder = _inside_another(trigger, anchors)
+        holder = _inside_another(trigger, anchors, lemmas)
         if holder is not None:
             promised = holder.code.type == "AGREE" and trigger.anchor.dep_ == "xcomp" \
                 and trigger.anchor.head.i == holder.anchor.i
@@ -282,7 +283,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         if child.lower_ in PARTICLES:     # "pulled out of the talks": the particle's "of"
             linked.update(lemmas[g.i] for p in child.children if p.dep_ == "prep"
                           for g in p.children if g.dep_ == "pobj")
-        if child.dep_ in ("dobj", "nsubj"):   # "thousands of troops massed"
+        # "thousands of troops massed", "termed the seizure an act of piracy"
+        if child.dep_ in ("dobj", "nsubj", "oprd"):
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
             arguments.extend(g for g in child.children if g.dep_ == "nsubj")
@@ -401,11 +403,15 @@ def standing(tok: Token, lemmas: list[str]) -> Token:
     return tok
 
 
-def _inside_another(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
-    """The trigger whose clause, up the tree, holds this one (see module doc), if any."""
+def _inside_another(trigger: Trigger, anchors: dict[int, Trigger], lemmas: list[str]
+                    ) -> Trigger | None:
+    """The trigger whose clause, up the tree, holds this one (see module doc), if any; a
+    speaker's participle of judging is held by its verb of saying, not by the clause reported
+    (speech_acts.speaker_of_participle)."""
     node = trigger.anchor
     while node.head.i != node.i:
-        edge, node = node.dep_, node.head
+        said = speaker_of_participle(node, lemmas)
+        edge, node = ("ccomp", said) if said is not None else (node.dep_, node.head)
         other = anchors.get(node.i)
         if edge not in _SEPARATE and other is not None and other is not trigger:
             return other
