@@ -689,6 +689,18 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     ("The Kenyan foreign ministry described the Somali claims as baseless.", "DISAPPROVE"),
     ("Quito termed the seizure of its trawlers an act of piracy.", "DISAPPROVE"),
     ("Lima labelled the Bolivian statement an interference in its affairs.", "DISAPPROVE"),
+    # a curb scrapped, abolished or removed is eased (081)
+    ("Hanoi scrapped the requirement for bloggers to register with the police.", "CONCEDE"),
+    ("The Nepali cabinet abolished the ban on student unions.", "CONCEDE"),
+    ("Minsk removed restrictions on travel to Lithuania on Monday.", "CONCEDE"),
+    # a verdict of guilt (116), a minister questioned over a matter (090), weapons laid down
+    ("A court in Arusha found three former Burundian officers guilty on Tuesday of murder.",
+     "DISAPPROVE"),
+    ("Prosecutors in Seoul questioned a former trade minister over payments from shipyards.",
+     "INVESTIGATE"),
+    ("Some 300 militiamen laid down their weapons in Goma on Saturday.", "RETREAT"),
+    # a promise to hit back is a threat (138)
+    ("Kigali vowed to hit back at the rebels after the raid.", "THREATEN"),
 ])
 def test_words_of_each_kind_of_act(extract_text, text, kind) -> None:
     assert kind in kinds(extract_text(text))
@@ -800,3 +812,13 @@ def test_a_participle_before_a_trailing_attribution_is_the_acts_own(extract_text
     text = ("Norway expelled two Russian diplomats on Friday, accusing them of spying, the "
             "foreign ministry said.")
     assert "DISAPPROVE" not in kinds(extract_text(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # envoys ordered to leave are expelled (166); another state's troops told to leave are
+    # asked to withdraw
+    ("Lusaka ordered three Angolan diplomats to leave the country within a week.", "SANCTION"),
+    ("Juba ordered Sudanese troops on Friday to leave the border town at once.", "DEMAND"),
+])
+def test_whom_one_orders_to_leave_tells_the_act(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
