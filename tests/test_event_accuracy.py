@@ -259,6 +259,9 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
     # ... and what the speaker says it may do on a condition
     ("Hanoi said it could retaliate if the Chinese rig stayed in its waters.",
      [("THREATEN", {"state/VNM"}, {"state/CHN"})]),
+    # ... or that its forces will do: the speaker acts through them
+    ("Bangui said its forces would attack the rebel bases inside Chad if the raids went on.",
+     [("THREATEN", {"state/CAF"}, {"state/TCD"})]),
     # ... where the parser hangs the "of" on the date
     ("Ankara warned Athens on Monday of grave consequences if it extended its waters.",
      [("THREATEN", {"state/TUR"}, {"state/GRC"})]),
@@ -559,3 +562,33 @@ def test_a_speaker_ready_to_act_is_the_actor(extract_text, text, actor) -> None:
     ex = extract_text(text)
     assert [e.type for e in ex.events] == ["AGREE"]
     assert {state for _, state in roles(ex, model.ACTOR)} == {f"state/{actor}"}
+
+
+@pytest.mark.parametrize("text", [
+    # what nature or an accident does is no one's act
+    "Monsoon rains have killed at least 80 people in southern Nepal this week.",
+    "Cholera has killed 60 people in camps outside Goma.",
+    "A fire at an ammunition depot in Maputo killed 90 people.",
+])
+def test_harm_by_nature_is_no_event(extract_text, text) -> None:
+    assert extract_text(text).events == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the act set as a condition is not done; the act offered on it is an intent
+    ("Bamako said it would free the prisoners on condition that Niamey closed the camps.",
+     "AGREE"),
+    ("Dhaka will release the fishermen as long as Yangon frees the crews.", "AGREE"),
+    ("Colombo said it was ready to hold talks, provided the rebels halted their attacks.",
+     "AGREE"),
+])
+def test_a_condition_in_other_words_is_not_done(extract_text, text, kind) -> None:
+    assert [e.type for e in extract_text(text).events] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Hanoi will keep its boats in port as long as Beijing halts the naval drills.",
+    "Tirana will keep the border open on condition that Athens ends its blockade.",
+])
+def test_a_condition_alone_is_no_event(extract_text, text) -> None:
+    assert extract_text(text).events == []

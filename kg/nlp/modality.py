@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.data.event_codes import word_classes
+
 # Heads whose "to" complement is still to come: "expected to sign", "plans to deploy", "is
 # ready to lift", "aims to delay".
 INTENT_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "prepare", "prepared",
@@ -27,6 +29,8 @@ POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibilit
                                "warning", "warn"})
 # Subjects that stand for the speaker of the clause they are reported in.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Possessives that make a thing the speaker's or the actor's own ("its troops").
+OWN_POSSESSIVES = frozenset({"its", "his", "her", "their", "our"})
 # Verbs of sending someone to act for the sender.
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "appoint", "name", "assign", "fly"})
 # Modifiers of an act foreseen at someone's hands ("an imminent attack", "the feared
@@ -98,10 +102,17 @@ def bare_infinitive(clause: Token) -> bool:
 
 def says_of_itself(clause: Token) -> bool:
     """Whether the clause is what its speaker says of itself ("Seoul said it could …",
-    "Hungary said it will support")."""
-    return clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "csubj")
-                                          and c.lower_ in SPEAKER_PRONOUNS
+    "Hungary said it will support", "Kabul said its forces would strike")."""
+    return clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "csubj") and the_speaker(c)
                                           for c in clause.children)
+
+
+def the_speaker(subject: Token) -> bool:
+    """Whether a subject of what a speaker says stands for the speaker: a pronoun, or the
+    speaker's own forces ("its forces", "their fighters")."""
+    return subject.lower_ in SPEAKER_PRONOUNS or (
+        subject.lemma_.lower() in word_classes()["troops"]
+        and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in subject.children))
 
 
 def sent_to_do(clause: Token) -> bool:

@@ -43,9 +43,14 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding"
                             "cyclone", "typhoon", "hurricane", "tornado", "tsunami", "landslide",
                             "mudslide", "avalanche", "eruption", "drought", "famine", "epidemic",
                             "outbreak", "disease", "heatwave", "wildfire", "blaze", "crash",
-                            "accident", "collision", "derailment"})
+                            "accident", "collision", "derailment", "rain", "rainfall",
+                            "downpour", "monsoon", "snow", "blizzard", "lightning", "fire",
+                            "cholera", "malaria", "measles", "meningitis", "virus", "fever",
+                            "starvation"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
-HYPOTHETICAL_MARKS = frozenset({"if", "whether"})
+HYPOTHETICAL_MARKS = frozenset({"if", "whether", "provided", "providing"})
+# Words whose clause is a condition: "provided they halt", "on condition that …".
+CONDITION_WORDS = frozenset({"provided", "providing", "condition", "proviso"})
 THREAT_MARKS = frozenset({"unless"})
 # Modals of what may be done, and the marks of the condition that makes that a threat ("could
 # retaliate if …", "might impose sanctions unless …").
@@ -136,10 +141,15 @@ def _only_possible(noun: Token, lemmas: list[str]) -> bool:
 
 
 def _in_condition(clause: Token) -> bool:
-    """Whether the clause, or one it hangs from, is an "if"/"whether" clause."""
+    """Whether the clause, or one it hangs from, is an "if"/"whether" clause or a condition
+    in other words ("provided they halt", "as long as Britain apologises", "on condition that
+    Libya withdraws")."""
     node = clause
     while True:
-        if any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in node.children):
+        if any(m.dep_ == "mark" and (m.lower_ in HYPOTHETICAL_MARKS or (
+                m.lower_ == "as" and node.head.lower_ == "long")) for m in node.children):
+            return True
+        if node.dep_ in ("pcomp", "ccomp", "acl") and node.head.lower_ in CONDITION_WORDS:
             return True
         if node.head.i == node.i or node.dep_ in ("ROOT", "conj"):
             return False

@@ -13,8 +13,8 @@ from kg.nlp.context import DocContext
 from kg.nlp.events.speech_acts import speaker_of_participle
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
                                    place_state, state_of)
-from kg.nlp.modality import (INTENT_NOUNS, SPEAKER_PRONOUNS, a_that_clause, bare_infinitive,
-                             intention_noun, says_of_itself, sent_to_do)
+from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive,
+                             intention_noun, says_of_itself, sent_to_do, the_speaker)
 
 # Prepositions whose object is the one acted on; "between" names the sides of a clash.
 TARGET_PREPOSITIONS = frozenset({"against", "on", "with", "to", "at", "toward", "towards",
@@ -44,7 +44,7 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
     for _ in range(6):
         node = speaker_of_participle(node, ctx.lemmas) or node
         for child in node.children:
-            if child.dep_ in _SUBJECTS and child.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
+            if child.dep_ in _SUBJECTS and the_speaker(child) and node.dep_ == "ccomp":
                 break       # "Hungary said it will support": "it" is the speaker
             # "Chile is expected to deploy": a passive subject of the clause it hangs from
             if child.dep_ in _SUBJECTS or (child.dep_ == "nsubjpass" and node is not clause):

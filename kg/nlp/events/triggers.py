@@ -29,7 +29,7 @@ from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, read_factuality
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, obligations, speaker_of_participle,
                                        ultimatums, warnings)
-from kg.nlp.modality import DENIALS, that_clause
+from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, that_clause
 
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
 # an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
@@ -37,7 +37,6 @@ AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
 # Verbs of commanding, whose order to one's own forces is no demand; the possessives that
 # make forces the speaker's own.
 COMMANDING = frozenset({"order", "instruct", "command", "direct"})
-OWN_POSSESSIVES = frozenset({"its", "his", "her", "their"})
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
 # amnesty"), and verbs of entering into the event their "on", "in" or "for" names ("went on
