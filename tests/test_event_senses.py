@@ -482,6 +482,8 @@ def test_a_show_of_force_at_home_names_no_target(extract_text) -> None:
     # "it" in what one is told one must do is the one told
     ("Brasilia told Asuncion on Friday that it must reopen the bridge to trucks.", "state/BRA",
      "state/PRY"),
+    # so is wanting another to act
+    ("Hanoi wants Phnom Penh to hand back the seized fishing boats.", "state/VNM", "state/KHM"),
 ])
 def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -> None:
     assert coded(extract_text(text)) == [("DEMAND", {actor}, {target})]
@@ -490,6 +492,10 @@ def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -
 def test_telling_what_is_so_is_no_demand(extract_text) -> None:
     assert "DEMAND" not in kinds(extract_text(
         "The president told reporters that the border had reopened."))
+
+
+def test_wanting_to_act_oneself_is_no_demand(extract_text) -> None:
+    assert "DEMAND" not in kinds(extract_text("Kiribati wants to join the fisheries talks."))
 
 
 @pytest.mark.parametrize("text, kind, target", [

@@ -286,9 +286,12 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         if child.dep_ in ("dobj", "nsubj", "oprd"):
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
-            arguments.extend(g for g in child.children if g.dep_ == "nsubj")
-            # "told Eritrea to withdraw": the "to" of an infinitive complement
-            linked.update(lemmas[g.i] for g in child.children if g.dep_ == "aux")
+            subjects = [g for g in child.children if g.dep_ == "nsubj"]
+            arguments.extend(subjects)
+            # "told Eritrea to withdraw", "wants Washington to halt": the "to" of an infinitive
+            # complement that someone is told to do (not "wants to join")
+            if subjects or any(c.dep_ == "dobj" for c in tok.children):
+                linked.update(lemmas[g.i] for g in child.children if g.dep_ == "aux")
     # "provided satellite images and other intelligence": each of conjoined arguments
     arguments += [c for a in arguments for c in a.children if c.dep_ == "conj"]
     for argument in arguments:
