@@ -828,3 +828,23 @@ def test_a_participle_before_a_trailing_attribution_is_the_acts_own(extract_text
 ])
 def test_whom_one_orders_to_leave_tells_the_act(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # a noun of an undertaking is the act the noun before it names
+    ("Oman started a mediation bid between Sanaa and Riyadh on Monday.", "CONSULT", "state/OMN",
+     "state/SAU"),
+    ("NATO began a bombing campaign against Libyan forces on Saturday.", "ASSAULT", None,
+     "state/LBY"),
+    ("The European Union approved an aid package for Moldova.", "AID", None, "state/MDA"),
+])
+def test_an_undertaking_is_the_act_its_modifier_names(extract_text, text, kind, actor,
+                                                      target) -> None:
+    [(found, actors, targets)] = coded(extract_text(text))
+    assert found == kind and target in targets
+    assert actor is None or actor in actors
+
+
+def test_an_undertaking_with_a_coding_of_its_own_keeps_it(extract_text) -> None:
+    assert kinds(extract_text("Mali and Niger launched a joint rescue mission near Gao.")) \
+        == ["COOPERATE"]

@@ -73,6 +73,12 @@ STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "COERCE": ("CONCEDE", "081"), "FIGHT": ("RETREAT", "087"),
            "ASSAULT": ("RETREAT", "087"), "MOBILIZE": ("RETREAT", "087"),
            "SANCTION": ("RETREAT", "085")}
+# Nouns of an undertaking, which is the act the noun before them names: "a mediation bid",
+# "a bombing campaign", "a search operation", "an aid package", "an arrest drive". ("effort"
+# paid on one half of a gold pool and cost on the other: an effort is often only tried.)
+UNDERTAKINGS = frozenset({"bid", "campaign", "mission", "operation", "drive",
+                          "initiative", "attempt", "spree", "blitz", "programme", "program",
+                          "package", "process"})
 # Words that complete a verb as a particle ("ordered … out", "handed … back").
 PARTICLES = frozenset({"out", "back", "off", "away", "down", "up", "over"})
 # Links along which one event holds another (everything but a conjoined clause).
@@ -239,11 +245,18 @@ def _sense_of_noun(noun: Token, lemmas: list[str], table: EventTable) -> str | N
 
 
 def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | None:
-    # a word that only modifies a noun ("battle zones", "the suspended talks") tells no event
-    if tok.dep_ in ("compound", "amod"):
+    # a word that only modifies a noun ("battle zones", "the suspended talks") tells no event,
+    # but for a noun of an undertaking, which is the act its modifier names ("launched a
+    # mediation bid", "began a bombing campaign"): that noun stands for it in the clause
+    word = tok
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and lemmas[tok.head.i] in UNDERTAKINGS:
+        if (lemmas[tok.head.i], "noun") in table.codes:
+            return None     # "a joint rescue mission": the undertaking's own coding tells it
+        tok = tok.head
+    elif tok.dep_ in ("compound", "amod"):
         return None
-    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-    codes = table.codes.get((lemmas[tok.i], pos)) if pos else None
+    pos = "verb" if word.pos_ == "VERB" else "noun" if word.pos_ == "NOUN" else None
+    codes = table.codes.get((lemmas[word.i], pos)) if pos else None
     if not codes:
         return None
     linked = _linked(tok, lemmas)
