@@ -848,3 +848,14 @@ def test_an_undertaking_is_the_act_its_modifier_names(extract_text, text, kind, 
 def test_an_undertaking_with_a_coding_of_its_own_keeps_it(extract_text) -> None:
     assert kinds(extract_text("Mali and Niger launched a joint rescue mission near Gao.")) \
         == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an act told as the passive subject of a verb that only tells it is its agent's
+    ("The attack on the border post was carried out by Eritrean troops, officials said.",
+     "state/ERI"),
+    ("A sit-in was staged by Ghanaian nurses outside the ministry.", "state/GHA"),
+])
+def test_an_act_carried_out_by_an_agent_is_the_agents(extract_text, text, actor) -> None:
+    [(_, actors, _)] = coded(extract_text(text))
+    assert actors == {actor}

@@ -174,8 +174,9 @@ def _roles(ctx: DocContext, trigger: Trigger
         # third party acts on them
         mediated = trigger.mode == THIRD_PARTY
         actors = own or ([] if mediated else sides)
-        if not actors and anchor.i != token.i and noun.dep_ not in ("nsubj", "nsubjpass"):
-            actors = subject_roles(ctx, anchor)
+        if not actors and anchor.i != token.i and (noun.dep_ not in ("nsubj", "nsubjpass") or (
+                noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in anchor.children))):
+            actors = subject_roles(ctx, anchor)     # "was carried out by rebels": its agent
         actors = actors or intender_roles(ctx, noun)
         moved = [r for g in of_objects(token) if _sent(ctx.lemmas[g.i])
                  for r in phrase_roles(ctx, g)] if trigger.type in GIVING \
