@@ -395,8 +395,10 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         return head.head        # "joined Moroccan forces for joint exercises"
     if noun.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "nsubjpass" and lemmas[head.i] in LIGHT_VERBS:
-        return head     # "the raid was carried out by commandos": the verb only tells it
+    if noun.dep_ == "nsubjpass" and lemmas[head.i] in LIGHT_VERBS - {"announce"}:
+        # "the raid was carried out by commandos": the verb only tells it (but who announces
+        # a release only reports it)
+        return head
     if code.type in MEETINGS and noun.dep_ == "pobj" and head.lower_ == "for" \
             and head.head.pos_ == "VERB":
         return head     # "arrived in Ankara for talks": the journey's "for" tells the meeting
