@@ -592,3 +592,18 @@ def test_a_condition_in_other_words_is_not_done(extract_text, text, kind) -> Non
 ])
 def test_a_condition_alone_is_no_event(extract_text, text) -> None:
     assert extract_text(text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    # pressing another to act asks it to, as urging does (no event), and each act of a
+    # conjoined request is asked for too
+    "Canberra pressed Jakarta on Monday to release the detained fishermen.",
+    "Accra urged Lome to reopen the border and resume joint customs patrols.",
+])
+def test_what_is_pressed_for_or_each_thing_urged_is_not_done(extract_text, text) -> None:
+    assert extract_text(text).events == []
+
+
+def test_pressing_on_asks_nothing(extract_text) -> None:
+    assert [e.type for e in extract_text(
+        "Ugandan troops pressed on with their offensive against the rebels.").events] == ["FIGHT"]

@@ -47,12 +47,16 @@ DENIALS = frozenset({"deny"})
 # Verbs of asking: what they ask for is not done ("urged Togo to withdraw", "called for the
 # release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",
-                          "exhort", "invite", "encourage", "advise", "recommend", "entreat"})
+                          "exhort", "invite", "encourage", "advise", "recommend", "entreat",
+                          "press", "pressure", "lobby"})
 # Nouns of asking: what they ask for is not done ("pressure to let monitors in", "calls for a
 # withdrawal", "a plea to free the hostages").
 APPEAL_NOUNS = frozenset({"pressure", "call", "appeal", "plea", "request", "urging"})
-# Verbs of asking that ask only with one of these prepositions ("called on", "called for").
-_APPEAL_PREPOSITIONS = {"call": frozenset({"on", "upon", "for"})}
+# Verbs of asking that ask only with one of these prepositions ("called on", "called for"), or,
+# for those in _ASKING_WITH_AN_OBJECT, with an object ("pressed Manila to", not "pressed on").
+_APPEAL_PREPOSITIONS = {"call": frozenset({"on", "upon", "for"}),
+                        "press": frozenset({"for"}), "pressure": frozenset({"for"})}
+_ASKING_WITH_AN_OBJECT = frozenset({"press", "pressure"})
 # The links along which a clause is what a verb asks for: its complement, its object, and the
 # objects of its prepositions (not a clause of time or cause, nor a conjoined one).
 _ASKED_LINKS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "dative", "oprd", "acl"})
@@ -80,7 +84,8 @@ def asked_for(clause: Token, lemmas: list[str], *, counting_itself: bool) -> boo
     tells a noun's event), "Norway requested aid". An appeal, which PLOVER does not code, tells
     that nothing has happened yet."""
     node, edge = clause, "dobj"
-    while edge in _ASKED_LINKS:
+    # "urged Japan to open its markets and expand joint projects": each of the acts asked for
+    while edge in _ASKED_LINKS or (edge == "conj" and node.dep_ in _ASKED_LINKS - {"dobj"}):
         if (counting_itself or node is not clause) and _asks(node, lemmas):
             return True
         if node.head.i == node.i:
@@ -133,6 +138,8 @@ def _asks(verb: Token, lemmas: list[str]) -> bool:
     if lemma not in APPEAL_HEADS or verb.pos_ != "VERB":
         return False
     needed = _APPEAL_PREPOSITIONS.get(lemma)
+    if lemma in _ASKING_WITH_AN_OBJECT and any(c.dep_ == "dobj" for c in verb.children):
+        return True
     # "called a strike for Thursday": a "for" of time asks for nothing
     return needed is None or any(c.dep_ == "prep" and c.lower_ in needed and not any(
         g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
