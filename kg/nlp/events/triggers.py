@@ -134,6 +134,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     found = [t for t in (_candidate(doc[i], lemmas, table)
                          for i in range(sentence.start, sentence.end) if lemmas[i] in coded)
              if t is not None]
+    found = _matters_dropped(found)
     # "opened fire", "gave an ultimatum", "went on strike": the noun names the event and the
     # verb only tells it (its own coding, if any, gives way)
     light = {t.anchor.i for t in found if t.anchor.i != t.token.i
@@ -184,6 +185,16 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
                 trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
     return kept
+
+
+def _matters_dropped(found: list[Trigger]) -> list[Trigger]:
+    """"began an inquiry into the shelling": where a verb's object names an event, the event a
+    phrase of the verb names is what it is about, not one of its own (both nouns take the verb
+    as their clause)."""
+    objects = {t.anchor.i for t in found if t.token.dep_ in _ARGUMENTS
+               and t.token.head.i == t.anchor.i != t.token.i}
+    return [t for t in found if not (t.anchor.i in objects and t.token.dep_ == "pobj"
+                                     and t.token.head.head.i == t.anchor.i)]
 
 
 def _promised_harm(promise: Trigger, promised: Trigger) -> None:
