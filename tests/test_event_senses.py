@@ -866,3 +866,14 @@ def test_the_matter_of_an_act_named_by_its_verb_is_no_event_of_its_own(extract_t
     # them for exercises"; with an act as the verb's object, it is what that act is about
     text = "An African Union panel began an inquiry on Saturday into the bombing of a market."
     assert kinds(extract_text(text)) == ["INVESTIGATE"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # opening an act only tells it, whoever opens it ...
+    ("Ghanaian inspectors opened an inquiry on Friday into the sinking of the ferry.",
+     "INVESTIGATE"),
+    # ... and opening a state to monitors lets them in (086)
+    ("Minsk opened its prisons to Red Cross inspectors on Tuesday.", "RETREAT"),
+])
+def test_opening_an_act_tells_it(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
