@@ -877,3 +877,34 @@ def test_the_matter_of_an_act_named_by_its_verb_is_no_event_of_its_own(extract_t
 ])
 def test_opening_an_act_tells_it(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a noun of stopping is coded as its verb would be: the end of a boycott eases dissent
+    # (082), the lifting of a measure against another state eases it, a freeze on aid or its
+    # suspension reduces relations (16)
+    ("Zambia's opposition announced on Monday the end of its boycott of parliament.",
+     "CONCEDE"),
+    ("Norway announced the suspension of aid to Malawi on Friday.", "SANCTION"),
+    ("The European Union ordered a freeze on aid to Guinea after the coup.", "SANCTION"),
+    # ... and a stopping that another act governs is that act's matter
+    ("The African Union demanded an immediate halt to the fighting in Tigray.", "DEMAND"),
+])
+def test_a_noun_of_stopping_is_coded_as_its_verb(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # deciding not to do a cooperative act refuses it (124)
+    ("The European Union decided on Monday not to lift its sanctions on Belarus.", "REJECT"),
+    ("Rwanda decided not to attend the summit in Bujumbura.", "REJECT"),
+    # saying another would suffer a harm to come threatens it (13)
+    ("An Indian general said on Friday that Pakistan would face massive retaliation if it "
+     "crossed the border.", "THREATEN"),
+])
+def test_refusals_and_threats_told_in_other_words(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+def test_a_forecast_of_misfortune_said_is_no_threat(extract_text) -> None:
+    assert extract_text("The IMF said Zambia would face a debt crisis next year.").events == []

@@ -59,6 +59,9 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
 # meet"); a denied forecast ("is not expected to sign") only tells it is not done.
 WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
+# Verbs of deciding: to decide not to do a cooperative act refuses it ("decided not to lift
+# the sanctions", "voted not to attend").
+DECIDING = frozenset({"decide", "vote", "choose", "opt", "resolve"})
 
 
 def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
@@ -85,7 +88,8 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         # so does a cooperative act that will not be done ("will not attend the summit",
         # "would never recognise the republic", "is not ready to sign", "has no interest in
         # talks": CAMEO 12, declining to yield or to meet); any other act not done is no event
-        to_come = denied or refused or bool(auxiliaries & FUTURE_AUXILIARIES)
+        to_come = denied or refused or bool(auxiliaries & FUTURE_AUXILIARIES) or (
+            clause.dep_ == "xcomp" and lemmas[clause.head.i] in DECIDING)
         trigger.told_as_fact = (trigger.type in REFUSABLE and trigger.token.pos_ == "VERB") or (
             to_come and trigger.type in COOPERATIVE and (clause.pos_ == "VERB" or denied))
         trigger.type, trigger.mode = "REJECT", None

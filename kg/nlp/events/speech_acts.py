@@ -104,6 +104,14 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
             # "warned that intruders would be shot": a harm to come, done by no one else named
             # (by a verb that is hostile whatever its object: not "the bridge would be closed")
             found.append((tok.head, WARNING, tok.head))
+    for tok in said(sentence, lemmas, SPEECH_LEMMAS - {"warn"}):
+        # "a general said India would face nuclear retaliation if it crossed the line": a harm
+        # another would suffer, told as to come, is a threat as a warning of it is
+        auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
+                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table) and not any(
+                c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
+            found.append((tok.head, WARNING, tok.head))
     return found + _warnings_of(sentence, lemmas, table)
 
 

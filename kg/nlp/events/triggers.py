@@ -20,7 +20,7 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -67,6 +67,12 @@ STOPPING = frozenset({"halt", "suspend", "stop", "cancel", "cut", "freeze", "scr
                       "terminate", "abandon", "discontinue", "end", "lift", "revoke", "rescind",
                       "repeal"})
 STOPPING_PARTICLES = {"call": "off", "break": "off"}
+# Nouns of stopping, with their verbs (whose rows they share: "the end of its boycott" is coded
+# as "ended its boycott" is).
+STOPPING_NOUNS = {"end": "end", "lifting": "lift", "suspension": "suspend", "halt": "halt",
+                  "cancellation": "cancel", "freeze": "freeze", "termination": "terminate",
+                  "cessation": "cease", "easing": "ease", "relaxation": "relax",
+                  "removal": "remove"}
 STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "CONSULT": ("SANCTION", "164"), "AGREE": ("SANCTION", "160"),
            "SUPPORT": ("SANCTION", "160"), "PROTEST": ("CONCEDE", "082"),
@@ -147,9 +153,15 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         if t.anchor.i != t.token.i and t.anchor.i in verbs:
             _promised_harm(verbs[t.anchor.i], t)
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
-    stopped = _stopped(sentence, lemmas, table)
+    # "demanded a halt to the fighting": a noun of stopping that a trigger verb governs is that
+    # event's participant, as any noun is (but for a verb that only tells it: "ordered a freeze")
+    stopped = [t for t in _stopped(sentence, lemmas, table)
+               if t.anchor.i == t.token.i or t.anchor.i not in verbs
+               or lemmas[t.anchor.i] in LIGHT_VERBS]
     if stopped:     # "suspended aid": the stopping is the event, not the aid nor "suspend"
         verbs = {t.token.i for t in stopped}
+        # "ordered a freeze on aid": the verb that only tells a stopping noun gives way
+        verbs |= {t.anchor.i for t in stopped if lemmas[t.anchor.i] in LIGHT_VERBS}
         found = [t for t in found
                  if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
     anchors = {t.anchor.i: t for t in found}
@@ -232,6 +244,36 @@ def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigg
             kind, cameo = STOPPED[kind]
             code = EventCode(lemma, "verb", kind, None, cameo, None)
             found.append(Trigger(verb, code, verb, code.type, None))
+            break
+    return found + _stopped_by_nouns(sentence, lemmas, table)
+
+
+def _stopped_by_nouns(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
+    """Nouns of stopping whose "of" (or "to", "on") the table codes as an act: "announced the
+    end of its boycott" (a CONCEDE), "the lifting of sanctions", "a freeze on aid" (a
+    SANCTION), as their verbs would be."""
+    doc, found = sentence.doc, []
+    for i in range(sentence.start, sentence.end):
+        noun = doc[i]
+        if lemmas[i] not in STOPPING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        stopped = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "on")
+                   for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        for act in map(lambda g: _counted(g, lemmas), stopped):
+            verb = STOPPING_NOUNS[lemmas[i]]
+            own = next((c for c in table.codes.get((verb, "verb"), ())
+                        if c.needs == lemmas[act.i]), None)
+            kind = _sense_of_noun(act, lemmas, table) or (
+                "COOPERATE" if lemmas[act.i] in word_classes()["trade"] else None)
+            if own is not None:     # the verb's row for this act ("ended its boycott")
+                code = replace(own, lemma=lemmas[i], pos="noun", needs=None)
+            elif kind in STOPPED and not (kind == "CONSULT" and verb == "end"):
+                kind, cameo = STOPPED[kind]
+                code = EventCode(lemmas[i], "noun", kind, None, cameo, None)
+            else:
+                continue
+            found.append(Trigger(noun, code, _noun_anchor(noun, code, lemmas), code.type,
+                                 code.mode))
             break
     return found
 
