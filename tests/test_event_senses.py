@@ -707,6 +707,19 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     ("Some 300 militiamen laid down their weapons in Goma on Saturday.", "RETREAT"),
     # a promise to hit back is a threat (138)
     ("Kigali vowed to hit back at the rebels after the raid.", "THREATEN"),
+    # relief delivered or distributed, shells delivered, peacekeepers joined (07); intelligence
+    # exchanged (064) and gunfire exchanged (190) told as nouns; battalions moved up (154); a
+    # curfew declared (1723); beatings (182); any captive's release (0841)
+    ("The Red Crescent distributed blankets to 5,000 families in northern Syria.", "AID"),
+    ("Belarus delivered a consignment of artillery shells to the Serbian army.", "AID"),
+    ("Irish soldiers joined the UN peacekeepers in the Golan Heights on Monday.", "AID"),
+    ("Lisbon and Rabat stepped up their exchange of intelligence on smugglers.", "COOPERATE"),
+    ("An exchange of gunfire between Indian and Chinese patrols left two dead.", "FIGHT"),
+    ("Three battalions of Sudanese troops were moved up to the border on Friday.", "MOBILIZE"),
+    ("A dusk-to-dawn curfew was declared in Bujumbura on Tuesday.", "COERCE"),
+    ("Police subjected the detained students to beatings, their lawyers said.", "ASSAULT"),
+    ("The release of six Sri Lankan fishermen by the Indian navy was announced on Friday.",
+     "RETREAT"),
 ])
 def test_words_of_each_kind_of_act(extract_text, text, kind) -> None:
     assert kind in kinds(extract_text(text))

@@ -45,7 +45,8 @@ ENTERING_VERBS = frozenset({"go", "engage", "join", "take", "participate", "begi
                             "continue", "remain"})
 LIGHT_VERBS = ENTERING_VERBS | {"give", "make", "offer", "issue", "hold", "launch", "put",
                                 "extend", "pay", "stage", "conduct", "carry", "lodge", "file",
-                                "start", "set", "order", "announce", "approve", "open"}
+                                "start", "set", "order", "announce", "approve", "open",
+                                "bring"}
 # A state's own instruments: signing or adopting one agrees with no one.
 DOMESTIC_ACTS = frozenset({"bill", "law", "decree", "legislation", "budget", "ordinance",
                            "amendment", "constitution", "order"})
