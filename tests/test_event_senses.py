@@ -618,6 +618,10 @@ def test_a_warning_of_harm_is_a_threat(extract_text, text, actor, target) -> Non
     "The insurgents promised a wave of bombings in the capital before the vote.",
     "The militia pledged more attacks on the pipeline unless its fighters were freed.",
     "The cartel promised revenge for the arrest of its leader.",
+    # harm the table codes only as promised
+    "Nairobi vowed to hunt down the gunmen behind the raid.",
+    "The junta pledged to eliminate the insurgents by the end of the year.",
+    "Bamako vowed to retake the northern towns from the rebels.",
 ])
 def test_force_promised_is_a_threat(extract_text, text) -> None:
     assert kinds(extract_text(text)) == ["THREATEN"]
