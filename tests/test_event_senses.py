@@ -724,6 +724,9 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     ("Police subjected the detained students to beatings, their lawyers said.", "ASSAULT"),
     ("The release of six Sri Lankan fishermen by the Indian navy was announced on Friday.",
      "RETREAT"),
+    # peacekeeping troops are peacekeepers (074), whatever else names them
+    ("The deployment of Fijian peacekeeping troops in Lebanon began on Monday.", "AID"),
+    ("A second batch of Nepali peacekeeping soldiers arrived in Juba on Friday.", "AID"),
 ])
 def test_words_of_each_kind_of_act(extract_text, text, kind) -> None:
     assert kind in kinds(extract_text(text))
@@ -925,3 +928,9 @@ def test_refusals_and_threats_told_in_other_words(extract_text, text, kind) -> N
 
 def test_a_forecast_of_misfortune_said_is_no_threat(extract_text) -> None:
     assert extract_text("The IMF said Zambia would face a debt crisis next year.").events == []
+
+
+def test_a_modifier_of_a_place_is_not_what_is_acted_on(extract_text) -> None:
+    # "border" names the town, not a border opened
+    assert "RETREAT" not in kinds(extract_text(
+        "Hanoi opened a trade fair with Vientiane in the border town of Lao Bao on Monday."))

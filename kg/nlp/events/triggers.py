@@ -20,6 +20,7 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -210,6 +211,14 @@ def _matters_dropped(found: list[Trigger]) -> list[Trigger]:
                                      and t.token.head.head.i == t.anchor.i)]
 
 
+def _kinds_named(nouns: Iterable[Token]) -> list[Token]:
+    """The nouns and the nouns that name their kind ("peacekeeping troops", "an aid convoy",
+    "an arms shipment"): a sense may need either."""
+    nouns = list(nouns)
+    return nouns + [c for n in nouns for c in n.children
+                    if c.dep_ == "compound" and c.pos_ == "NOUN"]
+
+
 def _promised_harm(promise: Trigger, promised: Trigger) -> None:
     """A promise of harm is a threat: "vowed to retaliate", and a promise whose object is the
     harm ("promised a wave of attacks", "pledged more bombings")."""
@@ -345,7 +354,10 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         if not _a_preposition_not_a_particle(child):
             linked.add(lemmas[child.i])
         if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
-            linked.update(lemmas[g.i] for g in child.children if g.dep_ in ("pobj", "pcomp"))
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            # "the deployment of peacekeeping troops" (not "opened a zone in a border town")
+            linked.update(lemmas[g.i] for g in (
+                _kinds_named(objects) if child.lower_ == "of" else objects))
         if child.lower_ in PARTICLES:     # "pulled out of the talks": the particle's "of"
             linked.update(lemmas[g.i] for p in child.children if p.dep_ == "prep"
                           for g in p.children if g.dep_ == "pobj")
@@ -361,9 +373,9 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
                 linked.update(lemmas[g.i] for g in child.children if g.dep_ == "aux")
     # "provided satellite images and other intelligence": each of conjoined arguments
     arguments += [c for a in arguments for c in a.children if c.dep_ == "conj"]
-    for argument in arguments:
+    for argument in _kinds_named(arguments):
         linked.add(lemmas[argument.i])
-        linked.update(lemmas[g.i] for g in of_objects(argument))
+        linked.update(lemmas[g.i] for g in _kinds_named(of_objects(argument)))
         # "granted Poland 100 million ECUs in food aid": what a sum is in
         linked.update(lemmas[g.i] for p in argument.children if p.dep_ == "prep"
                       and p.lower_ == "in" for g in p.children if g.dep_ == "pobj")
