@@ -607,3 +607,16 @@ def test_what_is_pressed_for_or_each_thing_urged_is_not_done(extract_text, text)
 def test_pressing_on_asks_nothing(extract_text) -> None:
     assert [e.type for e in extract_text(
         "Ugandan troops pressed on with their offensive against the rebels.").events] == ["FIGHT"]
+
+
+def test_the_condition_of_a_threat_is_not_done(extract_text) -> None:
+    # what a threat's "unless" asks of the other side is not done
+    text = ("Peruvian forces would retake the outposts unless Ecuador withdrew its soldiers, "
+            "Lima warned on Sunday.")
+    assert "RETREAT" not in [e.type for e in extract_text(text).events]
+
+
+def test_each_act_of_an_appeal_hung_as_a_purpose_is_asked_for(extract_text) -> None:
+    text = ("The Security Council called on Sudan's rival factions on Monday to respect the "
+            "truce and allow relief convoys to reach the interior.")
+    assert extract_text(text).events == []

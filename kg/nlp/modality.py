@@ -85,7 +85,8 @@ def asked_for(clause: Token, lemmas: list[str], *, counting_itself: bool) -> boo
     that nothing has happened yet."""
     node, edge = clause, "dobj"
     # "urged Japan to open its markets and expand joint projects": each of the acts asked for
-    while edge in _ASKED_LINKS or (edge == "conj" and node.dep_ in _ASKED_LINKS - {"dobj"}):
+    while edge in _ASKED_LINKS or (edge == "conj" and (node.dep_ in _ASKED_LINKS - {"dobj"}
+                                                       or bare_infinitive(node))):
         if (counting_itself or node is not clause) and _asks(node, lemmas):
             return True
         if node.head.i == node.i:

@@ -145,12 +145,12 @@ def _only_possible(noun: Token, lemmas: list[str]) -> bool:
 
 
 def _in_condition(clause: Token) -> bool:
-    """Whether the clause, or one it hangs from, is an "if"/"whether" clause or a condition
-    in other words ("provided they halt", "as long as Britain apologises", "on condition that
-    Libya withdraws")."""
+    """Whether the clause, or one it hangs from, is an "if"/"whether"/"unless" clause or a
+    condition in other words ("provided they halt", "as long as Britain apologises", "on
+    condition that Libya withdraws")."""
     node = clause
     while True:
-        if any(m.dep_ == "mark" and (m.lower_ in HYPOTHETICAL_MARKS or (
+        if any(m.dep_ == "mark" and (m.lower_ in HYPOTHETICAL_MARKS | THREAT_MARKS or (
                 m.lower_ == "as" and node.head.lower_ == "long")) for m in node.children):
             return True
         if node.dep_ in ("pcomp", "ccomp", "acl") and node.head.lower_ in CONDITION_WORDS:
