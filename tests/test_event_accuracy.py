@@ -569,6 +569,7 @@ def test_a_speaker_ready_to_act_is_the_actor(extract_text, text, actor) -> None:
     "Monsoon rains have killed at least 80 people in southern Nepal this week.",
     "Cholera has killed 60 people in camps outside Goma.",
     "A fire at an ammunition depot in Maputo killed 90 people.",
+    "Floodwater poured into the streets of the old town after the levee broke.",
 ])
 def test_harm_by_nature_is_no_event(extract_text, text) -> None:
     assert extract_text(text).events == []

@@ -724,6 +724,11 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     ("Police subjected the detained students to beatings, their lawyers said.", "ASSAULT"),
     ("The release of six Sri Lankan fishermen by the Indian navy was announced on Friday.",
      "RETREAT"),
+    # crowds pouring, spilling or thronging into the streets demonstrate (141); staying off
+    # the job strikes (143)
+    ("Thousands of Malians poured into the streets of Bamako on Friday.", "PROTEST"),
+    ("Crowds spilled into the streets of Tbilisi to denounce the vote.", "PROTEST"),
+    ("Ghanaian doctors stayed off the job for a third day on Tuesday.", "PROTEST"),
     # peacekeeping troops are peacekeepers (074), whatever else names them
     ("The deployment of Fijian peacekeeping troops in Lebanon began on Monday.", "AID"),
     ("A second batch of Nepali peacekeeping soldiers arrived in Juba on Friday.", "AID"),

@@ -46,7 +46,7 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding"
                             "accident", "collision", "derailment", "rain", "rainfall",
                             "downpour", "monsoon", "snow", "blizzard", "lightning", "fire",
                             "cholera", "malaria", "measles", "meningitis", "virus", "fever",
-                            "starvation"})
+                            "starvation", "water", "floodwater", "mud", "lava"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "provided", "providing"})
 # Words whose clause is a condition: "provided they halt", "on condition that …".
