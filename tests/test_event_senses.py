@@ -939,3 +939,24 @@ def test_a_modifier_of_a_place_is_not_what_is_acted_on(extract_text) -> None:
     # "border" names the town, not a border opened
     assert "RETREAT" not in kinds(extract_text(
         "Hanoi opened a trade fair with Vientiane in the border town of Lao Bao on Monday."))
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # a document that speaks for whoever adopts or passes it: its maker acts
+    ("The Pan-African Parliament passed a resolution condemning Morocco's blockade of the "
+     "camps.", "Pan-African Parliament", "state/MAR"),
+    ("The Arab League adopted a statement denouncing the Iranian seizure of the islands.",
+     "Arab League", "state/IRN"),
+])
+def test_who_issues_a_document_does_what_it_says(extract_text, text, actor, target) -> None:
+    ex = extract_text(text)
+    [event] = [e for e in ex.events if e.type == "DISAPPROVE"]
+    names = {ex.entities[p.entity].name for p in ex.participants
+             if p.event == event.key and p.role == model.ACTOR and p.entity in ex.entities}
+    states = {p.state for p in ex.participants if p.event == event.key and p.role == model.TARGET}
+    assert names == {actor} and target in states
+
+
+def test_rapped_is_a_rebuke(extract_text) -> None:
+    assert kinds(extract_text("London rapped Harare over the arrest of the reporters.")) == \
+        ["DISAPPROVE"]

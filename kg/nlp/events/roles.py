@@ -27,6 +27,9 @@ _MATTER = frozenset({"into", "of", "on"})
 # by Ruritania", "accepted demands from the rebels", "provided arms to Ruritania".
 _OBJECT_PREPOSITIONS = frozenset({"of", "with", "against", "on", "by", "from", "to"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# Documents that speak for whoever issues them ("adopted a resolution condemning …").
+_SPEAKING_DOCUMENTS = frozenset({"resolution", "statement", "communique", "declaration",
+                                 "letter", "note", "motion", "message"})
 # Types of the measures one state takes against another.
 MEASURES = frozenset({"SANCTION", "COERCE"})
 # Particles the parser may hang a verb's preposition on ("handed the islands back to Chile").
@@ -64,6 +67,10 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
             return []
         if node.dep_ == "ccomp" and not says_of_itself(node):
             return []
+        if node.dep_ == "acl" and ctx.lemmas[node.head.i] in _SPEAKING_DOCUMENTS \
+                and node.head.dep_ in ("dobj", "nsubjpass"):
+            node = node.head.head   # "passed a resolution condemning …": who passed it
+            continue
         node = node.head
     return []
 
