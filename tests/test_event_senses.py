@@ -391,7 +391,7 @@ def test_disapproval_voiced_is_the_event_not_what_it_is_about(extract_text, text
 def test_a_lemma_cut_short_is_mended_where_the_coding_names_the_whole_word(extract_text) -> None:
     # the rule lemmatizer makes "raped" "rap", "staged" "stag"; "rapped" is "rap"
     assert kinds(extract_text("Soldiers raped women in the village.")) == ["ASSAULT"]
-    assert coded(extract_text("The critic rapped the budget in a column.")) == []
+    assert "ASSAULT" not in kinds(extract_text("The critic rapped the budget in a column."))
 
 
 @pytest.mark.parametrize("text, kind, target", [
