@@ -724,6 +724,10 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     ("Police subjected the detained students to beatings, their lawyers said.", "ASSAULT"),
     ("The release of six Sri Lankan fishermen by the Indian navy was announced on Friday.",
      "RETREAT"),
+    # an understanding come to, any deal clinched or sealed, consent given (03)
+    ("Lima and La Paz came to an understanding on the use of the port.", "AGREE"),
+    ("Oslo and Moscow clinched an accord on the Barents Sea boundary.", "AGREE"),
+    ("Nepal gave its consent to the deployment of Indian engineers.", "AGREE"),
     # crowds pouring, spilling or thronging into the streets demonstrate (141); staying off
     # the job strikes (143)
     ("Thousands of Malians poured into the streets of Bamako on Friday.", "PROTEST"),
