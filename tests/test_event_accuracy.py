@@ -621,3 +621,9 @@ def test_each_act_of_an_appeal_hung_as_a_purpose_is_asked_for(extract_text) -> N
     text = ("The Security Council called on Sudan's rival factions on Monday to respect the "
             "truce and allow relief convoys to reach the interior.")
     assert extract_text(text).events == []
+
+
+def test_a_past_perfect_relative_clause_is_background(extract_text) -> None:
+    # what happened before the story, told in a relative clause, is not its event
+    text = "The sultan restored the council he had dissolved a year earlier."
+    assert "COERCE" not in [e.type for e in extract_text(text).events]

@@ -102,7 +102,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         # may do on a condition (not a forecast of what others could do)
         trigger.type, trigger.mode, trigger.intended = "THREATEN", None, True
         return
-    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or \
+    if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or _background(clause) or \
             _by_nature(clause, lemmas) or \
             _only_possible(noun, lemmas) or denied_clause(clause, lemmas) or (
             trigger.type not in RALLIED
@@ -142,6 +142,13 @@ def _only_possible(noun: Token, lemmas: list[str]) -> bool:
         noun.dep_ in ("acl", "relcl") and lemmas[noun.head.i] in POSSIBILITY_NOUNS) or (
         noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
                                     for c in noun.children))
+
+
+def _background(clause: Token) -> bool:
+    """"restored the parliament he had dissolved a year earlier": what a relative clause tells
+    in the past perfect happened before the story, as its background."""
+    return clause.dep_ == "relcl" and clause.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
 
 def _in_condition(clause: Token) -> bool:
