@@ -10,9 +10,9 @@ from spacy.tokens import Token
 
 from kg import model
 from kg.nlp.context import DocContext
-from kg.nlp.events.speech_acts import speaker_of_participle
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
                                    place_state, state_of)
+from kg.nlp.events.speech_acts import speaker_of_participle
 from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive,
                              intention_noun, says_of_itself, sent_to_do, the_speaker)
 

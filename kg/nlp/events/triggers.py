@@ -6,7 +6,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 - A verb that stops what its object names makes an event of its own: stopping a cooperative
   act, or trade (the class "trade": "halted beef imports", "cut off gas supplies"), reduces
   relations, stopping a hostile one eases it ("halted military cooperation" is a SANCTION,
-  "ended its offensive" a RETREAT).
+  "ended its offensive" a RETREAT); so does a noun of stopping ("the end of its boycott").
+- A noun of an undertaking is the act the noun before it names ("a mediation bid").
 - A trigger inside another trigger's clause is part of that event, not one of its own:
   "threatened to launch an offensive" is one THREATEN, "accused X of attacking" one DISAPPROVE,
   "staged demonstrations to demand reforms" one PROTEST. Conjoined clauses stay separate.
@@ -35,8 +36,7 @@ from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, that_clause
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
 # an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
 AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
-# Verbs of commanding, whose order to one's own forces is no demand; the possessives that
-# make forces the speaker's own.
+# Verbs of commanding, whose order to one's own forces (modality.OWN_POSSESSIVES) is no demand.
 COMMANDING = frozenset({"order", "instruct", "command", "direct"})
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
@@ -214,8 +214,8 @@ def _matters_dropped(found: list[Trigger]) -> list[Trigger]:
 def _kinds_named(nouns: Iterable[Token]) -> list[Token]:
     """The nouns and the nouns that name their kind ("peacekeeping troops", "an aid convoy",
     "an arms shipment"): a sense may need either."""
-    nouns = list(nouns)
-    return nouns + [c for n in nouns for c in n.children
+    given = list(nouns)
+    return given + [c for n in given for c in n.children
                     if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
@@ -269,11 +269,11 @@ def _stopped_by_nouns(sentence: Span, lemmas: list[str], table: EventTable) -> l
             continue
         stopped = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "on")
                    for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-        for act in map(lambda g: _counted(g, lemmas), stopped):
-            verb = STOPPING_NOUNS[lemmas[i]]
+        verb = STOPPING_NOUNS[lemmas[i]]
+        for act in (_counted(g, lemmas) for g in stopped):
             own = next((c for c in table.codes.get((verb, "verb"), ())
                         if c.needs == lemmas[act.i]), None)
-            kind = _sense_of_noun(act, lemmas, table) or (
+            kind = None if own is not None else _sense_of_noun(act, lemmas, table) or (
                 "COOPERATE" if lemmas[act.i] in word_classes()["trade"] else None)
             if own is not None:     # the verb's row for this act ("ended its boycott")
                 code = replace(own, lemma=lemmas[i], pos="noun", needs=None)
