@@ -627,3 +627,16 @@ def test_a_past_perfect_relative_clause_is_background(extract_text) -> None:
     # what happened before the story, told in a relative clause, is not its event
     text = "The sultan restored the council he had dissolved a year earlier."
     assert "COERCE" not in [e.type for e in extract_text(text).events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a harm its doer will not rule out is a threat (138) ...
+    ("Ankara did not rule out military action against the militias in Iraq.",
+     [("THREATEN", {"state/TUR"}, {"state/IRQ"})]),
+    ("Paris would not rule out the use of force against the junta in Niger.",
+     [("THREATEN", {"state/FRA"}, {"state/NER"})]),
+    # ... but talks not ruled out are no threat
+    ("Tokyo did not rule out talks with Pyongyang.", []),
+])
+def test_a_harm_not_ruled_out_is_a_threat(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

@@ -82,6 +82,8 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
     governor = _denied_governor(clause)
     refused = governor is not None and (lemmas[governor.i] in WILLING_HEADS
                                         or _not_yet(governor))
+    if trigger.type == "THREATEN" and trigger.code.type == "REJECT":
+        return      # "did not rule out military action": a threat, told as a fact
     if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
             or negated_argument(clause) or denied or refused):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection), and

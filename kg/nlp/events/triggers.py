@@ -81,6 +81,8 @@ STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "COERCE": ("CONCEDE", "081"), "FIGHT": ("RETREAT", "087"),
            "ASSAULT": ("RETREAT", "087"), "MOBILIZE": ("RETREAT", "087"),
            "SANCTION": ("RETREAT", "085")}
+# Verbs of refusing a possibility, whose denial keeps a harm open ("did not rule out").
+RULING_OUT = frozenset({"rule"})
 # Nouns of an undertaking, which is the act the noun before them names: "a mediation bid",
 # "a bombing campaign", "a search operation", "an aid package", "an arrest drive". ("effort"
 # paid on one half of a gold pool and cost on the other: an effort is often only tried.)
@@ -143,6 +145,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
                          for i in range(sentence.start, sentence.end) if lemmas[i] in coded)
              if t is not None]
     found = _matters_dropped(found)
+    for t in found:
+        _harm_not_ruled_out(t, lemmas, table)
     # "opened fire", "gave an ultimatum", "went on strike": the noun names the event and the
     # verb only tells it (its own coding, if any, gives way)
     light = {t.anchor.i for t in found if t.anchor.i != t.token.i
@@ -217,6 +221,20 @@ def _kinds_named(nouns: Iterable[Token]) -> list[Token]:
     given = list(nouns)
     return given + [c for n in given for c in n.children
                     if c.dep_ == "compound" and c.pos_ == "NOUN"]
+
+
+def _harm_not_ruled_out(trigger: Trigger, lemmas: list[str], table: EventTable) -> None:
+    """"did not rule out military action", "would not rule out the use of force": a harm its
+    doer will not rule out is a threat (CAMEO 138), told as a fact (kg.nlp.events.factuality
+    keeps a denied refusal so retyped)."""
+    verb = trigger.token
+    if trigger.code.type != "REJECT" or lemmas[verb.i] not in RULING_OUT or not any(
+            c.dep_ == "neg" for c in verb.children):
+        return
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(table.types(lemmas[g.i], "noun") & HOSTILE
+           for g in objects + [g for o in objects for g in of_objects(o)]):
+        trigger.type, trigger.mode = "THREATEN", None
 
 
 def _promised_harm(promise: Trigger, promised: Trigger) -> None:
