@@ -702,7 +702,9 @@ def test_an_international_rights_group_acts_for_no_state(extract_text, text, bod
     # a curb scrapped, abolished or removed is eased (081)
     ("Hanoi scrapped the requirement for bloggers to register with the police.", "CONCEDE"),
     ("The Nepali cabinet abolished the ban on student unions.", "CONCEDE"),
-    ("Minsk removed restrictions on travel to Lithuania on Monday.", "CONCEDE"),
+    ("Minsk removed restrictions on opposition newspapers on Monday.", "CONCEDE"),
+    # ... and one against another state so eased is a sanction eased (085)
+    ("Minsk removed restrictions on travel to Lithuania on Monday.", "RETREAT"),
     # a verdict of guilt (116), a minister questioned over a matter (090), weapons laid down
     ("A court in Arusha found three former Burundian officers guilty on Tuesday of murder.",
      "DISAPPROVE"),

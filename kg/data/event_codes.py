@@ -68,6 +68,13 @@ class EventTable:
                          if not plain or c.needs is None)
 
     @cached_property
+    def easing(self) -> frozenset[str]:
+        """The verbs of easing a measure: those with a CONCEDE row of CAMEO 081 ("lifted its
+        ban", "scrapped the curbs", "eased restrictions")."""
+        return frozenset(lemma for (lemma, pos), codes in self.codes.items() if pos == "verb"
+                         and any(c.type == "CONCEDE" and c.cameo == "081" for c in codes))
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every lemma the coding names: the coded words and the words their senses need."""
         return self.lemmas | {c.needs for codes in self.codes.values() for c in codes if c.needs}

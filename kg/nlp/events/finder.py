@@ -64,8 +64,6 @@ MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
-# Verbs of easing a measure (the table's CONCEDE rows of 081, easing at home).
-EASING = frozenset({"lift", "ease", "relax", "repeal", "rescind", "revoke", "waive"})
 # Acts that, with no target named, are aimed at the actors' own state: a protest at its
 # government, repression, violence and concessions at its people ("banned public gatherings",
 # "lifted the curfew"), an inquiry into its affairs ("opened an inquiry into the deaths"), as
@@ -120,8 +118,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
     actors = _not_their_counterparts(ctx, trigger, actors)
-    if trigger.type == "CONCEDE" and ctx.lemmas[trigger.token.i] in EASING and \
-            _at_foreign_states(actors, targets):
+    if trigger.type == "CONCEDE" and ctx.lemmas[trigger.token.i] in ctx.event_table.easing \
+            and _at_foreign_states(actors, targets):
         # a measure against another state eased ("lifted its ban on Japanese seafood") is an
         # economic sanction eased, PLOVER's RETREAT (CAMEO 085); easing at home concedes
         trigger.type, trigger.mode = "RETREAT", "ease"

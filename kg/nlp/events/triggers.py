@@ -262,16 +262,11 @@ def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigg
             if noun.dep_ not in ("dobj", "nsubjpass") or (
                     noun.pos_ != "NOUN" and lemmas[noun.i] not in PARTITIVES):
                 continue    # "suspended most of its sanctions": a partitive may be no noun
-            noun = _counted(noun, lemmas)
-            if any(c.needs == lemmas[noun.i] for c in table.codes.get((lemma, "verb"), ())):
-                break       # the table codes this stopping itself ("lifted the blockade")
-            kind = _sense_of_noun(noun, lemmas, table) or (
-                "COOPERATE" if lemmas[noun.i] in word_classes()["trade"] else None)
-            if kind not in STOPPED or (kind == "CONSULT" and lemma == "end"):
+            code = _stopping(lemma, _counted(noun, lemmas), lemmas, table)
+            if code is None:
                 continue
-            kind, cameo = STOPPED[kind]
-            code = EventCode(lemma, "verb", kind, None, cameo, None)
-            found.append(Trigger(verb, code, verb, code.type, None))
+            if code.needs is None:  # else the table codes this stopping itself, as a trigger
+                found.append(Trigger(verb, code, verb, code.type, None))
             break
     return found + _stopped_by_nouns(sentence, lemmas, table)
 
@@ -289,21 +284,31 @@ def _stopped_by_nouns(sentence: Span, lemmas: list[str], table: EventTable) -> l
                    for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         verb = STOPPING_NOUNS[lemmas[i]]
         for act in (_counted(g, lemmas) for g in stopped):
-            own = next((c for c in table.codes.get((verb, "verb"), ())
-                        if c.needs == lemmas[act.i]), None)
-            kind = None if own is not None else _sense_of_noun(act, lemmas, table) or (
-                "COOPERATE" if lemmas[act.i] in word_classes()["trade"] else None)
-            if own is not None:     # the verb's row for this act ("ended its boycott")
-                code = replace(own, lemma=lemmas[i], pos="noun", needs=None)
-            elif kind in STOPPED and not (kind == "CONSULT" and verb == "end"):
-                kind, cameo = STOPPED[kind]
-                code = EventCode(lemmas[i], "noun", kind, None, cameo, None)
-            else:
+            code = _stopping(verb, act, lemmas, table)
+            if code is None:
                 continue
+            code = replace(code, lemma=lemmas[i], pos="noun", needs=None)
             found.append(Trigger(noun, code, _noun_anchor(noun, code, lemmas), code.type,
                                  code.mode))
             break
     return found
+
+
+def _stopping(verb: str, act: Token, lemmas: list[str], table: EventTable) -> EventCode | None:
+    """How stopping the act is coded for the verb of stopping: by the verb's own row for it
+    ("lifted the blockade", "ended its boycott"), else by the kind of act stopped (STOPPED:
+    "halted military cooperation", "cut off gas supplies"), or None (talks that end are over,
+    not stopped)."""
+    own = next((c for c in table.codes.get((verb, "verb"), ()) if c.needs == lemmas[act.i]),
+               None)
+    if own is not None:
+        return own
+    kind = _sense_of_noun(act, lemmas, table) or (
+        "COOPERATE" if lemmas[act.i] in word_classes()["trade"] else None)
+    if kind not in STOPPED or (kind == "CONSULT" and verb == "end"):
+        return None
+    kind, cameo = STOPPED[kind]
+    return EventCode(verb, "verb", kind, None, cameo, None)
 
 
 def _counted(noun: Token, lemmas: list[str]) -> Token:
