@@ -259,7 +259,9 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
     # ... and what the speaker says it may do on a condition
     ("Hanoi said it could retaliate if the Chinese rig stayed in its waters.",
      [("THREATEN", {"state/VNM"}, {"state/CHN"})]),
-    # ... or that its forces will do: the speaker acts through them
+    # ... or that its forces will do: the speaker acts through them, said or warned
+    ("Maputo warned its forces would strike the rebel camps.",
+     [("THREATEN", {"state/MOZ"}, set())]),
     ("Bangui said its forces would attack the rebel bases inside Chad if the raids went on.",
      [("THREATEN", {"state/CAF"}, {"state/TCD"})]),
     # ... where the parser hangs the "of" on the date

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
 from kg.nlp.events.factuality import FUTURE_AUXILIARIES, HOSTILE, HYPOTHETICAL_MODALS
-from kg.nlp.modality import FORESEEN_MODIFIERS, SPEAKER_PRONOUNS
+from kg.nlp.modality import FORESEEN_MODIFIERS, SPEAKER_PRONOUNS, the_speaker
 
 # The modals that make what a speaker says a demand put on another ("should" only asks).
 OBLIGATIONS = {"must": EventCode("must", "verb", "DEMAND", None, "100", None)}
@@ -92,7 +92,7 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
     for tok in said(sentence, lemmas, {"warn"}):
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if auxiliaries & FUTURE_AUXILIARIES and any(
-                c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
+                c.dep_ == "nsubj" and the_speaker(c) for c in tok.children):
             found.append((tok.head, WARNING, tok))
         elif (auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) or tok.tag_ == "VBD") \
                 and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
@@ -110,7 +110,7 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
                 and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table) and not any(
-                c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in tok.children):
+                c.dep_ == "nsubj" and the_speaker(c) for c in tok.children):
             found.append((tok.head, WARNING, tok.head))
     return found + _warnings_of(sentence, lemmas, table)
 
