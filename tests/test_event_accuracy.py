@@ -598,6 +598,15 @@ def test_a_condition_alone_is_no_event(extract_text, text) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # the parser may leave "provided" without its clause, which it hangs elsewhere
+    "Accra said it would lift the ban provided Lome reopened the border.",
+    "Dushanbe said it would reopen the crossing provided Kabul disarmed the militias.",
+])
+def test_a_clause_after_a_stranded_provided_is_a_condition(extract_text, text) -> None:
+    assert [e.type for e in extract_text(text).events] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
     # pressing another to act asks it to, as urging does (no event), and each act of a
     # conjoined request is asked for too
     "Canberra pressed Jakarta on Monday to release the detained fishermen.",

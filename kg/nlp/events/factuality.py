@@ -164,6 +164,10 @@ def _in_condition(clause: Token) -> bool:
             return True
         if node.dep_ in ("pcomp", "ccomp", "acl") and node.head.lower_ in CONDITION_WORDS:
             return True
+        before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+        if before is not None and before.lower_ in CONDITION_WORDS and before.n_lefts == 0 \
+                and before.n_rights == 0:
+            return True     # "reopen the crossing provided Kabul disarmed …", misparsed
         if node.head.i == node.i or node.dep_ in ("ROOT", "conj"):
             return False
         node = node.head
