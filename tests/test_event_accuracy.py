@@ -651,3 +651,26 @@ def test_a_past_perfect_relative_clause_is_background(extract_text) -> None:
 ])
 def test_a_harm_not_ruled_out_is_a_threat(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the speaker warns it will do is a threat, whatever the act (CAMEO 13) ...
+    ("Nairobi warned on Monday that it would pull its monitors out of South Sudan.",
+     [("THREATEN", {"state/KEN"}, {"state/SSD"})]),
+    # ... and a bare verb joined to one told as to come shares its auxiliaries
+    ("Kampala said its troops would chase the raiders into Kenya and hit their camps there.",
+     [("THREATEN", {"state/UGA"}, set())]),
+    ("The junta in Niamey said it would not attack or invade its neighbours.", []),
+])
+def test_a_warned_or_joined_act_to_come_is_a_threat(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an armed group's camp is a stronghold, fought over; a refugee camp is civilians'
+    ("Turkish jets hit Kurdish rebel camps in northern Iraq on Tuesday.", "FIGHT"),
+    ("Burundian troops shelled a militia camp near the Tanzanian border.", "FIGHT"),
+    ("Burundian troops shelled a refugee camp near the Tanzanian border.", "ASSAULT"),
+])
+def test_a_camp_is_fought_over_when_an_armed_groups(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]

@@ -75,6 +75,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         words += list(noun.children)                  # "no new round of talks"
     if noun.dep_ in ("nsubj", "nsubjpass") and trigger.token.pos_ == "NOUN":
         words += list(noun.head.children)             # "patrols have not resumed"
+    words += _shared_auxiliaries(clause)
     auxiliaries = {c.lower_ for c in words if c.dep_ in ("aux", "auxpass")}
     intention = intention_noun(clause, lemmas)
     denied = intention is not None and any(c.dep_ == "det" and c.lower_ == "no"
@@ -122,6 +123,21 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
+
+
+def _shared_auxiliaries(clause: Token) -> list[Token]:
+    """"would pursue the rebels and hit their bases", "will not attack or invade": a bare verb
+    conjoined to another, with no subject or auxiliary of its own, shares the other's
+    auxiliaries and negation (not a verb with a tense of its own: "did not attack the town but
+    shelled its outskirts"). The tagger may take a bare "hit" or "cut" for a past tense, which
+    after a modal it cannot be."""
+    if clause.dep_ != "conj" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in clause.children):
+        return []
+    shared = [c for c in clause.head.children if c.dep_ in ("aux", "auxpass", "neg")]
+    bare = clause.tag_ == "VB" or (clause.lower_ == clause.lemma_
+                                   and any(c.tag_ == "MD" for c in shared))
+    return shared if bare else []
 
 
 def _by_nature(clause: Token, lemmas: list[str]) -> bool:

@@ -96,8 +96,15 @@ def aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:
     # "opened fire on a group of refugees": the people a group is of
     objects += [g for o in objects for g in of_objects(o)]
     # or a group of civilians by the actor groups' table ("fishermen", "journalists")
-    return any(ctx.lemmas[o.i] in CIVILIAN_TARGETS or group_sector(ctx, o) in CIVILIAN_SECTORS
-               for o in objects)
+    return any((ctx.lemmas[o.i] in CIVILIAN_TARGETS and not _armed_groups_place(ctx, o))
+               or group_sector(ctx, o) in CIVILIAN_SECTORS for o in objects)
+
+
+def _armed_groups_place(ctx: DocContext, place: Token) -> bool:
+    """"rebel camps", "a militia camp": a place named as an armed group's is a stronghold,
+    not a civilian one (a refugee camp is)."""
+    return any(c.dep_ in ("compound", "amod") and group_sector(ctx, c) not in (
+        None, *CIVILIAN_SECTORS) for c in place.children)
 
 
 def sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:

@@ -29,8 +29,8 @@ from spacy.tokens import Span, Token
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, read_factuality
 from kg.nlp.events.phrases import of_objects
-from kg.nlp.events.speech_acts import (ULTIMATUM, obligations, speaker_of_participle,
-                                       ultimatums, warnings)
+from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
+                                       speaker_of_participle, ultimatums, warnings)
 from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, that_clause
 
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
@@ -171,9 +171,14 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         found = [t for t in found
                  if t.token.i not in verbs and t.anchor.i not in verbs] + stopped
     anchors = {t.anchor.i: t for t in found}
-    found += [Trigger(token, code, anchor, code.type, code.mode) for token, code, anchor
-              in obligations(sentence, lemmas) + warnings(sentence, lemmas, table)
+    told = obligations(sentence, lemmas) + warnings(sentence, lemmas, table)
+    found += [Trigger(token, code, anchor, code.type, code.mode) for token, code, anchor in told
               if anchor.i not in anchors]
+    # "warned it would pull its troops out": what the speaker warns it will do is a threat,
+    # whatever the act (CAMEO 13: to cut aid, to boycott, to withdraw), where the clause tells
+    # an act of its own
+    warned = {anchor.i for token, code, anchor in told
+              if code is WARNING and token.i != anchor.i and anchor.i in anchors}
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
     kept = []
@@ -196,6 +201,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
                 holder.type, holder.mode = trigger.code.type, trigger.code.mode
             continue
         read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
+        if trigger.anchor.i in warned and trigger.intended and trigger.type != "REJECT":
+            trigger.type, trigger.mode = WARNING.type, None
         if trigger.told_as_fact:
             kept.append(trigger)
     for at in ultimatums(sentence, lemmas, table):
