@@ -674,3 +674,17 @@ def test_a_warned_or_joined_act_to_come_is_a_threat(extract_text, text, expected
 ])
 def test_a_camp_is_fought_over_when_an_armed_groups(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "hit back hard": the parser may hang the particle on the adverb after it
+    ("Kinshasa vowed on Monday to hit back hard at the rebels in the east.",
+     [("THREATEN", {"state/COD"}, {"state/COD"})]),
+    ("The Malian army hit back hard at the jihadist fighters near Gao.",
+     [("FIGHT", {"state/MLI"}, {"state/MLI"})]),
+    # people hacked to death are killed, not a computer broken into
+    ("Militiamen hacked nine villagers to death near the Ugandan border.",
+     [("ASSAULT", {"state/UGA"}, {"state/UGA"})]),
+])
+def test_a_verbs_particle_or_result_chooses_its_sense(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

@@ -391,6 +391,9 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         if child.lower_ in PARTICLES:     # "pulled out of the talks": the particle's "of"
             linked.update(lemmas[g.i] for p in child.children if p.dep_ == "prep"
                           for g in p.children if g.dep_ == "pobj")
+        if child.dep_ == "advmod":        # "hit back hard": the parser may hang the particle
+            linked.update(lemmas[g.i] for g in child.children  # on the adverb after it
+                          if g.dep_ == "advmod" and g.lower_ in PARTICLES)
         # "thousands of troops massed", "termed the seizure an act of piracy"
         if child.dep_ in ("dobj", "nsubj", "oprd"):
             arguments.append(child)
