@@ -688,3 +688,46 @@ def test_a_camp_is_fought_over_when_an_armed_groups(extract_text, text, kind) ->
 ])
 def test_a_verbs_particle_or_result_chooses_its_sense(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people wanted by, or handed to, a court are judicial cooperation (CAMEO 063) ...
+    ("Dakar on Friday handed over to Mali two men wanted for the hotel attack in Bamako.",
+     [("COOPERATE", {"state/SEN"}, {"state/MLI"})]),
+    ("Zambia surrendered a former Burundian general to the war crimes tribunal on Monday.",
+     [("COOPERATE", {"state/ZMB"}, {"state/BDI"})]),
+    # ... captives handed back are returned (RETREAT 084)
+    ("Asmara handed back 30 Ethiopian prisoners of war at the border.",
+     [("RETREAT", {"state/ERI"}, {"state/ETH"})]),
+    # gas pumped to another state through a pipeline is economic cooperation
+    ("Turkmenistan began pumping gas to Pakistan through the new pipeline.",
+     [("COOPERATE", {"state/TKM"}, {"state/PAK"})]),
+])
+def test_what_is_handed_over_or_pumped_chooses_the_sense(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an act someone is wanted or suspected for is no event the sentence tells
+    "Two Somali men wanted in connection with the killing of a judge fled to Kenya.",
+    "Troops suspected of involvement in the massacre of villagers were recalled to Kinshasa.",
+])
+def test_an_act_someone_is_wanted_for_is_not_told(extract_text, text) -> None:
+    assert "ASSAULT" not in kinds(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an order to envoys, monitors or agencies to leave a country expels them ...
+    ("Lusaka told three Malawian diplomats to leave the country within 72 hours.",
+     [("SANCTION", {"state/ZMB"}, {"state/MWI"})]),
+    ("Harare ordered four foreign relief agencies to leave Matabeleland.",
+     [("SANCTION", {"state/ZWE"}, set())]),
+    # ... an order to others to leave stays a demand, and one to forces is none of it
+    ("Monrovia ordered all Guinean traders to leave the country by Friday.",
+     [("DEMAND", {"state/LBR"}, {"state/GIN"})]),
+    ("The Chadian army ordered its troops to leave the town.", []),
+    ("Oslo told the Sri Lankan delegation to leave the talks in Geneva.",
+     [("DEMAND", {"state/NOR"}, {"state/LKA"})]),
+])
+def test_an_order_to_leave_the_country_expels(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

@@ -59,6 +59,8 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
 # meet"); a denied forecast ("is not expected to sign") only tells it is not done.
 WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
+# Participles of those an act is laid at: "wanted for the attack", "suspected of the bombing".
+SUSPECTING = frozenset({"want", "suspect"})
 # Verbs of deciding: to decide not to do a cooperative act refuses it ("decided not to lift
 # the sanctions", "voted not to attend").
 DECIDING = frozenset({"decide", "vote", "choose", "opt", "resolve"})
@@ -106,7 +108,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode, trigger.intended = "THREATEN", None, True
         return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or _background(clause) or \
-            _by_nature(clause, lemmas) or \
+            _by_nature(clause, lemmas) or _suspected_of(noun, lemmas) or \
             _only_possible(noun, lemmas) or denied_clause(clause, lemmas) or (
             trigger.type not in RALLIED
             and asked_for(clause, lemmas, counting_itself=trigger.token.i != clause.i)):
@@ -150,6 +152,20 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
+
+
+def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
+    """"two men wanted for the hotel attack", "suspected of involvement in the bombing",
+    "wanted in connection with the killings": an act someone is wanted or suspected for is
+    what they are said to have done before, not an event the sentence tells."""
+    node = noun
+    for _ in range(4):      # up through "in connection with", "of involvement in"
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+        if lemmas[node.i] in SUSPECTING and node.pos_ in ("VERB", "ADJ"):
+            return True
+    return False
 
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:

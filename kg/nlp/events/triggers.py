@@ -38,6 +38,12 @@ from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, that_clause
 AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
 # Verbs of commanding, whose order to one's own forces (modality.OWN_POSSESSIVES) is no demand.
 COMMANDING = frozenset({"order", "instruct", "command", "direct"})
+# Verbs of leaving a place: an order to leave one is an expulsion, coded as the verb of
+# expelling is; and the places it may name ("to leave the country", not "to leave the talks").
+LEAVING = frozenset({"leave", "quit", "depart"})
+PLACES_LEFT = frozenset({"country", "territory", "capital", "city", "town", "region", "area",
+                         "province", "island", "kingdom", "republic", "state"})
+EXPELLING = "expel"
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
 # amnesty"), and verbs of entering into the event their "on", "in" or "for" names ("went on
@@ -355,11 +361,32 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     linked = _linked(tok, lemmas)
     if pos == "verb":
         codes = _verb_senses(tok, codes, lemmas)
+        if _told_to_leave(tok, lemmas):
+            # "ordered two diplomats to leave", "told the aid agencies to leave the country":
+            # an order to envoys, monitors or agencies to leave expels them (CAMEO 166), as
+            # "expelled" is coded; one to others stays a demand
+            codes = tuple(c for c in table.codes.get((EXPELLING, "verb"), ())
+                          if c.type == "SANCTION") + codes
     for code in codes:
         if code.needs is None or code.needs in linked:
             anchor = _noun_anchor(tok, code, lemmas) if pos == "noun" else tok
             return Trigger(tok, code, anchor, code.type, code.mode)
     return None
+
+
+def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
+    """Whether the verb orders or tells someone to leave, or to leave a place ("ordered him to
+    leave within 48 hours", "told the envoys to leave the country", "ordered the agencies to
+    leave Kordofan"; not "told the company to leave the talks")."""
+    told = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemmas[verb.i] not in COMMANDING | {"tell"} or not told or any(
+            lemmas[c.i] in word_classes()["troops"] for c in told):
+        # "ordered its troops to leave the town" withdraws them; "told Eritrean troops to
+        # leave the border town" demands that another's forces withdraw
+        return False
+    return any(c.dep_ == "xcomp" and lemmas[c.i] in LEAVING and all(
+        lemmas[o.i] in PLACES_LEFT or o.pos_ == "PROPN"
+        for o in c.children if o.dep_ == "dobj") for c in verb.children)
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
@@ -412,6 +439,9 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         # "granted Poland 100 million ECUs in food aid": what a sum is in
         linked.update(lemmas[g.i] for p in argument.children if p.dep_ == "prep"
                       and p.lower_ == "in" for g in p.children if g.dep_ == "pobj")
+        # "handed over two men wanted for murder": what the participle after it names them
+        linked.update(lemmas[g.i] for g in argument.children
+                      if g.dep_ == "acl" and g.tag_ == "VBN")
         # "ordered the ambassador out of the country": the parser may hang the particle on
         # the object
         linked.update(lemmas[g.i] for g in argument.children if g.lower_ in PARTICLES)
