@@ -731,3 +731,13 @@ def test_an_act_someone_is_wanted_for_is_not_told(extract_text, text) -> None:
 ])
 def test_an_order_to_leave_the_country_expels(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+def test_a_toll_is_no_act_of_its_own(extract_text) -> None:
+    # the dead a participle counts are a fight's toll, not an attack of their own ...
+    ex = extract_text("Sudanese and Chadian troops traded fire along the border on Monday, "
+                      "the army said, reporting 14 soldiers killed on both sides.")
+    assert kinds(ex) == ["FIGHT"]
+    # ... and what they died in stands
+    ex = extract_text("The Ugandan army reported 30 rebels killed in clashes near the border.")
+    assert kinds(ex) == ["FIGHT"]

@@ -9,7 +9,8 @@
   REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
   "has no intention of returning", "vowed never to give up its claim", "is not ready to sign",
   "has no interest in talks", "has yet to accept"); a forecast denied ("is not expected to
-  sign") is no event.
+  sign") is no event. Nor is an act someone is wanted or suspected for, nor a toll ("soldiers
+  killed on both sides": kg.nlp.events.triggers drops it, and what it is the toll of stands).
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift",
   "an offer of talks", and the purpose of one: "would send an envoy to mediate")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
@@ -59,6 +60,8 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
 # meet"); a denied forecast ("is not expected to sign") only tells it is not done.
 WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
+# Verbs of the toll a participle counts ("soldiers killed", "people wounded").
+CASUALTIES = frozenset({"kill", "wound", "injure", "maim"})
 # Participles of those an act is laid at: "wanted for the attack", "suspected of the bombing".
 SUSPECTING = frozenset({"want", "suspect"})
 # Verbs of deciding: to decide not to do a cooperative act refuses it ("decided not to lift
@@ -152,6 +155,14 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
+
+
+def casualties(verb: Token, lemmas: list[str]) -> bool:
+    """"reporting several soldiers killed on both sides", "with 40 people wounded": the dead
+    and wounded a participle counts, with no one named as killing them, are a fight's or an
+    attack's toll, not an act of their own (but "civilians killed by troops" is one)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and lemmas[verb.i] in CASUALTIES \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _suspected_of(noun: Token, lemmas: list[str]) -> bool:

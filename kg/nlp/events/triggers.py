@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
-from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, read_factuality
+from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, casualties, read_factuality
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
@@ -150,7 +150,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     found = [t for t in (_candidate(doc[i], lemmas, table)
                          for i in range(sentence.start, sentence.end) if lemmas[i] in coded)
              if t is not None]
-    found = _matters_dropped(found)
+    # "30 rebels killed in the clashes": a toll is no act, and what it is the toll of stands
+    found = [t for t in _matters_dropped(found) if not casualties(t.token, lemmas)]
     for t in found:
         _harm_not_ruled_out(t, lemmas, table)
     # "opened fire", "gave an ultimatum", "went on strike": the noun names the event and the
