@@ -741,3 +741,22 @@ def test_a_toll_is_no_act_of_its_own(extract_text) -> None:
     # ... and what they died in stands
     ex = extract_text("The Ugandan army reported 30 rebels killed in clashes near the border.")
     assert kinds(ex) == ["FIGHT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit or a meeting needs someone visited or met: one side at its own places, or
+    # meeting no one named, consults no one ...
+    ("The Nigerian president visited flood-hit areas in the north on Monday.", []),
+    ("Ghana's president urged Lome to hold free elections, speaking in Accra after meeting "
+     "diplomats.", []),
+    # ... a visit to another state is hosted by it, the journey told "for" or "on" it ...
+    ("The Kenyan president arrived in Kampala on a three-day visit.",
+     [("CONSULT", {"state/KEN"}, {"state/UGA"})]),
+])
+def test_a_visit_needs_someone_visited(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
+def test_two_sides_named_meet_whoever_they_are_found_to_be(extract_text) -> None:
+    ex = extract_text("Malian President Keita and Nigerien President Issoufou met in Niamey.")
+    assert kinds(ex) == ["CONSULT"]

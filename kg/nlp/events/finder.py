@@ -61,6 +61,9 @@ DRAWING = frozenset({"draw", "face", "receive", "win", "earn", "attract", "provo
 DRAWN_FROM = ("from", "by")     # whom an act drawn is from
 # A state's missions abroad: what is done at one is aimed at the state.
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
+# Visits and meetings, which need someone met or visited: one side visiting its own places
+# or meeting no one named consults no one (an organisation's members meet one another).
+VISITS = frozenset({"visit", "tour", "travel", "meet", "meeting"})
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
@@ -118,6 +121,11 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets and trigger.type == "REJECT" and _of_a_charge(ctx, trigger):
         targets = _accusers(ctx, actors)
     actors = _not_their_counterparts(ctx, trigger, actors)
+    if ctx.lemmas[trigger.token.i] in VISITS and not targets and not mediators \
+            and agreement is None and len({r.state for r in actors}) <= 1 \
+            and not any(r.actor.kind == model.INTERNATIONAL_ORGANIZATION for r in actors) \
+            and not _joined_subjects(trigger.anchor):
+        return      # "visited flood-hit areas", "spoke after meeting diplomats": no one met
     if trigger.type == "CONCEDE" and ctx.lemmas[trigger.token.i] in ctx.event_table.easing \
             and _at_foreign_states(actors, targets):
         # a measure against another state eased ("lifted its ban on Japanese seafood") is an
@@ -352,9 +360,16 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
 
 
 def _a_journey(trigger: Trigger) -> bool:
-    """"flew to Ankara for talks": a meeting told as what someone travels for, where they
-    travel to, is hosted by that place's state."""
-    return trigger.anchor.dep_ == "prep" and trigger.anchor.lower_ == "for"
+    """"flew to Ankara for talks", "arrived in Kampala on a visit": a meeting told as what
+    someone travels for or on, where they travel to, is hosted by that place's state."""
+    return trigger.anchor.dep_ == "prep" and trigger.anchor.lower_ in ("for", "on")
+
+
+def _joined_subjects(clause: Token) -> bool:
+    """Whether the clause's subject is joined to another ("the Ukrainian and the Russian
+    presidents met", "Ruto and Museveni met"): two sides, whoever kg finds them to be."""
+    return any(c.dep_ == "nsubj" and any(t.dep_ == "conj" for t in c.subtree)
+               for c in clause.children)
 
 
 def _one_side(actors: list[Role]) -> bool:

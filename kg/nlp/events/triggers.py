@@ -510,8 +510,8 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     demonstrations"), the verb of entering its "on"/"in"/"for" hangs from ("went on strike",
     "joined Moroccan forces for exercises"), the
     word its sense needs as its head ("opened fire") or its preposition's ("came to the
-    defence of"), the "for" of a journey to a meeting
-    ("flew to Ankara for talks"), else the noun itself; a partitive stands in for the noun
+    defence of"), the "for" of a journey to a meeting or the "on" of one on a visit
+    ("flew to Ankara for talks", "arrived in Kampala on a visit"), else the noun itself; a partitive stands in for the noun
     ("staged a wave of protests")."""
     noun = standing(_first_conjunct(tok), lemmas)
     head = noun.head
@@ -529,9 +529,11 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         # "the raid was carried out by commandos": the verb only tells it (but who announces
         # a release only reports it)
         return head
-    if code.type in MEETINGS and noun.dep_ == "pobj" and head.lower_ == "for" \
-            and head.head.pos_ == "VERB":
-        return head     # "arrived in Ankara for talks": the journey's "for" tells the meeting
+    if code.type in MEETINGS and noun.dep_ == "pobj" and head.head.pos_ == "VERB" and (
+            head.lower_ == "for" or (head.lower_ == "on" and code.mode == "visit")):
+        # "arrived in Ankara for talks", "arrived in Kampala on a visit": the journey's
+        # preposition tells the meeting
+        return head
     return tok
 
 
