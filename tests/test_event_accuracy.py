@@ -760,3 +760,21 @@ def test_a_visit_needs_someone_visited(extract_text, text, expected) -> None:
 def test_two_sides_named_meet_whoever_they_are_found_to_be(extract_text) -> None:
     ex = extract_text("Malian President Keita and Nigerien President Issoufou met in Niamey.")
     assert kinds(ex) == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # naming a thing a wrong disapproves of it, where the parser misreads the naming ...
+    ("Nairobi described the Ugandan troop movements as provocative.",
+     [("DISAPPROVE", {"state/KEN"}, {"state/UGA"})]),
+    ("Vilnius called the Belarusian move a provocation.",
+     [("DISAPPROVE", {"state/LTU"}, {"state/BLR"})]),
+    # ... but not naming it a good
+    ("The Malawian minister described the talks as constructive.", []),
+    # abiding by a ruling yields to it; a promise to abide is an AGREE, a refusal a REJECT
+    ("Benin and Niger said they would abide by the court's ruling on the island.",
+     [("AGREE", {"state/BEN", "state/NER"}, set())]),
+    ("Caracas said it would not abide by the arbitration ruling.",
+     [("REJECT", {"state/VEN"}, set())]),
+])
+def test_naming_a_wrong_or_abiding_by_a_ruling(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

@@ -412,7 +412,10 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         if not _a_preposition_not_a_particle(child):
             linked.add(lemmas[child.i])
         if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
-            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            # "described the moves as provocative": the parser may take the adjective an "as"
+            # names for its modifier
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp") or (
+                child.lower_ == "as" and g.dep_ in ("amod", "acomp"))]
             # "the deployment of peacekeeping troops" (not "opened a zone in a border town")
             linked.update(lemmas[g.i] for g in (
                 _kinds_named(objects) if child.lower_ == "of" else objects))
@@ -423,6 +426,11 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             linked.update(lemmas[g.i] for g in child.children  # on the adverb after it
                           if g.dep_ == "advmod" and g.lower_ in PARTICLES)
         # "thousands of troops massed", "termed the seizure an act of piracy"
+        if child.dep_ in ("ccomp", "xcomp", "oprd") and not any(
+                g.dep_ in ("aux", "nsubj", "nsubjpass") for g in child.children):
+            # "called the move a provocation": the parser may hang the naming on the thing
+            # named, as its object, in a small clause with no verb of its own
+            arguments.extend(g for g in child.children if g.dep_ in ("dobj", "attr"))
         if child.dep_ in ("dobj", "nsubj", "oprd"):
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
