@@ -778,3 +778,13 @@ def test_two_sides_named_meet_whoever_they_are_found_to_be(extract_text) -> None
 ])
 def test_naming_a_wrong_or_abiding_by_a_ruling(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+def test_what_a_thing_is_the_first_since_is_background(extract_text) -> None:
+    ex = extract_text("The Kenyan president arrived in Kampala for a visit, the first by a "
+                      "Kenyan leader since the two neighbours fought a border war in 1976.")
+    assert coded(ex) == [("CONSULT", {"state/KEN"}, {"state/UGA"})]
+    # it was the worst fighting since … : the fighting is told, what came before is not
+    ex = extract_text("It was the worst fighting in Mogadishu since Ethiopian troops stormed "
+                      "the city in 2006.")
+    assert kinds(ex) == ["FIGHT"]

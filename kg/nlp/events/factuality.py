@@ -191,9 +191,16 @@ def _only_possible(noun: Token, lemmas: list[str]) -> bool:
 
 def _background(clause: Token) -> bool:
     """"restored the parliament he had dissolved a year earlier": what a relative clause tells
-    in the past perfect happened before the story, as its background."""
-    return clause.dep_ == "relcl" and clause.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+    in the past perfect happened before the story, as its background; and so did what a thing
+    is the first or the worst since ("the first visit since the two fought a border war",
+    "it was the worst fighting since the rebels took the town"; not a "since" of cause on a
+    verb: "since the rebels attacked, the army has shelled …")."""
+    if clause.dep_ == "relcl" and clause.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
+        return True
+    return clause.dep_ == "advcl" and clause.tag_ == "VBD" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and (
+        clause.head.pos_ in ("ADJ", "NOUN") or clause.head.lemma_ == "be")
 
 
 def _in_condition(clause: Token) -> bool:
