@@ -788,3 +788,22 @@ def test_what_a_thing_is_the_first_since_is_background(extract_text) -> None:
     ex = extract_text("It was the worst fighting in Mogadishu since Ethiopian troops stormed "
                       "the city in 2006.")
     assert kinds(ex) == ["FIGHT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum "in" aid approved is the aid ...
+    ("The U.S. Congress approved $2 billion in military aid for Jordan.",
+     [("AID", {"state/USA"}, {"state/JOR"})]),
+    # ... and money released, deposited or debts written off are economic aid
+    ("The IMF released a $400 million tranche of its loan to Zambia.",
+     [("AID", {None}, {"state/ZMB"})]),
+    ("Qatar deposited $2 billion in the central bank of Egypt.",
+     [("AID", {"state/QAT"}, {"state/EGY"})]),
+    ("Kuwait wrote off Jordan's debts worth $700 million.",
+     [("AID", {"state/KWT"}, {"state/JOR"})]),
+    # doctors dispatched to a stricken state are humanitarian aid
+    ("Cuba dispatched a team of doctors to quake-hit Haiti.",
+     [("AID", {"state/CUB"}, {"state/HTI"})]),
+])
+def test_money_and_doctors_given_are_aid(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

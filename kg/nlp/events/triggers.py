@@ -405,6 +405,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
               lemmas[_first_conjunct(tok).head.i]}
     if tok.dep_ == "pobj":      # "an offer of talks": what the preposition hangs from
         linked.add(lemmas[tok.head.head.i])
+        if tok.head.lower_ == "in" and _a_sum(tok.head.head, lemmas):
+            linked.add(lemmas[tok.head.head.head.i])    # "approved $5 million in aid"
     # "hundreds of rebels massed": the counted group the verb's head counts
     linked.update(lemmas[g.i] for g in of_objects(tok.head))
     arguments = []
@@ -533,6 +535,9 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         return head.head        # "joined Moroccan forces for joint exercises"
     if noun.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
         return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in _ARGUMENTS \
+            and head.head.head.pos_ == "VERB" and _a_sum(head.head, lemmas):
+        return head.head.head   # "approved $300 million in military aid": the sum's verb
     if noun.dep_ == "nsubjpass" and lemmas[head.i] in LIGHT_VERBS - {"announce"}:
         # "the raid was carried out by commandos": the verb only tells it (but who announces
         # a release only reports it)
@@ -543,6 +548,12 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         # preposition tells the meeting
         return head
     return tok
+
+
+def _a_sum(noun: Token, lemmas: list[str]) -> bool:
+    """Whether the noun is a sum of money ("$300 million", "50 billion yen")."""
+    classes = word_classes()
+    return lemmas[noun.i] in classes["funds"] or lemmas[noun.i] in classes["currencies"]
 
 
 def _first_conjunct(tok: Token) -> Token:
