@@ -807,3 +807,27 @@ def test_what_a_thing_is_the_first_since_is_background(extract_text) -> None:
 ])
 def test_money_and_doctors_given_are_aid(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a charge by prosecutors or police is legal action (CAMEO 173), one a state makes in words
+    # an accusation (112)
+    ("Moroccan prosecutors charged a Belgian national with smuggling arms.",
+     [("COERCE", {"state/MAR"}, {"state/BEL"})]),
+    ("Rabat charged Algiers with arming the rebels.",
+     [("DISAPPROVE", {"state/MAR"}, {"state/DZA"})]),
+    # a consulate closed, embassy staff withdrawn reduce relations (whose consulate it is kg
+    # does not yet tell from where it is)
+    ("Libya closed its consulate in Sfax and withdrew its embassy staff from Tunis.",
+     [("SANCTION", {"state/LBY"}, set()), ("SANCTION", {"state/LBY"}, {"state/TUN"})]),
+    # gas supplied through a pipeline is trade; police sent to a border a show of force
+    ("Algeria began supplying gas to Tunisia through a new pipeline.",
+     [("COOPERATE", {"state/DZA"}, {"state/TUN"})]),
+    ("Honduras sent 300 police officers to its border with Nicaragua.",
+     [("MOBILIZE", {"state/HND"}, {"state/NIC"})]),
+    # "according to" names no accord
+    ("Syrian jets struck Turkish positions near the border, according to a statement.",
+     [("FIGHT", {"state/SYR"}, {"state/TUR"})]),
+])
+def test_courts_consulates_pipelines_and_police(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

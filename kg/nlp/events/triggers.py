@@ -412,7 +412,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     arguments = []
     for child in tok.children:
         if not _a_preposition_not_a_particle(child):
-            linked.add(lemmas[child.i])
+            # a preposition as written: "according to" is no accord
+            linked.add(child.lower_ if child.dep_ == "prep" else lemmas[child.i])
         if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
             # "described the moves as provocative": the parser may take the adjective an "as"
             # names for its modifier
