@@ -831,3 +831,28 @@ def test_money_and_doctors_given_are_aid(extract_text, text, expected) -> None:
 ])
 def test_courts_consulates_pipelines_and_police(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause of "neither", and one joined to it by "nor", is denied
+    ("Kigali said its troops had neither crossed the border nor fired on Burundian positions.",
+     []),
+    # the dead of a disaster a "when" clause tells are no one's victims
+    ("At least 30 people were killed when floods swept through villages in northern Ghana.",
+     []),
+])
+def test_neither_nor_and_a_disaster_told_by_when(extract_text, text, expected) -> None:
+    assert kinds(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a killing is coded as the fight it was in, or the ambush of troops it was told by
+    ("Malian troops killed 12 rebels in a clash near the Algerian border on Sunday.", "FIGHT"),
+    ("Four Chadian soldiers were killed when their patrol was ambushed by rebels.", "FIGHT"),
+    # talks that end were held
+    ("The foreign ministers of Sudan and Chad ended two days of talks in Khartoum.", "CONSULT"),
+    # an arrest announced or ordered is told by its noun
+    ("A court in Lusaka ordered the arrest of two Congolese businessmen.", "COERCE"),
+])
+def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]

@@ -91,7 +91,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
     if trigger.type == "THREATEN" and trigger.code.type == "REJECT":
         return      # "did not rule out military action": a threat, told as a fact
     if (any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in words)
-            or negated_argument(clause) or denied or refused):
+            or _neither_nor(clause) or negated_argument(clause) or denied or refused):
         # "did not accept the plan" rejects it (CAMEO codes a refused yes as a rejection), and
         # so does a cooperative act that will not be done ("will not attend the summit",
         # "would never recognise the republic", "is not ready to sign", "has no interest in
@@ -130,6 +130,14 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.told_as_fact = False
 
 
+def _neither_nor(clause: Token) -> bool:
+    """"had neither crossed the line nor fired on its positions": a clause of "neither", and
+    one joined to it by "nor", is denied."""
+    first = clause.head if clause.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in clause.head.children) else clause
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children)
+
+
 def _shared_auxiliaries(clause: Token) -> list[Token]:
     """"would pursue the rebels and hit their bases", "will not attack or invade": a bare verb
     conjoined to another, with no subject or auxiliary of its own, shares the other's
@@ -149,6 +157,11 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
     """"An earthquake struck northern Iran, killing 35,000", "floods killed 200": what a
     disaster or an accident does is no one's act."""
     node = clause
+    # "42 people were killed when floods swept through villages": the force a "when" tells
+    if any(c.dep_ == "advcl" and any(g.lower_ in ("when", "as") for g in c.children)
+           and any(g.dep_ == "nsubj" and lemmas[g.i] in NATURAL_FORCES for g in c.children)
+           for c in clause.children):
+        return True
     while True:
         if any(c.dep_ == "nsubj" and lemmas[c.i] in NATURAL_FORCES for c in node.children):
             return True

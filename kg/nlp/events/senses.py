@@ -29,6 +29,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "villager", "resident", "refugee", "wo
                               "shop", "wedding", "funeral", "neighbourhood",
                               "neighborhood", "crowd", "protester", "demonstrator",
                               "mourner", "marcher"})
+# Attacks by surprise, which on armed forces are a fight between armed sides.
+AMBUSHES = frozenset({"ambush"})
 # Sectors of the actor groups' table whose people are civilians (kg/data/actor_groups.csv).
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "MED", "REF", "OPP"})
 # Acts of force that, done by a crowd, are a riot (PLOVER's PROTEST, mode riot; CAMEO 145):
@@ -63,6 +65,9 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
     taking = ctx.lemmas[trigger.token.i] in TAKING
     if trigger.type == "FIGHT" and not taking and aimed_at_civilians(ctx, trigger):
         trigger.type, trigger.mode = "ASSAULT", None
+    elif trigger.type == "ASSAULT" and ctx.lemmas[trigger.token.i] in AMBUSHES \
+            and _aimed_at_forces(ctx, trigger):
+        trigger.type, trigger.mode = "FIGHT", None     # "their patrol was ambushed"
     if taking and trigger.type == "COERCE" and _ground_taken(ctx, trigger):
         # "seized the town": ground won, as the table codes "capture" (192); goods seized
         # stay confiscated (171); "was taken to task" keeps its own sense
@@ -82,6 +87,13 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
             and _by_a_crowd(ctx, trigger):
         trigger.type, trigger.mode = RIOT.type, RIOT.mode
         trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
+
+
+def _aimed_at_forces(ctx: DocContext, trigger: Trigger) -> bool:
+    """Whether what the verb acts on (its object or passive subject) is armed forces."""
+    troops = word_classes()["troops"]
+    return any(c.dep_ in ("dobj", "nsubjpass") and ctx.lemmas[c.i] in troops
+               for c in trigger.anchor.children)
 
 
 def aimed_at_civilians(ctx: DocContext, trigger: Trigger) -> bool:

@@ -27,7 +27,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
-from kg.nlp.events.factuality import COOPERATIVE, HOSTILE, casualties, read_factuality
+from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, casualties,
+                                      read_factuality)
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
@@ -87,6 +88,12 @@ STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "COERCE": ("CONCEDE", "081"), "FIGHT": ("RETREAT", "087"),
            "ASSAULT": ("RETREAT", "087"), "MOBILIZE": ("RETREAT", "087"),
            "SANCTION": ("RETREAT", "085")}
+# Fights between armed sides, which a killing "in" them is told by ("killed 14 rebels in a
+# clash"; not "in a bomb attack", one-sided).
+COMBAT = frozenset({"clash", "battle", "fighting", "firefight", "skirmish", "gunbattle",
+                    "gunfight", "combat"})
+# Talks that end were held: "ended two days of talks in Islamabad" is a consultation.
+TALKS_HELD = EventCode("end", "verb", "CONSULT", None, "040", None)
 # Verbs of refusing a possibility, whose denial keeps a harm open ("did not rule out").
 RULING_OUT = frozenset({"rule"})
 # Nouns of an undertaking, which is the act the noun before them names: "a mediation bid",
@@ -150,8 +157,11 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     found = [t for t in (_candidate(doc[i], lemmas, table)
                          for i in range(sentence.start, sentence.end) if lemmas[i] in coded)
              if t is not None]
-    # "30 rebels killed in the clashes": a toll is no act, and what it is the toll of stands
-    found = [t for t in _matters_dropped(found) if not casualties(t.token, lemmas)]
+    # "30 rebels killed in the clashes", "four soldiers were killed when their patrol was
+    # ambushed": a toll is no act, and what it is the toll of stands
+    tolls = {t.anchor.head.i for t in found if _when_of(t.anchor)}
+    found = [t for t in _matters_dropped(found) if not casualties(t.token, lemmas) and not (
+        t.token.i in tolls and lemmas[t.token.i] in CASUALTIES)]
     for t in found:
         _harm_not_ruled_out(t, lemmas, table)
     # "opened fire", "gave an ultimatum", "went on strike": the noun names the event and the
@@ -202,9 +212,13 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             elif promised and denied and trigger.code.type in COOPERATIVE:
                 holder.type, holder.mode = "REJECT", None
             # "air strikes killed 20 civilians": the act named as the subject of what it did
-            # is the event ("killed" tells its result)
+            # is the event ("killed" tells its result), and so is the fight a killing was in
+            # ("troops killed 14 rebels in a clash")
             if (trigger.token.dep_ == "nsubj" and trigger.token.head.i == holder.token.i
-                    and holder.code.type == "ASSAULT" and trigger.code.type == "FIGHT"):
+                or trigger.token.dep_ == "pobj" and trigger.token.head.lower_ in ("in", "during")
+                    and trigger.token.head.head.i == holder.token.i
+                    and lemmas[trigger.token.i] in COMBAT) \
+                    and holder.code.type == "ASSAULT" and trigger.code.type == "FIGHT":
                 holder.type, holder.mode = trigger.code.type, trigger.code.mode
             continue
         read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
@@ -217,6 +231,12 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
                 trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
     return kept
+
+
+def _when_of(clause: Token) -> bool:
+    """Whether the clause is a "when" clause of the verb it hangs from ("were killed when their
+    patrol was ambushed")."""
+    return clause.dep_ == "advcl" and any(c.lower_ == "when" for c in clause.children)
 
 
 def _matters_dropped(found: list[Trigger]) -> list[Trigger]:
@@ -261,8 +281,7 @@ def _promised_harm(promise: Trigger, promised: Trigger) -> None:
 def _stopped(sentence: Span, lemmas: list[str], table: EventTable) -> list[Trigger]:
     """Verbs of stopping whose object (or passive subject) the table codes as an act: the
     stopping is an event of the kind STOPPED gives ("halted military cooperation" is a
-    SANCTION, "called off the strike" a CONCEDE). A visit or talks that end are over, not
-    stopped."""
+    SANCTION, "called off the strike" a CONCEDE); see _stopping."""
     doc, found = sentence.doc, []
     for i in range(sentence.start, sentence.end):
         lemma = lemmas[i]
@@ -311,15 +330,17 @@ def _stopped_by_nouns(sentence: Span, lemmas: list[str], table: EventTable) -> l
 def _stopping(verb: str, act: Token, lemmas: list[str], table: EventTable) -> EventCode | None:
     """How stopping the act is coded for the verb of stopping: by the verb's own row for it
     ("lifted the blockade", "ended its boycott"), else by the kind of act stopped (STOPPED:
-    "halted military cooperation", "cut off gas supplies"), or None (talks that end are over,
-    not stopped)."""
+    "halted military cooperation", "cut off gas supplies"); talks that end were held
+    (TALKS_HELD), not stopped."""
     own = next((c for c in table.codes.get((verb, "verb"), ()) if c.needs == lemmas[act.i]),
                None)
     if own is not None:
         return own
     kind = _sense_of_noun(act, lemmas, table) or (
         "COOPERATE" if lemmas[act.i] in word_classes()["trade"] else None)
-    if kind not in STOPPED or (kind == "CONSULT" and verb == "end"):
+    if kind == "CONSULT" and verb == "end":
+        return TALKS_HELD   # "ended two days of talks": they were held, and are over
+    if kind not in STOPPED:
         return None
     kind, cameo = STOPPED[kind]
     return EventCode(verb, "verb", kind, None, cameo, None)
