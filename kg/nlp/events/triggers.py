@@ -17,7 +17,12 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   another must do is a DEMAND ("Iran said the United States must withdraw"); what it should do
   is an appeal, which PLOVER does not code (nor any request: see docs/events-requests.csv to
   code them as REQUEST). A warning of what the speaker will do, or of the harm the one warned
-  could face, is a THREATEN ("warned it would strike").
+  could face, is a THREATEN ("warned it would strike"), whatever the act warned of ("warned it
+  would pull its monitors out").
+- A toll is no act of its own: the dead a participle counts ("reporting 14 soldiers killed")
+  or a "when" clause ties to what was done ("were killed when their patrol was ambushed"); what
+  it is the toll of is the event. An order to envoys, monitors or agencies to leave the country
+  expels them.
 """
 from __future__ import annotations
 
