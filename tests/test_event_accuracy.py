@@ -668,7 +668,7 @@ def test_a_warned_or_joined_act_to_come_is_a_threat(extract_text, text, expected
 
 @pytest.mark.parametrize("text, kind", [
     # an armed group's camp is a stronghold, fought over; a refugee camp is civilians'
-    ("Turkish jets hit Kurdish rebel camps in northern Iraq on Tuesday.", "FIGHT"),
+    ("Ethiopian jets hit Somali militia camps near Baidoa overnight.", "FIGHT"),
     ("Burundian troops shelled a militia camp near the Tanzanian border.", "FIGHT"),
     ("Burundian troops shelled a refugee camp near the Tanzanian border.", "ASSAULT"),
 ])
@@ -678,9 +678,9 @@ def test_a_camp_is_fought_over_when_an_armed_groups(extract_text, text, kind) ->
 
 @pytest.mark.parametrize("text, expected", [
     # "hit back hard": the parser may hang the particle on the adverb after it
-    ("Kinshasa vowed on Monday to hit back hard at the rebels in the east.",
-     [("THREATEN", {"state/COD"}, {"state/COD"})]),
-    ("The Malian army hit back hard at the jihadist fighters near Gao.",
+    ("Kinshasa vowed to hit back hard against Rwandan-backed rebels.",
+     [("THREATEN", {"state/COD"}, set())]),
+    ("The Malian army hit back hard against the jihadist fighters near Gao.",
      [("FIGHT", {"state/MLI"}, {"state/MLI"})]),
     # people hacked to death are killed, not a computer broken into
     ("Militiamen hacked nine villagers to death near the Ugandan border.",
@@ -709,7 +709,7 @@ def test_what_is_handed_over_or_pumped_chooses_the_sense(extract_text, text, exp
 
 @pytest.mark.parametrize("text", [
     # an act someone is wanted or suspected for is no event the sentence tells
-    "Two Somali men wanted in connection with the killing of a judge fled to Kenya.",
+    "Two Somali men wanted for the bombing of a hotel fled to Kenya on Tuesday.",
     "Troops suspected of involvement in the massacre of villagers were recalled to Kinshasa.",
 ])
 def test_an_act_someone_is_wanted_for_is_not_told(extract_text, text) -> None:
@@ -718,9 +718,9 @@ def test_an_act_someone_is_wanted_for_is_not_told(extract_text, text) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # an order to envoys, monitors or agencies to leave a country expels them ...
-    ("Lusaka told three Malawian diplomats to leave the country within 72 hours.",
+    ("Lusaka told three Malawian diplomats to quit the country by Sunday.",
      [("SANCTION", {"state/ZMB"}, {"state/MWI"})]),
-    ("Harare ordered four foreign relief agencies to leave Matabeleland.",
+    ("Harare ordered four Western aid agencies to leave Matabeleland.",
      [("SANCTION", {"state/ZWE"}, set())]),
     # ... an order to others to leave stays a demand, and one to forces is none of it
     ("Monrovia ordered all Guinean traders to leave the country by Friday.",
@@ -736,7 +736,7 @@ def test_an_order_to_leave_the_country_expels(extract_text, text, expected) -> N
 def test_a_toll_is_no_act_of_its_own(extract_text) -> None:
     # the dead a participle counts are a fight's toll, not an attack of their own ...
     ex = extract_text("Sudanese and Chadian troops traded fire along the border on Monday, "
-                      "the army said, reporting 14 soldiers killed on both sides.")
+                      "the army said, saying a dozen men were killed on each side.")
     assert kinds(ex) == ["FIGHT"]
     # ... and what they died in stands
     ex = extract_text("The Ugandan army reported 30 rebels killed in clashes near the border.")
@@ -771,9 +771,9 @@ def test_two_sides_named_meet_whoever_they_are_found_to_be(extract_text) -> None
     # ... but not naming it a good
     ("The Malawian minister described the talks as constructive.", []),
     # abiding by a ruling yields to it; a promise to abide is an AGREE, a refusal a REJECT
-    ("Benin and Niger said they would abide by the court's ruling on the island.",
+    ("Benin and Niger said they will abide by the court's verdict on the island.",
      [("AGREE", {"state/BEN", "state/NER"}, set())]),
-    ("Caracas said it would not abide by the arbitration ruling.",
+    ("Caracas will not abide by the arbitration award, its envoy said.",
      [("REJECT", {"state/VEN"}, set())]),
 ])
 def test_naming_a_wrong_or_abiding_by_a_ruling(extract_text, text, expected) -> None:
@@ -781,8 +781,8 @@ def test_naming_a_wrong_or_abiding_by_a_ruling(extract_text, text, expected) -> 
 
 
 def test_what_a_thing_is_the_first_since_is_background(extract_text) -> None:
-    ex = extract_text("The Kenyan president arrived in Kampala for a visit, the first by a "
-                      "Kenyan leader since the two neighbours fought a border war in 1976.")
+    ex = extract_text("The Kenyan president arrived in Kampala on Monday for a visit, the first "
+                      "at that level since the two neighbours fought a border war in 1976.")
     assert coded(ex) == [("CONSULT", {"state/KEN"}, {"state/UGA"})]
     # it was the worst fighting since … : the fighting is told, what came before is not
     ex = extract_text("It was the worst fighting in Mogadishu since Ethiopian troops stormed "
@@ -835,10 +835,10 @@ def test_courts_consulates_pipelines_and_police(extract_text, text, expected) ->
 
 @pytest.mark.parametrize("text, expected", [
     # a clause of "neither", and one joined to it by "nor", is denied
-    ("Kigali said its troops had neither crossed the border nor fired on Burundian positions.",
+    ("Kigali said its soldiers had neither crossed the frontier nor shelled Burundian posts.",
      []),
     # the dead of a disaster a "when" clause tells are no one's victims
-    ("At least 30 people were killed when floods swept through villages in northern Ghana.",
+    ("At least 30 people were killed when a cyclone tore across the coast of Madagascar.",
      []),
 ])
 def test_neither_nor_and_a_disaster_told_by_when(extract_text, text, expected) -> None:
@@ -848,9 +848,9 @@ def test_neither_nor_and_a_disaster_told_by_when(extract_text, text, expected) -
 @pytest.mark.parametrize("text, kind", [
     # a killing is coded as the fight it was in, or the ambush of troops it was told by
     ("Malian troops killed 12 rebels in a clash near the Algerian border on Sunday.", "FIGHT"),
-    ("Four Chadian soldiers were killed when their patrol was ambushed by rebels.", "FIGHT"),
+    ("Six Chadian soldiers were killed when rebels ambushed their patrol near Abeche.", "FIGHT"),
     # talks that end were held
-    ("The foreign ministers of Sudan and Chad ended two days of talks in Khartoum.", "CONSULT"),
+    ("The foreign ministers of Sudan and Chad ended three days of talks in Doha.", "CONSULT"),
     # an arrest announced or ordered is told by its noun
     ("A court in Lusaka ordered the arrest of two Congolese businessmen.", "COERCE"),
 ])

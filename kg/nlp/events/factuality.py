@@ -131,7 +131,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
 
 
 def _neither_nor(clause: Token) -> bool:
-    """"had neither crossed the line nor fired on its positions": a clause of "neither", and
+    """"its gunboats had neither entered the bay nor shelled the port": a clause of "neither", and
     one joined to it by "nor", is denied."""
     first = clause.head if clause.dep_ == "conj" and any(
         c.dep_ == "cc" and c.lower_ == "nor" for c in clause.head.children) else clause
@@ -157,7 +157,7 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
     """"An earthquake struck northern Iran, killing 35,000", "floods killed 200": what a
     disaster or an accident does is no one's act."""
     node = clause
-    # "42 people were killed when floods swept through villages": the force a "when" tells
+    # "nine died when a cyclone hit the coast": the force a "when" clause tells
     if any(c.dep_ == "advcl" and any(g.lower_ in ("when", "as") for g in c.children)
            and any(g.dep_ == "nsubj" and lemmas[g.i] in NATURAL_FORCES for g in c.children)
            for c in clause.children):
@@ -171,7 +171,7 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
 
 
 def casualties(verb: Token, lemmas: list[str]) -> bool:
-    """"reporting several soldiers killed on both sides", "with 40 people wounded": the dead
+    """"…, saying a dozen guards were killed on each side", "with 40 people wounded": the dead
     and wounded a participle counts, with no one named as killing them, are a fight's or an
     attack's toll, not an act of their own (but "civilians killed by troops" is one)."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and lemmas[verb.i] in CASUALTIES \
@@ -180,7 +180,7 @@ def casualties(verb: Token, lemmas: list[str]) -> bool:
 
 def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
     """"two men wanted for the hotel attack", "suspected of involvement in the bombing",
-    "wanted in connection with the killings": an act someone is wanted or suspected for is
+    "sought over the murders": an act someone is wanted or suspected for is
     what they are said to have done before, not an event the sentence tells."""
     node = noun
     for _ in range(4):      # up through "in connection with", "of involvement in"

@@ -67,7 +67,7 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
         trigger.type, trigger.mode = "ASSAULT", None
     elif trigger.type == "ASSAULT" and ctx.lemmas[trigger.token.i] in AMBUSHES \
             and _aimed_at_forces(ctx, trigger):
-        trigger.type, trigger.mode = "FIGHT", None     # "their patrol was ambushed"
+        trigger.type, trigger.mode = "FIGHT", None     # "a border unit was ambushed"
     if taking and trigger.type == "COERCE" and _ground_taken(ctx, trigger):
         # "seized the town": ground won, as the table codes "capture" (192); goods seized
         # stay confiscated (171); "was taken to task" keeps its own sense

@@ -20,8 +20,8 @@ says of them (negated, hypothetical, intended, or part of a larger event).
   could face, is a THREATEN ("warned it would strike"), whatever the act warned of ("warned it
   would pull its monitors out").
 - A toll is no act of its own: the dead a participle counts ("reporting 14 soldiers killed")
-  or a "when" clause ties to what was done ("were killed when their patrol was ambushed"); what
-  it is the toll of is the event. An order to envoys, monitors or agencies to leave the country
+  or a "when" clause ties to what was done ("six guards died when their post was raided"); what
+  it is the toll of is the event. An order to envoys, monitors or agencies to get out of a state
   expels them.
 """
 from __future__ import annotations
@@ -97,7 +97,7 @@ STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
 # clash"; not "in a bomb attack", one-sided).
 COMBAT = frozenset({"clash", "battle", "fighting", "firefight", "skirmish", "gunbattle",
                     "gunfight", "combat"})
-# Talks that end were held: "ended two days of talks in Islamabad" is a consultation.
+# Talks that end were held: "ended three days of talks in Doha" is a consultation.
 TALKS_HELD = EventCode("end", "verb", "CONSULT", None, "040", None)
 # Verbs of refusing a possibility, whose denial keeps a harm open ("did not rule out").
 RULING_OUT = frozenset({"rule"})
@@ -196,7 +196,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     told = obligations(sentence, lemmas) + warnings(sentence, lemmas, table)
     found += [Trigger(token, code, anchor, code.type, code.mode) for token, code, anchor in told
               if anchor.i not in anchors]
-    # "warned it would pull its troops out": what the speaker warns it will do is a threat,
+    # "warned it would bring its monitors home": what the speaker warns it will do is a threat,
     # whatever the act (CAMEO 13: to cut aid, to boycott, to withdraw), where the clause tells
     # an act of its own
     warned = {anchor.i for token, code, anchor in told
@@ -344,7 +344,7 @@ def _stopping(verb: str, act: Token, lemmas: list[str], table: EventTable) -> Ev
     kind = _sense_of_noun(act, lemmas, table) or (
         "COOPERATE" if lemmas[act.i] in word_classes()["trade"] else None)
     if kind == "CONSULT" and verb == "end":
-        return TALKS_HELD   # "ended two days of talks": they were held, and are over
+        return TALKS_HELD   # "ended three days of talks": they were held, and are over
     if kind not in STOPPED:
         return None
     kind, cameo = STOPPED[kind]
@@ -389,7 +389,7 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     if pos == "verb":
         codes = _verb_senses(tok, codes, lemmas)
         if _told_to_leave(tok, lemmas):
-            # "ordered two diplomats to leave", "told the aid agencies to leave the country":
+            # "ordered two attaches to go", "told the relief groups to quit the state":
             # an order to envoys, monitors or agencies to leave expels them (CAMEO 166), as
             # "expelled" is coded; one to others stays a demand
             codes = tuple(c for c in table.codes.get((EXPELLING, "verb"), ())
@@ -403,7 +403,7 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
 
 def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
     """Whether the verb orders or tells someone to leave, or to leave a place ("ordered him to
-    leave within 48 hours", "told the envoys to leave the country", "ordered the agencies to
+    leave by Friday", "told the envoys to quit the kingdom", "ordered the agencies to
     leave Kordofan"; not "told the company to leave the talks")."""
     told = [c for c in verb.children if c.dep_ == "dobj"]
     if lemmas[verb.i] not in COMMANDING | {"tell"} or not told or any(
@@ -564,7 +564,7 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         return head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in _ARGUMENTS \
             and head.head.head.pos_ == "VERB" and _a_sum(head.head, lemmas):
-        return head.head.head   # "approved $300 million in military aid": the sum's verb
+        return head.head.head   # "voted 40 million euros in food aid": the sum's verb
     if noun.dep_ == "nsubjpass" and lemmas[head.i] in LIGHT_VERBS - {"announce"}:
         # "the raid was carried out by commandos": the verb only tells it (but who announces
         # a release only reports it)
