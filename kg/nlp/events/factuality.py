@@ -180,7 +180,7 @@ def casualties(verb: Token, lemmas: list[str]) -> bool:
 
 def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
     """"two men wanted for the hotel attack", "suspected of involvement in the bombing",
-    "sought over the murders": an act someone is wanted or suspected for is
+    "wanted over the murders": an act someone is wanted or suspected for is
     what they are said to have done before, not an event the sentence tells."""
     node = noun
     for _ in range(4):      # up through "in connection with", "of involvement in"

@@ -367,7 +367,7 @@ def _a_journey(trigger: Trigger) -> bool:
 
 def _joined_subjects(clause: Token) -> bool:
     """Whether the clause's subject is joined to another ("the Ukrainian and the Russian
-    presidents met", "Ruto and Museveni met"): two sides, whoever kg finds them to be."""
+    presidents met", "Ruto and Samia met"): two sides, whoever kg finds them to be."""
     return any(c.dep_ == "nsubj" and any(t.dep_ == "conj" for t in c.subtree)
                for c in clause.children)
 

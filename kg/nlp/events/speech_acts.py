@@ -89,28 +89,25 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
     shot"), and one "of" a hostile act ("warned of sanctions", "hinted at military
     action")."""
     found = []
-    for tok in said(sentence, lemmas, {"warn"}):
+    for tok in said(sentence, lemmas, SPEECH_LEMMAS):
+        warned = lemmas[tok.head.i] == "warn"
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if auxiliaries & FUTURE_AUXILIARIES and any(
-                c.dep_ == "nsubj" and the_speaker(c) for c in tok.children):
+        of_itself = any(c.dep_ == "nsubj" and the_speaker(c) for c in tok.children)
+        if warned and auxiliaries & FUTURE_AUXILIARIES and of_itself:
             found.append((tok.head, WARNING, tok))
-        elif (auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) or tok.tag_ == "VBD") \
+        elif (auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS)
+              or (warned and tok.tag_ == "VBD")) and (warned or not of_itself) \
                 and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
-            # told as a fact by the warning itself: the suffering is only what may come (a
-            # past tense is reported speech's: "warned Tehran it faced an embargo")
+            # what another would suffer, told as to come, is a threat, warned of or said ("a
+            # general said India would face nuclear retaliation if it crossed the line"); a
+            # warning tells it as a fact (a past tense is reported speech's: "warned Tehran it
+            # faced an embargo")
             found.append((tok.head, WARNING, tok.head))
-        elif auxiliaries & FUTURE_AUXILIARIES and any(c.dep_ == "auxpass" for c in tok.children) \
+        elif warned and auxiliaries & FUTURE_AUXILIARIES \
+                and any(c.dep_ == "auxpass" for c in tok.children) \
                 and table.types(lemmas[tok.i], "verb", plain=True) & HOSTILE:
             # "warned that intruders would be shot": a harm to come, done by no one else named
             # (by a verb that is hostile whatever its object: not "the bridge would be closed")
-            found.append((tok.head, WARNING, tok.head))
-    for tok in said(sentence, lemmas, SPEECH_LEMMAS - {"warn"}):
-        # "a general said India would face nuclear retaliation if it crossed the line": a harm
-        # another would suffer, told as to come, is a threat as a warning of it is
-        auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS) \
-                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table) and not any(
-                c.dep_ == "nsubj" and the_speaker(c) for c in tok.children):
             found.append((tok.head, WARNING, tok.head))
     return found + _warnings_of(sentence, lemmas, table)
 

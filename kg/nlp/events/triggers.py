@@ -405,9 +405,10 @@ def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
     """Whether the verb orders or tells someone to leave, or to leave a place ("ordered him to
     leave by Friday", "told the envoys to quit the kingdom", "ordered the agencies to
     leave Kordofan"; not "told the company to leave the talks")."""
+    if lemmas[verb.i] not in COMMANDING | {"tell"}:
+        return False
     told = [c for c in verb.children if c.dep_ == "dobj"]
-    if lemmas[verb.i] not in COMMANDING | {"tell"} or not told or any(
-            lemmas[c.i] in word_classes()["troops"] for c in told):
+    if not told or any(lemmas[c.i] in word_classes()["troops"] for c in told):
         # "ordered its troops to leave the town" withdraws them; "told Eritrean troops to
         # leave the border town" demands that another's forces withdraw
         return False
@@ -431,8 +432,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
               lemmas[_first_conjunct(tok).head.i]}
     if tok.dep_ == "pobj":      # "an offer of talks": what the preposition hangs from
         linked.add(lemmas[tok.head.head.i])
-        if tok.head.lower_ == "in" and _a_sum(tok.head.head, lemmas):
-            linked.add(lemmas[tok.head.head.head.i])    # "approved $5 million in aid"
+        if (verb := _verb_of_a_sum(tok, lemmas)) is not None:
+            linked.add(lemmas[verb.i])                  # "approved $5 million in aid"
     # "hundreds of rebels massed": the counted group the verb's head counts
     linked.update(lemmas[g.i] for g in of_objects(tok.head))
     arguments = []
@@ -548,8 +549,9 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     "joined Moroccan forces for exercises"), the
     word its sense needs as its head ("opened fire") or its preposition's ("came to the
     defence of"), the "for" of a journey to a meeting or the "on" of one on a visit
-    ("flew to Ankara for talks", "arrived in Kampala on a visit"), else the noun itself; a partitive stands in for the noun
-    ("staged a wave of protests")."""
+    ("flew to Ankara for talks", "arrived in Kampala on a visit"), the verb of a sum "in" it
+    ("voted 40 million euros in aid"), else the noun itself; a partitive stands in for the
+    noun ("staged a wave of protests")."""
     noun = standing(_first_conjunct(tok), lemmas)
     head = noun.head
     if code.needs is not None and lemmas[head.i] == code.needs:
@@ -562,9 +564,8 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         return head.head        # "joined Moroccan forces for joint exercises"
     if noun.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in _ARGUMENTS \
-            and head.head.head.pos_ == "VERB" and _a_sum(head.head, lemmas):
-        return head.head.head   # "voted 40 million euros in food aid": the sum's verb
+    if (verb := _verb_of_a_sum(noun, lemmas)) is not None:
+        return verb             # "voted 40 million euros in food aid": the sum's verb
     if noun.dep_ == "nsubjpass" and lemmas[head.i] in LIGHT_VERBS - {"announce"}:
         # "the raid was carried out by commandos": the verb only tells it (but who announces
         # a release only reports it)
@@ -577,10 +578,17 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
     return tok
 
 
-def _a_sum(noun: Token, lemmas: list[str]) -> bool:
-    """Whether the noun is a sum of money ("$300 million", "50 billion yen")."""
-    classes = word_classes()
-    return lemmas[noun.i] in classes["funds"] or lemmas[noun.i] in classes["currencies"]
+def _verb_of_a_sum(noun: Token, lemmas: list[str]) -> Token | None:
+    """The verb whose object is a sum of money "in" the noun ("voted 40 million euros in food
+    aid": "voted"), if the noun is what a sum is in."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    total, classes = noun.head.head, word_classes()
+    verb = total.head
+    if total.dep_ in _ARGUMENTS and verb.pos_ == "VERB" and (
+            lemmas[total.i] in classes["funds"] or lemmas[total.i] in classes["currencies"]):
+        return verb
+    return None
 
 
 def _first_conjunct(tok: Token) -> Token:
