@@ -848,6 +848,8 @@ def test_neither_nor_and_a_disaster_told_by_when(extract_text, text, expected) -
 @pytest.mark.parametrize("text, kind", [
     # a killing is coded as the fight it was in, or the ambush of troops it was told by
     ("Malian troops killed 12 rebels in a clash near the Algerian border on Sunday.", "FIGHT"),
+    ("The Bolivian army killed six guerrillas in a gunbattle near the Argentine border.",
+     "FIGHT"),
     ("Six Chadian soldiers were killed when rebels ambushed their patrol near Abeche.", "FIGHT"),
     # talks that end were held
     ("The foreign ministers of Sudan and Chad ended three days of talks in Doha.", "CONSULT"),
