@@ -661,6 +661,13 @@ def test_a_harm_not_ruled_out_is_a_threat(extract_text, text, expected) -> None:
     ("Kampala said its troops would chase the raiders into Kenya and hit their camps there.",
      [("THREATEN", {"state/UGA"}, set())]),
     ("The junta in Niamey said it would not attack or invade its neighbours.", []),
+    # what it warns it could or may do is a threat too, whether the table codes the act or not;
+    # what it warns others could do is a forecast
+    ("Accra warned late on Thursday that it could recall its peacekeepers from Liberia.",
+     [("THREATEN", {"state/GHA"}, {"state/LBR"})]),
+    ("The teachers' union warned that it may bring the schools to a halt.",
+     [("THREATEN", set(), set())]),
+    ("Analysts warned that the militia could storm the town within days.", []),
 ])
 def test_a_warned_or_joined_act_to_come_is_a_threat(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected

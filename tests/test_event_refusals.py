@@ -111,6 +111,8 @@ def test_a_statement_blocked_is_refused(extract_text) -> None:
     ("The Kenyan senate voted down a defence pact with Somalia.", ["REJECT"]),
     ("Belgrade has obstructed the return of Bosniak families to the valley.", ["REJECT"]),
     ("An Argentine court blocked the extradition of the former colonel to Spain.", ["REJECT"]),
+    # monitors blocked are refused entry (CAMEO 1245), as monitors barred are
+    ("Tanzanian troops blocked U.N. observers from reaching the border villages.", ["REJECT"]),
     # a road blocked by a crowd stays a protest
     ("Striking truckers blocked the main highway into Santiago for a day.", ["PROTEST"]),
 ])
@@ -131,3 +133,19 @@ def test_a_failure_or_a_block_is_told_as_such(extract_text, text, kinds_told) ->
 ])
 def test_an_order_to_ones_own_forces_is_no_demand(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a measure kept in place is a refusal to ease it (CAMEO 1244), told now though the verb
+    # tells it as to come ...
+    ("Lisbon will maintain the embargo on Luanda, officials said.",
+     [("REJECT", {"state/PRT"}, {"state/AGO"})]),
+    ("Ottawa said on Friday it would keep its ban on arms exports to the junta in place.",
+     [("REJECT", {"state/CAN"}, set())]),
+    ("Harare said it would retain the curfew in the townships for another month.",
+     [("REJECT", {"state/ZWE"}, set())]),
+    # ... but what is kept is no refusal unless it is a measure
+    ("Lisbon will maintain close ties with Luanda, officials said.", []),
+])
+def test_a_measure_kept_in_place_is_a_refusal_to_ease_it(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

@@ -38,6 +38,8 @@ HOSTILE = frozenset({"REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASS
 RALLIED = frozenset({"SUPPORT", "DISAPPROVE"})
 # Acts whose refusal ("would not agree", "did not accept") is a REJECT.
 REFUSABLE = frozenset({"AGREE", "CONCEDE"})
+# Verbs of keeping a measure in place, a refusal to ease it (CAMEO 1244) however it is told.
+KEEPING = frozenset({"keep", "maintain", "retain"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
 # Disasters and accidents, whose harm is no one's act.
 NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding", "storm",
@@ -124,10 +126,16 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", None
     elif intended and trigger.type in COOPERATIVE and trigger.type != "AGREE":
         trigger.type, trigger.mode = "AGREE", None
-    elif intended and trigger.type in HOSTILE:
+    elif intended and trigger.type in HOSTILE and not _declining_to_yield(trigger):
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
+
+
+def _declining_to_yield(trigger: Trigger) -> bool:
+    """"would keep its embargo in place": a refusal to ease a measure, told as to come, is told
+    now (CAMEO 124), not threatened."""
+    return trigger.type == "REJECT" and trigger.code.lemma in KEEPING
 
 
 def _neither_nor(clause: Token) -> bool:

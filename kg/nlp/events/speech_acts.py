@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.claims import SPEECH_LEMMAS
-from kg.nlp.events.factuality import FUTURE_AUXILIARIES, HOSTILE, HYPOTHETICAL_MODALS
+from kg.nlp.events.factuality import (FUTURE_AUXILIARIES, HOSTILE, HYPOTHETICAL_MODALS,
+                                      POSSIBLE_MODALS)
 from kg.nlp.modality import FORESEEN_MODIFIERS, SPEAKER_PRONOUNS, the_speaker
 
 # The modals that make what a speaker says a demand put on another ("should" only asks).
@@ -83,8 +84,8 @@ def obligations(sentence: Span, lemmas: list[str]) -> list[Told]:
 
 def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]:
     """"North Korea warned it would strike the United States": a warning of what the speaker
-    itself will do is a threat (CAMEO 13), whatever the act, aimed at the act's object; and so
-    is a warning of what the one warned would suffer ("warned Damascus it could face
+    itself will (or could) do is a threat (CAMEO 13), whatever the act, aimed at the act's
+    object; and so is a warning of what the one warned would suffer ("warned Damascus it could face
     sanctions", "warned that violators would pay a heavy price", "that intruders would be
     shot"), and one "of" a hostile act ("warned of sanctions", "hinted at military
     action")."""
@@ -93,7 +94,8 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
         warned = lemmas[tok.head.i] == "warn"
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         of_itself = any(c.dep_ == "nsubj" and the_speaker(c) for c in tok.children)
-        if warned and auxiliaries & FUTURE_AUXILIARIES and of_itself:
+        # what it warns it could do is as much a threat ("warned it could pull its troops out")
+        if warned and auxiliaries & (FUTURE_AUXILIARIES | POSSIBLE_MODALS) and of_itself:
             found.append((tok.head, WARNING, tok))
         elif (auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS)
               or (warned and tok.tag_ == "VBD")) and (warned or not of_itself) \

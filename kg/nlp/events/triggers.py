@@ -32,8 +32,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
-from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, casualties,
-                                      read_factuality)
+from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, POSSIBLE_MODALS,
+                                      casualties, read_factuality)
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
@@ -201,6 +201,12 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     # an act of its own
     warned = {anchor.i for token, code, anchor in told
               if code is WARNING and token.i != anchor.i and anchor.i in anchors}
+    # "warned it could pull its troops out": what it warns it may do is told as a threat, not
+    # as a mere possibility
+    possible = {anchor.i for token, code, anchor in told
+                if code is WARNING and token.i != anchor.i
+                and {c.lower_ for c in anchor.children if c.dep_ == "aux"} & POSSIBLE_MODALS
+                and not any(c.dep_ == "neg" for c in anchor.children)}
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
     kept = []
@@ -229,6 +235,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
         if trigger.anchor.i in warned and trigger.intended and trigger.type != "REJECT":
             trigger.type, trigger.mode = WARNING.type, None
+        elif trigger.anchor.i in possible:
+            trigger.type, trigger.mode, trigger.told_as_fact = WARNING.type, None, True
         if trigger.told_as_fact:
             kept.append(trigger)
     for at in ultimatums(sentence, lemmas, table):
