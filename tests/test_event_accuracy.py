@@ -277,6 +277,10 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
     ("Engineers warned that the bridge would be closed for repairs.", []),
     ("Analysts warned of raids by smugglers along the coast this summer.", []),
     ("The World Bank warned Zambia could face a debt crisis next year.", []),
+    # ... nor what onlookers say another could suffer, though a party's officials threaten
+    ("Western diplomats said Khartoum could face new sanctions if the talks broke down.", []),
+    ("Officials in Washington said Havana would face tougher measures if it kept jailing "
+     "dissidents.", [("THREATEN", {"state/USA"}, {"state/CUB"})]),
 ])
 def test_a_warning_of_harm_to_the_one_warned_is_a_threat(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected

@@ -99,7 +99,8 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
             found.append((tok.head, WARNING, tok))
         elif (auxiliaries & (FUTURE_AUXILIARIES | HYPOTHETICAL_MODALS)
               or (warned and tok.tag_ == "VBD")) and (warned or not of_itself) \
-                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table):
+                and lemmas[tok.i] in SUFFERING and _a_harm(tok, lemmas, table) \
+                and not _onlookers_say(tok.head, lemmas):
             # what another would suffer, told as to come, is a threat, warned of or said ("a
             # general said India would face nuclear retaliation if it crossed the line"); a
             # warning tells it as a fact (a past tense is reported speech's: "warned Tehran it
@@ -112,6 +113,14 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
             # (by a verb that is hostile whatever its object: not "the bridge would be closed")
             found.append((tok.head, WARNING, tok.head))
     return found + _warnings_of(sentence, lemmas, table)
+
+
+def _onlookers_say(verb: Token, lemmas: list[str]) -> bool:
+    """"Western diplomats said Khartoum could face new sanctions": what onlookers (analysts,
+    diplomats, observers; class "onlookers") say another may suffer is a forecast, not a threat
+    of theirs."""
+    onlookers = word_classes()["onlookers"]
+    return any(c.dep_ == "nsubj" and lemmas[c.i] in onlookers for c in verb.children)
 
 
 def _warnings_of(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]:
