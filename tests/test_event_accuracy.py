@@ -869,3 +869,27 @@ def test_neither_nor_and_a_disaster_told_by_when(extract_text, text, expected) -
 ])
 def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a sentence tells only as the time of its main event is background to it ...
+    ("Lusaka said on Friday it was ready to reopen the border crossing with Malawi, a day after a "
+     "mine blast killed four traders nearby.", [("AGREE", {"state/ZMB"}, {"state/MWI"})]),
+    ("Envoys brought the rival factions together in Addis Ababa for talks after a month of "
+     "heavy fighting near the port.", [("CONSULT", set(), set())]),
+    # ... but is the event where the sentence tells no other
+    ("Two days after the army stormed the rebel camp near Goma, the government stayed silent.",
+     [("FIGHT", {"state/COD"}, {"state/COD"})]),
+])
+def test_an_act_told_as_the_time_of_another_is_background(extract_text, text,
+                                                          expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # relief let in is international involvement allowed (CAMEO 0863), a RETREAT
+    ("Khartoum allowed relief planes into the southern airstrips on Thursday.",
+     [("RETREAT", {"state/SDN"}, set())]),
+])
+def test_relief_allowed_in_is_a_retreat(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

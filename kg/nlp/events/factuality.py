@@ -51,6 +51,8 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding"
                             "cholera", "malaria", "measles", "meningitis", "virus", "fever",
                             "starvation", "water", "floodwater", "mud", "lava"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
+# Words of a clause or phrase that tells the time of another act by an earlier or later one.
+TIME_BEFORE = frozenset({"after", "before", "since"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "provided", "providing"})
 # Words whose clause is a condition: "provided they halt", "on condition that …".
 CONDITION_WORDS = frozenset({"provided", "providing", "condition", "proviso"})
@@ -222,6 +224,21 @@ def _background(clause: Token) -> bool:
     return clause.dep_ == "advcl" and clause.tag_ == "VBD" and any(
         c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and (
         clause.head.pos_ in ("ADJ", "NOUN") or clause.head.lemma_ == "be")
+
+
+def told_before(token: Token) -> bool:
+    """Whether the word is told only as the time of another act: in an "after", "before" or
+    "since" clause ("…, a day after a mine blast killed four traders") or phrase ("talks
+    resumed after a month of shelling", "following an offensive")."""
+    node = token
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in TIME_BEFORE | {"following"}:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _in_condition(clause: Token) -> bool:
