@@ -877,13 +877,18 @@ def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind)
      "mine blast killed four traders nearby.", [("AGREE", {"state/ZMB"}, {"state/MWI"})]),
     ("Envoys brought the rival factions together in Addis Ababa for talks after a month of "
      "heavy fighting near the port.", [("CONSULT", set(), set())]),
-    # ... but is the event where the sentence tells no other
+    ("After a Malian delegation visited Niamey, officials said Niger would reopen the border.",
+     [("AGREE", {"state/NER"}, set())]),
+    # ... but an act told with a date of its own is a fact of its own ...
+    ("After a Malian delegation visited Niamey on Tuesday, officials said Niger would reopen "
+     "the border.", [("CONSULT", {"state/MLI"}, {"state/NER"}), ("AGREE", {"state/NER"}, set())]),
+    # ... and so is one where the sentence tells no other
     ("Two days after the army stormed the rebel camp near Goma, the government stayed silent.",
      [("FIGHT", {"state/COD"}, {"state/COD"})]),
 ])
 def test_an_act_told_as_the_time_of_another_is_background(extract_text, text,
                                                           expected) -> None:
-    assert coded(extract_text(text)) == expected
+    assert coded(extract_text(text, date="2024-03-14")) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -226,18 +226,18 @@ def _background(clause: Token) -> bool:
         clause.head.pos_ in ("ADJ", "NOUN") or clause.head.lemma_ == "be")
 
 
-def told_before(token: Token) -> bool:
-    """Whether the word is told only as the time of another act: in an "after", "before" or
-    "since" clause ("…, a day after a mine blast killed four traders") or phrase ("talks
-    resumed after a month of shelling", "following an offensive")."""
+def time_clause(token: Token) -> Token | None:
+    """The "after", "before" or "since" clause ("…, a day after a mine blast killed four
+    traders") or phrase ("talks resumed after a month of shelling", "following an offensive")
+    the word is told in, as the time of another act, if it is."""
     node = token
     while True:
         if any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in node.children):
-            return True
+            return node
         if node.dep_ == "pobj" and node.head.lower_ in TIME_BEFORE | {"following"}:
-            return True
+            return node
         if node.head.i == node.i:
-            return False
+            return None
         node = node.head
 
 

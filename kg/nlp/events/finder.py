@@ -20,7 +20,7 @@ from kg.nlp.context import Actor, DocContext, covering_span
 from kg.nlp.events.accusations import accusations
 from kg.nlp.events.actor_states import actors_by_key, group_sector, living_state
 from kg.nlp.events.event_dates import adverbial_dates, clause_date
-from kg.nlp.events.factuality import COOPERATIVE
+from kg.nlp.events.factuality import COOPERATIVE, time_clause
 from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
 from kg.nlp.events.roles import (agent_roles, between_roles, condition_roles, foreign_roles,
                                  intender_roles, matter_roles, modifier_roles, named_roles,
@@ -82,10 +82,25 @@ def find_events(ctx: DocContext) -> None:
         if not triggers:
             continue
         dates = adverbial_dates(ctx, sentence)
-        for trigger in triggers:
+        # "talks resumed after a month of shelling": what the sentence tells only as the time
+        # of its main event is background to it (where it tells another); one told with a
+        # date of its own is a fact of its own ("after a delegation visited Cairo in June")
+        main = [t for t in triggers if not _background(t, dates)]
+        for trigger in main or triggers:
             _record(ctx, trigger, dates)
     for event, roles in accusations(ctx):
         _add(ctx, event, roles)
+
+
+def _background(trigger: Trigger, dates: list[tuple[int, int, str]]) -> bool:
+    """Whether the trigger is told in an "after", "before" or "since" clause or phrase that
+    gives it no date of its own."""
+    clause = time_clause(trigger.token)
+    if clause is None:
+        return False
+    first = clause.left_edge.idx
+    last = clause.right_edge.idx + len(clause.right_edge.text)
+    return not any(first <= begin and end <= last for begin, end, _iso in dates)
 
 
 def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]) -> None:

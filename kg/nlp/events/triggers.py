@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, POSSIBLE_MODALS,
-                                      casualties, read_factuality, told_before)
+                                      casualties, read_factuality)
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
@@ -239,10 +239,6 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             trigger.type, trigger.mode, trigger.told_as_fact = WARNING.type, None, True
         if trigger.told_as_fact:
             kept.append(trigger)
-    # "talks resumed after a month of shelling": what the sentence tells only as the time
-    # of its main event is background to it
-    main = [t for t in kept if not told_before(t.token)]
-    kept = main or kept
     for at in ultimatums(sentence, lemmas, table):
         for trigger in kept:
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
