@@ -898,3 +898,23 @@ def test_an_act_told_as_the_time_of_another_is_background(extract_text, text,
 ])
 def test_relief_allowed_in_is_a_retreat(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # disapproval voiced and a suit filed are DISAPPROVE (CAMEO 110, 115)
+    ("Wellington voiced its disapproval of the verdict against the Fijian journalists.",
+     [("DISAPPROVE", {"state/NZL"}, {"state/FJI"})]),
+    ("Guyana filed a suit against Venezuela over the Essequibo region on Monday.",
+     [("DISAPPROVE", {"state/GUY"}, {"state/VEN"})]),
+    # passports or licences withdrawn, people barred from office, are administrative
+    # sanctions (COERCE 172); one barred from entering a state is sanctioned by it
+    ("Authorities in Yaounde withdrew the passports of three union leaders.",
+     [("COERCE", {"state/CMR"}, {"state/CMR"})]),
+    ("The electoral court barred the former president from standing in the vote.",
+     [("COERCE", set(), set())]),
+    ("Canberra barred the Fijian general from entering Australia.",
+     [("SANCTION", {"state/AUS"}, {"state/FJI"})]),
+])
+def test_disapproval_voiced_suits_and_administrative_sanctions(extract_text, text,
+                                                                expected) -> None:
+    assert coded(extract_text(text)) == expected
