@@ -918,3 +918,15 @@ def test_relief_allowed_in_is_a_retreat(extract_text, text, expected) -> None:
 def test_disapproval_voiced_suits_and_administrative_sanctions(extract_text, text,
                                                                 expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what an accident does is no one's act ...
+    ("A crowded ferry capsized on the lake near Bukavu, killing 41 passengers.", []),
+    ("A minibus plunged off a mountain road north of Quito, killing 19 people.", []),
+    # ... but a vessel sunk by someone, or an act told in a clause of its own, is
+    ("The coastguard sank a smugglers' speedboat off the cape, killing three men.", ["ASSAULT"]),
+    ("A transport plane crashed after rebels shot it down, killing its crew.", ["ASSAULT"]),
+])
+def test_an_accident_is_no_ones_act(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -50,6 +50,10 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding"
                             "downpour", "monsoon", "snow", "blizzard", "lightning", "fire",
                             "cholera", "malaria", "measles", "meningitis", "virus", "fever",
                             "starvation", "water", "floodwater", "mud", "lava"})
+# Verbs of accidents, whose harm, with no object, is no one's act ("a ferry capsized, killing
+# 40"; but "the navy sank a trawler").
+MISHAPS = frozenset({"collide", "crash", "plunge", "capsize", "derail", "overturn", "collapse",
+                     "sink", "topple"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 # Words of a clause or phrase that tells the time of another act by an earlier or later one.
 TIME_BEFORE = frozenset({"after", "before", "since"})
@@ -164,8 +168,8 @@ def _shared_auxiliaries(clause: Token) -> list[Token]:
 
 
 def _by_nature(clause: Token, lemmas: list[str]) -> bool:
-    """"An earthquake struck northern Iran, killing 35,000", "floods killed 200": what a
-    disaster or an accident does is no one's act."""
+    """"An earthquake struck northern Iran, killing 35,000", "floods killed 200", "a bus
+    plunged into a ravine, killing 30": what a disaster or an accident does is no one's act."""
     node = clause
     # "nine died when a cyclone hit the coast": the force a "when" clause tells
     if any(c.dep_ == "advcl" and any(g.lower_ in ("when", "as") for g in c.children)
@@ -175,7 +179,13 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
     while True:
         if any(c.dep_ == "nsubj" and lemmas[c.i] in NATURAL_FORCES for c in node.children):
             return True
-        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+        if lemmas[node.i] in MISHAPS and not any(c.dep_ in ("dobj", "obj")
+                                                 for c in node.children):
+            return True
+        # a clause with a conjunction of its own tells an act of its own ("crashed after
+        # rebels shot it down")
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i \
+                or any(c.dep_ == "mark" for c in node.children):
             return False
         node = node.head
 
