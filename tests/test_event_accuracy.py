@@ -930,3 +930,18 @@ def test_disapproval_voiced_suits_and_administrative_sanctions(extract_text, tex
 ])
 def test_an_accident_is_no_ones_act(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what is done by way of a concession a participle before it tells is the concession ...
+    ("Bowing to pressure from the dockers' union, the port authority agreed to raise pay.",
+     ["CONCEDE"]),
+    ("Yielding to a month of street protests, the Togolese president dismissed his cabinet.",
+     ["CONCEDE"]),
+    # ... not what a participle after it tells, nor one of yielding nothing
+    ("Lome said it would pull its troops back from the border, bowing to a deadline set by "
+     "Accra.", ["AGREE"]),
+    ("The militia shelled the port for a third day, yielding no ground.", ["FIGHT"]),
+])
+def test_an_act_done_in_yielding_is_a_concession(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -37,7 +37,7 @@ from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, POSSIBLE
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
-from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, that_clause
+from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, negated_argument, that_clause
 
 # What agreeing to, signing or ratifying is (PLOVER: "actions which ratify, sign, or finalize
 # an agreement" are a SUPPORT); not a state's own bill or decree (DOMESTIC_ACTS).
@@ -222,6 +222,15 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             # "agreed not to attack" is an agreement)
             elif promised and denied and trigger.code.type in COOPERATIVE:
                 holder.type, holder.mode = "REJECT", None
+            # "yielding to the protests, the president sacked his prime minister": what is done
+            # by way of a concession a participle before it tells is the concession (CAMEO 083;
+            # not one after it: "…, ending a ten-day closure")
+            if trigger.type == "CONCEDE" and trigger.anchor.dep_ == "advcl" \
+                    and trigger.anchor.tag_ == "VBG" and trigger.anchor.head.i == holder.anchor.i \
+                    and trigger.anchor.i < holder.anchor.i \
+                    and not negated_argument(trigger.anchor) \
+                    and not any(c.dep_ == "neg" for c in trigger.anchor.children):
+                holder.type, holder.mode = "CONCEDE", None
             # "air strikes killed 20 civilians": the act named as the subject of what it did
             # is the event ("killed" tells its result), and so is the fight a killing was in
             # ("troops killed 14 rebels in a clash")
