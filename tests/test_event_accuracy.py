@@ -945,3 +945,22 @@ def test_an_accident_is_no_ones_act(extract_text, text, kinds_told) -> None:
 ])
 def test_an_act_done_in_yielding_is_a_concession(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # a rampage is a riot, and what the rioters do on it is part of it
+    ("Hundreds of students went on a rampage through Dhaka, smashing shop windows and "
+     "setting fire to buses.", ["PROTEST"]),
+    ("Rioters rampaged through the port city overnight, looting warehouses and burning cars.",
+     ["PROTEST"]),
+    # violence unleashed, atrocities committed, ethnic cleansing conducted, and an attempt on a
+    # life, are unconventional violence (CAMEO 180, 185, 203)
+    ("Army-backed vigilantes unleashed violence on villagers in the highlands.", ["ASSAULT"]),
+    ("Rebel fighters committed atrocities against civilians in the mining district.",
+     ["ASSAULT"]),
+    ("Paramilitary units conducted ethnic cleansing in several border villages.",
+     ["ASSAULT"]),
+    ("Gunmen made an attempt on the Comorian president's life on Sunday.", ["ASSAULT"]),
+])
+def test_riots_and_violence_told_by_nouns(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told
