@@ -964,3 +964,19 @@ def test_an_act_done_in_yielding_is_a_concession(extract_text, text, kinds_told)
 ])
 def test_riots_and_violence_told_by_nouns(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # people driven from their homes, or expelled by the million, are a mass expulsion (201)
+    ("The militia drove some 30,000 herders from their homes last month.",
+     ["ASSAULT"]),
+    ("The junta expelled millions of migrant workers in the space of a month.", ["ASSAULT"]),
+    # a road barricaded by a crowd obstructs passage (PROTEST 144)
+    ("The highway to the copper mine was barricaded by hundreds of farmers.", ["PROTEST"]),
+    # an artillery barrage is fire (FIGHT 194)
+    ("Eritrean gunners opened a heavy barrage on the Ethiopian trenches.", ["FIGHT"]),
+    # military advisers withdrawn are a withdrawal of involvement (SANCTION 166), as envoys are
+    ("Moscow withdrew its military advisers from Conakry on Friday.", ["SANCTION"]),
+])
+def test_expulsions_obstructions_barrages_and_advisers(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told
