@@ -980,3 +980,15 @@ def test_riots_and_violence_told_by_nouns(extract_text, text, kinds_told) -> Non
 ])
 def test_expulsions_obstructions_barrages_and_advisers(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # an order to a newspaper or a station restricts speech (COERCE 1721), not a demand ...
+    ("The junta in Bamako ordered two private radio stations to stop broadcasting.",
+     ["COERCE"]),
+    # ... and an order to rebels is a demand on them, not a command to one's own forces
+    ("The army ordered the rebels in the hills to surrender by Friday.", ["DEMAND"]),
+    ("The general ordered his troops to withdraw from the ridge at dawn.", ["RETREAT"]),
+])
+def test_orders_to_outlets_and_to_rebels(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -44,6 +44,9 @@ from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, negated_argument, that_cla
 AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT"})
 # Verbs of commanding, whose order to one's own forces (modality.OWN_POSSESSIVES) is no demand.
 COMMANDING = frozenset({"order", "instruct", "command", "direct"})
+# Forces that fight a state, never the ones its commands are given to ("ordered the rebels to
+# surrender" is a demand on them).
+INSURGENTS = frozenset({"rebel", "guerrilla", "militant", "separatist", "insurgent"})
 # Verbs of leaving a place: an order to leave one is an expulsion, coded as the verb of
 # expelling is; and the places it may name ("to leave the country", not "to leave the talks").
 LEAVING = frozenset({"leave", "quit", "depart"})
@@ -551,8 +554,8 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
 
 def _own_forces(noun: Token, lemmas: list[str]) -> bool:
     """"its troops", "his soldiers", "the army": forces the text gives no other owner (not
-    "Ugandan troops", "the rebels' fighters")."""
-    if lemmas[noun.i] not in word_classes()["troops"]:
+    "Ugandan troops", "the rebels' fighters", nor rebels)."""
+    if lemmas[noun.i] not in word_classes()["troops"] or lemmas[noun.i] in INSURGENTS:
         return False
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
     return all(c.lower_ in OWN_POSSESSIVES for c in owners if c.dep_ == "poss") and not any(
