@@ -992,3 +992,16 @@ def test_expulsions_obstructions_barrages_and_advisers(extract_text, text, kinds
 ])
 def test_orders_to_outlets_and_to_rebels(extract_text, text, kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what forces get ready for, or what a move comes ahead of, has not happened
+    ("Chadian armour rolled into Abeche in preparation for a fresh offensive on the rebels.",
+     []),
+    ("Ahead of the invasion of the island, the president addressed the nation.", []),
+    # an act done ahead of another is done
+    ("The army shelled the rebel-held hills ahead of the talks in Arusha.", ["FIGHT"]),
+])
+def test_what_is_prepared_for_or_awaited_has_not_happened(extract_text, text,
+                                                          kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -55,6 +55,9 @@ NATURAL_FORCES = frozenset({"earthquake", "quake", "tremor", "flood", "flooding"
 MISHAPS = frozenset({"collide", "crash", "plunge", "capsize", "derail", "overturn", "collapse",
                      "sink", "topple"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
+# A preposition and the word it hangs from that tell an act still awaited.
+AWAITED = frozenset({("for", "preparation"), ("for", "readiness"), ("of", "ahead"),
+                     ("of", "anticipation")})
 # Words of a clause or phrase that tells the time of another act by an earlier or later one.
 TIME_BEFORE = frozenset({"after", "before", "since"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "provided", "providing"})
@@ -214,9 +217,11 @@ def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:
     """"fears of a fresh offensive", "the risk of a coup", "a chance to settle", "a possible
-    offensive": an act named as what may come."""
+    offensive", "in preparation for an offensive": an act named as what may come."""
     return (noun.dep_ == "pobj" and noun.head.lower_ == "of"
             and lemmas[noun.head.head.i] in POSSIBILITY_NOUNS) or (
+        # "moved armour in preparation for an assault", "ahead of talks next week"
+        noun.dep_ == "pobj" and (noun.head.lower_, lemmas[noun.head.head.i]) in AWAITED) or (
         noun.dep_ in ("acl", "relcl") and lemmas[noun.head.i] in POSSIBILITY_NOUNS) or (
         noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
                                     for c in noun.children))
