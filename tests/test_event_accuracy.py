@@ -879,6 +879,9 @@ def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind)
      "heavy fighting near the port.", [("CONSULT", set(), set())]),
     ("After a Malian delegation visited Niamey, officials said Niger would reopen the border.",
      [("AGREE", {"state/NER"}, set())]),
+    ("Addis Ababa turned down an Eritrean peace proposal, state radio said on Sunday, as heavy "
+     "fighting continued near the border town of Zalambessa.",
+     [("REJECT", {"state/ETH"}, {"state/ERI"})]),
     # ... but an act told with a date of its own is a fact of its own ...
     ("After a Malian delegation visited Niamey on Tuesday, officials said Niger would reopen "
      "the border.", [("CONSULT", {"state/MLI"}, {"state/NER"}), ("AGREE", {"state/NER"}, set())]),

@@ -58,8 +58,10 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 # A preposition and the word it hangs from that tell an act still awaited.
 AWAITED = frozenset({("for", "preparation"), ("for", "readiness"), ("of", "ahead"),
                      ("of", "anticipation")})
-# Words of a clause or phrase that tells the time of another act by an earlier or later one.
-TIME_BEFORE = frozenset({"after", "before", "since"})
+# Words of a clause, and prepositions of a phrase, that tell the time of another act by an
+# earlier, a later or a concurrent one.
+TIME_MARKS = frozenset({"after", "before", "since", "as", "while"})
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following"})
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "provided", "providing"})
 # Words whose clause is a condition: "provided they halt", "on condition that …".
 CONDITION_WORDS = frozenset({"provided", "providing", "condition", "proviso"})
@@ -242,14 +244,15 @@ def _background(clause: Token) -> bool:
 
 
 def time_clause(token: Token) -> Token | None:
-    """The "after", "before" or "since" clause ("…, a day after a mine blast killed four
-    traders") or phrase ("talks resumed after a month of shelling", "following an offensive")
-    the word is told in, as the time of another act, if it is."""
+    """The "after", "before", "since", "as" or "while" clause ("…, a day after a mine blast
+    killed four traders", "…, as fighting went on near the border") or the "after", "before",
+    "since" or "following" phrase ("talks resumed after a month of shelling", "following an
+    offensive") the word is told in, as the time of another act, if it is."""
     node = token
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in TIME_BEFORE for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
             return node
-        if node.dep_ == "pobj" and node.head.lower_ in TIME_BEFORE | {"following"}:
+        if node.dep_ == "pobj" and node.head.lower_ in TIME_PREPOSITIONS:
             return node
         if node.head.i == node.i:
             return None
