@@ -1008,3 +1008,15 @@ def test_orders_to_outlets_and_to_rebels(extract_text, text, kinds_told) -> None
 def test_what_is_prepared_for_or_awaited_has_not_happened(extract_text, text,
                                                           kinds_told) -> None:
     assert kinds(extract_text(text)) == kinds_told
+
+
+@pytest.mark.parametrize("text, expected", [
+    # help extended is aid given, as help granted is (CAMEO 070) ...
+    ("Algiers has extended assistance to the new government in Bamako.",
+     [("AID", {"state/DZA"}, {"state/MLI"})]),
+    # ... and weight lent is support, as backing lent is (CAMEO 051)
+    ("Lima lent the weight of its diplomacy to Quito at the regional summit.",
+     [("SUPPORT", {"state/PER"}, {"state/ECU"})]),
+])
+def test_help_extended_and_weight_lent(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
