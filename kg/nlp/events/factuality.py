@@ -10,11 +10,17 @@
   "has no intention of returning", "vowed never to give up its claim", "is not ready to sign",
   "has no interest in talks", "has yet to accept"); a forecast denied ("is not expected to
   sign") is no event. Nor is an act someone is wanted or suspected for, nor a toll ("soldiers
-  killed on both sides": kg.nlp.events.triggers drops it, and what it is the toll of stands).
+  killed on both sides": kg.nlp.events.triggers drops it, and what it is the toll of stands),
+  nor what forces prepare for or what something comes ahead of ("in preparation for an
+  assault"), nor what a disaster or an accident does ("a ferry capsized, killing 40").
+- What a sentence tells only as the time of its main event ("…, a day after a mine blast
+  killed four traders", "as fighting went on") is found here (time_clause) and left out by
+  kg.nlp.events.finder where the sentence tells another event and the clause no date.
 - An intended act ("will provide aid", "would blockade", "plans to deploy", "is ready to lift",
   "an offer of talks", and the purpose of one: "would send an envoy to mediate")
   is a statement of intent: PLOVER codes intent to cooperate as AGREE and intent to harm as
-  THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN.
+  THREATEN. So is an act on a condition ("will withdraw unless …"): a THREATEN. A measure
+  kept in place ("would keep its embargo") is a refusal to ease it, told now.
 """
 from __future__ import annotations
 

@@ -93,8 +93,8 @@ def find_events(ctx: DocContext) -> None:
 
 
 def _background(trigger: Trigger, dates: list[tuple[int, int, str]]) -> bool:
-    """Whether the trigger is told in an "after", "before" or "since" clause or phrase that
-    gives it no date of its own."""
+    """Whether the trigger is told in a clause or phrase of time ("after", "before", "since",
+    "as", "while", "following": factuality.time_clause) that gives it no date of its own."""
     clause = time_clause(trigger.token)
     if clause is None:
         return False

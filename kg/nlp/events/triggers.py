@@ -16,9 +16,11 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 - What a verb of saying tells by what it says (kg.nlp.events.speech_acts): what a speaker says
   another must do is a DEMAND ("Iran said the United States must withdraw"); what it should do
   is an appeal, which PLOVER does not code (nor any request: see docs/events-requests.csv to
-  code them as REQUEST). A warning of what the speaker will do, or of the harm the one warned
-  could face, is a THREATEN ("warned it would strike"), whatever the act warned of ("warned it
-  would pull its monitors out").
+  code them as REQUEST). A warning of what the speaker will or could do, or of the harm the one
+  warned could face, is a THREATEN ("warned it would strike"), whatever the act warned of
+  ("warned it could pull its monitors out").
+- What is done by way of a concession a participle before it tells is a concession ("Yielding
+  to the protests, the president dismissed his cabinet").
 - A toll is no act of its own: the dead a participle counts ("reporting 14 soldiers killed")
   or a "when" clause ties to what was done ("six guards died when their post was raided"); what
   it is the toll of is the event. An order to envoys, monitors or agencies to get out of a state
