@@ -880,7 +880,7 @@ def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind)
     ("After a Malian delegation visited Niamey, officials said Niger would reopen the border.",
      [("AGREE", {"state/NER"}, set())]),
     ("Addis Ababa turned down an Eritrean peace proposal, state radio said on Sunday, as heavy "
-     "fighting continued near the border town of Zalambessa.",
+     "fighting continued around Zalambessa on the frontier.",
      [("REJECT", {"state/ETH"}, {"state/ERI"})]),
     # ... but an act told with a date of its own is a fact of its own ...
     ("After a Malian delegation visited Niamey on Tuesday, officials said Niger would reopen "
@@ -942,7 +942,7 @@ def test_an_accident_is_no_ones_act(extract_text, text, kinds_told) -> None:
     ("Yielding to a month of street protests, the Togolese president dismissed his cabinet.",
      ["CONCEDE"]),
     # ... not what a participle after it tells, nor one of yielding nothing
-    ("Lome said it would pull its troops back from the border, bowing to a deadline set by "
+    ("Lome said it would withdraw its forces from the frontier, bowing to a deadline set by "
      "Accra.", ["AGREE"]),
     ("The militia shelled the port for a third day, yielding no ground.", ["FIGHT"]),
 ])

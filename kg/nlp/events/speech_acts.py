@@ -86,7 +86,7 @@ def warnings(sentence: Span, lemmas: list[str], table: EventTable) -> list[Told]
     """"North Korea warned it would strike the United States": a warning of what the speaker
     itself will (or could) do is a threat (CAMEO 13), whatever the act, aimed at the act's
     object; and so is a warning of what the one warned would suffer ("warned Damascus it could
-    face sanctions", "warned that violators would pay a heavy price", "that intruders would be
+    face sanctions", "warned that violators would pay dearly", "that intruders would be
     shot"; not what onlookers say: _onlookers_say), and one "of" a hostile act ("warned of
     sanctions", "hinted at military action")."""
     found = []
