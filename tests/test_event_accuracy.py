@@ -1020,3 +1020,14 @@ def test_what_is_prepared_for_or_awaited_has_not_happened(extract_text, text,
 ])
 def test_help_extended_and_weight_lent(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what there is "no question of" is not done ...
+    ("The minister said there could be no question of negotiating with the kidnappers.", []),
+    # ... and an insistence voiced is a demand (CAMEO 100), as a demand renewed is
+    ("Bonn repeated its insistence that Prague return the seized archives.",
+     [("DEMAND", {"state/DEU"}, {"state/CZE"})]),
+])
+def test_no_question_of_an_act_and_an_insistence(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected

@@ -26,7 +26,7 @@ INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 # raids by smugglers".
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor",
-                               "warning", "warn"})
+                               "warning", "warn", "question"})
 # Subjects that stand for the speaker of the clause they are reported in.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Possessives that make a thing the speaker's or the actor's own ("its troops").

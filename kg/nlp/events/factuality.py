@@ -225,8 +225,9 @@ def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:
     """"fears of a fresh offensive", "the risk of a coup", "a chance to settle", "a possible
-    offensive", "in preparation for an offensive": an act named as what may come."""
-    return (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+    offensive", "in preparation for an offensive", "no question of negotiating": an act named
+    as what may come."""
+    return (noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "of"
             and lemmas[noun.head.head.i] in POSSIBILITY_NOUNS) or (
         # "moved armour in preparation for an assault", "ahead of talks next week"
         noun.dep_ == "pobj" and (noun.head.lower_, lemmas[noun.head.head.i]) in AWAITED) or (
