@@ -85,14 +85,14 @@ def find_events(ctx: DocContext) -> None:
         # "talks resumed after a month of shelling": what the sentence tells only as the time
         # of its main event is background to it (where it tells another); one told with a
         # date of its own is a fact of its own ("after a delegation visited Cairo in June")
-        main = [t for t in triggers if not _background(t, dates)]
+        main = [t for t in triggers if not _only_a_time(t, dates)]
         for trigger in main or triggers:
             _record(ctx, trigger, dates)
     for event, roles in accusations(ctx):
         _add(ctx, event, roles)
 
 
-def _background(trigger: Trigger, dates: list[tuple[int, int, str]]) -> bool:
+def _only_a_time(trigger: Trigger, dates: list[tuple[int, int, str]]) -> bool:
     """Whether the trigger is told in a clause or phrase of time ("after", "before", "since",
     "as", "while", "following": factuality.time_clause) that gives it no date of its own."""
     clause = time_clause(trigger.token)

@@ -201,17 +201,10 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     told = obligations(sentence, lemmas) + warnings(sentence, lemmas, table)
     found += [Trigger(token, code, anchor, code.type, code.mode) for token, code, anchor in told
               if anchor.i not in anchors]
-    # "warned it would bring its monitors home": what the speaker warns it will do is a threat,
-    # whatever the act (CAMEO 13: to cut aid, to boycott, to withdraw), where the clause tells
-    # an act of its own
-    warned = {anchor.i for token, code, anchor in told
-              if code is WARNING and token.i != anchor.i and anchor.i in anchors}
-    # "warned it could pull its troops out": what it warns it may do is told as a threat, not
-    # as a mere possibility
-    possible = {anchor.i for token, code, anchor in told
-                if code is WARNING and token.i != anchor.i
-                and {c.lower_ for c in anchor.children if c.dep_ == "aux"} & POSSIBLE_MODALS
-                and not any(c.dep_ == "neg" for c in anchor.children)}
+    # "warned it would bring its monitors home", "warned it could pull its troops out": what
+    # the speaker warns it will or may do is a threat, whatever the act (CAMEO 13: to cut aid,
+    # to boycott, to withdraw)
+    warned = {anchor.i for token, code, anchor in told if code is WARNING and token.i != anchor.i}
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
     kept = []
@@ -232,9 +225,8 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             # not one after it: "…, ending a ten-day closure")
             if trigger.type == "CONCEDE" and trigger.anchor.dep_ == "advcl" \
                     and trigger.anchor.tag_ == "VBG" and trigger.anchor.head.i == holder.anchor.i \
-                    and trigger.anchor.i < holder.anchor.i \
-                    and not negated_argument(trigger.anchor) \
-                    and not any(c.dep_ == "neg" for c in trigger.anchor.children):
+                    and trigger.anchor.i < holder.anchor.i and not denied \
+                    and not negated_argument(trigger.anchor):
                 holder.type, holder.mode = "CONCEDE", None
             # "air strikes killed 20 civilians": the act named as the subject of what it did
             # is the event ("killed" tells its result), and so is the fight a killing was in
@@ -247,10 +239,11 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
                 holder.type, holder.mode = trigger.code.type, trigger.code.mode
             continue
         read_factuality(trigger, standing(trigger.token, lemmas), lemmas)
-        if trigger.anchor.i in warned and trigger.intended and trigger.type != "REJECT":
-            trigger.type, trigger.mode = WARNING.type, None
-        elif trigger.anchor.i in possible:
-            trigger.type, trigger.mode, trigger.told_as_fact = WARNING.type, None, True
+        if trigger.anchor.i in warned:
+            if _told_as_possible(trigger.anchor):   # a threat, not a mere possibility
+                trigger.type, trigger.mode, trigger.told_as_fact = WARNING.type, None, True
+            elif trigger.intended and trigger.type != "REJECT":
+                trigger.type, trigger.mode = WARNING.type, None
         if trigger.told_as_fact:
             kept.append(trigger)
     for at in ultimatums(sentence, lemmas, table):
@@ -258,6 +251,12 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
             if trigger.anchor.left_edge.i <= at <= trigger.anchor.right_edge.i:
                 trigger.type, trigger.mode, trigger.code = ULTIMATUM.type, None, ULTIMATUM
     return kept
+
+
+def _told_as_possible(clause: Token) -> bool:
+    """Whether the clause is told with "could", "may" or "might" and not denied."""
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS for c in clause.children) \
+        and not any(c.dep_ == "neg" for c in clause.children)
 
 
 def _when_of(clause: Token) -> bool:
