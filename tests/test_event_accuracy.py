@@ -1031,3 +1031,13 @@ def test_help_extended_and_weight_lent(extract_text, text, expected) -> None:
 ])
 def test_no_question_of_an_act_and_an_insistence(extract_text, text, expected) -> None:
     assert coded(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # what floods do is no one's act, told as a passive's agent as much as a subject ...
+    ("Hundreds of villagers were killed by the floods in the delta.", []),
+    # ... but what shelling does is
+    ("Twelve civilians were killed by the shelling of the market.", ["ASSAULT"]),
+])
+def test_a_disaster_as_the_agent_is_no_ones_act(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told

@@ -188,7 +188,9 @@ def _by_nature(clause: Token, lemmas: list[str]) -> bool:
            for c in clause.children):
         return True
     while True:
-        if any(c.dep_ == "nsubj" and lemmas[c.i] in NATURAL_FORCES for c in node.children):
+        # the force as subject or as a passive's agent ("were killed by floods")
+        if any((c.dep_ == "nsubj" and lemmas[c.i] in NATURAL_FORCES) or (c.dep_ == "agent" and any(
+                lemmas[g.i] in NATURAL_FORCES for g in c.children)) for c in node.children):
             return True
         if lemmas[node.i] in MISHAPS and not any(c.dep_ in ("dobj", "obj")
                                                  for c in node.children):
