@@ -592,6 +592,33 @@ def test_force_by_others_is_no_riot(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
 
 
+@pytest.mark.parametrize("text, actor, target", [
+    # force told of one who speaks (an office holder, a named person, a party, lawmakers) or
+    # of a thing said or decided is criticism (CAMEO 111), not a fight
+    ("The Gambian president hit back at Dakar on Friday, saying Senegalese officials had "
+     "lied about the raid.", "state/GMB", "state/SEN"),
+    ("Uruguay's foreign minister fired back at Buenos Aires over the pulp mill.",
+     "state/URY", "state/ARG"),
+    ("Jamaica's opposition party attacked the government's new budget.", "state/JAM", None),
+    ("The Estonian government fought the European Commission's plan for two years.",
+     "state/EST", None),
+])
+def test_force_in_words_is_criticism(extract_text, text, actor, target) -> None:
+    [(kind, actors, targets)] = coded(extract_text(text))
+    assert kind == "DISAPPROVE" and actor in actors
+    assert target is None or target in targets
+
+
+@pytest.mark.parametrize("text", [
+    # armed sides keep their fights, whoever leads them
+    "Serb forces fired back at the peacekeepers near Sarajevo.",
+    "General Okello's militia attacked rebel positions north of Gulu on Monday.",
+    "Ethiopian jets hit rebel bases in the hills west of Mekele.",
+])
+def test_force_by_armed_sides_stays_a_fight(extract_text, text) -> None:
+    assert kinds(extract_text(text)) == ["FIGHT"]
+
+
 def test_a_word_split_at_its_hyphen_is_coded_whole(extract_text) -> None:
     assert kinds(extract_text(
         "Opposition supporters began a sit-in outside parliament in Lusaka.")) == ["PROTEST"]

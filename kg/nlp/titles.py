@@ -40,6 +40,14 @@ def title_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def civilian_title_heads() -> frozenset[str]:
+    """The last words of titles held outside armed forces ("minister", "spokesman"): their
+    holders act in words and decrees, not with arms."""
+    return frozenset(words[-1] for words, record in _title_index().items()
+                     if record.kind != "military")
+
+
+@lru_cache(maxsize=1)
 def longest_title() -> int:
     return max((len(k) for k in _title_index()), default=1)
 

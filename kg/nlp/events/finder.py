@@ -26,7 +26,7 @@ from kg.nlp.events.roles import (agent_roles, between_roles, condition_roles, fo
                                  intender_roles, matter_roles, modifier_roles, named_roles,
                                  object_roles, preposition_roles, recipient_roles,
                                  subject_roles)
-from kg.nlp.events.senses import retype_by_what_is_done, sense_of_its_actor
+from kg.nlp.events.senses import retype_by_what_is_done, sense_in_words, sense_of_its_actor
 from kg.nlp.events.speech_acts import WARNED_OF
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
                                     mended_lemmas, standing)
@@ -106,6 +106,8 @@ def _only_a_time(trigger: Trigger, dates: list[tuple[int, int, str]]) -> bool:
 def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]) -> None:
     actors, targets, mediators, agreement = _roles(ctx, trigger)
     if trigger.type == trigger.code.type and (sense := sense_of_its_actor(ctx, trigger)):
+        trigger.type, trigger.mode, trigger.code = sense.type, sense.mode, sense
+    if sense := sense_in_words(ctx, trigger):
         trigger.type, trigger.mode, trigger.code = sense.type, sense.mode, sense
     # before whom it is aimed at by default: fire on villagers (an ASSAULT) at their own state
     retype_by_what_is_done(ctx, trigger)

@@ -15,7 +15,8 @@ from kg.nlp.agreement_mentions import AGREEMENT_WORDS
 from kg.nlp.context import DocContext
 from kg.nlp.events.actor_states import group_sector
 from kg.nlp.events.phrases import of_objects
-from kg.nlp.events.triggers import Trigger
+from kg.nlp.events.triggers import DOMESTIC_ACTS, Trigger
+from kg.nlp.titles import civilian_title_heads
 
 # Words for a deal under which things are given, the giving is cooperation, not aid: the
 # agreement nouns kg reads agreements by, and commercial deals.
@@ -56,6 +57,35 @@ INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "exp
 # Verbs of taking ground: a village captured is ground won in a fight, not violence on its people.
 TAKING = frozenset({"capture", "recapture", "seize", "occupy", "overrun", "liberate", "retake",
                     "take"})
+
+
+# Force in words: verbs of force whose subject speaks rather than fights (a named person, an
+# office holder, a party, lawmakers) or whose object is something said or decided ("attacked
+# the budget", "fought the plan") criticise (CAMEO 111), as the table codes "criticize".
+FORCE_IN_WORDS = frozenset({"FIGHT", "ASSAULT"})
+_SPEAKING_SECTORS = frozenset({"LEG"})
+
+
+def sense_in_words(ctx: DocContext, trigger: Trigger) -> EventCode | None:
+    """"The premier hit back at Ruritania, saying …", "the opposition party attacked the
+    budget": force told of a speaker or of a thing said is criticism, not a fight."""
+    if trigger.type not in FORCE_IN_WORDS or trigger.token.pos_ != "VERB":
+        return None
+    clause = trigger.anchor
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    said = {*word_classes()["publications"], *word_classes()["stances"], *DOMESTIC_ACTS}
+    if not (subject is not None and _speaks(ctx, subject) or any(
+            c.dep_ in ("dobj", "obj") and ctx.lemmas[c.i] in said for c in clause.children)):
+        return None
+    return _plain_code(ctx, "criticize")
+
+
+def _speaks(ctx: DocContext, subject: Token) -> bool:
+    actor = ctx.actor_at(subject)
+    if actor is not None and actor.kind in (model.PERSON, model.POLITICAL_PARTY):
+        return True
+    return ctx.lemmas[subject.i] in civilian_title_heads() \
+        or group_sector(ctx, subject) in _SPEAKING_SECTORS
 
 
 def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
