@@ -256,9 +256,16 @@ def test_a_warning_of_the_speakers_own_act_is_a_threat(extract_text) -> None:
      [("THREATEN", {"state/ETH"}, {"state/ERI"})]),
     ("Washington warned Managua of stiffer penalties over the election.",
      [("THREATEN", {"state/USA"}, {"state/NIC"})]),
-    # ... and what the speaker says it may do on a condition
+    # ... and what the speaker says it may do, on a condition or not, or will not hesitate
+    # to do
     ("Hanoi said it could retaliate if the Chinese rig stayed in its waters.",
      [("THREATEN", {"state/VNM"}, {"state/CHN"})]),
+    ("Caracas said it might close the border crossings with Colombia again.",
+     [("THREATEN", {"state/VEN"}, {"state/COL"})]),
+    ("Rabat said it would not hesitate to strike Algerian positions.",
+     [("THREATEN", {"state/MAR"}, {"state/DZA"})]),
+    # ... but any act of a kind is none done, nor one blamed ("will answer any incursion")
+    ("Yerevan said it would answer any Azerbaijani violation of the border firmly.", []),
     # ... or that its forces will do: the speaker acts through them, said or warned
     ("Maputo warned its forces would strike the rebel camps.",
      [("THREATEN", {"state/MOZ"}, set())]),
@@ -596,8 +603,12 @@ def test_a_condition_in_other_words_is_not_done(extract_text, text, kind) -> Non
 @pytest.mark.parametrize("text", [
     "Hanoi will keep its boats in port as long as Beijing halts the naval drills.",
     "Tirana will keep the border open on condition that Athens ends its blockade.",
+    # nor is any act of a kind
+    "Observers at the crossing watch for any incursion by either army.",
+    "Peacekeepers patrol the zone to deter any offensive by the rebels.",
+    "The Ugandan army mounted patrols along the border against any incursion by the rebels.",
 ])
-def test_a_condition_alone_is_no_event(extract_text, text) -> None:
+def test_a_condition_alone_or_any_act_is_no_event(extract_text, text) -> None:
     assert extract_text(text).events == []
 
 

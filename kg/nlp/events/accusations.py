@@ -27,6 +27,8 @@ BLAME_NOUNS = frozenset({"provocation", "aggression", "atrocity", "crime", "terr
                          "responsibility", "blame", "fault"})
 # Verbs that make a word of blame an admission ("claimed responsibility for the attack").
 _ADMITTING = frozenset({"claim", "accept", "take", "admit", "assume", "deny", "disclaim"})
+# Determiners of a noun that name no act done: any of a kind, or none.
+_NO_ONE_ACT = frozenset({"any", "no"})
 # Who reports an act without taking a side in it: the press, international bodies.
 NEUTRAL_KINDS = frozenset({model.NEWS_MEDIA, model.INTERNATIONAL_ORGANIZATION})
 
@@ -54,7 +56,9 @@ def _blame_words(ctx: DocContext, claim: Claim) -> list[Token]:
     span = ctx.doc.char_span(claim.begin, claim.end, alignment_mode="expand")
     if span is None:
         return []
-    return [t for t in span if t.pos_ == "NOUN" and ctx.lemmas[t.i] in BLAME_NOUNS]
+    # "any violation will be met with force", "there was no provocation": no one is blamed
+    return [t for t in span if t.pos_ == "NOUN" and ctx.lemmas[t.i] in BLAME_NOUNS
+            and not any(c.dep_ == "det" and c.lower_ in _NO_ONE_ACT for c in t.children)]
 
 
 def _blamed(ctx: DocContext, word: Token) -> list[Role]:

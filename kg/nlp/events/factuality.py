@@ -2,7 +2,8 @@
 
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
   "could", "might", "should", "must"; a clause of "if" or "whether"; what a fear or a risk is
-  of, "fears of a fresh offensive"; what a denial says is not so, "denied that its troops had
+  of, "fears of a fresh offensive"; any act of a kind, "to deter any offensive"; what a denial
+  says is not so, "denied that its troops had
   fired"; what an appeal asks for,
   "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
   is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
@@ -72,13 +73,14 @@ HYPOTHETICAL_MARKS = frozenset({"if", "whether", "provided", "providing"})
 # Words whose clause is a condition: "provided they halt", "on condition that …".
 CONDITION_WORDS = frozenset({"provided", "providing", "condition", "proviso"})
 THREAT_MARKS = frozenset({"unless"})
-# Modals of what may be done, and the marks of the condition that makes that a threat ("could
-# retaliate if …", "might impose sanctions unless …").
+# Modals of what may be done, which told of the speaker's own harm make a threat ("said it
+# could retaliate", "might impose sanctions unless …").
 POSSIBLE_MODALS = frozenset({"could", "might", "may"})
-CONDITION_MARKS = frozenset({"if", "unless"})
 # Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
 # meet"); a denied forecast ("is not expected to sign") only tells it is not done.
 WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
+# Verbs of reluctance, which denied tell an intent: "will not hesitate to strike".
+RELUCTANCE = frozenset({"hesitate"})
 # Verbs of the toll a participle counts ("soldiers killed", "people wounded").
 CASUALTIES = frozenset({"kill", "wound", "injure", "maim"})
 # Participles of those an act is laid at: "wanted for the attack", "suspected of the bombing".
@@ -123,10 +125,10 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         return
     marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children
              if m.dep_ == "mark"}
-    if auxiliaries & POSSIBLE_MODALS and marks & CONDITION_MARKS and trigger.type in HOSTILE \
+    if auxiliaries & POSSIBLE_MODALS and trigger.type in HOSTILE \
             and says_of_itself(clause) and not _in_condition(clause):
-        # "Seoul said it could retaliate if the shelling continued": harm the speaker says it
-        # may do on a condition (not a forecast of what others could do)
+        # "Seoul said it could retaliate if the shelling continued", "said it might close the
+        # crossing": harm the speaker says it may do (not a forecast of what others could do)
         trigger.type, trigger.mode, trigger.intended = "THREATEN", None, True
         return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or _background(clause) or \
@@ -227,14 +229,15 @@ def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
 
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:
     """"fears of a fresh offensive", "the risk of a coup", "a chance to settle", "a possible
-    offensive", "in preparation for an offensive", "no question of negotiating": an act named
-    as what may come."""
+    offensive", "in preparation for an offensive", "no question of negotiating", "would answer
+    any incursion": an act named as what may come, or any act of a kind."""
     return (noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "of"
             and lemmas[noun.head.head.i] in POSSIBILITY_NOUNS) or (
         # "moved armour in preparation for an assault", "ahead of talks next week"
         noun.dep_ == "pobj" and (noun.head.lower_, lemmas[noun.head.head.i]) in AWAITED) or (
         noun.dep_ in ("acl", "relcl") and lemmas[noun.head.i] in POSSIBILITY_NOUNS) or (
         noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
+                                    or c.dep_ == "det" and c.lower_ == "any"
                                     for c in noun.children))
 
 
@@ -292,8 +295,13 @@ def _intended(clause: Token, lemmas: list[str]) -> bool:
     """"plans to deploy", "is ready to lift", "an offer to host talks", "its intention of
     withdrawing": the clause is the complement of an intention."""
     head = clause.head
-    return (clause.dep_ == "xcomp" and lemmas[head.i] in INTENT_HEADS) or \
-        intention_noun(clause, lemmas) is not None
+    return (clause.dep_ == "xcomp" and (lemmas[head.i] in INTENT_HEADS or _reluctance_denied(
+        head))) or intention_noun(clause, lemmas) is not None
+
+
+def _reluctance_denied(head: Token) -> bool:
+    """"will not hesitate to strike": reluctance denied is an intent."""
+    return head.lemma_.lower() in RELUCTANCE and any(c.dep_ == "neg" for c in head.children)
 
 
 def _purpose_of_intent(clause: Token, lemmas: list[str]) -> bool:
@@ -314,7 +322,7 @@ def _denied_governor(clause: Token) -> Token | None:
     """The word the clause is the "to" complement of, where that is denied: "did not try to
     attack", "was not ready to sign" (the adjective's verb denied), "has yet to accept",
     "failed to ratify"."""
-    if clause.dep_ != "xcomp":
+    if clause.dep_ != "xcomp" or _reluctance_denied(clause.head):
         return None
     head = clause.head
     holders = [head, head.head] if head.dep_ == "acomp" else [head]
