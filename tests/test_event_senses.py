@@ -658,6 +658,10 @@ def test_force_promised_is_a_threat(extract_text, text) -> None:
     # a state, its ministry or an international body protests in words (CAMEO 11) ...
     ("Vienna protested over the closure of the border crossing.", "state/AUT"),
     ("The Polish foreign ministry protested on Friday.", "state/POL"),
+    # ... and so does its protest, whoever the noun names as voicing it
+    ("Norway pressed on with the seal cull despite protests from Iceland.", "state/ISL"),
+    ("Despite a protest by Peru, the freighter sailed from Arica on Monday.", "state/PER"),
+    ("Rome delivered a formal protest to the Maltese ambassador on Tuesday.", "state/ITA"),
 ])
 def test_a_state_protests_in_words(extract_text, text, actor) -> None:
     [(kind, actors, _)] = coded(extract_text(text))
@@ -667,6 +671,8 @@ def test_a_state_protests_in_words(extract_text, text, actor) -> None:
 def test_people_of_a_state_protest_in_the_street(extract_text) -> None:
     # ... its people in the street (CAMEO 14)
     assert kinds(extract_text("Thousands of Chileans protested in Santiago on Sunday.")) \
+        == ["PROTEST"]
+    assert kinds(extract_text("Hundreds of nurses staged a protest in Lima on Monday.")) \
         == ["PROTEST"]
 
 

@@ -39,6 +39,9 @@ COUNTERPART = "counterpart"     # one who holds the same post for another state
 RELEASE = "release"             # PLOVER's mode of a release, which names whom it frees
 # Nouns of acts that are "for" the one they are aimed at ("support for", "aid for").
 _GIVEN_FOR = frozenset({"SUPPORT", "AID"})
+# Acts told in words, whose noun names who voices them by "from" ("protests from Ankara",
+# "demands from the rebels"); "from" after an act of moving names a place ("a withdrawal from").
+VOICED = frozenset({"DISAPPROVE", "PROTEST", "DEMAND", "THREATEN", "REJECT", "SUPPORT"})
 # The classes of event_word_classes.csv that name forces and goods a state moves or gives.
 _SENT_CLASSES = ("troops", "weapons", "relief")
 # Whose act "in X" places it (a place or a state named as where it happened).
@@ -185,8 +188,9 @@ def _roles(ctx: DocContext, trigger: Trigger
     purpose = trigger.type not in MEETINGS     # "met to discuss Syria": what, not whom
     if token.pos_ == "NOUN":
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
-        # "Ankara's demand", "a demand by Ankara"
-        own = modifier_roles(ctx, token) or preposition_roles(ctx, token, ("by",))
+        # "Ankara's demand", "a demand by Ankara", "protests from Ankara"
+        own = modifier_roles(ctx, token) or preposition_roles(
+            ctx, token, ("by", "from") if trigger.type in VOICED else ("by",))
         # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
         # erupted between A and B"
         # "the establishment of relations between A and B": the sides of what it is of

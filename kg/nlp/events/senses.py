@@ -152,19 +152,38 @@ def _armed_groups_place(ctx: DocContext, place: Token) -> bool:
 def sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:
     """The sense of the verb that who acts tells, where the table gives it one with no word
     needed: a state, its government, a ministry or an international body protests in words
-    ("Moscow protested against the detention …": a complaint, CAMEO 11); the opposition, a
+    ("Moscow protested against the detention …", "protests from Moscow": a complaint, CAMEO
+    11); the opposition, a
     union or a crowd protests ("opposition parties boycotted the election": CAMEO 143, not a
     state's sanction)."""
-    subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
-    if subject is None or trigger.token.pos_ != "VERB":
-        return None
     codes = [c for c in ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
              if c.needs is None]
+    subject = _holder(trigger)
+    if subject is None:
+        return None
     if trigger.type == "PROTEST" and _speaks_for_states(ctx, subject):
         return next((c for c in codes if c.type != "PROTEST"), None)
+    if trigger.token.pos_ != "VERB":
+        return None
     if trigger.type != "PROTEST" and _dissenting(ctx, subject):
         return next((c for c in codes if c.type == "PROTEST"), None)
     return None
+
+
+def _holder(trigger: Trigger) -> Token | None:
+    """Who acts: a verb's subject; for a noun, its possessor, who it is by or from ("Moscow's
+    protest", "protests from Tokyo"), or the subject of the verb it is the object of ("Beijing
+    lodged a protest")."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "VERB"):
+        return None
+    if token.pos_ == "NOUN":
+        holders = [c for c in token.children if c.dep_ == "poss"] + [
+            g for p in token.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+            for g in p.children if g.dep_ == "pobj"]
+        if holders or token.dep_ not in ("dobj", "obj"):
+            return next(iter(holders), None)
+    return next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
 
 
 def _speaks_for_states(ctx: DocContext, subject: Token) -> bool:
