@@ -619,6 +619,20 @@ def test_force_by_armed_sides_stays_a_fight(extract_text, text) -> None:
     assert kinds(extract_text(text)) == ["FIGHT"]
 
 
+@pytest.mark.parametrize("text, kind, actor", [
+    # a bare noun after "in" tells the manner of the verb's act: who acts does it ...
+    ("Minsk held the vote in defiance of the European Union.", "REJECT", "state/BLR"),
+    ("Hundreds of farmers gathered outside the ministry in Nairobi in protest at maize "
+     "prices.", "PROTEST", "state/KEN"),
+    # ... and where the verb is an act, that act is the protest
+    ("Doha recalled its ambassador from Cairo in protest at the minister's remarks.",
+     "SANCTION", "state/QAT"),
+])
+def test_an_act_in_the_manner_of_another(extract_text, text, kind, actor) -> None:
+    [(found, actors, _)] = coded(extract_text(text))
+    assert (found, actors) == (kind, {actor})
+
+
 def test_a_word_split_at_its_hyphen_is_coded_whole(extract_text) -> None:
     assert kinds(extract_text(
         "Opposition supporters began a sit-in outside parliament in Lusaka.")) == ["PROTEST"]

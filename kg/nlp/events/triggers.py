@@ -28,6 +28,7 @@ says of them (negated, hypothetical, intended, or part of a larger event).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -207,8 +208,11 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     warned = {anchor.i for token, code, anchor in told if code is WARNING and token.i != anchor.i}
     found.sort(key=lambda t: t.token.i)
     anchors = {t.anchor.i: t for t in found}
+    acts_at = Counter(t.anchor.i for t in found)
     kept = []
     for trigger in found:
+        if _the_manner_of(trigger.token) and acts_at[trigger.anchor.i] > 1:
+            continue    # "recalled its envoy in protest": the recall is the protest
         holder = _inside_another(trigger, anchors, lemmas)
         if holder is not None:
             promised = holder.code.type == "AGREE" and trigger.anchor.dep_ == "xcomp" \
@@ -585,6 +589,8 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         return head.head        # "joined Moroccan forces for joint exercises"
     if noun.dep_ in _ARGUMENTS and head.pos_ in ("VERB", "AUX"):
         return head
+    if _the_manner_of(noun):
+        return head.head        # "walked out in protest": done by whoever walked out
     if (verb := _verb_of_a_sum(noun, lemmas)) is not None:
         return verb             # "voted 40 million euros in food aid": the sum's verb
     if noun.dep_ == "nsubjpass" and lemmas[head.i] in LIGHT_VERBS - {"announce"}:
@@ -597,6 +603,14 @@ def _noun_anchor(tok: Token, code: EventCode, lemmas: list[str]) -> Token:
         # preposition tells the meeting
         return head
     return tok
+
+
+def _the_manner_of(noun: Token) -> bool:
+    """"walked out in protest", "recalled its envoy in retaliation": a bare singular noun after
+    "in" tells the manner of the verb's act, so who does the act does what the noun names
+    (not "killed in an ambush", "wounded in clashes")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB" \
+        and noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _verb_of_a_sum(noun: Token, lemmas: list[str]) -> Token | None:
