@@ -633,6 +633,21 @@ def test_an_act_in_the_manner_of_another(extract_text, text, kind, actor) -> Non
     assert (found, actors) == (kind, {actor})
 
 
+@pytest.mark.parametrize("text, actor", [
+    # who owns up to an act did it
+    ("The Mozambican insurgents claimed responsibility for the attack on the Palma "
+     "airstrip.", "state/MOZ"),
+    ("A Chadian rebel faction took credit for the bombing of a Sudanese convoy near Geneina.",
+     "state/TCD"),
+    # ... and owning up agrees to nothing
+    ("A Sudanese militia accepted responsibility for the attack on a Chadian convoy near "
+     "Abeche.", "state/SDN"),
+])
+def test_who_owns_up_to_an_act_did_it(extract_text, text, actor) -> None:
+    [(kind, actors, _)] = coded(extract_text(text))
+    assert actors == {actor} and kind != "AGREE"
+
+
 def test_a_word_split_at_its_hyphen_is_coded_whole(extract_text) -> None:
     assert kinds(extract_text(
         "Opposition supporters began a sit-in outside parliament in Lusaka.")) == ["PROTEST"]

@@ -22,8 +22,9 @@ from kg.nlp.events.actor_states import actors_by_key, group_sector, living_state
 from kg.nlp.events.event_dates import adverbial_dates, clause_date
 from kg.nlp.events.factuality import COOPERATIVE, time_clause
 from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
-from kg.nlp.events.roles import (agent_roles, between_roles, condition_roles, foreign_roles,
-                                 intender_roles, matter_roles, modifier_roles, named_roles,
+from kg.nlp.events.roles import (agent_roles, between_roles, claimant_roles, condition_roles,
+                                 foreign_roles, intender_roles, matter_roles, modifier_roles,
+                                 named_roles,
                                  object_roles, preposition_roles, recipient_roles,
                                  subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_in_words, sense_of_its_actor
@@ -200,7 +201,7 @@ def _roles(ctx: DocContext, trigger: Trigger
         # "talks between A and B": the sides talk; "a mediation effort between A and B": a
         # third party acts on them
         mediated = trigger.mode == THIRD_PARTY
-        actors = own or ([] if mediated else sides)
+        actors = own or ([] if mediated else sides) or claimant_roles(ctx, token)
         if not actors and anchor.i != token.i and (noun.dep_ not in ("nsubj", "nsubjpass") or (
                 noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in anchor.children))):
             actors = subject_roles(ctx, anchor)     # "was carried out by rebels": its agent

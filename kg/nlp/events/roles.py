@@ -13,6 +13,7 @@ from kg.nlp.context import DocContext
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
                                    place_state, state_of)
 from kg.nlp.events.speech_acts import speaker_of_participle
+from kg.nlp.events.triggers import OWNING, OWNING_UP
 from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive,
                              intention_noun, says_of_itself, sent_to_do, the_speaker)
 
@@ -87,6 +88,16 @@ def _a_named_subject_misread(ctx: DocContext, clause: Token) -> Token | None:
 def _an_intention(node: Token) -> bool:
     """"Russia has no plans to withdraw": the object of the verb whose subject intends."""
     return node.dep_ == "dobj" and node.lemma_.lower() in INTENT_NOUNS
+
+
+def claimant_roles(ctx: DocContext, noun: Token) -> list[Role]:
+    """"the group claimed responsibility for the bombing": who owns up to an act did it (not
+    who denies it)."""
+    owning = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or ctx.lemmas[owning.i] not in OWNING \
+            or owning.dep_ not in ("dobj", "obj") or ctx.lemmas[owning.head.i] not in OWNING_UP:
+        return []
+    return subject_roles(ctx, owning.head)
 
 
 def intender_roles(ctx: DocContext, noun: Token) -> list[Role]:

@@ -113,6 +113,10 @@ RULING_OUT = frozenset({"rule"})
 UNDERTAKINGS = frozenset({"bid", "campaign", "mission", "operation", "drive",
                           "initiative", "attempt", "spree", "blitz", "programme", "program",
                           "package", "process"})
+# What one takes for an act one owns up to, and the verbs of owning up ("claimed responsibility
+# for the attack", "took credit for the raid"): the act owned is the event, not the verb.
+OWNING = frozenset({"responsibility", "credit"})
+OWNING_UP = frozenset({"claim", "take", "accept", "admit", "assume"})
 # Words that complete a verb as a particle ("ordered … out", "handed … back").
 PARTICLES = frozenset({"out", "back", "off", "away", "down", "up", "over"})
 # Links along which one event holds another (everything but a conjoined clause).
@@ -411,6 +415,9 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     if not codes:
         return None
     linked = _linked(tok, lemmas)
+    if pos == "verb" and lemmas[tok.i] in OWNING_UP and any(
+            c.dep_ == "dobj" and lemmas[c.i] in OWNING for c in tok.children):
+        return None     # "accepted responsibility for the raid": the raid is the act
     if pos == "verb":
         codes = _verb_senses(tok, codes, lemmas)
         if _told_to_leave(tok, lemmas):
