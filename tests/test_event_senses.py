@@ -648,6 +648,26 @@ def test_who_owns_up_to_an_act_did_it(extract_text, text, actor) -> None:
     assert actors == {actor} and kind != "AGREE"
 
 
+@pytest.mark.parametrize("text, kind", [
+    # nouns of force as news tells them: an assault, an ambush, gunfire, a shootout, rocket or
+    # mortar fire
+    ("The army's assault on the hills above Bujumbura began at dawn.", "FIGHT"),
+    ("Two Malian customs officers died in an ambush near Gao.", "ASSAULT"),
+    ("Heavy gunfire broke out along the Abkhaz boundary line overnight.", "FIGHT"),
+    ("A shootout between Honduran troops and smugglers left four dead near the coast.",
+     "FIGHT"),
+    ("Mortar fire from the hills hit the Azerbaijani village of Alkhanli.", "FIGHT"),
+])
+def test_nouns_of_force(extract_text, text, kind) -> None:
+    assert kind in kinds(extract_text(text))
+
+
+def test_the_kind_of_an_act_told_already_is_no_new_act(extract_text) -> None:
+    assert kinds(extract_text("Ethiopian jets bombed rebel positions near Mekele on Monday. "
+                              "It was the first such air strike on the region in months.")) \
+        == ["FIGHT"]
+
+
 def test_a_word_split_at_its_hyphen_is_coded_whole(extract_text) -> None:
     assert kinds(extract_text(
         "Opposition supporters began a sit-in outside parliament in Lusaka.")) == ["PROTEST"]

@@ -230,7 +230,8 @@ def _suspected_of(noun: Token, lemmas: list[str]) -> bool:
 def _only_possible(noun: Token, lemmas: list[str]) -> bool:
     """"fears of a fresh offensive", "the risk of a coup", "a chance to settle", "a possible
     offensive", "in preparation for an offensive", "no question of negotiating", "would answer
-    any incursion": an act named as what may come, or any act of a kind."""
+    any incursion", "the first such raid": an act named as what may come, any act of a kind,
+    or the kind of one told already."""
     return (noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "of"
             and lemmas[noun.head.head.i] in POSSIBILITY_NOUNS) or (
         # "moved armour in preparation for an assault", "ahead of talks next week"
@@ -238,7 +239,7 @@ def _only_possible(noun: Token, lemmas: list[str]) -> bool:
         noun.dep_ in ("acl", "relcl") and lemmas[noun.head.i] in POSSIBILITY_NOUNS) or (
         noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
                                     or c.dep_ == "det" and c.lower_ == "any"
-                                    for c in noun.children))
+                                    or c.lower_ == "such" for c in noun.children))
 
 
 def _background(clause: Token) -> bool:
