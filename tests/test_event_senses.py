@@ -668,6 +668,16 @@ def test_the_kind_of_an_act_told_already_is_no_new_act(extract_text) -> None:
         == ["FIGHT"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    # idioms of everyday wire copy: a tribute paid praises (051), forces put on a war footing
+    # are on alert (152)
+    ("Zambia's president paid tribute to the late Tanzanian leader on Sunday.", "SUPPORT"),
+    ("The Eritrean government put its army on a war footing.", "MOBILIZE"),
+])
+def test_idioms_of_praise_and_readiness(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
 def test_a_word_split_at_its_hyphen_is_coded_whole(extract_text) -> None:
     assert kinds(extract_text(
         "Opposition supporters began a sit-in outside parliament in Lusaka.")) == ["PROTEST"]
@@ -1000,6 +1010,8 @@ def test_opening_an_act_tells_it(extract_text, text, kind) -> None:
      "CONCEDE"),
     ("Norway announced the suspension of aid to Malawi on Friday.", "SANCTION"),
     ("The European Union ordered a freeze on aid to Guinea after the coup.", "SANCTION"),
+    # ... and so is the plug pulled on one, wherever the parser hangs its "on"
+    ("Ottawa pulled the plug on development aid to Haiti after the disputed vote.", "SANCTION"),
     # ... and a stopping that another act governs is that act's matter
     ("The African Union demanded an immediate halt to the fighting in Tigray.", "DEMAND"),
 ])

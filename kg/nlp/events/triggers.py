@@ -92,7 +92,7 @@ STOPPING_PARTICLES = {"call": "off", "break": "off"}
 STOPPING_NOUNS = {"end": "end", "lifting": "lift", "suspension": "suspend", "halt": "halt",
                   "cancellation": "cancel", "freeze": "freeze", "termination": "terminate",
                   "cessation": "cease", "easing": "ease", "relaxation": "relax",
-                  "removal": "remove"}
+                  "removal": "remove", "plug": "stop"}   # "pulled the plug on aid"
 STOPPED = {"COOPERATE": ("SANCTION", "160"), "AID": ("SANCTION", "162"),
            "CONSULT": ("SANCTION", "164"), "AGREE": ("SANCTION", "160"),
            "SUPPORT": ("SANCTION", "160"), "PROTEST": ("CONCEDE", "082"),
@@ -347,7 +347,11 @@ def _stopped_by_nouns(sentence: Span, lemmas: list[str], table: EventTable) -> l
         noun = doc[i]
         if lemmas[i] not in STOPPING_NOUNS or noun.pos_ != "NOUN":
             continue
-        stopped = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "on")
+        # the parser may hang the "on" on the verb whose object the noun is ("pulled the plug
+        # on aid", "imposed a freeze on loans")
+        holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+        stopped = [g for h in holders for p in h.children
+                   if p.dep_ == "prep" and p.lower_ in (("of", "to", "on") if h is noun else ("on",))
                    for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         verb = STOPPING_NOUNS[lemmas[i]]
         for act in (_counted(g, lemmas) for g in stopped):
