@@ -484,6 +484,10 @@ def test_a_show_of_force_at_home_names_no_target(extract_text) -> None:
      "state/PRY"),
     # so is wanting another to act
     ("Hanoi wants Phnom Penh to hand back the seized fishing boats.", "state/VNM", "state/KHM"),
+    # and pressing another to act, and being told to
+    ("Lusaka pressed Harare to free the two Zambian traders.", "state/ZMB", "state/ZWE"),
+    ("Fiji's interim government was told by Canberra to hold elections within a year.",
+     "state/AUS", "state/FJI"),
 ])
 def test_telling_another_to_act_is_a_demand(extract_text, text, actor, target) -> None:
     assert coded(extract_text(text)) == [("DEMAND", {actor}, {target})]

@@ -502,9 +502,9 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         elif child.dep_ in ("ccomp", "xcomp"):
             subjects = [g for g in child.children if g.dep_ == "nsubj"]
             arguments.extend(subjects)
-            # "told Eritrea to withdraw", "wants Washington to halt": the "to" of an infinitive
-            # complement that someone is told to do (not "wants to join")
-            if subjects or any(c.dep_ == "dobj" for c in tok.children):
+            # "told Eritrea to withdraw", "wants Washington to halt", "was told to leave": the
+            # "to" of an infinitive complement that someone is told to do (not "wants to join")
+            if subjects or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 linked.update(lemmas[g.i] for g in child.children if g.dep_ == "aux")
     # "provided satellite images and other intelligence": each of conjoined arguments
     arguments += [c for a in arguments for c in a.children if c.dep_ == "conj"]
