@@ -17,6 +17,9 @@ from extraction_helpers import coded, kinds
     ("Peru handed over two fugitives wanted for fraud to Chilean police.", "COOPERATE"),
     ("Malawi handed over three suspected smugglers to Zambian police.", "COOPERATE"),
     ("Ecuador handed back the seized fishing boats to Peru on Friday.", "RETREAT"),
+    # ... and so is returning a craft seized, or setting captives free (0841)
+    ("The Indonesian navy returned the impounded Philippine trawler on Monday.", "RETREAT"),
+    ("The junta set free 40 political detainees on the king's birthday.", "RETREAT"),
     # so is transferring or turning over the wanted; records handed over, passed or turned
     # over are shared intelligence (064), not captives released
     ("Austrian police transferred four trafficking suspects to Hungary on Monday.", "COOPERATE"),

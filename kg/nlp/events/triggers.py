@@ -517,9 +517,10 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         # "handed over two men wanted for murder": what the participle after it names them
         linked.update(lemmas[g.i] for g in argument.children
                       if g.dep_ == "acl" and g.tag_ == "VBN")
-        # "ordered the ambassador out of the country": the parser may hang the particle on
-        # the object
-        linked.update(lemmas[g.i] for g in argument.children if g.lower_ in PARTICLES)
+        # "ordered the ambassador out of the country", "set free 40 detainees": the parser
+        # may hang the particle, or the adjective right after the verb, on the object
+        linked.update(lemmas[g.i] for g in argument.children
+                      if g.lower_ in PARTICLES or g.dep_ == "amod" and g.i == tok.i + 1)
     return linked
 
 
