@@ -180,6 +180,13 @@ def test_ambiguous_state_name_inside_a_person_name_is_not_a_state(extract_text):
     assert person.kind == model.PERSON
 
 
+def test_a_city_named_in_a_surname_after_its_particle_is_no_place(extract_text):
+    # "dos Santos": a surname after its particle, not the Brazilian port
+    ex = extract_text("Mozambican President Carlos Eduardo dos Santos met U.N. envoy Karl "
+                      "Stromberg in Maputo on Thursday.")
+    assert not any(key.startswith(("place/BRA", "state/BRA")) for key in ex.entities)
+
+
 def test_us_state_after_a_us_city_is_not_the_country(extract_text):
     ex = extract_text("The conference took place in Atlanta, Georgia, last spring.")
     assert state_mentions(ex) == []

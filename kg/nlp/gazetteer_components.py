@@ -31,6 +31,9 @@ def _extra(config: list | None) -> tuple:
 
 # NER labels a late gazetteer match may replace: the NER saw a place or a nationality there.
 _REPLACEABLE = {"GPE", "LOC", "NORP", "FAC"}
+# Lower-case particles inside surnames ("dos Santos", "van der Berg", "bin Laden").
+NAME_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
+                            "van", "von", "bin", "ibn", "al", "el", "la", "le"})
 # A demonym's label in either gazetteer (before the NER it carries the NER's label).
 _ADJECTIVE_LABELS = {STATE_ADJ, _NER_LABEL[STATE_ADJ]}
 
@@ -57,7 +60,8 @@ class LateGazetteer:
                    and e.start >= start and e.end <= end for e in overlapping):
                 spans.append(Span(doc, start, end, label=feature_label) if feature is not None
                              else Span(doc, start, end, label=label, span_id=key))
-        spans = [s for s in spans if not (s.label_ == STATE and _inside_other_name(doc, s))]
+        spans = [s for s in spans if not (s.label_ == STATE and _inside_other_name(doc, s))
+                 and not (s.label_ == PLACE and _a_surname(doc, s.start))]
         places = {s.end: s.id_ for s in spans if s.label_ in (PLACE, CAPITAL)}
         places.update({e.end: e.ent_id_ for e in doc.ents if e.label_ in (PLACE, CAPITAL)})
         # "Atlanta, Georgia": after a city of another state and a comma, a US state, not the country
@@ -169,6 +173,15 @@ def _inside_other_name(doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1]
         return before.is_title and not before.is_sent_start and before.pos_ in ("PROPN", "ADJ")
     return False
+
+
+def _a_surname(doc: Doc, start: int) -> bool:
+    """Whether a name at `start` ends a person's name the NER found before it, after any
+    particles of surnames ("Jose Eduardo dos Santos": a surname, not the Brazilian port)."""
+    i = start - 1
+    while i >= 0 and doc[i].text in NAME_PARTICLES:
+        i -= 1
+    return 0 <= i < start - 1 and doc[i].ent_type_ == "PERSON"
 
 
 def _a_bare_person(doc: Doc, ent: Span) -> bool:
