@@ -564,6 +564,11 @@ def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
      "state/CHN", "state/PHL"),
     ("The Israeli offensive in Gaza drew condemnation from Turkey.", "DISAPPROVE",
      "state/TUR", "state/ISR"),
+    # ... and of "received", aid or a loan, a sum of it included
+    ("Honduras has received 15 million dollars in emergency aid from Taipei, officials said.",
+     "AID", "state/TWN", "state/HND"),
+    ("Malawi received a 40 million dollar loan from Japan on Monday.", "AID", "state/JPN",
+     "state/MWI"),
 ])
 def test_an_act_drawn_from_others_is_theirs(extract_text, text, kind, actor, target) -> None:
     assert coded(extract_text(text)) == [(kind, {actor}, {target})]

@@ -224,7 +224,9 @@ def _roles(ctx: DocContext, trigger: Trigger
             # is for
             targets = preposition_roles(ctx, token, ("for",)) or (
                 preposition_roles(ctx, anchor, ("for",)) if anchor.i != token.i else [])
-        if ctx.lemmas[anchor.i] in DRAWING and noun.dep_ == "dobj" and not own:
+        if ctx.lemmas[anchor.i] in DRAWING and not own and (noun.dep_ == "dobj" or (
+                # "received $20 million in aid from Taiwan": what a sum drawn is in
+                noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.i == anchor.i)):
             # "Manila's law drew criticism from Beijing": China criticises, the Philippines is
             # criticised
             actors = preposition_roles(ctx, token, DRAWN_FROM) or preposition_roles(
