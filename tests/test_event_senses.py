@@ -682,9 +682,25 @@ def test_the_kind_of_an_act_told_already_is_no_new_act(extract_text) -> None:
 
 @pytest.mark.parametrize("text, kind", [
     # idioms of everyday wire copy: a tribute paid praises (051), forces put on a war footing
-    # are on alert (152)
+    # are on alert (152) ...
     ("Zambia's president paid tribute to the late Tanzanian leader on Sunday.", "SUPPORT"),
     ("The Eritrean government put its army on a war footing.", "MOBILIZE"),
+    # ... a resignation tendered yields (0831), as one announced does; so do rights restored
+    # (0833) and power relinquished
+    ("The Latvian prime minister tendered his resignation on Friday.", "CONCEDE"),
+    ("The junta restored the civil rights of two jailed opposition leaders.", "CONCEDE"),
+    ("The Gabonese president relinquished power to his army chief.", "CONCEDE"),
+    # ... a court that directs another to act, and an act made a precondition, demand (10)
+    ("The High Court directed the government to release the detained editors.", "DEMAND"),
+    ("Kigali made a ceasefire a precondition for talks.", "DEMAND"),
+    # ... getting together meets; pointing the finger accuses; drumming up support or
+    # opposition rallies it (053, 113); sanctuary given is asylum (075); troops contributed to
+    # a force are peacekeeping (074)
+    ("The foreign ministers of Chile and Bolivia got together in Arica last week.", "CONSULT"),
+    ("The Ugandan government pointed the finger at Khartoum over the raids.", "DISAPPROVE"),
+    ("Cairo is drumming up support for the peace plan in the Gulf.", "SUPPORT"),
+    ("Norway gave sanctuary to two Iranian dissidents.", "AID"),
+    ("Bangladesh contributed 800 troops to the UN force in Liberia.", "AID"),
 ])
 def test_idioms_of_praise_and_readiness(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
