@@ -603,8 +603,10 @@ def test_a_condition_in_other_words_is_not_done(extract_text, text, kind) -> Non
 @pytest.mark.parametrize("text", [
     "Hanoi will keep its boats in port as long as Beijing halts the naval drills.",
     "Tirana will keep the border open on condition that Athens ends its blockade.",
-    # nor is any act of a kind
+    # nor is any act of a kind, nor what someone forecasts another will do
     "Observers at the crossing watch for any incursion by either army.",
+    "Bankers in Lagos expect the central bank to lift the currency controls in May.",
+    "Diplomats predict that Quito will recall its ambassador from Lima.",
     "Peacekeepers patrol the zone to deter any offensive by the rebels.",
     "The Ugandan army mounted patrols along the border against any incursion by the rebels.",
 ])

@@ -30,6 +30,7 @@ from extraction_helpers import coded, kinds
     ("Skopje turned over its police archives to the commission's investigators.", "COOPERATE"),
     ("Kenya handed over two suspected militants to Ugandan police.", "COOPERATE"),
     ("Bogota handed over radio intercepts to Panamanian prosecutors.", "COOPERATE"),
+    ("Yerevan is exchanging data on smuggling networks with Tbilisi.", "COOPERATE"),
     # giving, granting or providing goods, money, weapons or intelligence is aid (070-072) ...
     ("The Gulf fund granted Jordan 40 million dinars in emergency credits.", "AID"),
     ("Washington is providing drone footage and other military intelligence to Nairobi.",

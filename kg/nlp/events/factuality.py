@@ -79,6 +79,8 @@ POSSIBLE_MODALS = frozenset({"could", "might", "may"})
 # Heads of a "to" clause that, denied, refuse it ("is not ready to sign", "does not want to
 # meet"); a denied forecast ("is not expected to sign") only tells it is not done.
 WILLING_HEADS = frozenset({"ready", "willing", "prepared", "prepare", "want", "intend", "plan"})
+# Verbs of forecasting what another will do.
+FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate"})
 # Verbs of reluctance, which denied tell an intent: "will not hesitate to strike".
 RELUCTANCE = frozenset({"hesitate"})
 # Verbs of the toll a participle counts ("soldiers killed", "people wounded").
@@ -132,6 +134,7 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode, trigger.intended = "THREATEN", None, True
         return
     if auxiliaries & HYPOTHETICAL_MODALS or _in_condition(clause) or _background(clause) or \
+            _forecast(clause, lemmas) or \
             _by_nature(clause, lemmas) or _suspected_of(noun, lemmas) or \
             _only_possible(noun, lemmas) or denied_clause(clause, lemmas) or (
             trigger.type not in RALLIED
@@ -149,6 +152,20 @@ def read_factuality(trigger: Trigger, noun: Token, lemmas: list[str]) -> None:
         trigger.type, trigger.mode = "THREATEN", trigger.mode
     if governor is not None:
         trigger.told_as_fact = False
+
+
+def _forecast(clause: Token, lemmas: list[str]) -> bool:
+    """"Bankers expect the central bank to ease controls": what someone forecasts another will
+    do is not done (but "is expected to sign", the news's own word for what is planned, tells
+    an intent: _intended)."""
+    head = clause.head
+    # another's act: the clause has its own subject, or the forecaster names who will act
+    # ("expect Kiev to sign"; not "officials expect to sign", their own intent)
+    return clause.dep_ in ("ccomp", "xcomp") and clause.i > head.i \
+        and lemmas[head.i] in FORECASTING and any(
+        c.dep_ == "nsubj" for c in head.children) and (
+        any(c.dep_ == "nsubj" for c in clause.children)
+        or any(c.dep_ == "dobj" for c in head.children))
 
 
 def _declining_to_yield(trigger: Trigger) -> bool:
