@@ -702,6 +702,15 @@ def test_the_kind_of_an_act_told_already_is_no_new_act(extract_text) -> None:
     ("Cairo is drumming up support for the peace plan in the Gulf.", "SUPPORT"),
     ("Norway gave sanctuary to two Iranian dissidents.", "AID"),
     ("Bangladesh contributed 800 troops to the UN force in Liberia.", "AID"),
+    # ... reservists summoned are mobilised (154), an envoy summoned is rebuked; crowds
+    # pouring into a square demonstrate; clubbing and roughing up beat (182); goods impounded
+    # are confiscated (1711); sorties flown are air strikes (195)
+    ("Tbilisi summoned 5,000 reservists to the colours last week.", "MOBILIZE"),
+    ("Crowds poured into the central square of Chisinau on Saturday.", "PROTEST"),
+    ("Youths clubbed a Malawian trade unionist to death in Blantyre.", "ASSAULT"),
+    ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
+    ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
+    ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
 ])
 def test_idioms_of_praise_and_readiness(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
