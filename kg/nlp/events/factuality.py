@@ -2,12 +2,12 @@
 
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
   "could", "might", "should", "must"; a clause of "if" or "whether"; what a fear or a risk is
-  of, "fears of a fresh offensive"; any act of a kind, "to deter any offensive"; what a denial
-  says is not so, "denied that its troops had
-  fired"; what an appeal asks for,
-  "urged Togo to withdraw", but for support or condemnation rallied) are no events, and neither
-  is anything inside them; but a refused yes ("did not accept the plan", "would not agree") is a
-  REJECT, and so is a cooperative act that will not be done ("will not attend the summit",
+  of, "fears of a fresh offensive"; any act of a kind, "to deter any offensive"; what someone
+  forecasts another will do; what a denial says is not so, "denied that its troops had fired";
+  what an appeal asks for, "urged Togo to withdraw", but for support or condemnation rallied)
+  are no events, and neither is anything inside them; but a refused yes ("did not accept the
+  plan", "would not agree") is a REJECT, and so is a cooperative act that will not be done
+  ("will not attend the summit",
   "has no intention of returning", "vowed never to give up its claim", "is not ready to sign",
   "has no interest in talks", "has yet to accept"); a forecast denied ("is not expected to
   sign") is no event. Nor is an act someone is wanted or suspected for, nor a toll ("soldiers
@@ -161,11 +161,12 @@ def _forecast(clause: Token, lemmas: list[str]) -> bool:
     head = clause.head
     # another's act: the clause has its own subject, or the forecaster names who will act
     # ("expect Kiev to sign"; not "officials expect to sign", their own intent)
-    return clause.dep_ in ("ccomp", "xcomp") and clause.i > head.i \
-        and lemmas[head.i] in FORECASTING and any(
-        c.dep_ == "nsubj" for c in head.children) and (
-        any(c.dep_ == "nsubj" for c in clause.children)
-        or any(c.dep_ == "dobj" for c in head.children))
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.i < head.i \
+            or lemmas[head.i] not in FORECASTING \
+            or not any(c.dep_ == "nsubj" for c in head.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in clause.children) \
+        or any(c.dep_ == "dobj" for c in head.children)
 
 
 def _declining_to_yield(trigger: Trigger) -> bool:

@@ -24,8 +24,7 @@ from kg.nlp.events.factuality import COOPERATIVE, time_clause
 from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
 from kg.nlp.events.roles import (agent_roles, between_roles, claimant_roles, condition_roles,
                                  foreign_roles, intender_roles, matter_roles, modifier_roles,
-                                 named_roles,
-                                 object_roles, preposition_roles, recipient_roles,
+                                 named_roles, object_roles, preposition_roles, recipient_roles,
                                  subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_in_words, sense_of_its_actor
 from kg.nlp.events.speech_acts import WARNED_OF

@@ -1,7 +1,7 @@
 """The sense an event trigger takes from what surrounds it: who acts (a state protests in
-words, the opposition boycotts in protest), whom it acts on (force on civilians is one-sided
-violence), under what (giving under a deal is cooperation) and by whom (a crowd's force is a
-riot).
+words, the opposition boycotts in protest, a speaker's force is words), whom it acts on (force
+on civilians is one-sided violence), under what (giving under a deal is cooperation) and by
+whom (a crowd's force is a riot).
 """
 from __future__ import annotations
 
@@ -153,9 +153,8 @@ def sense_of_its_actor(ctx: DocContext, trigger: Trigger) -> EventCode | None:
     """The sense of the verb that who acts tells, where the table gives it one with no word
     needed: a state, its government, a ministry or an international body protests in words
     ("Moscow protested against the detention …", "protests from Moscow": a complaint, CAMEO
-    11); the opposition, a
-    union or a crowd protests ("opposition parties boycotted the election": CAMEO 143, not a
-    state's sanction)."""
+    11); the opposition, a union or a crowd protests ("opposition parties boycotted the
+    election": CAMEO 143, not a state's sanction)."""
     codes = [c for c in ctx.event_table.codes.get((ctx.lemmas[trigger.token.i], "verb"), ())
              if c.needs is None]
     subject = _holder(trigger)

@@ -349,9 +349,10 @@ def _stopped_by_nouns(sentence: Span, lemmas: list[str], table: EventTable) -> l
             continue
         # the parser may hang the "on" on the verb whose object the noun is ("pulled the plug
         # on aid", "imposed a freeze on loans")
-        holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
-        stopped = [g for h in holders for p in h.children
-                   if p.dep_ == "prep" and p.lower_ in (("of", "to", "on") if h is noun else ("on",))
+        holders = [(noun, ("of", "to", "on"))] + ([(noun.head, ("on",))]
+                                                  if noun.dep_ == "dobj" else [])
+        stopped = [g for h, prepositions in holders for p in h.children
+                   if p.dep_ == "prep" and p.lower_ in prepositions
                    for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         verb = STOPPING_NOUNS[lemmas[i]]
         for act in (_counted(g, lemmas) for g in stopped):
