@@ -452,6 +452,8 @@ def test_no_round_of_talks_is_no_event(extract_text) -> None:
      {"state/RUS"}, {"state/TUR"}),
     ("The Kenyan president flew to Addis Ababa for a two-day visit.", {"state/KEN"},
      {"state/ETH"}),
+    ("Malawi's foreign minister flew into Lusaka on Friday for a working visit.",
+     {"state/MWI"}, {"state/ZMB"}),
     # two sides who travel to talks meet at a venue
     ("American and Chinese envoys flew to Oslo on Monday for talks.",
      {"state/USA", "state/CHN"}, set()),
@@ -1033,6 +1035,8 @@ def test_the_matter_of_an_act_named_by_its_verb_is_no_event_of_its_own(extract_t
     # opening an act only tells it, whoever opens it ...
     ("Ghanaian inspectors opened an inquiry on Friday into the sinking of the ferry.",
      "INVESTIGATE"),
+    ("The Kenyan army convened a military board of inquiry on Monday to examine the "
+     "shooting at the barracks.", "INVESTIGATE"),
     # ... and opening a state to monitors lets them in (086)
     ("Minsk opened its prisons to Red Cross inspectors on Tuesday.", "RETREAT"),
 ])

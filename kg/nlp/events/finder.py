@@ -370,7 +370,7 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
     prepositions = _PLACE_PREPOSITIONS
     if _a_journey(trigger):     # "flew to Ankara for talks"
         heads[trigger.anchor.head.i] = trigger.anchor.head
-        prepositions = _PLACE_PREPOSITIONS | {"to"}
+        prepositions = _PLACE_PREPOSITIONS | {"to", "into"}   # "flew into Maputo for talks"
     for head in heads.values():
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in prepositions:
