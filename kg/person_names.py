@@ -12,6 +12,10 @@ import re
 
 from kg.resolve import slug
 
+# Particles inside names: "Rafael de la Cruz", "Anna von der Brück", "Ahmed bin Khalifa".
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "ter",
+                            "ten", "zu", "la", "le", "bin", "bint", "ibn", "ben", "ould", "al",
+                            "el", "y", "del", "della", "di", "du", "af"})
 # Letter groups that romanisations write differently for one sound (applied in this order).
 _SAME_SOUND = (
     ("dzh", "j"),    # Джамшид: Dzhamshid / Jamshid

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.feature_names import REGION_ADJ, feature_name_around, regional_adjective
 from kg.nlp.gazetteer import CAPITAL, ORG, PLACE, STATE, STATE_ADJ, gazetteer_for
+from kg.person_names import NAME_PARTICLES
 
 # What the entity ruler before the NER labels our matches with: labels the NER already has.
 # A label it lacks makes spaCy's NER add four actions per label and widen its output layer
@@ -31,9 +32,6 @@ def _extra(config: list | None) -> tuple:
 
 # NER labels a late gazetteer match may replace: the NER saw a place or a nationality there.
 _REPLACEABLE = {"GPE", "LOC", "NORP", "FAC"}
-# Lower-case particles inside surnames ("dos Santos", "van der Berg", "bin Laden").
-NAME_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
-                            "van", "von", "bin", "ibn", "al", "el", "la", "le"})
 # A demonym's label in either gazetteer (before the NER it carries the NER's label).
 _ADJECTIVE_LABELS = {STATE_ADJ, _NER_LABEL[STATE_ADJ]}
 

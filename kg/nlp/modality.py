@@ -27,6 +27,9 @@ INTENDED_PREPOSITIONS = frozenset({"of", "for", "in"})
 POSSIBILITY_NOUNS = frozenset({"fear", "risk", "threat", "prospect", "possibility", "danger",
                                "spectre", "specter", "likelihood", "chance", "rumour", "rumor",
                                "warning", "warn", "question"})
+# Determiners of a noun that name no act done: any of a kind, or none ("to deter any
+# offensive", "there was no provocation").
+NO_ACT_DETERMINERS = frozenset({"any", "no"})
 # Subjects that stand for the speaker of the clause they are reported in.
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Possessives that make a thing the speaker's or the actor's own ("its troops").

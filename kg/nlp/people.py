@@ -15,6 +15,7 @@ from kg.nlp.context import Actor, DocContext
 from kg.nlp.ner_organizations import PARTY_FAMILIES
 from kg.nlp.organizations import HEAD_KINDS
 from kg.nlp.titles import Title, abbreviation_start, longest_title, title_at, title_head_words
+from kg.person_names import NAME_PARTICLES
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "stressed", "noted", "announced",
                 "declared", "warned", "accused", "insisted", "claimed", "argued", "wrote"}
@@ -127,8 +128,8 @@ HONORIFICS = {"sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "madam", "
 
 def _particle_at(doc, i: int) -> bool:
     """A name particle, or the hyphen after one ("al" "-" of "al-Tahir")."""
-    return doc[i].lower_ in _NAME_PARTICLES or \
-        doc[i].text == "-" and i > 0 and doc[i - 1].lower_ in _NAME_PARTICLES
+    return doc[i].lower_ in NAME_PARTICLES or \
+        doc[i].text == "-" and i > 0 and doc[i - 1].lower_ in NAME_PARTICLES
 
 
 def _left_out_given_name(ctx: DocContext, token: Token) -> bool:
@@ -229,12 +230,6 @@ def _before_parenthesis(ent: Span) -> Span | None:
     return ent
 
 
-# Particles inside names: "Rafael de la Cruz", "Anna von der Brück", "Ahmed bin Khalifa".
-_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "ter", "ten", "zu",
-                   "la", "le", "bin", "bint", "ibn", "ben", "ould", "al", "el", "y", "del", "di",
-                   "du", "af"}
-
-
 def _add_biography_subjects(ctx: DocContext) -> None:
     """"Tomás Ibarra Ruiz (4 July 1801 – 20 August 1870) was ..." and "Thabo Mokoena
     (born 2 March 1950)": the capitalised words opening a text or paragraph before a
@@ -242,7 +237,7 @@ def _add_biography_subjects(ctx: DocContext) -> None:
     doc = ctx.doc
     for sent in ctx.sentences:
         end = sent.start
-        while end < sent.end and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES
+        while end < sent.end and (doc[end].is_title or doc[end].lower_ in NAME_PARTICLES
                                   or doc[end].text in ('"', "“", "”", "-")):
             end += 1
         if end - sent.start < 2 or end >= sent.end or doc[end].text != "(":
@@ -396,7 +391,7 @@ def _looks_like_person(ctx: DocContext, ent: Span) -> bool:
     tokens = [t for t in ent if t.lower_ != "the"]
     if not 1 <= len(tokens) <= 6 or not all(t.is_title and t.is_alpha or t.text in REGNAL_NUMBERS
                                             or 0 < k < len(tokens) - 1 and (
-                                                t.text in _NAME_PARTICLES or t.text == "-")
+                                                t.text in NAME_PARTICLES or t.text == "-")
                                             for k, t in enumerate(tokens)):
         return False   # "Kassym-Jomart" is three tokens
     if any(t.lower_ in HEAD_KINDS for t in tokens):

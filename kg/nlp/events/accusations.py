@@ -18,17 +18,18 @@ from kg.nlp.context import DocContext
 from kg.nlp.events.actor_states import actors_by_key, found_state
 from kg.nlp.events.phrases import Role, phrase_roles
 from kg.nlp.events.roles import agent_roles, modifier_roles, preposition_roles, subject_roles
+from kg.nlp.events.triggers import OWNING_UP
 from kg.nlp.keys import stable_key
+from kg.nlp.modality import NO_ACT_DETERMINERS
 
 # Nouns that blame whom they are of, by, or done by: what makes a report a charge (CAMEO 112,
 # 1123: accusing of aggression).
 BLAME_NOUNS = frozenset({"provocation", "aggression", "atrocity", "crime", "terrorism",
                          "sabotage", "adventurism", "revanchism", "violation", "breach",
                          "responsibility", "blame", "fault"})
-# Verbs that make a word of blame an admission ("claimed responsibility for the attack").
-_ADMITTING = frozenset({"claim", "accept", "take", "admit", "assume", "deny", "disclaim"})
-# Determiners of a noun that name no act done: any of a kind, or none.
-_NO_ONE_ACT = frozenset({"any", "no"})
+# Verbs that make a word of blame an admission or a denial, not a charge ("claimed
+# responsibility for the attack", "denied responsibility").
+_ADMITTING = OWNING_UP | {"deny", "disclaim"}
 # Who reports an act without taking a side in it: the press, international bodies.
 NEUTRAL_KINDS = frozenset({model.NEWS_MEDIA, model.INTERNATIONAL_ORGANIZATION})
 
@@ -58,7 +59,7 @@ def _blame_words(ctx: DocContext, claim: Claim) -> list[Token]:
         return []
     # "any violation will be met with force", "there was no provocation": no one is blamed
     return [t for t in span if t.pos_ == "NOUN" and ctx.lemmas[t.i] in BLAME_NOUNS
-            and not any(c.dep_ == "det" and c.lower_ in _NO_ONE_ACT for c in t.children)]
+            and not any(c.dep_ == "det" and c.lower_ in NO_ACT_DETERMINERS for c in t.children)]
 
 
 def _blamed(ctx: DocContext, word: Token) -> list[Role]:

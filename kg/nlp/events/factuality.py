@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.nlp.modality import (INTENT_HEADS, POSSIBILITY_NOUNS, POSSIBLE_MODIFIERS, asked_for,
-                             denied_clause, intention_noun, negated_argument, says_of_itself,
-                             sent_to_do)
+from kg.nlp.modality import (INTENT_HEADS, NO_ACT_DETERMINERS, POSSIBILITY_NOUNS,
+                             POSSIBLE_MODIFIERS, asked_for, denied_clause, intention_noun,
+                             negated_argument, says_of_itself, sent_to_do)
 
 if TYPE_CHECKING:
     from kg.nlp.events.triggers import Trigger
@@ -256,7 +256,7 @@ def _only_possible(noun: Token, lemmas: list[str]) -> bool:
         noun.dep_ == "pobj" and (noun.head.lower_, lemmas[noun.head.head.i]) in AWAITED) or (
         noun.dep_ in ("acl", "relcl") and lemmas[noun.head.i] in POSSIBILITY_NOUNS) or (
         noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS
-                                    or c.dep_ == "det" and c.lower_ == "any"
+                                    or c.dep_ == "det" and c.lower_ in NO_ACT_DETERMINERS
                                     or c.lower_ == "such" for c in noun.children))
 
 
