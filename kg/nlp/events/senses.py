@@ -6,6 +6,7 @@ whom (a crowd's force is a riot).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -73,11 +74,18 @@ def sense_in_words(ctx: DocContext, trigger: Trigger) -> EventCode | None:
         return None
     clause = trigger.anchor
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    said = {*word_classes()["publications"], *word_classes()["stances"], *DOMESTIC_ACTS}
     if not (subject is not None and _speaks(ctx, subject) or any(
-            c.dep_ in ("dobj", "obj") and ctx.lemmas[c.i] in said for c in clause.children)):
+            c.dep_ in ("dobj", "obj") and ctx.lemmas[c.i] in _things_said()
+            for c in clause.children)):
         return None
     return _plain_code(ctx, "criticize")
+
+
+@lru_cache(maxsize=1)
+def _things_said() -> frozenset[str]:
+    """What is said or decided, not fought: statements, stances, bills and budgets."""
+    return frozenset({*word_classes()["publications"], *word_classes()["stances"],
+                      *DOMESTIC_ACTS})
 
 
 def _speaks(ctx: DocContext, subject: Token) -> bool:
