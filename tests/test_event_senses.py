@@ -646,6 +646,9 @@ def test_force_by_others_is_no_riot(extract_text, text, kind) -> None:
     ("Jamaica's opposition party attacked the government's new budget.", "state/JAM", None),
     ("The Estonian government fought the European Commission's plan for two years.",
      "state/EST", None),
+    # a congress or a senate speaks, as lawmakers do
+    ("Ecuador's congress fought the oil concession for months before the vote.", "state/ECU",
+     None),
 ])
 def test_force_in_words_is_criticism(extract_text, text, actor, target) -> None:
     [(kind, actors, targets)] = coded(extract_text(text))
@@ -741,6 +744,8 @@ def test_force_promised_is_a_threat(extract_text, text) -> None:
     ("Norway pressed on with the seal cull despite protests from Iceland.", "state/ISL"),
     ("Despite a protest by Peru, the freighter sailed from Arica on Monday.", "state/PER"),
     ("Rome delivered a formal protest to the Maltese ambassador on Tuesday.", "state/ITA"),
+    # ... a capital voicing it included
+    ("Angry protests from Tokyo followed the publication of the school atlas.", "state/JPN"),
 ])
 def test_a_state_protests_in_words(extract_text, text, actor) -> None:
     [(kind, actors, _)] = coded(extract_text(text))

@@ -196,7 +196,9 @@ def _holder(trigger: Trigger) -> Token | None:
 def _speaks_for_states(ctx: DocContext, subject: Token) -> bool:
     actor = ctx.actor_at(subject.i)
     return actor is not None and (actor.kind == model.STATE and not actor.adjective
-                                  or actor.kind in _SPEAKING_FOR_STATES)
+                                  or actor.kind in _SPEAKING_FOR_STATES
+                                  # "protests from Seoul": a capital voicing it
+                                  or ctx.gazetteer.capitals.get(actor.state or "") == actor.key)
 
 
 def _dissenting(ctx: DocContext, subject: Token) -> bool:
