@@ -1095,3 +1095,44 @@ def test_who_issues_a_document_does_what_it_says(extract_text, text, actor, targ
 def test_rapped_is_a_rebuke(extract_text) -> None:
     assert kinds(extract_text("London rapped Harare over the arrest of the reporters.")) == \
         ["DISAPPROVE"]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # a people named by descent is of the state it lives in, not of the state of its name
+    ("Romanian police detained 30 ethnic Hungarians in Cluj on Friday.",
+     "COERCE", "state/ROU", "state/ROU"),
+    ("Ethnic Uzbeks in Kyrgyzstan rallied in Osh on Sunday.",
+     "PROTEST", "state/KGZ", "state/KGZ"),
+    ("The Georgian government lifted the curfew imposed on ethnic Armenians in Javakheti.",
+     "CONCEDE", "state/GEO", "state/GEO"),
+])
+def test_a_people_named_by_descent_is_of_the_state_it_lives_in(extract_text, text, kind, actor,
+                                                               target) -> None:
+    [(found, actors, targets)] = coded(extract_text(text))
+    assert (found, actors, targets) == (kind, {actor}, {target})
+
+
+@pytest.mark.parametrize("text, kind", [
+    # arms or ground yielded is a yield in kind (RETREAT); a claim or a point, in words
+    ("The militia gave up its rifles and mortars to the peacekeepers on Saturday.", "RETREAT"),
+    ("Ruritania ceded the island of Vora to Osterlich under the arbitration award.", "RETREAT"),
+    ("The insurgents gave up the port town after a fortnight of siege.", "RETREAT"),
+    ("Ruritania gave up its claim to the island of Vora on Monday.", "CONCEDE"),
+    # another state's goods or people let go are a material yield; one's own people allowed
+    # to act, a concession at home
+    ("Chile allowed the Argentine trawler to sail home after its captain paid a fine.",
+     "RETREAT"),
+    ("The Zambian government allowed opposition parties to hold rallies in Lusaka.", "CONCEDE"),
+])
+def test_a_yield_in_kind_is_a_retreat_a_yield_in_words_a_concession(extract_text, text,
+                                                                    kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Police gave the strikers a week to leave the plant.", ["DEMAND"]),
+    # a time told after "after" is no deadline given
+    ("The interior ministry gave the foreign reporters their passes after a week.", []),
+])
+def test_a_deadline_is_given_only_as_an_object(extract_text, text, found) -> None:
+    assert kinds(extract_text(text)) == found

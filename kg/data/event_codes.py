@@ -75,6 +75,13 @@ class EventTable:
                          and any(c.type == "CONCEDE" and c.cameo == "081" for c in codes))
 
     @cached_property
+    def permitting(self) -> frozenset[str]:
+        """The verbs of permitting what a measure stopped: those with a plain CONCEDE row of
+        CAMEO 085 ("allowed", "permitted")."""
+        return frozenset(lemma for (lemma, pos), codes in self.codes.items() if pos == "verb"
+                         and any(c.type == "CONCEDE" and c.cameo == "085" for c in codes))
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every lemma the coding names: the coded words and the words their senses need."""
         return self.lemmas | {c.needs for codes in self.codes.values() for c in codes if c.needs}

@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from kg import model
 from kg.nlp.context import DocContext
-from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, phrase_roles,
-                                   place_state, state_of)
+from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, of_descent,
+                                   phrase_roles, place_state, state_of)
 from kg.nlp.events.speech_acts import speaker_of_participle
 from kg.nlp.events.triggers import OWNING, OWNING_UP
 from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive,
@@ -217,6 +217,8 @@ def named_roles(ctx: DocContext, heads: list[Token]) -> list[Role]:
     tokens = {t.i for head in heads for t in head.subtree}
     roles: list[Role] = []
     for actor in actors_in(ctx, tokens):
+        if of_descent(ctx.doc, actor):
+            continue
         if actor.kind == model.PLACE:
             roles.extend(place_state(ctx, actor))
         elif actor.kind not in NOT_ACTORS:

@@ -117,6 +117,8 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
     if trigger.type == "FIGHT" and taking and arrest and _a_person_taken(ctx, trigger):
         trigger.type, trigger.mode = arrest.type, arrest.mode
         trigger.code = replace(trigger.code, type=arrest.type, cameo=arrest.cameo)
+    if trigger.type == "CONCEDE" and trigger.token.pos_ == "VERB":
+        _yielded_in_kind(ctx, trigger)
     if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and _by_inspectors(ctx, trigger):
         trigger.type, trigger.mode = "INVESTIGATE", None
     if trigger.type == "AID" and _under_a_deal(ctx, trigger):
@@ -125,6 +127,19 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
             and _by_a_crowd(ctx, trigger):
         trigger.type, trigger.mode = RIOT.type, RIOT.mode
         trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
+
+
+def _yielded_in_kind(ctx: DocContext, trigger: Trigger) -> None:
+    """"Gave up their weapons", "ceded the town": what is yielded is arms or ground, a yield
+    in kind (PLOVER's RETREAT: disarming, CAMEO 0873, or giving up ground, 0874), not in
+    words or policy (CONCEDE: "gave up its claim", "yielded to pressure")."""
+    if any(ctx.lemmas[obj.i] in word_classes()["weapons"] for obj in _taken(trigger)):
+        trigger.type, trigger.mode, cameo = "RETREAT", "disarm", "0873"
+    elif _ground_taken(ctx, trigger):
+        trigger.type, trigger.mode, cameo = "RETREAT", None, "0874"
+    else:
+        return
+    trigger.code = replace(trigger.code, type=trigger.type, cameo=cameo)
 
 
 def _aimed_at_forces(ctx: DocContext, trigger: Trigger) -> bool:

@@ -36,7 +36,7 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, POSSIBLE_MODALS,
-                                      casualties, read_factuality)
+                                      TIME_PREPOSITIONS, casualties, read_factuality)
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
@@ -478,7 +478,9 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
         if not _a_preposition_not_a_particle(child):
             # a preposition as written: "according to" is no accord
             linked.add(child.lower_ if child.dep_ == "prep" else lemmas[child.i])
-        if child.dep_ == "prep":     # "spoke by phone", "summoned for questioning"
+        # "spoke by phone", "summoned for questioning"; but what tells only when is no word a
+        # sense needs ("gave the reporters passes after a week": no deadline given)
+        if child.dep_ == "prep" and child.lower_ not in TIME_PREPOSITIONS:
             # "described the moves as provocative": the parser may take the adjective an "as"
             # names for its modifier
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp") or (
