@@ -355,6 +355,13 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
     ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
     ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
+    ("The Syrian air force went on alert after the incident.", "MOBILIZE"),
+    ("Masked men hurled a grenade into a crowded bus station in Kampala.", "ASSAULT"),
+    ("A youth threw a petrol bomb at the police station in Derry.", "ASSAULT"),
+    ("Ruritania would not budge on the question of the border fees.", "REJECT"),
+    # a plural the tagger reads as a verb in the present ("drills" as VBZ) is still a noun
+    ("The Indian navy staged amphibious landing drills off the coast facing Sri Lanka.",
+     "MOBILIZE"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]

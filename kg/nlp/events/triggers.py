@@ -415,7 +415,8 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
         tok = tok.head
     elif tok.dep_ in ("compound", "amod"):
         return None
-    pos = "verb" if word.pos_ == "VERB" else "noun" if word.pos_ == "NOUN" else None
+    pos = "noun" if word.pos_ == "NOUN" or _a_plural_read_as_a_verb(word) else \
+        "verb" if word.pos_ == "VERB" else None
     codes = table.codes.get((lemmas[word.i], pos)) if pos else None
     if not codes:
         return None
@@ -436,6 +437,12 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
             anchor = _noun_anchor(tok, code, lemmas) if pos == "noun" else tok
             return Trigger(tok, code, anchor, code.type, code.mode)
     return None
+
+
+def _a_plural_read_as_a_verb(word: Token) -> bool:
+    """"staged landing drills", "rejected the demands": the tagger may read a plural noun as a
+    verb in the present (VBZ), which its place as an object or a subject shows it is not."""
+    return word.tag_ == "VBZ" and word.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
 
 
 def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
