@@ -362,6 +362,12 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # a plural the tagger reads as a verb in the present ("drills" as VBZ) is still a noun
     ("The Indian navy staged amphibious landing drills off the coast facing Sri Lanka.",
      "MOBILIZE"),
+    # a charge told as what is so is made in words; one laid on a person, before a court
+    ("The Kurdish party charged that police had burned villages near Tunceli.", "DISAPPROVE"),
+    ("Prosecutors charged the former mayor of Tirana with embezzlement.", "COERCE"),
+    ("Relief planes airdropped maize and beans to famine victims in Upper Nile.", "AID"),
+    # the purpose of sending names what is sent
+    ("Fiji sent 300 soldiers to join the peacekeeping mission in the Sinai.", "AID"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]

@@ -507,6 +507,12 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             # "called the move a provocation": the parser may hang the naming on the thing
             # named, as its object, in a small clause with no verb of its own
             arguments.extend(g for g in child.children if g.dep_ in ("dobj", "attr"))
+        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in child.children):
+            # "sent 500 soldiers to join the peacekeeping force": the kind of what its purpose
+            # acts on names what is sent
+            linked.update(lemmas[g.i] for o in child.children if o.dep_ == "dobj"
+                          for g in _kinds_named([o])[1:])
         if child.dep_ in ("dobj", "nsubj", "oprd"):
             arguments.append(child)
         elif child.dep_ in ("ccomp", "xcomp"):
@@ -555,6 +561,10 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # "denied that its troops had fired", "denied reports that it had tested a missile":
         # a fact denied is a statement, not a refusal of what was asked ("denied a request")
         codes = tuple(c for c in codes if c.type != "REJECT")
+    if any(that_clause(c) for c in [tok, *objects]):
+        # "charged that the police tortured detainees": a charge told as what is so is made
+        # in words (DISAPPROVE), no one charged before a court
+        codes = tuple(c for c in codes if c.type != "COERCE")
     if lemmas[tok.i] in COMMANDING and any(_own_forces(c, lemmas) for c in objects):
         # "ordered its troops to withdraw": a command to one's own forces is no demand on
         # another; the act ordered is the event
