@@ -188,6 +188,8 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(extract_text) -> None:
     "Norway requested military assistance from Denmark.",
     "The ministry asked that Serbia hand over the suspects.",
     "Egypt called for the withdrawal of all foreign troops from the region.",
+    "Peru sought the extradition of the former spy chief from Panama.",
+    "The Kurdish leader sought military aid from Washington.",
 ])
 def test_an_appeal_and_what_it_asks_for_are_no_events(extract_text, text) -> None:
     assert extract_text(text).events == []

@@ -368,6 +368,7 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Relief planes airdropped maize and beans to famine victims in Upper Nile.", "AID"),
     # the purpose of sending names what is sent
     ("Fiji sent 300 soldiers to join the peacekeeping mission in the Sinai.", "AID"),
+    ("The Tuareg rebels laid down conditions for a return to the talks in Algiers.", "DEMAND"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]

@@ -51,7 +51,7 @@ DENIALS = frozenset({"deny"})
 # release of", "requested military aid").
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "appeal", "request", "plead", "implore", "beg",
                           "exhort", "invite", "encourage", "advise", "recommend", "entreat",
-                          "press", "pressure", "lobby"})
+                          "press", "pressure", "lobby", "seek"})
 # Nouns of asking: what they ask for is not done ("pressure to let monitors in", "calls for a
 # withdrawal", "a plea to free the hostages").
 APPEAL_NOUNS = frozenset({"pressure", "call", "appeal", "plea", "request", "urging"})
