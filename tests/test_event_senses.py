@@ -369,6 +369,10 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # the purpose of sending names what is sent
     ("Fiji sent 300 soldiers to join the peacekeeping mission in the Sinai.", "AID"),
     ("The Tuareg rebels laid down conditions for a return to the talks in Algiers.", "DEMAND"),
+    # aid or ties resumed are aid given and ties made again
+    ("Sweden resumed development aid to Nicaragua after a two-year freeze.", "AID"),
+    ("Canberra restored military assistance to Fiji on Tuesday.", "AID"),
+    ("Uruguay and Cuba resumed diplomatic relations on Monday.", "SUPPORT"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
@@ -1119,6 +1123,12 @@ def test_rapped_is_a_rebuke(extract_text) -> None:
      "PROTEST", "state/KGZ", "state/KGZ"),
     ("The Georgian government lifted the curfew imposed on ethnic Armenians in Javakheti.",
      "CONCEDE", "state/GEO", "state/GEO"),
+    # after the name of where they live, a demonym names descent too
+    ("Police detained six Kosovo Albanian students in Pristina on Friday.",
+     "COERCE", "state/XKX", "state/XKX"),
+    # but after another demonym it may name where they live; and a demonym in -ot takes an -s
+    ("Greek Cypriots rallied outside the British base at Dhekelia.",
+     "PROTEST", "state/CYP", "state/CYP"),
 ])
 def test_a_people_named_by_descent_is_of_the_state_it_lives_in(extract_text, text, kind, actor,
                                                                target) -> None:

@@ -109,11 +109,12 @@ def _in_capitals(names: list[str]) -> list[str]:
 
 
 def _plural_demonyms(adjectives: tuple[str, ...], taken: set[str]) -> list[str]:
-    """"Palestinians", "Israelis", "Ghanaians", "Greeks", "Kazakhs", "Czechs": the people of a
-    state named in the plural. Only demonyms ending in -n, -i, -k, -kh or -ech take an -s
-    ("Chinese", "British", "French", "Dutch" and "Icelandic" do not)."""
+    """"Palestinians", "Israelis", "Ghanaians", "Greeks", "Kazakhs", "Czechs", "Cypriots",
+    "Soviets": the people of a state named in the plural. Only demonyms ending in -n, -i, -b,
+    -t, -k, -kh or -ech take an -s ("Chinese", "British", "French", "Dutch" and "Icelandic" do
+    not)."""
     plurals = [a + "s" for a in adjectives if " " not in a and (
-        a[-1] in "ni" or a.endswith(("k", "kh", "ech")) and not a.endswith("ic"))]
+        a[-1] in "nibt" or a.endswith(("k", "kh", "ech")) and not a.endswith("ic"))]
     return [p for p in plurals if p not in taken]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg import model
 from kg.data.event_codes import word_classes
@@ -71,14 +71,14 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
         # "3 million US dollars": money, whoever's currency it is (but "20 million euros in
         # aid to Uganda" still names whom the sum is for)
         own_words = set() if ctx.lemmas[noun.i] in currencies else _phrase_tokens(noun)
-        actors = [a for a in actors_in(ctx, own_words) if not of_descent(noun.doc, a)
+        actors = [a for a in actors_in(ctx, own_words) if not of_descent(ctx, a)
                   ] or actors_in(ctx, _located_in(noun))
         if not actors:
             roles.extend(_the_two(ctx, noun) or _group_of_the_state(ctx, noun))
             continue
         states = [a for a in actors if a.kind == model.STATE]
         own = ctx.actor_at(noun.i)
-        if own is not None and of_descent(noun.doc, own):
+        if own is not None and of_descent(ctx, own):
             own = None
         if own is not None and own.kind not in NOT_ACTORS:
             joined = _joined_states(ctx, noun)
@@ -167,12 +167,19 @@ def _joined_states(ctx: DocContext, noun: Token) -> list[str]:
     return states
 
 
-def of_descent(doc: Doc, actor: Actor) -> bool:
-    """"ethnic Albanians", "ethnic Turkish villagers": a demonym that names a people by
-    descent, not a state they act for; they are of the state they live in, as PLOVER codes
-    them."""
-    return actor.kind == model.STATE and actor.start > 0 \
-        and doc[actor.start - 1].lower_ == "ethnic"
+def of_descent(ctx: DocContext, actor: Actor) -> bool:
+    """"ethnic Albanians", "Kosovo Albanian leaders": a demonym that names a people by
+    descent, after "ethnic" or after the name of the place they live in, is no state they act
+    for; they are of the state they live in, as PLOVER codes them (but after another demonym
+    it may be where they live: "Greek Cypriots")."""
+    if actor.kind != model.STATE or actor.start == 0:
+        return False
+    before = ctx.doc[actor.start - 1]
+    if before.lower_ == "ethnic":
+        return True
+    home = ctx.actor_at(before.i)
+    return home is not None and home.key != actor.key and (
+        home.kind == model.PLACE or home.kind == model.STATE and not home.adjective)
 
 
 def _backing(modifier: Token) -> bool:

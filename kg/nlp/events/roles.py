@@ -217,7 +217,7 @@ def named_roles(ctx: DocContext, heads: list[Token]) -> list[Role]:
     tokens = {t.i for head in heads for t in head.subtree}
     roles: list[Role] = []
     for actor in actors_in(ctx, tokens):
-        if of_descent(ctx.doc, actor):
+        if of_descent(ctx, actor):
             continue
         if actor.kind == model.PLACE:
             roles.extend(place_state(ctx, actor))
