@@ -373,6 +373,14 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Sweden resumed development aid to Nicaragua after a two-year freeze.", "AID"),
     ("Canberra restored military assistance to Fiji on Tuesday.", "AID"),
     ("Uruguay and Cuba resumed diplomatic relations on Monday.", "SUPPORT"),
+    ("The Sultan of Ruritania abdicated on Friday in favour of his son.", "CONCEDE"),
+    ("Syria has amassed 30,000 troops along the frontier near Kilis.", "MOBILIZE"),
+    ("Washington equipped the Georgian army with helicopters and radios.", "AID"),
+    ("Switzerland unfroze the assets of the former Haitian ruler.", "RETREAT"),
+    ("Militiamen strangled three aid workers in Kisangani.", "ASSAULT"),
+    ("Iraqi gunboats menaced Kuwaiti fishing boats in the Gulf.", "THREATEN"),
+    ("Zambia's president ridiculed the opposition's call for a boycott.", "DISAPPROVE"),
+    ("The Cypriot government disowned the remarks of its ambassador.", "REJECT"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
