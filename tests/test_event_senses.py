@@ -381,6 +381,14 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Iraqi gunboats menaced Kuwaiti fishing boats in the Gulf.", "THREATEN"),
     ("Zambia's president ridiculed the opposition's call for a boycott.", "DISAPPROVE"),
     ("The Cypriot government disowned the remarks of its ambassador.", "REJECT"),
+    ("The surrender of 300 rebel fighters in Gulu was announced by the army on Friday.",
+     "RETREAT"),
+    ("Beijing issued a stern warning to Taipei against any moves toward independence.",
+     "THREATEN"),
+    ("Kenyan customs announced the seizure of a Liberian-registered freighter in Mombasa.",
+     "COERCE"),
+    ("Israel ordered the eviction of 50 Palestinian families from their homes in Hebron.",
+     "COERCE"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
