@@ -413,6 +413,11 @@ def test_a_mediator_or_host_acts_on_the_sides_between(extract_text, text, actor,
     ("Uganda reached a deal with Kenya on sharing the port.", "state/UGA", "state/KEN"),
     # who brokered it is no side of it
     ("Tehran accepted a Swiss-brokered truce with Baghdad.", "state/IRN", "state/IRQ"),
+    # a promise of support is aimed at whom the support is for
+    ("Ottawa pledged its full support for the Ghanaian government's reforms.", "state/CAN",
+     "state/GHA"),
+    ("The United States promised to back Georgia's bid to join NATO.", "state/USA",
+     "state/GEO"),
 ])
 def test_an_agreement_with_another_side_is_aimed_at_it(extract_text, text, actor,
                                                       target) -> None:

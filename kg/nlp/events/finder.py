@@ -22,10 +22,10 @@ from kg.nlp.events.actor_states import actors_by_key, group_sector, living_state
 from kg.nlp.events.event_dates import adverbial_dates, clause_date
 from kg.nlp.events.factuality import COOPERATIVE, time_clause
 from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
-from kg.nlp.events.roles import (agent_roles, between_roles, claimant_roles, condition_roles,
-                                 foreign_roles, intender_roles, matter_roles, modifier_roles,
-                                 named_roles, object_roles, preposition_roles, recipient_roles,
-                                 subject_roles)
+from kg.nlp.events.roles import (GIVEN_FOR, agent_roles, between_roles, claimant_roles,
+                                 condition_roles, foreign_roles, intender_roles, matter_roles,
+                                 modifier_roles, named_roles, object_roles, preposition_roles,
+                                 recipient_roles, subject_roles)
 from kg.nlp.events.senses import retype_by_what_is_done, sense_in_words, sense_of_its_actor
 from kg.nlp.events.speech_acts import WARNED_OF
 from kg.nlp.events.triggers import (AGREEMENT_EVENTS, MEETINGS, Trigger, find_triggers,
@@ -37,8 +37,6 @@ BROKERING = frozenset({"broker", "mediate"})
 THIRD_PARTY = "third-party"     # PLOVER's mode of a mediator's CONSULT
 COUNTERPART = "counterpart"     # one who holds the same post for another state
 RELEASE = "release"             # PLOVER's mode of a release, which names whom it frees
-# Nouns of acts that are "for" the one they are aimed at ("support for", "aid for").
-_GIVEN_FOR = frozenset({"SUPPORT", "AID"})
 # Acts told in words, whose noun names who voices them by "from" ("protests from Ankara",
 # "demands from the rebels"); "from" after an act of moving names a place ("a withdrawal from").
 VOICED = frozenset({"DISAPPROVE", "PROTEST", "DEMAND", "THREATEN", "REJECT", "SUPPORT"})
@@ -221,7 +219,7 @@ def _roles(ctx: DocContext, trigger: Trigger
         targets = targets or ([] if moved else [r for g in of_objects(token)
                                                 for r in phrase_roles(ctx, g)]) or (
             sides if mediated else [])
-        if not targets and trigger.type in _GIVEN_FOR:
+        if not targets and trigger.type in GIVEN_FOR:
             # "support for Angola", "announced strong backing on Friday for Bamako": whom it
             # is for
             targets = preposition_roles(ctx, token, ("for",)) or (

@@ -33,6 +33,10 @@ _SPEAKING_DOCUMENTS = frozenset({"resolution", "statement", "communique", "decla
                                  "letter", "note", "motion", "message"})
 # Types of the measures one state takes against another.
 MEASURES = frozenset({"SANCTION", "COERCE"})
+# Acts whose noun names whom they are for ("support for Kyiv", "aid for the refugees"), and
+# the words of what is pledged or voiced for someone that the table codes only with a verb.
+GIVEN_FOR = frozenset({"SUPPORT", "AID"})
+_GIVEN_FOR_WORDS = frozenset({"support", "backing", "help", "solidarity", "sympathy"})
 # Particles the parser may hang a verb's preposition on ("handed the islands back to Chile").
 _ADVERB_PARTICLES = frozenset({"out", "back", "over"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
@@ -135,11 +139,17 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
                 # "lifted the U.S. embargo against Vietnam": a measure lifted or eased is aimed
                 # at whom it was against, not at whose it was
                 heads.extend(g for g in aimed if g.lower_ in ("against", "on"))
+            elif ctx.lemmas[child.i] in _GIVEN_FOR_WORDS \
+                    or ctx.event_table.types(ctx.lemmas[child.i], "noun") & GIVEN_FOR:
+                # "pledged its support for Kyiv", "promised aid for the flood victims": whom
+                # support or aid is for
+                aimed += [g for g in child.children if g.dep_ == "prep" and g.lower_ == "for"]
             heads.append(child)
             heads.extend(aimed)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
-        elif child.lower_ in _ADVERB_PARTICLES:    # "pulled out of Lebanon", "handed it back to"
+        elif child.lower_ in _ADVERB_PARTICLES and child.pos_ != "VERB":
+            # "pulled out of Lebanon", "handed it back to" (not the verb of "promised to back")
             heads.extend(g for g in child.children if g.dep_ == "prep"
                          and (g.lower_ == "of" or g.lower_ in TARGET_PREPOSITIONS))
         elif child.dep_ in ("ccomp", "xcomp") or (purpose and bare_infinitive(child)) or (
