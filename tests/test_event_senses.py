@@ -389,6 +389,8 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
      "COERCE"),
     ("Israel ordered the eviction of 50 Palestinian families from their homes in Hebron.",
      "COERCE"),
+    ("Kazakhstan opened its airspace to German supply flights.", "COOPERATE"),
+    ("Jordanian instructors are training Iraqi commandos near Amman.", "COOPERATE"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
@@ -1181,3 +1183,11 @@ def test_a_yield_in_kind_is_a_retreat_a_yield_in_words_a_concession(extract_text
 ])
 def test_a_deadline_is_given_only_as_an_object(extract_text, text, found) -> None:
     assert kinds(extract_text(text)) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Botswana and Namibia set up a joint commission to fight cross-border crime.",
+    "The two governments stepped up the battle against drug trafficking.",
+])
+def test_a_scourge_fought_is_no_fight(extract_text, text) -> None:
+    assert "FIGHT" not in kinds(extract_text(text))

@@ -434,9 +434,21 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
                           if c.type == "SANCTION") + codes
     for code in codes:
         if code.needs is None or code.needs in linked:
+            if code.type == "FIGHT" and _a_scourge_fought(tok, lemmas):
+                return None
             anchor = _noun_anchor(tok, code, lemmas) if pos == "noun" else tok
             return Trigger(tok, code, anchor, code.type, code.mode)
     return None
+
+
+def _a_scourge_fought(tok: Token, lemmas: list[str]) -> bool:
+    """"pledged to fight organised crime", "the battle against corruption": what is fought
+    is a scourge (the class `scourges`), not an armed side."""
+    scourges = word_classes()["scourges"]
+    fought = [c for c in tok.children if c.dep_ == "dobj"] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+        for g in c.children if g.dep_ == "pobj"]
+    return any(lemmas[f.i] in scourges for f in fought)
 
 
 def _a_plural_read_as_a_verb(word: Token) -> bool:
