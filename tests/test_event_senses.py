@@ -391,6 +391,10 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
      "COERCE"),
     ("Kazakhstan opened its airspace to German supply flights.", "COOPERATE"),
     ("Jordanian instructors are training Iraqi commandos near Amman.", "COOPERATE"),
+    ("Ukrainian investigators are searching for the cause of the pipeline blast.",
+     "INVESTIGATE"),
+    ("Inspectors from the IAEA arrived in Tehran to look for evidence of enrichment.",
+     "INVESTIGATE"),
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
