@@ -110,11 +110,11 @@ def _in_capitals(names: list[str]) -> list[str]:
 
 def _plural_demonyms(adjectives: tuple[str, ...], taken: set[str]) -> list[str]:
     """"Palestinians", "Israelis", "Ghanaians", "Greeks", "Kazakhs", "Czechs", "Cypriots",
-    "Soviets": the people of a state named in the plural. Only demonyms ending in -n, -i, -b,
-    -t, -k, -kh or -ech take an -s ("Chinese", "British", "French", "Dutch" and "Icelandic" do
+    "Soviets": the people of a state named in the plural. Only demonyms ending in -n, -i, -t,
+    -k, -kh or -ech take an -s ("Chinese", "British", "French", "Dutch" and "Icelandic" do
     not)."""
     plurals = [a + "s" for a in adjectives if " " not in a and (
-        a[-1] in "nibt" or a.endswith(("k", "kh", "ech")) and not a.endswith("ic"))]
+        a[-1] in "nit" or a.endswith(("k", "kh", "ech")) and not a.endswith("ic"))]
     return [p for p in plurals if p not in taken]
 
 
