@@ -1187,11 +1187,3 @@ def test_a_yield_in_kind_is_a_retreat_a_yield_in_words_a_concession(extract_text
 ])
 def test_a_deadline_is_given_only_as_an_object(extract_text, text, found) -> None:
     assert kinds(extract_text(text)) == found
-
-
-@pytest.mark.parametrize("text", [
-    "Botswana and Namibia set up a joint commission to fight cross-border crime.",
-    "The two governments stepped up the battle against drug trafficking.",
-])
-def test_a_scourge_fought_is_no_fight(extract_text, text) -> None:
-    assert "FIGHT" not in kinds(extract_text(text))

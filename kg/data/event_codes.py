@@ -71,15 +71,17 @@ class EventTable:
     def easing(self) -> frozenset[str]:
         """The verbs of easing a measure: those with a CONCEDE row of CAMEO 081 ("lifted its
         ban", "scrapped the curbs", "eased restrictions")."""
-        return frozenset(lemma for (lemma, pos), codes in self.codes.items() if pos == "verb"
-                         and any(c.type == "CONCEDE" and c.cameo == "081" for c in codes))
+        return self._conceding("081")
 
     @cached_property
     def permitting(self) -> frozenset[str]:
-        """The verbs of permitting what a measure stopped: those with a plain CONCEDE row of
-        CAMEO 085 ("allowed", "permitted")."""
+        """The verbs of permitting what a measure stopped: those with a CONCEDE row of CAMEO
+        085 ("allowed", "permitted")."""
+        return self._conceding("085")
+
+    def _conceding(self, cameo: str) -> frozenset[str]:
         return frozenset(lemma for (lemma, pos), codes in self.codes.items() if pos == "verb"
-                         and any(c.type == "CONCEDE" and c.cameo == "085" for c in codes))
+                         and any(c.type == "CONCEDE" and c.cameo == cameo for c in codes))
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -145,13 +145,14 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
             and not _joined_subjects(trigger.anchor):
         return      # "visited flood-hit areas", "spoke after meeting diplomats": no one met
     lemma = ctx.lemmas[trigger.token.i]
-    if trigger.type == "CONCEDE" and lemma in ctx.event_table.easing | ctx.event_table.permitting \
+    eased = lemma in ctx.event_table.easing
+    if trigger.type == "CONCEDE" and (eased or lemma in ctx.event_table.permitting) \
             and _at_foreign_states(actors, targets):
         # a measure against another state eased ("lifted its ban on Japanese seafood") is an
         # economic sanction eased, PLOVER's RETREAT (CAMEO 085), and another state's people or
         # goods let go or let in ("allowed the Chilean trawler to sail") a material yield;
         # easing or permitting at home concedes
-        trigger.type, trigger.mode = "RETREAT", "ease" if lemma in ctx.event_table.easing else None
+        trigger.type, trigger.mode = "RETREAT", "ease" if eased else None
     place_key = place.key if place is not None else None
     token = trigger.token
     begin, end = token.idx, token.idx + len(token.text)
