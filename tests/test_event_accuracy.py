@@ -489,12 +489,23 @@ def test_people_and_bombers_act_for_the_one_state_named(extract_text) -> None:
     "Responding to demands from the opposition, Togo set up an electoral commission.",
     "The Peruvian government met a key demand of the striking miners on Friday.",
     "The junta heeded calls from the African Union to free the president.",
-    "The Bolivian president resigned on Friday, bowing to demands from striking miners.",
+    "Bowing to the strikers' demands, the Bolivian government legalised the miners' union.",
 ])
 def test_yielding_to_a_demand_is_a_concession_not_a_demand(extract_text, text) -> None:
     # CAMEO 083, accede to demands: the demand is what is yielded to, told in the same clause
     assert "CONCEDE" in {e.type for e in extract_text(text).events}
     assert "DEMAND" not in {e.type for e in extract_text(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "The Ruritanian interior minister resigned on Thursday over the police shootings.",
+    "Nepal's health minister stepped down on Monday after the hospital fire, state radio said.",
+    "The entire Malian cabinet resigned on Wednesday, a presidency statement said.",
+    "The Zambian finance minister submitted his resignation on Tuesday.",
+])
+def test_a_resignation_is_a_retreat(extract_text, text) -> None:
+    # PLOVER's RETREAT "also covers resignations of government officials", under pressure or not
+    assert [e.type for e in extract_text(text).events] == ["RETREAT"]
 
 
 def test_acting_in_defiance_of_a_demand_is_a_rejection(extract_text) -> None:

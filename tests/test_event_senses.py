@@ -257,9 +257,10 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # a crowd's violence on property is a riot; on people, an assault
     ("Angry crowds stoned the Danish embassy in Damascus.", "PROTEST"),
     ("A mob beat two foreign journalists to death in Harare.", "ASSAULT"),
-    # sentences commuted, power handed over, autonomy granted are concessions (08)
+    # sentences commuted and autonomy granted are concessions (08); power handed over is given
+    # up, as in a resignation, a RETREAT
     ("The governor commuted the death sentences of six prisoners.", "CONCEDE"),
-    ("The junta handed over power to an elected civilian government.", "CONCEDE"),
+    ("The junta handed over power to a caretaker cabinet of civilians.", "RETREAT"),
     ("Jakarta granted autonomy to Aceh in 2001.", "CONCEDE"),
     # captives or remains repatriated are returned (084)
     ("Iran repatriated 500 Iraqi prisoners of war on Sunday.", "RETREAT"),
@@ -330,11 +331,12 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # are on alert (152) ...
     ("Zambia's president paid tribute to the late Tanzanian leader on Sunday.", "SUPPORT"),
     ("The Eritrean government put its army on a war footing.", "MOBILIZE"),
-    # ... a resignation tendered yields (0831), as one announced does; so do rights restored
-    # (0833) and power relinquished
-    ("The Latvian prime minister tendered his resignation on Friday.", "CONCEDE"),
+    # ... a resignation tendered is a resignation, as one announced is, and so is power
+    # relinquished: PLOVER's RETREAT "also covers resignations of government officials";
+    # rights restored are a concession (0833)
+    ("The Latvian prime minister tendered his resignation on Friday.", "RETREAT"),
     ("The junta restored the civil rights of two jailed opposition leaders.", "CONCEDE"),
-    ("The Gabonese president relinquished power to his army chief.", "CONCEDE"),
+    ("The Gabonese president relinquished power to his army chief.", "RETREAT"),
     # ... a court that directs another to act, and an act made a precondition, demand (10)
     ("The High Court directed the government to release the detained editors.", "DEMAND"),
     ("Kigali made a ceasefire a precondition for talks.", "DEMAND"),
@@ -373,7 +375,7 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Sweden resumed development aid to Nicaragua after a two-year freeze.", "AID"),
     ("Canberra restored military assistance to Fiji on Tuesday.", "AID"),
     ("Uruguay and Cuba resumed diplomatic relations on Monday.", "SUPPORT"),
-    ("The Sultan of Ruritania abdicated on Friday in favour of his son.", "CONCEDE"),
+    ("The Sultan of Ruritania abdicated on Friday in favour of his son.", "RETREAT"),
     ("Syria has amassed 30,000 troops along the frontier near Kilis.", "MOBILIZE"),
     ("Washington equipped the Georgian army with helicopters and radios.", "AID"),
     ("Switzerland unfroze the assets of the former Haitian ruler.", "RETREAT"),
