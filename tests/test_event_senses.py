@@ -357,6 +357,8 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
     ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
     ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
+    # aircraft that bomb employ aerial weapons (195), whatever they bomb
+    ("Sudanese warplanes bombed the airstrip at Kapoeta on Monday.", "FIGHT"),
     ("The Syrian air force went on alert after the incident.", "MOBILIZE"),
     ("Masked men hurled a grenade into a crowded bus station in Kampala.", "ASSAULT"),
     ("A youth threw a petrol bomb at the police station in Derry.", "ASSAULT"),
@@ -680,6 +682,18 @@ def test_a_crowds_force_is_a_riot(extract_text, text) -> None:
     ("A mob beat a Nepali shopkeeper to death in Kathmandu.", "ASSAULT"),
 ])
 def test_force_by_others_is_no_riot(extract_text, text, kind) -> None:
+    assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the homes or buildings a state's forces blow up are property destroyed (COERCE 1712),
+    # as what they raze is ...
+    ("Moroccan soldiers blew up two farmhouses used by smugglers near Oujda.", "COERCE"),
+    ("The Turkish army dynamited the house of a suspected PKK courier in Hakkari.", "COERCE"),
+    # ... where a militant's bomb stays an assault
+    ("Separatists blew up a post office in the Corsican town of Bastia.", "ASSAULT"),
+])
+def test_property_blown_up_by_a_states_forces_is_destroyed(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
 
 

@@ -65,6 +65,8 @@ TAKING = frozenset({"capture", "recapture", "seize", "occupy", "overrun", "liber
 # the budget", "fought the plan") criticise (CAMEO 111), as the table codes "criticize".
 FORCE_IN_WORDS = frozenset({"FIGHT", "ASSAULT"})
 _SPEAKING_SECTORS = frozenset({"LEG"})
+# The sectors of a state's armed forces and police (actor_groups.csv).
+_STATE_FORCES = frozenset({"MIL", "COP"})
 
 
 def sense_in_words(ctx: DocContext, trigger: Trigger) -> EventCode | None:
@@ -123,10 +125,34 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
         trigger.type, trigger.mode = "INVESTIGATE", None
     if trigger.type == "AID" and _under_a_deal(ctx, trigger):
         trigger.type, trigger.mode = "COOPERATE", None
+    if trigger.type == "ASSAULT" and trigger.mode == "explosives" and _on_property(ctx, trigger) \
+            and _by_state_forces(ctx, trigger):
+        _destroyed(ctx, trigger)
     if (trigger.type in FORCE or trigger.type == "ASSAULT" and _on_property(ctx, trigger)) \
             and _by_a_crowd(ctx, trigger):
         trigger.type, trigger.mode = RIOT.type, RIOT.mode
         trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
+
+
+def _destroyed(ctx: DocContext, trigger: Trigger) -> None:
+    """"Troops blew up the houses of two suspects": the homes or buildings a state's forces
+    blow up are property destroyed, as the houses they raze or bulldoze are (PLOVER's COERCE,
+    mode destroy, CAMEO 1712), not a bombing; a militant's bomb stays an ASSAULT."""
+    destroy = _plain_code(ctx, "raze")
+    if destroy is not None:
+        trigger.type, trigger.mode = destroy.type, destroy.mode
+        trigger.code = replace(trigger.code, type=destroy.type, cameo=destroy.cameo)
+
+
+def _by_state_forces(ctx: DocContext, trigger: Trigger) -> bool:
+    """Whether the clause's subject is a state or its soldiers or police ("Israeli troops",
+    "the army", "Ruritania"), not rebels, militants or a crowd."""
+    subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    actor = ctx.actor_at(subject)
+    return group_sector(ctx, subject) in _STATE_FORCES or (
+        actor is not None and actor.kind == model.STATE and not actor.adjective)
 
 
 def _yielded_in_kind(ctx: DocContext, trigger: Trigger) -> None:
