@@ -915,9 +915,15 @@ def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind)
     # ... but an act told with a date of its own is a fact of its own ...
     ("After a Malian delegation visited Niamey on Tuesday, officials said Niger would reopen "
      "the border.", [("CONSULT", {"state/MLI"}, {"state/NER"}), ("AGREE", {"state/NER"}, set())]),
-    # ... and so is one where the sentence tells no other
+    # ... and so is one where the sentence tells no other ...
     ("Two days after the army stormed the rebel camp near Goma, the government stayed silent.",
      [("FIGHT", {"state/COD"}, {"state/COD"})]),
+    # ... but an act named by a noun as what another is over, or goes on despite or amid, is
+    # a matter or a setting, no act of its own, even where the sentence tells no other
+    ("Lithuania's parliament went into emergency session over the seizure of the television "
+     "tower.", []),
+    ("Thousands of refugees streamed into Zaire amid heavy fighting in the north.", []),
+    ("The cricket tour of Sri Lanka went ahead despite a wave of bombings in Colombo.", []),
 ])
 def test_an_act_told_as_the_time_of_another_is_background(extract_text, text,
                                                           expected) -> None:

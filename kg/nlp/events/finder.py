@@ -73,6 +73,11 @@ SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
 # "lifted the curfew"), an inquiry into its affairs ("opened an inquiry into the deaths"), as
 # PLOVER codes them.
 AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "INVESTIGATE"})
+# Prepositions whose noun tells what another act is over or goes on despite or amid: a matter
+# or a setting, not an act of its own (but for an act told in words, VOICED). (An act before or after another, "after an offensive",
+# stays the sentence's act where no other is coded: PLOVER's records code the attack that a
+# reprisal answers.)
+MATTER_PREPOSITIONS = frozenset({"over", "despite", "amid", "amidst"})
 
 
 def find_events(ctx: DocContext) -> None:
@@ -86,11 +91,32 @@ def find_events(ctx: DocContext) -> None:
         # "talks resumed after a month of shelling": what the sentence tells only as the time
         # of its main event is background to it (where it tells another); one told with a
         # date of its own is a fact of its own ("after a delegation visited Cairo in June")
-        main = [t for t in triggers if not _only_a_time(t, dates)]
-        for trigger in main or triggers:
+        # an act named by a noun only as the matter or setting of another ("over the killing
+        # of …", "despite appeals for a truce", "amid heavy fighting") is no event, even where
+        # the sentence's own act is not coded
+        told = [t for t in triggers if not _a_noun_of_a_matter(t)]
+        main = [t for t in told if not _only_a_time(t, dates)]
+        for trigger in main or told:
             _record(ctx, trigger, dates)
     for event, roles in accusations(ctx):
         _add(ctx, event, roles)
+
+
+def _a_noun_of_a_matter(trigger: Trigger) -> bool:
+    """Whether the trigger is a noun of a deed in a phrase of "over", "despite" or "amid",
+    itself or as what a noun there counts ("amid a wave of strikes"). A word voiced there is
+    still voiced ("despite protests from Iceland")."""
+    node = trigger.token
+    if node.pos_ != "NOUN" or trigger.type in VOICED:
+        return False
+    while node.dep_ == "pobj":
+        preposition = node.head
+        if preposition.lower_ in MATTER_PREPOSITIONS:
+            return True
+        if preposition.lower_ != "of" or preposition.head.pos_ != "NOUN":
+            return False
+        node = preposition.head
+    return False
 
 
 def _only_a_time(trigger: Trigger, dates: list[tuple[int, int, str]]) -> bool:
