@@ -763,6 +763,13 @@ def test_an_act_named_but_not_told_is_no_event(extract_text, text, kind) -> None
      [("SANCTION", {"state/ZMB"}, {"state/MWI"})]),
     ("Harare ordered four Western aid agencies to leave Matabeleland.",
      [("SANCTION", {"state/ZWE"}, set())]),
+    # ... a part of a country left included, and so does a time given them to leave in
+    ("Asmara ordered two Dutch aid agencies to leave the north on Friday.",
+     [("SANCTION", {"state/ERI"}, {"state/NLD"})]),
+    ("Tripoli gave the Tunisian consul three days to leave Libya.",
+     [("SANCTION", {"state/LBY"}, {"state/TUN"})]),
+    ("The Malian junta gave three Algerian diplomats two days to leave Bamako.",
+     [("SANCTION", {"state/MLI"}, {"state/DZA"})]),
     # ... an order to others to leave stays a demand, and one to forces is none of it
     ("Monrovia ordered all Guinean traders to leave the country by Friday.",
      [("DEMAND", {"state/LBR"}, {"state/GIN"})]),

@@ -54,7 +54,9 @@ INSURGENTS = frozenset({"rebel", "guerrilla", "militant", "separatist", "insurge
 # expelling is; and the places it may name ("to leave the country", not "to leave the talks").
 LEAVING = frozenset({"leave", "quit", "depart"})
 PLACES_LEFT = frozenset({"country", "territory", "capital", "city", "town", "region", "area",
-                         "province", "island", "kingdom", "republic", "state"})
+                         "province", "island", "kingdom", "republic", "state", "north", "south",
+                         "east", "west", "zone", "district"})
+GIVING_TIME = "give"    # "gave the consul two days to leave"
 EXPELLING = "expel"
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
 # "offered an apology", "launched an inquiry", "ordered the expulsion of", "announced an
@@ -427,8 +429,9 @@ def _candidate(tok: Token, lemmas: list[str], table: EventTable) -> Trigger | No
     if pos == "verb":
         codes = _verb_senses(tok, codes, lemmas)
         if _told_to_leave(tok, lemmas):
-            # "ordered two attaches to go", "told the relief groups to quit the state":
-            # an order to envoys, monitors or agencies to leave expels them (CAMEO 166), as
+            # "ordered two attaches to go", "told the relief groups to quit the state", "gave
+            # the consul two days to leave": an order to envoys, monitors or agencies to leave,
+            # or a time given them to leave in, expels them (CAMEO 166), as
             # "expelled" is coded; one to others stays a demand
             codes = tuple(c for c in table.codes.get((EXPELLING, "verb"), ())
                           if c.type == "SANCTION") + codes
@@ -458,19 +461,29 @@ def _a_plural_read_as_a_verb(word: Token) -> bool:
 
 
 def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
-    """Whether the verb orders or tells someone to leave, or to leave a place ("ordered him to
-    leave by Friday", "told the envoys to quit the kingdom", "ordered the agencies to
-    leave Kordofan"; not "told the company to leave the talks")."""
-    if lemmas[verb.i] not in COMMANDING | {"tell"}:
+    """Whether the verb orders or tells someone to leave, or to leave a place, or gives them
+    a time to leave in ("ordered him to leave by Friday", "told the envoys to quit the kingdom",
+    "ordered the agencies to leave Kordofan", "gave the consul two days to leave the kingdom";
+    not "told the company to leave the talks")."""
+    if lemmas[verb.i] in COMMANDING | {"tell"}:
+        told = [c for c in verb.children if c.dep_ == "dobj"]
+        leaving = [c for c in verb.children if c.dep_ == "xcomp"]
+    elif lemmas[verb.i] == GIVING_TIME:
+        # "gave the consul two days to leave": the leaving hangs from the verb or the time
+        times = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj")
+                 and any(g.dep_ in ("relcl", "acl") for g in c.children)]
+        told = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c not in times]
+        leaving = [c for c in verb.children if c.dep_ == "advcl"] + [
+            g for c in times for g in c.children if g.dep_ in ("relcl", "acl")]
+    else:
         return False
-    told = [c for c in verb.children if c.dep_ == "dobj"]
     if not told or any(lemmas[c.i] in word_classes()["troops"] for c in told):
         # "ordered its troops to leave the town" withdraws them; "told Eritrean troops to
         # leave the border town" demands that another's forces withdraw
         return False
-    return any(c.dep_ == "xcomp" and lemmas[c.i] in LEAVING and all(
+    return any(lemmas[c.i] in LEAVING and all(
         lemmas[o.i] in PLACES_LEFT or o.pos_ == "PROPN"
-        for o in c.children if o.dep_ == "dobj") for c in verb.children)
+        for o in c.children if o.dep_ == "dobj") for c in leaving)
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
