@@ -266,8 +266,13 @@ def _background(clause: Token) -> bool:
     is the first or the worst since ("the first visit since the two fought a border war",
     "it was the worst fighting since the rebels took the town"; not a "since" of cause on a
     verb: "since the rebels attacked, the army has shelled …")."""
-    if clause.dep_ == "relcl" and clause.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
+    # a noun's act is told in the verb it hangs from ("traders who had taken part in a
+    # boycott")
+    verb = clause
+    while verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj", "prep") or verb.pos_ == "ADP":
+        verb = verb.head
+    if verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return True
     return clause.dep_ == "advcl" and clause.tag_ == "VBD" and any(
         c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and (
