@@ -692,6 +692,7 @@ def test_force_by_others_is_no_riot(extract_text, text, kind) -> None:
     # as what they raze is ...
     ("Moroccan soldiers blew up two farmhouses used by smugglers near Oujda.", "COERCE"),
     ("The Turkish army dynamited the house of a suspected PKK courier in Hakkari.", "COERCE"),
+    ("Two farmhouses near Oujda were blown up by Moroccan soldiers on Sunday.", "COERCE"),
     # ... where a militant's bomb stays an assault
     ("Separatists blew up a post office in the Corsican town of Bastia.", "ASSAULT"),
 ])

@@ -145,9 +145,12 @@ def _destroyed(ctx: DocContext, trigger: Trigger) -> None:
 
 
 def _by_state_forces(ctx: DocContext, trigger: Trigger) -> bool:
-    """Whether the clause's subject is a state or its soldiers or police ("Israeli troops",
-    "the army", "Ruritania"), not rebels, militants or a crowd."""
-    subject = next((c for c in trigger.anchor.children if c.dep_ == "nsubj"), None)
+    """Whether the clause's subject (or a passive's agent) is a state or its soldiers or police
+    ("Israeli troops", "by the army", "Ruritania"), not rebels, militants or a crowd."""
+    clause = trigger.anchor
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) or next(
+        (g for a in clause.children if a.dep_ == "agent" for g in a.children
+         if g.dep_ == "pobj"), None)
     if subject is None:
         return False
     actor = ctx.actor_at(subject)
@@ -299,9 +302,9 @@ def _by_a_crowd(ctx: DocContext, trigger: Trigger) -> bool:
 
 
 def _on_property(ctx: DocContext, trigger: Trigger) -> bool:
-    """Whether the act's objects are all buildings, vehicles or other property (class
-    "property"), not people."""
-    objects = [c for c in trigger.anchor.children if c.dep_ in ("dobj", "obj")]
+    """Whether the act's objects (or a passive's subjects) are all buildings, vehicles or other
+    property (class "property"), not people."""
+    objects = [c for c in trigger.anchor.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     property_words = word_classes()["property"]
     return bool(objects) and all(ctx.lemmas[o.i] in property_words for o in objects)
 
