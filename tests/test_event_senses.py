@@ -357,6 +357,11 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
     ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
     ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
+    # one held responsible is blamed (112), whether the parser reads "responsible" as the
+    # object's complement or its modifier
+    ("Kampala held Khartoum responsible for the raids on the border villages.", "DISAPPROVE"),
+    ("The Peruvian government held the Shining Path responsible for the blackout.",
+     "DISAPPROVE"),
     # one handed over to a tribunal is judicial cooperation (063), not a release
     ("Zagreb handed over a retired general to the war crimes tribunal on Monday.", "COOPERATE"),
     # aircraft that bomb employ aerial weapons (195), whatever they bomb

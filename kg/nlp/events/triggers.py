@@ -505,6 +505,10 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             linked.add(lemmas[verb.i])                  # "approved $5 million in aid"
     # "hundreds of rebels massed": the counted group the verb's head counts
     linked.update(lemmas[g.i] for g in of_objects(tok.head))
+    # "held UNITA responsible": the parser may take an object's complement that follows it
+    # for the object's modifier
+    linked.update(lemmas[a.i] for o in tok.children if o.dep_ in ("dobj", "obj")
+                  for a in o.children if a.dep_ == "amod" and a.i > o.i)
     arguments = []
     for child in tok.children:
         if not _a_preposition_not_a_particle(child):
