@@ -657,6 +657,9 @@ def test_a_person_of_no_stated_state_in_a_text_of_two_states_acts_for_neither(
      "AID", "state/TWN", "state/HND"),
     ("Malawi received a 40 million dollar loan from Japan on Monday.", "AID", "state/JPN",
      "state/MWI"),
+    # who "was to blame" is blamed, by who says so
+    ("Asmara said Addis Ababa was to blame for the border incident.", "DISAPPROVE",
+     "state/ERI", "state/ETH"),
 ])
 def test_an_act_drawn_from_others_is_theirs(extract_text, text, kind, actor, target) -> None:
     assert coded(extract_text(text)) == [(kind, {actor}, {target})]

@@ -60,6 +60,7 @@ GIVING = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE"})
 DRAWING = frozenset({"draw", "face", "receive", "win", "earn", "attract", "provoke", "spark",
                      "incur"})
 DRAWN_FROM = ("from", "by")     # whom an act drawn is from
+BLAMING = "blame"       # "was to blame": its subject is blamed
 # A state's missions abroad: what is done at one is aimed at the state.
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 # Visits and meetings, which need someone met or visited: one side visiting its own places
@@ -259,6 +260,12 @@ def _roles(ctx: DocContext, trigger: Trigger
             actors = preposition_roles(ctx, token, DRAWN_FROM) or preposition_roles(
                 ctx, anchor, DRAWN_FROM)
             targets = subject_roles(ctx, anchor)
+    elif _to_blame(ctx, anchor):
+        # "Baghdad said Tehran was to blame for the breakdown of the truce": who is to blame is
+        # blamed, by who says so
+        be = anchor.head
+        return (subject_roles(ctx, be.head) if be.dep_ == "ccomp" else [],
+                subject_roles(ctx, anchor), [], None)
     else:
         actors = subject_roles(ctx, anchor)
         targets = (recipient_roles(ctx, anchor) if trigger.type in GIVING else []) or \
@@ -275,6 +282,12 @@ def _roles(ctx: DocContext, trigger: Trigger
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
     return actors, targets, [], None
+
+
+def _to_blame(ctx: DocContext, verb: Token) -> bool:
+    """"Tehran was to blame": a "to blame" that tells what its subject is."""
+    return ctx.lemmas[verb.i] == BLAMING and verb.dep_ == "xcomp" \
+        and ctx.lemmas[verb.head.i] == "be"
 
 
 def _not_their_counterparts(ctx: DocContext, trigger: Trigger, actors: list[Role]) -> list[Role]:
