@@ -357,6 +357,9 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
     ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
     ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
+    # credit extended and goods shipped are aid (071, 070, 072)
+    ("Riyadh extended a 300 million dollar credit line to Amman on Monday.", "AID"),
+    ("Beijing shipped rifles and mortars to the Khmer Rouge through Thailand.", "AID"),
     # one held responsible is blamed (112), whether the parser reads "responsible" as the
     # object's complement or its modifier
     ("Kampala held Khartoum responsible for the raids on the border villages.", "DISAPPROVE"),
