@@ -936,6 +936,11 @@ def test_what_a_verb_only_tells_or_takes_its_kind_from(extract_text, text, kind)
      "tower.", []),
     ("Thousands of refugees streamed into Zaire amid heavy fighting in the north.", []),
     ("The cricket tour of Sri Lanka went ahead despite a wave of bombings in Colombo.", []),
+    # ... and a protest or criticism voiced there is an act only where it names who voices it
+    ("The Fijian army began a review of the raid amid growing criticism abroad.", []),
+    # what an inquiry is into is its matter, no act of its own
+    ("The Kenyan parliament appointed a panel of inquiry into allegations that police tortured "
+     "suspects.", [("INVESTIGATE", set(), set())]),
 ])
 def test_an_act_told_as_the_time_of_another_is_background(extract_text, text,
                                                           expected) -> None:

@@ -357,6 +357,9 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
     ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
     ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
+    # a border shut reduces relations as one closed does (161); bombing raids are air strikes
+    ("Bamako shut its border with Mauritania on Sunday.", "SANCTION"),
+    ("Ethiopian MiGs staged bombing raids against Eritrean trenches near Zalambessa.", "FIGHT"),
     # credit extended and goods shipped are aid (071, 070, 072)
     ("Riyadh extended a 300 million dollar credit line to Amman on Monday.", "AID"),
     ("Beijing shipped rifles and mortars to the Khmer Rouge through Thailand.", "AID"),

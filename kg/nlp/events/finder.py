@@ -75,7 +75,7 @@ SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
 # PLOVER codes them.
 AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "INVESTIGATE"})
 # Prepositions whose noun tells what another act is over or goes on despite or amid: a matter
-# or a setting, not an act of its own (but for an act told in words, VOICED). (An act before or after another, "after an offensive",
+# or a setting, not an act of its own (but for an act told in words by someone named, VOICED). (An act before or after another, "after an offensive",
 # stays the sentence's act where no other is coded: PLOVER's records code the attack that a
 # reprisal answers.)
 MATTER_PREPOSITIONS = frozenset({"over", "despite", "amid", "amidst"})
@@ -104,11 +104,13 @@ def find_events(ctx: DocContext) -> None:
 
 
 def _a_noun_of_a_matter(trigger: Trigger) -> bool:
-    """Whether the trigger is a noun of a deed in a phrase of "over", "despite" or "amid",
-    itself or as what a noun there counts ("amid a wave of strikes"). A word voiced there is
-    still voiced ("despite protests from Iceland")."""
+    """Whether the trigger is a noun in a phrase of "over", "despite" or "amid", itself or as
+    what a noun there counts ("amid a wave of strikes"). A word voiced there by someone it
+    names is still voiced ("despite protests from Iceland"; not "amid mounting criticism")."""
     node = trigger.token
-    if node.pos_ != "NOUN" or trigger.type in VOICED:
+    if node.pos_ != "NOUN" or trigger.type in VOICED and any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in DRAWN_FROM
+            for c in node.children):
         return False
     while node.dep_ == "pobj":
         preposition = node.head

@@ -56,6 +56,7 @@ LEAVING = frozenset({"leave", "quit", "depart"})
 PLACES_LEFT = frozenset({"country", "territory", "capital", "city", "town", "region", "area",
                          "province", "island", "kingdom", "republic", "state", "north", "south",
                          "east", "west", "zone", "district"})
+INQUIRED_INTO = frozenset({"into", "of", "about"})     # "an inquiry into the killings"
 GIVING_TIME = "give"    # "gave the consul two days to leave"
 EXPELLING = "expel"
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
@@ -193,6 +194,13 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
         if t.anchor.i != t.token.i and t.anchor.i in verbs:
             _promised_harm(verbs[t.anchor.i], t)
     found = [t for t in found if t.anchor.i == t.token.i or t.anchor.i not in verbs]
+    # "an inquiry into allegations of torture", "a probe into the bombing": what an inquiry is
+    # into is its matter, not an act the sentence tells (the parser may hang the "into" on the
+    # verb that tells the inquiry: "convened a court of inquiry into …")
+    inquiries = {w.i for t in found if t.type == "INVESTIGATE" for w in _up_to_its_verb(t.token)}
+    found = [t for t in found if t.type == "INVESTIGATE" or not (
+        t.token.dep_ == "pobj" and t.token.head.lower_ in INQUIRED_INTO
+        and t.token.head.head.i in inquiries)]
     # "demanded a halt to the fighting": a noun of stopping that a trigger verb governs is that
     # event's participant, as any noun is (but for a verb that only tells it: "ordered a freeze")
     stopped = [t for t in _stopped(sentence, lemmas, table)
@@ -484,6 +492,15 @@ def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
     return any(lemmas[c.i] in LEAVING and all(
         lemmas[o.i] in PLACES_LEFT or o.pos_ == "PROPN"
         for o in c.children if o.dep_ == "dobj") for c in leaving)
+
+
+def _up_to_its_verb(word: Token) -> list[Token]:
+    """The word and the words it hangs from, up to the verb of its clause ("a court of
+    inquiry" → "court" → "convened")."""
+    chain = [word]
+    while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
