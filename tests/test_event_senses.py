@@ -357,6 +357,10 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Party thugs roughed up a rival mayor in Kampala.", "ASSAULT"),
     ("Customs officers impounded a Moldovan cargo ship in the port of Constanta.", "COERCE"),
     ("Chadian jets flew sorties over the rebel positions near Abeche.", "FIGHT"),
+    # a ceasefire declared is a concession in words, PLOVER's CONCEDE ("declarations (but not
+    # implementations) of ceasefires"); one observed is a RETREAT (0871)
+    ("The Polisario Front declared a unilateral ceasefire on Tuesday.", "CONCEDE"),
+    ("Both sides observed the truce along the Jaffna front on Sunday.", "RETREAT"),
     # a border shut reduces relations as one closed does (161); bombing raids are air strikes
     ("Bamako shut its border with Mauritania on Sunday.", "SANCTION"),
     ("Ethiopian MiGs staged bombing raids against Eritrean trenches near Zalambessa.", "FIGHT"),
