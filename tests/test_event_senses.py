@@ -361,6 +361,10 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # implementations) of ceasefires"); one observed is a RETREAT (0871)
     ("The Polisario Front declared a unilateral ceasefire on Tuesday.", "CONCEDE"),
     ("Both sides observed the truce along the Jaffna front on Sunday.", "RETREAT"),
+    # an envoy pulled out is withdrawn (161), as troops pulled out retreat; refugees sent home
+    # are repatriated (0841)
+    ("Harare pulled its ambassador out of Lusaka on Friday.", "SANCTION"),
+    ("Malawi repatriated 20,000 Mozambican refugees last year.", "RETREAT"),
     # a border shut reduces relations as one closed does (161); bombing raids are air strikes
     ("Bamako shut its border with Mauritania on Sunday.", "SANCTION"),
     ("Ethiopian MiGs staged bombing raids against Eritrean trenches near Zalambessa.", "FIGHT"),
