@@ -75,9 +75,9 @@ SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
 # PLOVER codes them.
 AT_OWN_STATE = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "INVESTIGATE"})
 # Prepositions whose noun tells what another act is over or goes on despite or amid: a matter
-# or a setting, not an act of its own (but for an act told in words by someone named, VOICED). (An act before or after another, "after an offensive",
-# stays the sentence's act where no other is coded: PLOVER's records code the attack that a
-# reprisal answers.)
+# or a setting, not an act of its own (but for an act told in words by someone named, VOICED).
+# An act before or after another ("after an offensive") stays the sentence's act where no other
+# is coded: PLOVER's records code the attack that a reprisal answers.
 MATTER_PREPOSITIONS = frozenset({"over", "despite", "amid", "amidst"})
 
 
