@@ -175,6 +175,8 @@ def test_events_survive_the_cache(extract_text) -> None:
     ("Ecuador is expected to deploy troops along the border.", ("THREATEN", ("state/ECU",), ())),
     ("Bolivia aims to expel the Chilean ambassador.",
      ("THREATEN", ("state/BOL",), ("state/CHL",))),
+    ("Uganda is poised to move tanks to its frontier with Kenya.",
+     ("THREATEN", ("state/UGA",), ())),
     # ... also where a date stands between the noun of intention and what it intends
     ("Quito signalled its readiness on Monday to open talks with Lima.",
      ("AGREE", ("state/ECU",), ("state/PER",))),

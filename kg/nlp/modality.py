@@ -12,9 +12,9 @@ from spacy.tokens import Token
 from kg.data.event_codes import word_classes
 
 # Heads whose "to" complement is still to come: "expected to sign", "plans to deploy", "is
-# ready to lift", "aims to delay".
+# ready to lift", "aims to delay", "is poised to attack".
 INTENT_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "prepare", "prepared",
-                          "intend", "aim", "ready", "willing", "want"})
+                          "intend", "aim", "ready", "willing", "want", "poise", "poised"})
 # Nouns whose "to" clause is still to come: "an offer to host talks", "a pledge to withdraw".
 INTENT_NOUNS = frozenset({"offer", "promise", "pledge", "plan", "proposal", "commitment",
                           "readiness", "willingness", "intention", "interest"})
