@@ -2,6 +2,7 @@
 agency-news style."""
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -662,6 +663,21 @@ def test_each_act_of_an_appeal_hung_as_a_purpose_is_asked_for(extract_text) -> N
     text = ("The Security Council called on Sudan's rival factions on Monday to respect the "
             "truce and allow relief convoys to reach the interior.")
     assert extract_text(text).events == []
+
+
+def test_a_heading_with_a_preposition_for_its_root_is_read_to_its_end(extract_text) -> None:
+    # "For the release of prisoners:", a treaty's heading, has a preposition for its root:
+    # looking for the verb a noun's act is told in stops there (a loop once did not)
+    def _timed_out(*_args: object) -> None:
+        raise TimeoutError("extraction did not end")
+
+    previous = signal.signal(signal.SIGALRM, _timed_out)
+    signal.alarm(30)
+    try:
+        assert kinds(extract_text("For the release of prisoners of war:")) == ["RETREAT"]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("text, kinds_told", [

@@ -269,7 +269,8 @@ def _background(clause: Token) -> bool:
     # a noun's act is told in the verb it hangs from ("traders who had taken part in a
     # boycott")
     verb = clause
-    while verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj", "prep") or verb.pos_ == "ADP":
+    while (verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj", "prep") or verb.pos_ == "ADP") \
+            and verb.head.i != verb.i:      # a preposition may head a fragment
         verb = verb.head
     if verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
