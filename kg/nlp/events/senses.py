@@ -111,14 +111,10 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
     if taking and trigger.type == "COERCE" and _ground_taken(ctx, trigger):
         # "seized the town": ground won, as the table codes "capture" (192); goods seized
         # stay confiscated (171); "was taken to task" keeps its own sense
-        capture = _plain_code(ctx, "capture")
-        if capture is not None:
-            trigger.type, trigger.mode = capture.type, capture.mode
-            trigger.code = replace(trigger.code, type=capture.type, cameo=capture.cameo)
+        _take_sense(trigger, _plain_code(ctx, "capture"))
     arrest = _plain_code(ctx, "arrest")
     if trigger.type == "FIGHT" and taking and arrest and _a_person_taken(ctx, trigger):
-        trigger.type, trigger.mode = arrest.type, arrest.mode
-        trigger.code = replace(trigger.code, type=arrest.type, cameo=arrest.cameo)
+        _take_sense(trigger, arrest)
     if trigger.type == "CONCEDE" and trigger.token.pos_ == "VERB":
         _yielded_in_kind(ctx, trigger)
     if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and _by_inspectors(ctx, trigger):
@@ -127,21 +123,20 @@ def retype_by_what_is_done(ctx: DocContext, trigger: Trigger) -> None:
         trigger.type, trigger.mode = "COOPERATE", None
     if trigger.type == "ASSAULT" and trigger.mode == "explosives" and _on_property(ctx, trigger) \
             and _by_state_forces(ctx, trigger):
-        _destroyed(ctx, trigger)
+        # "troops blew up the houses of two suspects": property a state's forces blow up is
+        # destroyed, as the houses they raze are (PLOVER's COERCE, mode destroy, CAMEO 1712);
+        # a militant's bomb stays an ASSAULT
+        _take_sense(trigger, _plain_code(ctx, "raze"))
     if (trigger.type in FORCE or trigger.type == "ASSAULT" and _on_property(ctx, trigger)) \
             and _by_a_crowd(ctx, trigger):
-        trigger.type, trigger.mode = RIOT.type, RIOT.mode
-        trigger.code = replace(trigger.code, type=RIOT.type, cameo=RIOT.cameo)
+        _take_sense(trigger, RIOT)
 
 
-def _destroyed(ctx: DocContext, trigger: Trigger) -> None:
-    """"Troops blew up the houses of two suspects": the homes or buildings a state's forces
-    blow up are property destroyed, as the houses they raze or bulldoze are (PLOVER's COERCE,
-    mode destroy, CAMEO 1712), not a bombing; a militant's bomb stays an ASSAULT."""
-    destroy = _plain_code(ctx, "raze")
-    if destroy is not None:
-        trigger.type, trigger.mode = destroy.type, destroy.mode
-        trigger.code = replace(trigger.code, type=destroy.type, cameo=destroy.cameo)
+def _take_sense(trigger: Trigger, code: EventCode | None) -> None:
+    """Give the trigger the type, mode and CAMEO code of another sense, if there is one."""
+    if code is not None:
+        trigger.type, trigger.mode = code.type, code.mode
+        trigger.code = replace(trigger.code, type=code.type, cameo=code.cameo)
 
 
 def _by_state_forces(ctx: DocContext, trigger: Trigger) -> bool:
