@@ -498,17 +498,6 @@ def test_yielding_to_a_demand_is_a_concession_not_a_demand(extract_text, text) -
     assert "DEMAND" not in {e.type for e in extract_text(text).events}
 
 
-@pytest.mark.parametrize("text", [
-    "The Ruritanian interior minister resigned on Thursday over the police shootings.",
-    "Nepal's health minister stepped down on Monday after the hospital fire, state radio said.",
-    "The entire Malian cabinet resigned on Wednesday, a presidency statement said.",
-    "The Zambian finance minister submitted his resignation on Tuesday.",
-])
-def test_a_resignation_is_a_retreat(extract_text, text) -> None:
-    # PLOVER's RETREAT "also covers resignations of government officials", under pressure or not
-    assert [e.type for e in extract_text(text).events] == ["RETREAT"]
-
-
 def test_acting_in_defiance_of_a_demand_is_a_rejection(extract_text) -> None:
     ex = extract_text("Iran resumed enrichment in defiance of demands from the United Nations.")
     assert [e.type for e in ex.events] == ["REJECT"]        # CAMEO 128, defy norms or law

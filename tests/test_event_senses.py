@@ -331,10 +331,16 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     # are on alert (152) ...
     ("Zambia's president paid tribute to the late Tanzanian leader on Sunday.", "SUPPORT"),
     ("The Eritrean government put its army on a war footing.", "MOBILIZE"),
-    # ... a resignation tendered is a resignation, as one announced is, and so is power
-    # relinquished: PLOVER's RETREAT "also covers resignations of government officials";
-    # rights restored are a concession (0833)
+    # ... a resignation, tendered or not, is a resignation, as one announced is, and so is power
+    # relinquished: PLOVER's RETREAT "also covers resignations of government officials", under
+    # pressure or not; rights restored are a concession (0833)
     ("The Latvian prime minister tendered his resignation on Friday.", "RETREAT"),
+    ("The Ruritanian interior minister resigned on Thursday over the police shootings.",
+     "RETREAT"),
+    ("Nepal's health minister stepped down on Monday after the hospital fire, state radio "
+     "said.", "RETREAT"),
+    ("The entire Malian cabinet resigned on Wednesday, a presidency statement said.", "RETREAT"),
+    ("The Zambian finance minister submitted his resignation on Tuesday.", "RETREAT"),
     ("The junta restored the civil rights of two jailed opposition leaders.", "CONCEDE"),
     ("The Gabonese president relinquished power to his army chief.", "RETREAT"),
     # ... a court that directs another to act, and an act made a precondition, demand (10)
@@ -709,19 +715,6 @@ def test_force_by_others_is_no_riot(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
 
 
-@pytest.mark.parametrize("text, kind", [
-    # the homes or buildings a state's forces blow up are property destroyed (COERCE 1712),
-    # as what they raze is ...
-    ("Moroccan soldiers blew up two farmhouses used by smugglers near Oujda.", "COERCE"),
-    ("The Turkish army dynamited the house of a suspected PKK courier in Hakkari.", "COERCE"),
-    ("Two farmhouses near Oujda were blown up by Moroccan soldiers on Sunday.", "COERCE"),
-    # ... where a militant's bomb stays an assault
-    ("Separatists blew up a post office in the Corsican town of Bastia.", "ASSAULT"),
-])
-def test_property_blown_up_by_a_states_forces_is_destroyed(extract_text, text, kind) -> None:
-    assert kinds(extract_text(text)) == [kind]
-
-
 @pytest.mark.parametrize("text, actor, target", [
     # force told of one who speaks (an office holder, a named person, a party, lawmakers) or
     # of a thing said or decided is criticism (CAMEO 111), not a fight
@@ -1015,8 +1008,14 @@ def test_who_backs_a_group_is_not_the_group(extract_text) -> None:
     # aircraft bombing positions or bases fight (195); a bomber at a market assaults (183)
     ("Jordanian jets bombed militant positions in southern Syria.", "FIGHT"),
     ("A suicide bomber bombed a crowded market in Kabul.", "ASSAULT"),
+    # the homes or buildings a state's forces blow up are property destroyed (COERCE 1712),
+    # as what they raze is, where a militant's bomb stays an assault
+    ("Moroccan soldiers blew up two farmhouses used by smugglers near Oujda.", "COERCE"),
+    ("The Turkish army dynamited the house of a suspected PKK courier in Hakkari.", "COERCE"),
+    ("Two farmhouses near Oujda were blown up by Moroccan soldiers on Sunday.", "COERCE"),
+    ("Separatists blew up a post office in the Corsican town of Bastia.", "ASSAULT"),
 ])
-def test_what_is_hit_tells_a_fight_from_an_assault(extract_text, text, kind) -> None:
+def test_what_is_hit_and_by_whom_tells_the_kind_of_force(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
 
 
