@@ -268,16 +268,22 @@ def _background(clause: Token) -> bool:
     verb: "since the rebels attacked, the army has shelled …")."""
     # a noun's act is told in the verb it hangs from ("traders who had taken part in a
     # boycott")
-    verb = clause
-    while (verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj", "prep") or verb.pos_ == "ADP") \
-            and verb.head.i != verb.i:      # a preposition may head a fragment
-        verb = verb.head
+    verb = up_to_its_verb(clause)[-1]
     if verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return True
     return clause.dep_ == "advcl" and clause.tag_ == "VBD" and any(
         c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and (
         clause.head.pos_ in ("ADJ", "NOUN") or clause.head.lemma_ == "be")
+
+
+def up_to_its_verb(word: Token) -> list[Token]:
+    """The word and the words it hangs from, up to the verb of its clause ("a court of
+    inquiry" → "court" → "convened"), or to the root of a fragment ("For the release of …")."""
+    chain = [word]
+    while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def time_clause(token: Token) -> Token | None:

@@ -36,7 +36,8 @@ from spacy.tokens import Span, Token
 
 from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, POSSIBLE_MODALS,
-                                      TIME_PREPOSITIONS, casualties, read_factuality)
+                                      TIME_PREPOSITIONS, casualties, read_factuality,
+                                      up_to_its_verb)
 from kg.nlp.events.phrases import of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
@@ -197,7 +198,7 @@ def find_triggers(sentence: Span, lemmas: list[str], table: EventTable) -> list[
     # "an inquiry into allegations of torture", "a probe into the bombing": what an inquiry is
     # into is its matter, not an act the sentence tells (the parser may hang the "into" on the
     # verb that tells the inquiry: "convened a court of inquiry into …")
-    inquiries = {w.i for t in found if t.type == "INVESTIGATE" for w in _up_to_its_verb(t.token)}
+    inquiries = {w.i for t in found if t.type == "INVESTIGATE" for w in up_to_its_verb(t.token)}
     found = [t for t in found if t.type == "INVESTIGATE" or not (
         t.token.dep_ == "pobj" and t.token.head.lower_ in INQUIRED_INTO
         and t.token.head.head.i in inquiries)]
@@ -492,15 +493,6 @@ def _told_to_leave(verb: Token, lemmas: list[str]) -> bool:
     return any(lemmas[c.i] in LEAVING and all(
         lemmas[o.i] in PLACES_LEFT or o.pos_ == "PROPN"
         for o in c.children if o.dep_ == "dobj") for c in leaving)
-
-
-def _up_to_its_verb(word: Token) -> list[Token]:
-    """The word and the words it hangs from, up to the verb of its clause ("a court of
-    inquiry" → "court" → "convened")."""
-    chain = [word]
-    while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
 
 
 def _linked(tok: Token, lemmas: list[str]) -> set[str]:
