@@ -791,6 +791,22 @@ def test_an_order_to_leave_the_country_expels(extract_text, text, expected) -> N
     assert coded(extract_text(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # where talks are held is their venue, not whom leaving them is aimed at, whether the
+    # talks are the verb's object or what its particle's "of" names
+    ("The Sudanese delegation quit the peace talks in Nairobi on Monday.",
+     [("SANCTION", {"state/SDN"}, set())]),
+    ("Mali walked out of the talks in Algiers on Thursday.",
+     [("SANCTION", {"state/MLI"}, set())]),
+    # a ban where it is imposed is still aimed at that state
+    ("Kenya banned all rallies in Mombasa on Friday.",
+     [("COERCE", {"state/KEN"}, {"state/KEN"})]),
+])
+def test_a_meetings_venue_is_not_whom_an_act_on_it_aims_at(extract_text, text,
+                                                          expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
 def test_a_toll_is_no_act_of_its_own(extract_text) -> None:
     # the dead a participle counts are a fight's toll, not an attack of their own ...
     ex = extract_text("Sudanese and Chadian troops traded fire along the border on Monday, "

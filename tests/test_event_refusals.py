@@ -58,6 +58,9 @@ def test_a_denied_readiness_or_interest_is_a_refusal(extract_text, text, actor,
     ("Hanoi on Monday turned aside a Cambodian offer of border talks.", "state/VNM"),
     ("Ankara stood firm against calls to reopen the seminary, a spokesman said.", "state/TUR"),
     ("Damascus continued to stonewall the chemical weapons inspectors.", "state/SYR"),
+    # a "by" under what a defiance is of names the ruling's author, not the one who defies it
+    ("Ankara kept filling the dam in defiance of last year's verdict by the International "
+     "Court of Justice.", "state/TUR"),
 ])
 def test_refusals_of_wire_copy(extract_text, text, actor) -> None:
     [(kind, actors, _)] = coded(extract_text(text))
@@ -86,6 +89,9 @@ def test_what_is_offered_or_asked_is_not_done(extract_text, text, kinds_told) ->
     # a fact denied is a statement, and what it denies did not happen ...
     ("Hanoi denied that its patrol boats had rammed a Chinese trawler.", []),
     ("Kabul on Friday denied press reports that it had expelled two aid workers.", []),
+    # ... and so does a clause joined to the one denied
+    ("Nairobi denied reports that Kenyan soldiers entered Somalia and shelled a "
+     "militia base.", []),
     # ... but a request denied is refused, and so is a charge
     ("Quito denied a Colombian request to extradite the suspect.", ["REJECT"]),
     ("Minsk denied the charge, calling it a fabrication.", ["REJECT"]),

@@ -343,6 +343,8 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("The Zambian finance minister submitted his resignation on Tuesday.", "RETREAT"),
     ("The junta restored the civil rights of two jailed opposition leaders.", "CONCEDE"),
     ("The Gabonese president relinquished power to his army chief.", "RETREAT"),
+    ("The Bolivian mining minister relinquished his portfolio over the tin dispute.",
+     "RETREAT"),
     # ... a court that directs another to act, and an act made a precondition, demand (10)
     ("The High Court directed the government to release the detained editors.", "DEMAND"),
     ("Kigali made a ceasefire a precondition for talks.", "DEMAND"),
@@ -386,6 +388,11 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Zagreb handed over a retired general to the war crimes tribunal on Monday.", "COOPERATE"),
     # aircraft that bomb employ aerial weapons (195), whatever they bomb
     ("Sudanese warplanes bombed the airstrip at Kapoeta on Monday.", "FIGHT"),
+    # ... and so do aircraft that raid or attack, or by whom a place is bombed
+    ("Kenyan helicopter gunships raided militia camps near the Juba river.", "FIGHT"),
+    ("Algerian warplanes attacked a rebel column near Tessalit.", "FIGHT"),
+    ("Rebel trenches near Bossaso were bombed by Ethiopian jets on Friday.", "FIGHT"),
+    ("The bombing of the rebel airstrip near Gulu by Ugandan jets lasted two hours.", "FIGHT"),
     ("The Syrian air force went on alert after the incident.", "MOBILIZE"),
     ("Masked men hurled a grenade into a crowded bus station in Kampala.", "ASSAULT"),
     ("A youth threw a petrol bomb at the police station in Derry.", "ASSAULT"),
@@ -429,6 +436,19 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
 ])
 def test_acts_told_in_other_common_words(extract_text, text, kind) -> None:
     assert kinds(extract_text(text)) == [kind]
+
+
+@pytest.mark.parametrize("text, kinds_told", [
+    # one who quits, or quits a post, resigns (PLOVER's RETREAT); quitting talks halts them
+    # (164); quitting a place is not coded, as leaving it is not
+    ("Malawi's information minister quit on Tuesday, the state broadcaster said.",
+     ["RETREAT"]),
+    ("The Bolivian mining minister quit his post over the row with the unions.", ["RETREAT"]),
+    ("The Chadian delegation quit the border talks on Friday.", ["SANCTION"]),
+    ("The militiamen quit the capital before dawn.", []),
+])
+def test_quitting_a_post_resigns(extract_text, text, kinds_told) -> None:
+    assert kinds(extract_text(text)) == kinds_told
 
 
 @pytest.mark.parametrize("text, actor, targets", [

@@ -157,7 +157,10 @@ def that_clause(word: Token) -> bool:
 
 def denied_clause(clause: Token, lemmas: list[str]) -> bool:
     """Whether the clause is what a denial says is not so: the "that" clause of a verb of
-    denial or of its object ("denied that its troops had fired", "denied reports that …")."""
+    denial or of its object ("denied that its soldiers opened fire", "denied reports that …"), and
+    a clause joined to it ("denied that its patrols raided the camp and burned huts")."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
     if not a_that_clause(clause):
         return False
     head = clause.head

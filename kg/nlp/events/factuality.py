@@ -3,7 +3,7 @@
 - Negated triggers ("did not attack", "no talks") and hypothetical ones (a modal "may",
   "could", "might", "should", "must"; a clause of "if" or "whether"; what a fear or a risk is
   of, "fears of a fresh offensive"; any act of a kind, "to deter any offensive"; what someone
-  forecasts another will do; what a denial says is not so, "denied that its troops had fired";
+  forecasts another will do; what a denial says is not so, "denied that its soldiers opened fire";
   what an appeal asks for, "urged Togo to withdraw", but for support or condemnation rallied)
   are no events, and neither is anything inside them; but a refused yes ("did not accept the
   plan", "would not agree") is a REJECT, and so is a cooperative act that will not be done

@@ -21,7 +21,8 @@ from kg.nlp.events.accusations import accusations
 from kg.nlp.events.actor_states import actors_by_key, group_sector, living_state
 from kg.nlp.events.event_dates import adverbial_dates, clause_date
 from kg.nlp.events.factuality import COOPERATIVE, time_clause
-from kg.nlp.events.phrases import Role, of_objects, phrase_roles, place_state, state_role
+from kg.nlp.events.phrases import (Role, agents_of, of_objects, phrase_roles, place_state,
+                                   state_role)
 from kg.nlp.events.roles import (GIVEN_FOR, agent_roles, between_roles, claimant_roles,
                                  condition_roles, foreign_roles, intender_roles, matter_roles,
                                  modifier_roles, named_roles, object_roles, preposition_roles,
@@ -69,6 +70,8 @@ VISITS = frozenset({"visit", "tour", "travel", "meet", "meeting"})
 # Acts that, with no target named, are aimed at a foreign state their clause names: a show of
 # force at the state whose border, drills or fleet it answers.
 SHOWS_OF_FORCE = frozenset({"MOBILIZE"})
+# Acts of force, whose noun's "of" names whom or what they hit ("the shelling of the town").
+FORCE_ON_TARGETS = frozenset({"FIGHT", "ASSAULT", "COERCE"})
 # Acts that, with no target named, are aimed at the actors' own state: a protest at its
 # government, repression, violence and concessions at its people ("banned public gatherings",
 # "lifted the curfew"), an inquiry into its affairs ("opened an inquiry into the deaths"), as
@@ -154,8 +157,9 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
     if not targets:
         targets = _at_an_embassy(ctx, trigger.anchor)
     place = _place(ctx, trigger, actors + targets)
-    if not targets and place is not None and agreement is None and (
-            trigger.type not in MEETINGS or _a_journey(trigger) and _one_side(actors)):
+    if not targets and place is not None and agreement is None and not _a_venue(
+            ctx, place) and (trigger.type not in MEETINGS or _a_journey(trigger)
+                             and _one_side(actors)):
         # a cooperative act done at home is not aimed at the actors' own state ("signed a
         # treaty in Maputo" with Mozambique); force or a ban there is ("banned rallies in
         # Nairobi")
@@ -220,8 +224,10 @@ def _roles(ctx: DocContext, trigger: Trigger
     if token.pos_ == "NOUN":
         noun = standing(token, ctx.lemmas)      # "a round of talks": "round" is in the clause
         # "Ankara's demand", "a demand by Ankara", "protests from Ankara"
-        own = modifier_roles(ctx, token) or preposition_roles(
-            ctx, token, ("by", "from") if trigger.type in VOICED else ("by",))
+        own = modifier_roles(ctx, token) or [
+            r for g in agents_of(token, through_of=trigger.type in FORCE_ON_TARGETS)
+            for r in phrase_roles(ctx, g)] or (
+            preposition_roles(ctx, token, ("from",)) if trigger.type in VOICED else [])
         # "fighting between A and B", "fighting erupted between A and B", "a wave of fighting
         # erupted between A and B"
         # "the establishment of relations between A and B": the sides of what it is of
@@ -423,6 +429,15 @@ def _place(ctx: DocContext, trigger: Trigger, participants: list[Role]) -> Actor
                 if actor is not None and actor.kind in _PLACE_KINDS and actor.key not in taken:
                     return actor
     return None
+
+
+def _a_venue(ctx: DocContext, place: Actor) -> bool:
+    """Whether the place is where a meeting acted on is held ("quit the talks in Geneva",
+    "postponed the summit in Lome"): the meeting's venue, not whom the act is aimed at."""
+    name = ctx.doc[place.start:place.end].root
+    held = name.head.head
+    return held.dep_ in ("dobj", "obj") and bool(
+        ctx.event_table.types(ctx.lemmas[held.i], "noun") & MEETINGS)
 
 
 def _a_journey(trigger: Trigger) -> bool:

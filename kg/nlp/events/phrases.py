@@ -72,7 +72,7 @@ def phrase_roles(ctx: DocContext, head: Token) -> list[Role]:
         # aid to Uganda" still names whom the sum is for)
         own_words = set() if ctx.lemmas[noun.i] in currencies else _phrase_tokens(noun)
         actors = [a for a in actors_in(ctx, own_words) if not of_descent(ctx, a)
-                  ] or actors_in(ctx, _located_in(noun))
+                  ] or actors_in(ctx, _located_in(ctx, noun))
         if not actors:
             roles.extend(_the_two(ctx, noun) or _group_of_the_state(ctx, noun))
             continue
@@ -199,9 +199,12 @@ def actors_in(ctx: DocContext, tokens: set[int]) -> list[Actor]:
     return list({id(a): a for a in actors}.values())
 
 
-def _located_in(noun: Token) -> set[int]:
+def _located_in(ctx: DocContext, noun: Token) -> set[int]:
     """"rebels in Mali", "students throughout Kenya": the state a group is in is the one it
-    acts for, as PLOVER codes domestic actors (read only when the phrase names no other)."""
+    acts for, as PLOVER codes domestic actors (read only when the phrase names no other). An
+    act's place is only its venue ("walked out of the talks in Geneva")."""
+    if ctx.event_table.types(ctx.lemmas[noun.i], "noun"):
+        return set()
     return {t.i for p in noun.children if p.dep_ == "prep" and p.lower_ in _LOCATED
             for g in p.children if g.dep_ == "pobj" for t in g.subtree}
 
@@ -297,6 +300,16 @@ def of_objects(noun: Token) -> list[Token]:
     """The objects of the noun's "of" phrases ("troops of Armenia", "thousands of protesters")."""
     return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]
+
+
+def agents_of(noun: Token, *, through_of: bool = True) -> list[Token]:
+    """Who does the act a noun names, told by a "by" phrase, which the parser may hang on what
+    an act of force is of ("the bombing of the bases by Ugandan jets"; with `through_of`),
+    where the "by" of another act's "of" names the author of what the act is of (a verdict
+    defied, a plan rejected)."""
+    heads = [noun, *of_objects(noun)] if through_of else [noun]
+    return [g for h in heads for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
 
 
 def distinct(roles: list[Role]) -> list[Role]:

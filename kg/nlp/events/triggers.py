@@ -38,7 +38,7 @@ from kg.data.event_codes import EventCode, EventTable, word_classes
 from kg.nlp.events.factuality import (CASUALTIES, COOPERATIVE, HOSTILE, POSSIBLE_MODALS,
                                       TIME_PREPOSITIONS, casualties, read_factuality,
                                       up_to_its_verb)
-from kg.nlp.events.phrases import of_objects
+from kg.nlp.events.phrases import agents_of, of_objects
 from kg.nlp.events.speech_acts import (ULTIMATUM, WARNING, obligations,
                                        speaker_of_participle, ultimatums, warnings)
 from kg.nlp.modality import DENIALS, OWN_POSSESSIVES, negated_argument, that_clause
@@ -58,6 +58,7 @@ PLACES_LEFT = frozenset({"country", "territory", "capital", "city", "town", "reg
                          "province", "island", "kingdom", "republic", "state", "north", "south",
                          "east", "west", "zone", "district"})
 INQUIRED_INTO = frozenset({"into", "of", "about"})     # "an inquiry into the killings"
+RESIGNING = "0831"     # CAMEO's code for a change of leadership, which kg gives resignations
 GIVING_TIME = "give"    # "gave the consul two days to leave"
 EXPELLING = "expel"
 # Verbs that only tell the event their object names ("gave an ultimatum", "issued a demand",
@@ -518,6 +519,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
     # for the object's modifier
     linked.update(lemmas[a.i] for o in tok.children if o.dep_ in ("dobj", "obj")
                   for a in o.children if a.dep_ == "amod" and a.i > o.i)
+    if tok.pos_ == "NOUN":      # "the bombing of the bases by jets": who acts counts
+        linked.update(lemmas[g.i] for g in agents_of(tok))
     arguments = []
     for child in tok.children:
         if not _a_preposition_not_a_particle(child):
@@ -533,6 +536,8 @@ def _linked(tok: Token, lemmas: list[str]) -> set[str]:
             # "the deployment of peacekeeping troops" (not "opened a zone in a border town")
             linked.update(lemmas[g.i] for g in (
                 _kinds_named(objects) if child.lower_ == "of" else objects))
+        if child.dep_ == "agent":         # "were bombed by jets": who acts, as a subject
+            linked.update(lemmas[g.i] for g in child.children if g.dep_ == "pobj")
         if child.lower_ in PARTICLES:     # "pulled out of the talks": the particle's "of"
             linked.update(lemmas[g.i] for p in child.children if p.dep_ == "prep"
                           for g in p.children if g.dep_ == "pobj")
@@ -596,13 +601,16 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # minister": a state's own act, agreed with no one
         codes = tuple(c for c in codes if c.type not in AGREEMENT_EVENTS)
     if lemmas[tok.i] in DENIALS and any(that_clause(c) for c in [tok, *objects]):
-        # "denied that its troops had fired", "denied reports that it had tested a missile":
+        # "denied that its soldiers opened fire", "denied reports that its navy had seized a trawler":
         # a fact denied is a statement, not a refusal of what was asked ("denied a request")
         codes = tuple(c for c in codes if c.type != "REJECT")
     if any(that_clause(c) for c in [tok, *objects]):
         # "charged that the police tortured detainees": a charge told as what is so is made
         # in words (DISAPPROVE), no one charged before a court
         codes = tuple(c for c in codes if c.type != "COERCE")
+    if any(c.dep_ == "dobj" and lemmas[c.i] not in word_classes()["posts"] for c in objects):
+        # "quit the capital", "resigned himself to defeat": a resignation leaves a post
+        codes = tuple(c for c in codes if c.cameo != RESIGNING or c.needs is not None)
     if lemmas[tok.i] in COMMANDING and any(_own_forces(c, lemmas) for c in objects):
         # "ordered its troops to withdraw": a command to one's own forces is no demand on
         # another; the act ordered is the event
