@@ -534,6 +534,9 @@ def test_a_states_repression_of_its_own_people_is_aimed_at_that_state(extract_te
     ("China warned Japan it would use force.", "state/JPN"),
     ("Russia warned Georgia that it would retaliate against any attack.", "state/GEO"),
     ("Iran told Britain it would seize more tankers.", "state/GBR"),
+    # a threat named by a noun is aimed at whom its condition names
+    ("Brussels cautioned Minsk that it would impose sanctions on its banks unless Belarusian "
+     "police freed the strikers.", "state/BLR"),
 ])
 def test_a_threat_is_aimed_at_the_one_warned(extract_text, text, target) -> None:
     ex = extract_text(text)
@@ -566,6 +569,23 @@ def test_a_reaction_to_a_matter_is_aimed_at_whom_the_matter_names(extract_text, 
     named = {key.rsplit("/", 1)[-1] for pair in roles(extract_text(text), model.TARGET)
              for key in pair if key}
     assert target in named
+
+
+def test_a_reaction_to_a_settlement_is_aimed_at_its_author(extract_text) -> None:
+    # the agent of the participle that tells who made the plan, not whoever the rest of the
+    # phrase names
+    ex = extract_text("Rome on Wednesday welcomed the settlement drafted by the Ethiopian "
+                      "government for the Ogaden, where Somali rebels overran an army post at "
+                      "Degehabur in May, the Italian embassy said in a note.")
+    assert coded(ex) == [("SUPPORT", {"state/ITA"}, {"state/ETH"})]
+
+
+def test_a_participle_after_the_attribution_is_the_reported_actors(extract_text) -> None:
+    # "…, the ministry reported, ending …": the units end the build-up, not the ministry
+    ex = extract_text("Libyan units withdrew from the Chadian frontier on Sunday, the French "
+                      "defence ministry reported, ending their build-up of armour.")
+    assert coded(ex) == [("RETREAT", {"state/LBY"}, {"state/TCD"}),
+                         ("RETREAT", {"state/LBY"}, set())]
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -798,6 +818,9 @@ def test_an_order_to_leave_the_country_expels(extract_text, text, expected) -> N
      [("SANCTION", {"state/SDN"}, set())]),
     ("Mali walked out of the talks in Algiers on Thursday.",
      [("SANCTION", {"state/MLI"}, set())]),
+    # whom the talks left are with is the target
+    ("Azerbaijan pulled out of the talks with Armenia in Vienna on Monday.",
+     [("SANCTION", {"state/AZE"}, {"state/ARM"})]),
     # a ban where it is imposed is still aimed at that state
     ("Kenya banned all rallies in Mombasa on Friday.",
      [("COERCE", {"state/KEN"}, {"state/KEN"})]),

@@ -278,14 +278,16 @@ def _roles(ctx: DocContext, trigger: Trigger
         actors = subject_roles(ctx, anchor)
         targets = (recipient_roles(ctx, anchor) if trigger.type in GIVING else []) or \
             object_roles(ctx, anchor, purpose=purpose)
-        if not targets and trigger.type == "THREATEN":
-            targets = condition_roles(ctx, anchor) or _the_warned(ctx, trigger)
         if not targets:
             sides = _sides_between(ctx, anchor)
             if trigger.type != "FIGHT":
                 targets = sides         # a mediator or a host acts on the sides
             elif not actors:
                 actors = sides          # "fighting between A and B erupted": they fight
+    if not targets and trigger.type == "THREATEN":
+        # "cautioned Accra that it would impose sanctions unless …": the threat's condition names
+        # whom it is aimed at, else the one warned
+        targets = condition_roles(ctx, anchor) or _the_warned(ctx, trigger)
     # an actor is not its own target, but its people are
     keys = {r.actor.key for r in actors}
     targets = [r for r in targets if r.actor.key not in keys or _its_people(ctx, r)]
@@ -321,7 +323,7 @@ def _the_warned(ctx: DocContext, trigger: Trigger) -> list[Role]:
     retaliate": a threat told in the clause of a verb of warning or telling is aimed at that
     verb's object."""
     token, anchor = trigger.token, trigger.anchor
-    if token.i != anchor.i:             # the verb of warning is the trigger ("warned … would")
+    if token.i != anchor.i and token.pos_ == "VERB":  # the verb of warning ("warned … would")
         return object_roles(ctx, token, skip=anchor)
     if anchor.dep_ == "ccomp":          # the threat is its own trigger ("… would retaliate")
         return object_roles(ctx, anchor.head, skip=anchor)

@@ -12,7 +12,7 @@ from kg import model
 from kg.nlp.context import DocContext
 from kg.nlp.events.phrases import (NOT_ACTORS, Role, actors_in, distinct, of_descent,
                                    phrase_roles, place_state, state_of)
-from kg.nlp.events.speech_acts import speaker_of_participle
+from kg.nlp.events.speech_acts import report_of_participle, speaker_of_participle
 from kg.nlp.events.triggers import OWNING, OWNING_UP
 from kg.nlp.modality import (INTENT_NOUNS, a_that_clause, bare_infinitive,
                              intention_noun, says_of_itself, sent_to_do, the_speaker)
@@ -28,6 +28,8 @@ _MATTER = frozenset({"into", "of", "on"})
 # by Ruritania", "accepted demands from the rebels", "provided arms to Ruritania".
 _OBJECT_PREPOSITIONS = frozenset({"of", "with", "against", "on", "by", "from", "to"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# Verbs that attribute what a clause tells to a source ("…, the ministry said").
+REPORTING = frozenset({"say", "report", "tell", "add", "state", "announce", "confirm"})
 # Documents that speak for whoever issues them ("adopted a resolution condemning …").
 _SPEAKING_DOCUMENTS = frozenset({"resolution", "statement", "communique", "declaration",
                                  "letter", "note", "motion", "message"})
@@ -50,7 +52,8 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
     a passive's agent ("were occupied by Armenia") is its subject."""
     node = clause
     for _ in range(6):
-        node = speaker_of_participle(node, ctx.lemmas) or node
+        node = speaker_of_participle(node, ctx.lemmas) or report_of_participle(
+            node, ctx.lemmas) or node
         for child in node.children:
             if child.dep_ in _SUBJECTS and the_speaker(child) and node.dep_ == "ccomp":
                 break       # "Hungary said it will support": "it" is the speaker
@@ -149,9 +152,19 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             heads.append(child)
         elif child.lower_ in _ADVERB_PARTICLES and child.pos_ != "VERB":
-            # "pulled out of Lebanon", "handed it back to" (not the verb of "promised to back")
-            heads.extend(g for g in child.children if g.dep_ == "prep"
-                         and (g.lower_ == "of" or g.lower_ in TARGET_PREPOSITIONS))
+            # "pulled out of Lebanon", "handed it back to" (not the verb of "promised to back"),
+            # "walked out of talks with Minsk": whom what it leaves is with
+            for prep in child.children:
+                if prep.dep_ != "prep" or (prep.lower_ != "of"
+                                           and prep.lower_ not in TARGET_PREPOSITIONS):
+                    continue
+                heads.append(prep)
+                if prep.lower_ == "of":
+                    heads.extend(a for g in prep.children if g.dep_ == "pobj"
+                                 for a in g.children if a.dep_ == "prep"
+                                 and a.lower_ in _OBJECT_PREPOSITIONS)
+        elif _an_attribution(ctx, clause, child):
+            continue    # "endorsed the plan, the ministry said": who says so, read as a clause
         elif child.dep_ in ("ccomp", "xcomp") or (purpose and bare_infinitive(child)) or (
                 child.dep_ == "acl" and a_that_clause(child)):  # "a demand that Athens withdraw"
             heads.append(child)
@@ -161,6 +174,13 @@ def object_roles(ctx: DocContext, clause: Token, *, skip: Token | None = None,
         if roles:
             break
     return roles
+
+
+def _an_attribution(ctx: DocContext, clause: Token, child: Token) -> bool:
+    """Whether the child is the attribution after the clause that the parser hangs from it
+    ("Oslo backed the proposal, its envoy said": "said" as the clause's complement)."""
+    return child.dep_ == "ccomp" and child.i > clause.i and ctx.lemmas[child.i] in REPORTING \
+        and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].lower_ == ","
 
 
 def _a_measure(ctx: DocContext, noun: Token) -> bool:
@@ -217,7 +237,7 @@ def matter_roles(ctx: DocContext, clauses: list[Token]) -> list[Role]:
     that Russian troops tortured detainees": Russia; "rejected a plan drawn up by the African
     Union": the African Union)."""
     return named_roles(ctx, [c for clause in clauses for c in clause.children
-                             if c.dep_ in ("dobj", "ccomp")
+                             if c.dep_ in ("dobj", "ccomp") and not _an_attribution(ctx, clause, c)
                              or (c.dep_ == "prep" and c.lower_ in _MATTER)])
 
 
@@ -240,13 +260,19 @@ def agent_roles(ctx: DocContext, clause: Token) -> list[Role]:
     """Who did the act an act about a matter is about, named by a "by" phrase: "protested
     against the detention of its sailors by Norway", "condemned the shelling of the town by
     rebels": the one protested against, condemned, rejected or praised. The parser may hang the
-    "by" on the verb of an active clause ("condemned the arrest of … by Liberia")."""
+    "by" on the verb of an active clause ("condemned the arrest of … by Liberia"), or name it
+    as the agent of a participle ("welcomed the settlement drafted by Kenya", "condemned the
+    raids carried out by militias")."""
     nouns = [c for c in clause.children if c.dep_ in _OBJECTS] + [
         g for p in clause.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
         for g in p.children if g.dep_ == "pobj"]
     holders = nouns + ([clause] if nouns and any(c.dep_ in _SUBJECTS for c in clause.children)
                        else [])
-    return [r for holder in holders for r in preposition_roles(ctx, holder, ("by",))]
+    participles = [a for n in clause.children if n.dep_ in _OBJECTS for a in n.children
+                   if a.dep_ == "acl" and a.tag_ == "VBN"]
+    return [r for holder in holders for r in preposition_roles(ctx, holder, ("by",))] or [
+        r for a in participles for g in a.children if g.dep_ == "agent"
+        for p in g.children if p.dep_ == "pobj" for r in phrase_roles(ctx, p)]
 
 
 def foreign_roles(ctx: DocContext, clause: Token, actors: list[Role]) -> list[Role]:

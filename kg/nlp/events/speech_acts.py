@@ -53,6 +53,19 @@ def speaker_of_participle(clause: Token, lemmas: list[str]) -> Token | None:
     return None
 
 
+def report_of_participle(clause: Token, lemmas: list[str]) -> Token | None:
+    """The clause reported that a participle of doing after the attribution belongs to, where
+    the parser hangs it on the verb of saying: in "Iraqi troops pulled back, the Pentagon said,
+    ending a build-up", the troops end it, not the Pentagon (a participle of judging there is
+    the speaker's: "…, the ministry said, calling the raid a provocation")."""
+    head = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or lemmas[clause.i] in JUDGING \
+            or lemmas[head.i] not in SPEECH_LEMMAS or clause.i < head.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+
+
 def ultimatums(sentence: Span, lemmas: list[str], table: EventTable) -> list[int]:
     """Where the sentence sets an act's price ("pull back their guns or face air strikes",
     "leave within a week or risk arrest", "leave the country or be killed"): the clause that
