@@ -107,5 +107,23 @@ def test_a_bodys_name_goes_on_over_on_and_its_subject(extract_text):
 
 
 def test_a_bodys_name_stops_before_on_and_a_day(extract_text):
-    orgs = _organizations(extract_text("The Security Council on Monday adopted the text."))
-    assert "Security Council" in orgs
+    orgs = _organizations(extract_text("The Executive Council on Monday adopted the text."))
+    assert "Executive Council" in orgs
+
+
+@pytest.mark.parametrize("text, name, state", [
+    # an international body's organ named without it, and owned by no state named, is its
+    ("The Security Council in a vote late on Tuesday endorsed the text.",
+     "United Nations Security Council", None),
+    ("The General Assembly voted on the draft on Friday.", "United Nations General Assembly",
+     None),
+    # one a state owns is that state's
+    ("Russia's Security Council weighed the crisis at a session in the Kremlin.",
+     "Security Council", "RUS"),
+    ("The Armenian Security Council met on Friday.", "Armenian Security Council", "ARM"),
+])
+def test_an_organ_named_bare_is_its_international_bodys(extract_text, text, name, state):
+    ex = extract_text(text)
+    [org] = [e for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS]
+    assert org.name == name
+    assert org.key.split("/")[1] == (state or "_")

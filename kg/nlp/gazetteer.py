@@ -49,10 +49,11 @@ class Gazetteer:
     _place_keys: dict[str, tuple[str, ...]] | None = field(default=None, repr=False,
                                                            compare=False)
     _state_names: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _bodies_named_bare: dict[str, Entry] | None = field(default=None, repr=False, compare=False)
 
     def add(self, entry: Entry, label: str, names: list[str] | tuple[str, ...],
             late: bool = False) -> None:
-        self._place_keys = None
+        self._place_keys = self._bodies_named_bare = None
         known = self.entries.get(entry.key)
         if known is None:
             self.entries[entry.key] = entry
@@ -80,6 +81,19 @@ class Gazetteer:
                 p["pattern"]: p["id"].split("/", 1)[1] for p in (*self.patterns, *self.late_patterns)
                 if p["label"] == STATE and isinstance(p["pattern"], str)}
         return self._state_names
+
+    def body_named_bare(self, name: str) -> Entry | None:
+        """The organ of an international organisation that its name without the
+        organisation's stands for: "Security Council" for the United Nations Security Council,
+        "General Assembly" for the United Nations General Assembly (news names them so)."""
+        if self._bodies_named_bare is None:
+            self._bodies_named_bare = {}
+            for entry in self.entries.values():
+                parent = self.entries.get(entry.parent) if entry.parent else None
+                if entry.kind == model.INTERNATIONAL_ORGANIZATION and parent is not None \
+                        and entry.name.startswith(parent.name + " "):
+                    self._bodies_named_bare[entry.name[len(parent.name) + 1:]] = entry
+        return self._bodies_named_bare.get(name)
 
     def entity(self, key: str) -> model.Entity:
         entry = self.entries[key]

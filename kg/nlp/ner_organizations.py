@@ -62,7 +62,13 @@ def find_ner_organizations(ctx: DocContext) -> None:
             ctx.add_actor(Actor(span.start, span.end, earlier.key, earlier.kind, earlier.state))
             continue
         states = [a for a in ctx.actors_in(span) if a.kind == model.STATE]
-        state = states[0].state if states else owner_state(ctx, span) or \
+        owner = owner_state(ctx, span)
+        organ = ctx.gazetteer.body_named_bare(name) if not states and owner is None else None
+        if organ is not None:   # "the Security Council": the UN's, where no state owns it
+            ctx.add_actor(Actor(span.start, span.end, organ.key, organ.kind, organ.state),
+                          ctx.gazetteer.entity(organ.key))
+            continue
+        state = states[0].state if states else owner or \
             shared_name_state(ctx, name) or focus_state(ctx)
         key = resolve.organization_key(name, state)
         entity = model.Entity(key, model.ORGANIZATION, name)

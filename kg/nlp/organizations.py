@@ -119,7 +119,13 @@ def find_organizations(ctx: DocContext) -> None:
 
 def _resolve_state(ctx: DocContext, org: OrgSpan) -> None:
     """Fill in the state of a body named without one, and its canonical name."""
-    if _international_inside(ctx, org):
+    organ = ctx.gazetteer.body_named_bare(org.name) \
+        if org.state is None and not org.reference and not org.generic else None
+    if organ is not None:
+        # "the Security Council", "the General Assembly": an organ of an international body
+        # that no state is named to own is that body's (the United Nations')
+        org.name, org.kind, org.state = organ.name, organ.kind, organ.state
+    elif _international_inside(ctx, org):
         org.state = None
     elif org.state is None and not org.reference:
         org.state = (None if org.generic else shared_name_state(ctx, org.name)) or \
