@@ -571,6 +571,27 @@ def test_a_reaction_to_a_matter_is_aimed_at_whom_the_matter_names(extract_text, 
     assert target in named
 
 
+def test_a_demand_is_aimed_at_a_capital_the_parser_reads_as_a_compound(extract_text) -> None:
+    # "that Asmara rein in …": the tagger takes "rein" for a noun and the capital for its
+    # compound; the capital is still the clause's subject, and whom the demand is on (not
+    # every state the clause names)
+    ex = extract_text("The Ethiopian prime minister insisted that Asmara rein in the militias "
+                      "near the Sudanese border, speaking to reporters on a tour of the north "
+                      "on Monday.")
+    assert coded(ex) == [("DEMAND", {"state/ETH"}, {"state/ERI"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the critic's own people are the victims of the act it condemns, not its target
+    ("Washington condemned the arrest of three American journalists in Rangoon.",
+     [("DISAPPROVE", {"state/USA"}, {"state/MMR"})]),
+    ("Ottawa denounced the detention of two Canadian engineers in Khartoum.",
+     [("DISAPPROVE", {"state/CAN"}, {"state/SDN"})]),
+])
+def test_a_critics_own_people_are_not_its_target(extract_text, text, expected) -> None:
+    assert coded(extract_text(text)) == expected
+
+
 def test_a_reaction_to_a_settlement_is_aimed_at_its_author(extract_text) -> None:
     # the agent of the participle that tells who made the plan, not whoever the rest of the
     # phrase names

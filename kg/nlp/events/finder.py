@@ -154,6 +154,8 @@ def _record(ctx: DocContext, trigger: Trigger, dates: list[tuple[int, int, str]]
         acting = {(r.actor.start, r.actor.end) for r in actors}
         targets = [r for r in matter_roles(ctx, [trigger.anchor, trigger.token])
                    if (r.actor.start, r.actor.end) not in acting]
+    if trigger.type == "DISAPPROVE":
+        targets = _not_its_victims(actors, targets)
     if not targets:
         targets = _at_an_embassy(ctx, trigger.anchor)
     place = _place(ctx, trigger, actors + targets)
@@ -345,6 +347,14 @@ def _sides_between(ctx: DocContext, clause: Token) -> list[Role]:
     nodes += [c for c in clause.children if c.dep_ in ("xcomp", "advcl", "acl")]
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ in ("dobj", "obj")]
     return [r for n in nodes for r in between_roles(ctx, n)]
+
+
+def _not_its_victims(actors: list[Role], targets: list[Role]) -> list[Role]:
+    """The targets of a criticism of an act, without the critic's own people where others are
+    named: they are the act's victims ("Washington condemned the arrest of American
+    reporters in Rangoon" is aimed at Myanmar)."""
+    own = {r.state for r in actors}
+    return [r for r in targets if r.state not in own] or targets
 
 
 def _its_people(ctx: DocContext, role: Role) -> bool:

@@ -84,12 +84,15 @@ def subject_roles(ctx: DocContext, clause: Token) -> list[Role]:
 
 
 def _a_named_subject_misread(ctx: DocContext, clause: Token) -> Token | None:
-    """"Turkey massed troops …": a name before a verb that has no subject, which the parser
-    took for an adverbial noun, is the verb's subject."""
+    """"Turkey massed troops …", "insisted that Asmara rein in …": a name before a verb that
+    has no subject, which the parser took for an adverbial noun or a compound, is the verb's
+    subject (a capital too, standing for its government)."""
     if any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in clause.children):
         return None
-    return next((c for c in clause.children if c.dep_ == "npadvmod" and c.i < clause.i
-                 and (a := ctx.actor_at(c.i)) is not None and a.kind not in NOT_ACTORS), None)
+    return next((c for c in clause.children if c.dep_ in ("npadvmod", "compound")
+                 and c.i < clause.i and (a := ctx.actor_at(c.i)) is not None
+                 and (a.kind not in NOT_ACTORS
+                      or ctx.gazetteer.capitals.get(a.state or "") == a.key)), None)
 
 
 def _an_intention(node: Token) -> bool:
@@ -213,7 +216,10 @@ def _roles_at(ctx: DocContext, head: Token) -> list[Role]:
             r for g in head.children if g.dep_ == "pcomp" for c in g.children
             if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
     if head.dep_ in ("ccomp", "acl"):
-        return [r for c in head.children if c.dep_ in _SUBJECTS for r in phrase_roles(ctx, c)]
+        subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if not subjects and (named := _a_named_subject_misread(ctx, head)) is not None:
+            subjects = [named]
+        return [r for c in subjects for r in phrase_roles(ctx, c)]
     if head.dep_ in ("xcomp", "advcl"):
         return object_roles(ctx, head)
     return phrase_roles(ctx, head)
