@@ -397,6 +397,7 @@ def test_refusals_in_other_words_are_rejections(extract_text, text) -> None:
     ("Masked men hurled a grenade into a crowded bus station in Kampala.", "ASSAULT"),
     ("A youth threw a petrol bomb at the police station in Derry.", "ASSAULT"),
     ("Ruritania would not budge on the question of the border fees.", "REJECT"),
+    ("Harare scotched a plan by the opposition to hold a rally in the capital.", "REJECT"),
     # a plural the tagger reads as a verb in the present ("drills" as VBZ) is still a noun
     ("The Indian navy staged amphibious landing drills off the coast facing Sri Lanka.",
      "MOBILIZE"),
