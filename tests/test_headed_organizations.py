@@ -127,3 +127,10 @@ def test_an_organ_named_bare_is_its_international_bodys(extract_text, text, name
     [org] = [e for e in ex.entities.values() if e.kind in model.ORGANIZATION_KINDS]
     assert org.name == name
     assert org.key.split("/")[1] == (state or "_")
+
+
+def test_a_one_word_organ_named_bare_may_be_any_bodys(extract_text):
+    # "the Secretariat" is an office word many international bodies share
+    ex = extract_text("ASEAN leaders met in Jakarta, where the Secretariat said the summit "
+                      "would open on Monday.")
+    assert "org/_/united-nations-secretariat" not in ex.entities

@@ -85,14 +85,17 @@ class Gazetteer:
     def body_named_bare(self, name: str) -> Entry | None:
         """The organ of an international organisation that its name without the
         organisation's stands for: "Security Council" for the United Nations Security Council,
-        "General Assembly" for the United Nations General Assembly (news names them so)."""
+        "General Assembly" for the United Nations General Assembly (news names them so). A
+        name of one word is not one ("the Secretariat" may be any body's)."""
         if self._bodies_named_bare is None:
             self._bodies_named_bare = {}
             for entry in self.entries.values():
                 parent = self.entries.get(entry.parent) if entry.parent else None
                 if entry.kind == model.INTERNATIONAL_ORGANIZATION and parent is not None \
                         and entry.name.startswith(parent.name + " "):
-                    self._bodies_named_bare[entry.name[len(parent.name) + 1:]] = entry
+                    bare = entry.name[len(parent.name) + 1:]
+                    if " " in bare:
+                        self._bodies_named_bare[bare] = entry
         return self._bodies_named_bare.get(name)
 
     def entity(self, key: str) -> model.Entity:

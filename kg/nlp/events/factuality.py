@@ -279,7 +279,8 @@ def _background(clause: Token) -> bool:
 
 def up_to_its_verb(word: Token) -> list[Token]:
     """The word and the words it hangs from, up to the verb of its clause ("a court of
-    inquiry" → "court" → "convened"), or to the root of a fragment ("For the release of …")."""
+    inquiry" → "court" → "convened"), or to the root of a fragment ("For the release of
+    …")."""
     chain = [word]
     while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)

@@ -601,8 +601,9 @@ def _verb_senses(tok: Token, codes: tuple[EventCode, ...], lemmas: list[str]
         # minister": a state's own act, agreed with no one
         codes = tuple(c for c in codes if c.type not in AGREEMENT_EVENTS)
     if lemmas[tok.i] in DENIALS and any(that_clause(c) for c in [tok, *objects]):
-        # "denied that its soldiers opened fire", "denied reports that its navy had seized a trawler":
-        # a fact denied is a statement, not a refusal of what was asked ("denied a request")
+        # "denied that its soldiers opened fire", "denied reports that its navy had seized a
+        # trawler": a fact denied is a statement, not a refusal of what was asked ("denied a
+        # request")
         codes = tuple(c for c in codes if c.type != "REJECT")
     if any(that_clause(c) for c in [tok, *objects]):
         # "charged that the police tortured detainees": a charge told as what is so is made
